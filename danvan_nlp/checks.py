@@ -1,0 +1,66 @@
+"""Input checks run before extraction: say clearly what is wrong with a text."""
+
+from __future__ import annotations
+
+import re
+
+from danvan_nlp.errors import InputError
+
+MAX_CHARS = 2_000_000
+_VIETNAMESE_ONLY = set(
+    "ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ"
+    "ĂÂĐÊÔƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ"
+)
+_MOJIBAKE = re.compile(
+    r"""
+    Ã[\x80-\xbf¡-¿]      # UTF-8 lead byte C3 read as Latin-1/cp1252
+    | á»|áº             # E1 BB / E1 BA: Vietnamese letters read as cp1252
+    | Ä['\x91\x90‘]      # C4 91/90: đ/Đ read as cp1252
+    | \ufffd             # replacement character left by a lossy decode
+    """,
+    re.VERBOSE,
+)
+
+
+def check_text(text: str, *, max_chars: int = MAX_CHARS) -> None:
+    """Raise :class:`InputError` when ``text`` cannot be a Vietnamese news article."""
+    if not text.strip():
+        raise InputError("the text is empty: give the article's text (UTF-8)")
+    if len(text) > max_chars:
+        raise InputError(
+            f"the text has {len(text):,} characters, over the limit of {max_chars:,}: "
+            "an article is rarely over 200,000; split the file into articles "
+            "(or pass max_chars= to extract())"
+        )
+    _check_binary(text)
+    _check_mojibake(text)
+    _check_language(text)
+
+
+def _check_binary(text: str) -> None:
+    sample = text[:20_000]
+    controls = sum(1 for c in sample if ord(c) < 32 and c not in "\n\r\t\f\v")
+    if "\x00" in sample or controls > len(sample) * 0.01:
+        raise InputError("the input looks binary, not text: give a UTF-8 text file")
+
+
+def _check_mojibake(text: str) -> None:
+    sample = text[:20_000]
+    hits = len(_MOJIBAKE.findall(sample))
+    if hits >= 5 and hits > len(sample) * 0.002:
+        raise InputError(
+            "the text looks mis-decoded (mojibake such as 'Ã' or 'á»'): it was probably "
+            "UTF-8 read as Latin-1 or cp1252; re-save the file as UTF-8"
+        )
+
+
+def _check_language(text: str) -> None:
+    letters = [c for c in text[:20_000] if c.isalpha()]
+    if len(letters) < 200:
+        return
+    share = sum(1 for c in letters if c in _VIETNAMESE_ONLY) / len(letters)
+    if share < 0.03:
+        raise InputError(
+            "the text does not look Vietnamese (almost no Vietnamese letters such as "
+            "'ư', 'đ', 'ạ'): danvan extracts from Vietnamese news only"
+        )

@@ -1,0 +1,93 @@
+"""``danvan extract``: extract facts from article texts, or from a whole archive."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from danvan_nlp.cli import render
+from danvan_nlp.cli.inputs import InputText, read_input, sample_input
+from danvan_nlp.errors import DanvanError
+from danvan_nlp.pipeline import extract
+
+FORMATS = ("text", "json", "jsonl", "csv")
+
+
+def register(subparsers: Any) -> None:
+    """Add ``extract`` to the ``danvan`` command."""
+    parser = subparsers.add_parser(
+        "extract",
+        help="extract officials, figures, documents and models from articles",
+        description=(
+            "Extract facts from Vietnamese article texts (UTF-8 files, '-' for stdin; "
+            "with no file, the bundled sample article). With --input, process a whole "
+            "archive (SQLite archive, JSONL of articles or a folder of .txt files) into --out."
+        ),
+    )
+    parser.add_argument("files", nargs="*", metavar="FILE", help="text files; '-' reads stdin")
+    parser.add_argument("--format", choices=FORMATS, default="text",
+                        help="output format (default: text, a readable summary)")
+    batch = parser.add_argument_group("archive-scale runs")
+    batch.add_argument("--input", metavar="SOURCE",
+                       help="archive (.sqlite), JSONL (.jsonl/.jsonl.gz) or folder of .txt")
+    batch.add_argument("--out", metavar="RESULT", help="result JSONL, one extraction per article")
+    batch.add_argument("--workers", type=int, default=None, help="worker processes (default: cores)")
+    batch.add_argument("--engine", choices=("local", "dask"), default="local",
+                       help="local processes (default) or a dask.distributed cluster")
+    batch.add_argument("--scheduler", metavar="ADDRESS",
+                       help="dask scheduler, e.g. tcp://host:8786 (default: a local cluster)")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Handle ``danvan extract``."""
+    if args.input or args.out:
+        return _run_batch(args)
+    names = args.files
+    inputs: list[InputText | str] = [sample_input()] if not names else list(names)
+    failures = 0
+    for index, item in enumerate(inputs):
+        failures += _extract_one(item, args.format, first=index == 0)
+    if failures:
+        print(f"danvan: {failures} of {len(inputs)} inputs failed (see above)", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _run_batch(args: argparse.Namespace) -> int:
+    if args.files:
+        raise DanvanError("give either FILE arguments or --input SOURCE, not both")
+    if not (args.input and args.out):
+        raise DanvanError("--input and --out go together: danvan extract --input SOURCE --out RESULT")
+    from danvan_nlp.batch.runner import run_from_args
+
+    return run_from_args(args)
+
+
+def _extract_one(item: InputText | str, fmt: str, *, first: bool) -> int:
+    """Extract and print one input; returns 1 when it failed, after reporting it."""
+    path = item if isinstance(item, str) else item.path
+    try:
+        text_in = read_input(item) if isinstance(item, str) else item
+        result = extract(text_in.text).to_dict()
+    except DanvanError as error:
+        print(f"danvan: {path}: {error}", file=sys.stderr)
+        if fmt == "jsonl":
+            print(json.dumps({"path": path, "error": str(error)}, ensure_ascii=False))
+        return 1
+    _print_result(path, result, fmt, first=first)
+    return 0
+
+
+def _print_result(path: str, result: dict[str, Any], fmt: str, *, first: bool) -> None:
+    result = {"path": path, **result}
+    if fmt == "jsonl":
+        print(json.dumps(result, ensure_ascii=False))
+    elif fmt == "json":
+        print(json.dumps(result, ensure_ascii=False, indent=2))
+    elif fmt == "csv":
+        sys.stdout.write(render.csv_text(render.csv_rows(path, result), header=first))
+    else:
+        print(render.summary(path, result) + "\n")

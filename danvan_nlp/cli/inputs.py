@@ -1,0 +1,55 @@
+"""Reading the texts the command line is given: files, ``-`` for stdin, or the sample."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from danvan_nlp.errors import InputError
+
+SAMPLE_NAME = "backan-2024-07-23-dan-van-kheo.txt"
+MAX_FILE_BYTES = 20_000_000
+
+
+@dataclass(frozen=True, slots=True)
+class InputText:
+    """One input: where it came from and its decoded text."""
+
+    path: str
+    text: str
+
+
+def sample_input() -> InputText:
+    """The seed article shipped with the package."""
+    ref = resources.files("danvan_nlp.data.sample").joinpath(SAMPLE_NAME)
+    return InputText(path=f"<sample>/{SAMPLE_NAME}", text=ref.read_text(encoding="utf-8"))
+
+
+def read_input(name: str) -> InputText:
+    """Decode one named input (``-`` is stdin); bad input raises :class:`InputError`."""
+    if name == "-":
+        return InputText(path="-", text=_decode(sys.stdin.buffer.read()))
+    path = Path(name)
+    if not path.exists():
+        raise InputError("no such file; check the path")
+    if path.is_dir():
+        raise InputError(f"is a folder; give the .txt files in it (e.g. {name}/*.txt)")
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise InputError(f"{size / 1e6:.1f} MB is too large for one article; split it")
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise InputError(f"cannot be read ({error.strerror})") from error
+    return InputText(path=name, text=_decode(data))
+
+
+def _decode(data: bytes) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise InputError(
+            f"not valid UTF-8 (byte {error.start}); re-save the file as UTF-8"
+        ) from error

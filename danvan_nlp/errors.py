@@ -1,0 +1,33 @@
+"""The errors danvan-nlp raises: one small hierarchy whose messages say what to do next."""
+
+from __future__ import annotations
+
+
+class DanvanError(Exception):
+    """Base class: every error the library raises on purpose derives from it."""
+
+    exit_code = 1
+
+
+class InputError(DanvanError):
+    """The input cannot be processed as given (missing, empty, not UTF-8, not Vietnamese...)."""
+
+    exit_code = 2
+
+
+class ModelArtifactError(DanvanError):
+    """A trained artifact is missing, unreadable or was built with other library versions."""
+
+    exit_code = 3
+
+
+class FetchError(DanvanError):
+    """A page could not be fetched (network, robots.txt, size cap, bad status)."""
+
+    exit_code = 4
+
+
+class ArchiveError(DanvanError):
+    """The article archive cannot be opened, read or written."""
+
+    exit_code = 5

@@ -1,0 +1,7 @@
+"""Placeholder while the skeleton is laid; replaced in this change."""
+
+from danvan_nlp.article import Article
+
+
+def find_figures(article: Article) -> None:
+    """Fill ``article.figures``."""

@@ -1,0 +1,45 @@
+"""Language data loaded from ``danvan_nlp/lang/vi/``: lexicons live apart from code.
+
+Each data file is UTF-8 text. Lines starting with ``#`` are comments; every file
+opens with ``# source:`` lines naming where its entries come from. A ``.txt`` file
+holds one entry a line; a ``.tsv`` file holds tab-separated columns.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+from danvan_nlp.normalize import normalize_str
+
+_PACKAGE = "danvan_nlp.lang.vi"
+
+
+@lru_cache(maxsize=None)
+def _lines(name: str) -> tuple[str, ...]:
+    raw = resources.files(_PACKAGE).joinpath(name).read_text(encoding="utf-8")
+    lines = (normalize_str(line.rstrip("\n")) for line in raw.splitlines())
+    return tuple(line for line in lines if line.strip() and not line.lstrip().startswith("#"))
+
+
+def words(name: str) -> tuple[str, ...]:
+    """Entries of a one-entry-a-line file, normalised, in file order."""
+    return tuple(line.strip() for line in _lines(name))
+
+
+def table(name: str) -> tuple[tuple[str, ...], ...]:
+    """Rows of a tab-separated file, normalised, each cell stripped."""
+    return tuple(tuple(cell.strip() for cell in line.split("\t")) for line in _lines(name))
+
+
+def mapping(name: str) -> dict[str, str]:
+    """A two-column table as a dict from the first column to the second."""
+    return {row[0]: row[1] for row in table(name) if len(row) >= 2}
+
+
+def alternation(entries: tuple[str, ...] | list[str]) -> str:
+    """A regex alternation of literal entries, longest first so the longest wins."""
+    import re
+
+    ordered = sorted(set(entries), key=len, reverse=True)
+    return "|".join(re.escape(entry) for entry in ordered)
