@@ -7,7 +7,7 @@ holds one entry a line; a ``.tsv`` file holds tab-separated columns.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 
 from danvan_nlp.normalize import normalize_str
@@ -15,10 +15,11 @@ from danvan_nlp.normalize import normalize_str
 _PACKAGE = "danvan_nlp.lang.vi"
 
 
-@lru_cache(maxsize=None)
+@cache
 def _lines(name: str) -> tuple[str, ...]:
     raw = resources.files(_PACKAGE).joinpath(name).read_text(encoding="utf-8")
-    lines = (normalize_str(line.rstrip("\n")) for line in raw.splitlines())
+    lines = ("\t".join(normalize_str(cell) for cell in line.split("\t"))
+             for line in raw.splitlines())
     return tuple(line for line in lines if line.strip() and not line.lstrip().startswith("#"))
 
 

@@ -33,7 +33,8 @@ def register(subparsers: Any) -> None:
     batch.add_argument("--input", metavar="SOURCE",
                        help="archive (.sqlite), JSONL (.jsonl/.jsonl.gz) or folder of .txt")
     batch.add_argument("--out", metavar="RESULT", help="result JSONL, one extraction per article")
-    batch.add_argument("--workers", type=int, default=None, help="worker processes (default: cores)")
+    batch.add_argument("--workers", type=int, default=None,
+                       help="worker processes (default: cores)")
     batch.add_argument("--engine", choices=("local", "dask"), default="local",
                        help="local processes (default) or a dask.distributed cluster")
     batch.add_argument("--scheduler", metavar="ADDRESS",
@@ -60,7 +61,8 @@ def _run_batch(args: argparse.Namespace) -> int:
     if args.files:
         raise DanvanError("give either FILE arguments or --input SOURCE, not both")
     if not (args.input and args.out):
-        raise DanvanError("--input and --out go together: danvan extract --input SOURCE --out RESULT")
+        raise DanvanError(
+            "--input and --out go together: danvan extract --input SOURCE --out RESULT")
     from danvan_nlp.batch.runner import run_from_args
 
     return run_from_args(args)

@@ -43,7 +43,8 @@ def _figure_line(item: dict[str, Any]) -> str:
     if item.get("total") is not None:
         value += f"/{_number(item['total'])}"
     extra = f" by {item['awarder']}" if item.get("awarder") else ""
-    return f"{value} {item['unit']} [{item['qualifier']}, {item['outcome']}{extra}]  « {item['span']['text']} »"
+    label = f"[{item['qualifier']}, {item['outcome']}{extra}]"
+    return f"{value} {item['unit']} {label}  « {item['span']['text']} »"
 
 
 def _document_line(item: dict[str, Any]) -> str:

@@ -1,7 +1,135 @@
-"""Placeholder while the skeleton is laid; replaced in this change."""
+"""Document references: "Đề án 06-ĐA/TU ngày 14/12/2017 của Tỉnh ủy Bắc Kạn"."""
 
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from danvan_nlp import lexicon
 from danvan_nlp.article import Article
+from danvan_nlp.records import DocumentRef
+
+_CODE = r"""
+    \d{1,5}[a-z]?                        # the number: 06, 1092, 35a
+    (?:/\d{4})?                          # an optional year: 202/2025/QH15
+    (?:[-/][ ]?[A-ZĐ][A-ZĐa-zđ0-9&]*)+   # parts: -ĐA/TU, /QĐ-UBND, /NĐ-CP, -KH/BDVTW
+"""
+_DATE = re.compile(
+    r"""
+    ^[\s,]*(?:(?:do|của)\s[^,;.]{0,60}?\s)?  # "do UBND tỉnh ban hành" may come first
+    (?:ban\shành\s|ký\s)?ngày\s             # then "ngày"
+    (?P<day>\d{1,2})/(?P<month>\d{1,2})      # day/month
+    (?:/(?P<year>\d{4}))?                    # and perhaps the year
+    """,
+    re.VERBOSE,
+)
+_ISSUER_START = re.compile(
+    r"""
+    ^[^.;]{0,40}?                        # after the code and date, within a few words,
+    (?<!\w)(?:của|do)\s                  # "của" or "do" introduces the issuer
+    (?=[A-ZĐ])                           # which starts with a capital letter
+    """,
+    re.VERBOSE,
+)
+_ISSUER_STOP = frozenset(
+    "về ngày ký ban đã được nhằm để với và công triển thực trong tại năm đến cho là có "
+    "số theo phê duyệt quy định hướng dẫn".split()
+)
+_ISSUER_MAX_WORDS = 8
+
+
+@lru_cache(maxsize=1)
+def _kinds() -> dict[str, str]:
+    """Code abbreviation (upper case) → kind, from ``document_kinds.tsv``."""
+    return {abbr.upper(): row[0] for row in lexicon.table("document_kinds.tsv")
+            for abbr in (row[1].split(",") if len(row) > 1 else []) if abbr}
+
+
+@lru_cache(maxsize=1)
+def _reference() -> re.Pattern[str]:
+    kinds = lexicon.alternation([row[0] for row in lexicon.table("document_kinds.tsv")])
+    return re.compile(
+        rf"""
+        (?P<kind>{kinds})(?!\w)            # the kind word
+        (?:\s(?:số|liên\stịch))?\s         # "số" is optional
+        (?P<code>{_CODE}                   # a full code ...
+          | \d{{1,4}}(?![\d/,.]|\s?-\s?\d)) # ... or a bare number: "Kế hoạch số 01"
+        | (?<![\w/-])(?P<lone>{_CODE})     # a full code without its kind word
+        """,
+        re.VERBOSE,
+    )
 
 
 def find_documents(article: Article) -> None:
-    """Fill ``article.documents``."""
+    """Append every document reference in the article, one per code."""
+    seen: dict[str, DocumentRef] = {}
+    for match in _reference().finditer(article.ntext):
+        ref = _document(article, match)
+        if ref is None:
+            continue
+        key = re.sub(r"\s", "", ref.code).upper()
+        if key in seen:
+            _merge(seen[key], ref)
+        elif not _bare_repeat(key, ref.kind, seen):
+            seen[key] = ref
+    article.documents.extend(seen.values())
+
+
+def _document(article: Article, match: re.Match[str]) -> DocumentRef | None:
+    code = re.sub(r"\s", "", match["code"] or match["lone"])
+    kind = match["kind"] or _kind_of(code)
+    if not kind:
+        return None
+    tail = article.ntext[match.end(): match.end() + 160]
+    date = _date(tail, article.published)
+    issuer = _issuer(tail)
+    rule = "document.kind+code" if match["kind"] else "document.code-only"
+    return DocumentRef(code=code, kind=kind, span=article.span(match.start(), match.end()),
+                       rule=rule, date=date, issuer=issuer)
+
+
+def _kind_of(code: str) -> str | None:
+    for part in re.split(r"[-/]", code)[1:]:
+        if part.upper() in _kinds():
+            return _kinds()[part.upper()]
+    return None
+
+
+def _date(tail: str, published: str | None) -> str | None:
+    """ISO date right after the code; the year from ``published`` when only d/m is given."""
+    match = _DATE.match(tail)
+    if not match:
+        return None
+    year = match["year"] or (published[:4] if published else None)
+    day, month = int(match["day"]), int(match["month"])
+    if not year or not (1 <= day <= 31 and 1 <= month <= 12):
+        return None
+    return f"{int(year):04d}-{month:02d}-{day:02d}"
+
+
+def _issuer(tail: str) -> str | None:
+    match = _ISSUER_START.match(tail)
+    if not match:
+        return None
+    words: list[str] = []
+    for word in re.split(r"\s+", tail[match.end():]):
+        clean = word.rstrip(",;.:)")
+        if not clean or clean in _ISSUER_STOP or len(words) == _ISSUER_MAX_WORDS:
+            break
+        words.append(clean)
+        if clean != word:
+            break
+    return " ".join(words) or None
+
+
+def _merge(kept: DocumentRef, again: DocumentRef) -> None:
+    kept.date = kept.date or again.date
+    kept.issuer = kept.issuer or again.issuer
+
+
+def _bare_repeat(key: str, kind: str, seen: dict[str, DocumentRef]) -> bool:
+    """A bare "Đề án 06" after "Đề án 06-ĐA/TU" names the same document."""
+    if not key.isdigit():
+        return False
+    return any(other.kind == kind and re.match(rf"0*{int(key)}\D", code)
+               for code, other in seen.items())

@@ -1,7 +1,124 @@
-"""Placeholder while the skeleton is laid; replaced in this change."""
+"""Article facts: publication date, source, title, province and its post-2025 province."""
 
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+from danvan_nlp import lexicon
 from danvan_nlp.article import Article
+
+_HEAD_CHARS = 400
+_DATE_LINE = re.compile(
+    r"""
+    (?<!\d)(?P<day>\d{1,2})          # day, one or two digits
+    [/.-](?P<month>\d{1,2})          # month
+    [/.-](?P<year>(?:19|20)\d{2})    # four-digit year
+    (?!\d)
+    """,
+    re.VERBOSE,
+)
+_SOURCE_LINE = re.compile(
+    r"""
+    ^[ \t]*\([ \t]*                  # a line that is only a bracketed ...
+    (?P<host>(?:[\w-]+\.)+[a-z]{2,}) # ... host name such as baobackan.org.vn
+    [ \t]*\)[ \t]*$
+    """,
+    re.VERBOSE | re.MULTILINE | re.IGNORECASE,
+)
+_LEAD_SOURCE = re.compile(
+    r"""
+    ^[ \t]*\((?P<host>(?:[\w-]+\.)+[a-z]{2,})\)  # "(Baonghean.vn) - Sáng 11/10, ..."
+    [ \t]*-
+    """,
+    re.VERBOSE | re.MULTILINE | re.IGNORECASE,
+)
+_NOT_TITLE = re.compile(r"^(?:Thứ|Chủ nhật|Cập nhật|Trang chủ|\d)", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Province:
+    """A pre-2025 province, the province it belongs to now, and its spellings."""
+
+    name: str
+    province_2025: str
+    spellings: tuple[str, ...]
 
 
 def read_meta(article: Article) -> None:
-    """Fill ``article.meta fields``."""
+    """Fill published date, source, title, province and ``province_2025``."""
+    text = article.ntext
+    article.published = article.published or _published(text)
+    article.source = article.source or _source(text)
+    article.title = article.title or _title(text)
+    province = _province(article)
+    if province:
+        article.province = province.name
+        article.province_2025 = province.province_2025
+
+
+def _published(text: str) -> str | None:
+    match = _DATE_LINE.search(text[:_HEAD_CHARS])
+    if not match:
+        return None
+    day, month, year = (int(match[k]) for k in ("day", "month", "year"))
+    if not (1 <= day <= 31 and 1 <= month <= 12):
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def _source(text: str) -> str | None:
+    hosts = [m["host"] for m in _SOURCE_LINE.finditer(text)]
+    hosts = hosts or [m["host"] for m in _LEAD_SOURCE.finditer(text)]
+    return hosts[-1].lower() if hosts else None
+
+
+def _title(text: str) -> str | None:
+    for line in text[:1500].splitlines():
+        line = line.strip()
+        if len(line) >= 20 and not _NOT_TITLE.match(line):
+            return line
+    return None
+
+
+@lru_cache(maxsize=1)
+def provinces() -> tuple[Province, ...]:
+    """Every pre-2025 province with its spellings, from ``lang/vi/provinces.tsv``."""
+    rows = lexicon.table("provinces.tsv")
+    return tuple(
+        Province(row[0], row[1], (row[0], *(s for s in (row[2] if len(row) > 2 else "")
+                                            .split(",") if s)))
+        for row in rows
+    )
+
+
+@lru_cache(maxsize=1)
+def _province_pattern() -> re.Pattern[str]:
+    spellings = [s for p in provinces() for s in p.spellings]
+    return re.compile(r"(?<!\w)(" + lexicon.alternation(spellings) + r")(?!\w)")
+
+
+def province_by_spelling(spelling: str) -> Province | None:
+    """The province written ``spelling`` (any listed spelling), if any."""
+    for province in provinces():
+        if spelling in province.spellings:
+            return province
+    return None
+
+
+def _province(article: Article) -> Province | None:
+    votes: Counter[str] = Counter()
+    for match in _province_pattern().finditer(article.ntext):
+        province = province_by_spelling(match[1])
+        if province:
+            weight = 3 if article.title and match.start() < len(article.title) + 40 else 1
+            votes[province.name] += weight
+    hinted = lexicon.mapping("news_sources.tsv").get(article.source or "")
+    if hinted:
+        votes[hinted] += 2
+    if not votes:
+        return None
+    best = votes.most_common(1)[0][0]
+    return province_by_spelling(best)
