@@ -1,0 +1,160 @@
+"""Where chunks run: in this process, on local worker processes, or on a Dask cluster.
+
+Every engine takes a chunk (a list of :class:`SourceArticle`) and hands back a
+future whose ``result()`` is the chunk's result lines, so the runner does not
+care which one it drives and the lines are the same whichever runs them.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+import uuid
+from concurrent.futures import Future, ProcessPoolExecutor
+from typing import Any, Protocol
+
+from danvan_nlp.batch.sources import SourceArticle
+from danvan_nlp.batch.work import ExtractFn, extract_chunk, library_version
+from danvan_nlp.errors import DanvanError
+
+DASK_CONNECT_TIMEOUT = "15s"
+
+
+class ChunkFuture(Protocol):
+    """A chunk being extracted: ``result()`` waits for its result lines."""
+
+    def result(self) -> list[dict[str, Any]]: ...
+
+
+class Engine(Protocol):
+    """Runs chunks; ``slots`` is how many run at once."""
+
+    slots: int
+
+    def submit(self, chunk: list[SourceArticle]) -> ChunkFuture: ...
+
+    def close(self) -> None: ...
+
+
+def default_workers() -> int:
+    """The cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # pragma: no cover - not on Linux
+        return os.cpu_count() or 1
+
+
+class SerialEngine:
+    """One worker: extract in this process (no start-up cost, same results)."""
+
+    slots = 1
+
+    def __init__(self, extract_fn: ExtractFn | None = None) -> None:
+        self._extract_fn = extract_fn
+
+    def submit(self, chunk: list[SourceArticle]) -> ChunkFuture:
+        future: Future[list[dict[str, Any]]] = Future()
+        future.set_result(extract_chunk(chunk, self._extract_fn))
+        return future
+
+    def close(self) -> None:
+        """Nothing to release."""
+
+
+class LocalEngine:
+    """Worker processes on this machine (started fresh, so no thread state is forked)."""
+
+    def __init__(self, workers: int, extract_fn: ExtractFn | None = None) -> None:
+        self.slots = workers
+        self._extract_fn = extract_fn
+        context = multiprocessing.get_context("spawn")
+        self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+
+    def submit(self, chunk: list[SourceArticle]) -> ChunkFuture:
+        return self._pool.submit(extract_chunk, chunk, self._extract_fn)
+
+    def close(self) -> None:
+        """Stop the workers; chunks not started are dropped (their articles are redone later)."""
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+class DaskEngine:
+    """A dask.distributed cluster: the one at ``scheduler``, or a local one on 127.0.0.1."""
+
+    def __init__(
+        self, workers: int, scheduler: str | None = None, extract_fn: ExtractFn | None = None
+    ) -> None:
+        distributed = _import_distributed()
+        self._extract_fn = extract_fn
+        self._cluster: Any = None
+        if scheduler:
+            self._client = _connect(distributed, scheduler)
+        else:
+            self._cluster = distributed.LocalCluster(
+                n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
+                dashboard_address=None, silence_logs=logging.ERROR,
+            )
+            self._client = distributed.Client(self._cluster)
+        self.slots = max(1, sum(self._client.nthreads().values()))
+        _check_workers(self._client, scheduler)
+
+    def submit(self, chunk: list[SourceArticle]) -> ChunkFuture:
+        key = f"danvan-chunk-{uuid.uuid4().hex}"
+        future: ChunkFuture = self._client.submit(
+            extract_chunk, chunk, self._extract_fn, key=key, pure=False
+        )
+        return future
+
+    def close(self) -> None:
+        """Disconnect, and stop the local cluster if this engine started it."""
+        self._client.close()
+        if self._cluster is not None:
+            self._cluster.close()
+
+
+def _import_distributed() -> Any:
+    try:
+        import distributed
+    except ImportError as error:
+        raise DanvanError(
+            "--engine dask needs dask.distributed: pip install 'danvan-nlp[dask]' "
+            "(or run with the default --engine local)"
+        ) from error
+    return distributed
+
+
+def _connect(distributed: Any, scheduler: str) -> Any:
+    try:
+        return distributed.Client(scheduler, timeout=DASK_CONNECT_TIMEOUT)
+    except (OSError, TimeoutError) as error:
+        raise DanvanError(
+            f"cannot reach the Dask scheduler at {scheduler} ({error}); start it with "
+            "'dask scheduler' and workers with 'dask worker ADDRESS', or leave out "
+            "--scheduler to use a local cluster"
+        ) from error
+
+
+def _check_workers(client: Any, scheduler: str | None) -> None:
+    """Fail early, with advice, when the cluster's workers cannot import danvan-nlp."""
+    try:
+        client.submit(library_version, pure=False).result()
+    except ImportError as error:
+        client.close()
+        raise DanvanError(
+            f"the Dask workers at {scheduler or 'the local cluster'} cannot import "
+            "danvan_nlp; install the same danvan-nlp version on every worker"
+        ) from error
+
+
+def make_engine(
+    engine: str, workers: int, scheduler: str | None = None, extract_fn: ExtractFn | None = None
+) -> Engine:
+    """The engine for ``--engine`` / ``--workers`` / ``--scheduler``."""
+    if engine == "dask":
+        return DaskEngine(workers, scheduler, extract_fn)
+    if engine != "local":
+        raise DanvanError(f"unknown engine {engine!r}; use 'local' or 'dask'")
+    if workers == 1:
+        return SerialEngine(extract_fn)
+    return LocalEngine(workers, extract_fn)

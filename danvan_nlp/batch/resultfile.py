@@ -1,0 +1,146 @@
+"""The result file: JSONL, one line per article, only ever appended to.
+
+A run appends whole chunks and flushes them to disk, so killing it loses nothing
+already written; at most the last line is torn, and the next run cuts it off
+before appending. Lines start with the article id so a rerun can list what is
+done without parsing every extraction.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from types import TracebackType
+from typing import IO, Any
+
+from danvan_nlp.errors import ArchiveError
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - not on Windows
+    fcntl = None  # type: ignore[assignment]
+
+_ID_PREFIX = re.compile(
+    rb"""
+    ^\{"id":\ "([^"\\]+)"   # a line this module wrote starts with the article id
+    """,
+    re.VERBOSE,
+)
+
+Reporter = Callable[[str], None]
+
+
+def repair_tail(path: Path) -> bool:
+    """Cut a torn last line (no newline: the run was killed while writing); True if cut."""
+    if not path.exists() or path.stat().st_size == 0:
+        return False
+    with path.open("rb+") as stream:
+        stream.seek(-1, os.SEEK_END)
+        if stream.read(1) == b"\n":
+            return False
+        keep = _end_of_last_line(stream)
+        stream.truncate(keep)
+    return True
+
+
+def _end_of_last_line(stream: IO[bytes]) -> int:
+    """Offset just after the last newline of a file (0 when there is none)."""
+    position = stream.seek(0, os.SEEK_END)
+    while position > 0:
+        step = min(65536, position)
+        position -= step
+        stream.seek(position)
+        block = stream.read(step)
+        newline = block.rfind(b"\n")
+        if newline >= 0:
+            return position + newline + 1
+    return 0
+
+
+def done_ids(path: Path, report: Reporter | None = None) -> set[str]:
+    """Ids of the articles the result file already holds (extracted or failed)."""
+    ids: set[str] = set()
+    for record in _lines(path, report, full=False):
+        ids.add(str(record["id"]))
+    return ids
+
+
+def read_results(path: Path, report: Reporter | None = None) -> Iterator[dict[str, Any]]:
+    """Every readable line of a result file; unreadable lines are reported and skipped."""
+    return _lines(path, report, full=True)
+
+
+def _lines(path: Path, report: Reporter | None, *, full: bool) -> Iterator[dict[str, Any]]:
+    if not path.exists():
+        return
+    with path.open("rb") as stream:
+        for number, line in enumerate(stream, start=1):
+            record = _parse(line, full=full)
+            if record is not None:
+                yield record
+            elif line.strip() and report is not None:
+                report(f"{path}: line {number} is not a complete result line; skipped")
+
+
+def _parse(line: bytes, *, full: bool) -> dict[str, Any] | None:
+    if not line.endswith(b"\n"):
+        return None
+    match = _ID_PREFIX.match(line)
+    if match and not full and line.rstrip().endswith(b"}"):
+        return {"id": match.group(1).decode("utf-8")}
+    try:
+        record = json.loads(line)
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        return None
+    return record if isinstance(record, dict) and "id" in record else None
+
+
+class ResultWriter:
+    """Appends result lines chunk by chunk, flushed and synced; one writer per file."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._stream: IO[str] | None = None
+
+    def __enter__(self) -> ResultWriter:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        stream = self.path.open("a", encoding="utf-8", newline="\n")
+        try:
+            _lock(stream, self.path)
+        except ArchiveError:
+            stream.close()
+            raise
+        self._stream = stream
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        if self._stream is not None:
+            self._stream.close()
+            self._stream = None
+
+    def write(self, records: Iterable[dict[str, Any]]) -> None:
+        """Append the records, one JSON line each, and push them to disk."""
+        if self._stream is None:
+            raise ArchiveError("the result file is not open; use ResultWriter in a with block")
+        text = "".join(json.dumps(record, ensure_ascii=False) + "\n" for record in records)
+        self._stream.write(text)
+        self._stream.flush()
+        os.fsync(self._stream.fileno())
+
+
+def _lock(stream: IO[str], path: Path) -> None:
+    if fcntl is None:
+        return
+    try:
+        fcntl.flock(stream.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError as error:
+        raise ArchiveError(
+            f"{path}: another run is writing this result file; wait for it to end "
+            "or give another --out"
+        ) from error

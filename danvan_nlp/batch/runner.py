@@ -1,0 +1,223 @@
+"""``danvan extract --input SOURCE --out RESULT``: extract a whole archive, resumably.
+
+Articles stream from the source in chunks to an engine (local processes or a
+Dask cluster); finished chunks are appended to the result in the order they
+were sent, so the result file is the same whichever engine ran it. A rerun skips
+every article whose id the result already holds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import sys
+import time
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from pathlib import Path
+
+from tqdm import tqdm
+
+from danvan_nlp.batch.engines import ChunkFuture, Engine, default_workers, make_engine
+from danvan_nlp.batch.resultfile import ResultWriter, done_ids, repair_tail
+from danvan_nlp.batch.sources import Source, SourceArticle, open_source
+from danvan_nlp.batch.work import ExtractFn
+from danvan_nlp.errors import DanvanError, InputError
+
+MAX_CHUNK = 32
+CHUNKS_PER_SLOT = 4
+MAX_MESSAGES = 20
+
+
+@dataclass(slots=True)
+class RunSummary:
+    """What a run did: counts of articles, and how long it took."""
+
+    done: int = 0
+    skipped: int = 0
+    failed: int = 0
+    bad_input: int = 0
+    elapsed: float = 0.0
+
+    @property
+    def rate(self) -> float:
+        """Articles processed (extracted or failed) per second."""
+        return (self.done + self.failed) / self.elapsed if self.elapsed > 0 else 0.0
+
+    def line(self, out: Path | str) -> str:
+        """The one-line summary printed at the end of a run."""
+        return (
+            f"danvan: {self.done} extracted, {self.skipped} skipped (already done), "
+            f"{self.failed} failed, {self.bad_input} bad input items skipped; "
+            f"{self.elapsed:.1f} s, {self.rate:.1f} articles/s -> {out}"
+        )
+
+
+class _Messages:
+    """Problem reports on stderr (through tqdm, so the bar stays whole), at most a few."""
+
+    def __init__(self, limit: int = MAX_MESSAGES) -> None:
+        self.count = 0
+        self._limit = limit
+
+    def __call__(self, message: str) -> None:
+        self.count += 1
+        if self.count <= self._limit:
+            tqdm.write(f"danvan: {message}", file=sys.stderr)
+        elif self.count == self._limit + 1:
+            tqdm.write("danvan: further problems are counted, not shown", file=sys.stderr)
+
+
+def run_from_args(args: argparse.Namespace) -> int:
+    """Run ``danvan extract --input ... --out ...``; 1 when any article failed."""
+    summary = run_batch(
+        args.input, args.out, workers=args.workers, engine=args.engine, scheduler=args.scheduler
+    )
+    print(summary.line(args.out), file=sys.stderr)
+    if summary.failed or summary.bad_input:
+        print(f"danvan: failed articles are the lines with \"error\" in {args.out}",
+              file=sys.stderr)
+        return 1
+    return 0
+
+
+def run_batch(
+    source: str | Path,
+    out: str | Path,
+    *,
+    workers: int | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
+    chunk_size: int | None = None,
+    extract_fn: ExtractFn | None = None,
+    progress: bool | None = None,
+) -> RunSummary:
+    """Extract every article of ``source`` not yet in ``out``, appending to ``out``.
+
+    ``extract_fn`` replaces :func:`danvan_nlp.extract` (a module-level function, so
+    worker processes can import it); ``progress=None`` shows the bar on a terminal.
+    """
+    started = time.perf_counter()
+    out_path = _check_paths(source, out, engine, scheduler)
+    messages = _Messages()
+    articles = open_source(source, messages)
+    summary = RunSummary()
+    with ResultWriter(out_path) as writer:
+        done = _resume(out_path, messages)
+        runner = make_engine(engine, _check_workers(workers), scheduler, extract_fn)
+        try:
+            _extract_all(runner, articles, done, writer, summary,
+                         chunk_size=chunk_size, progress=progress)
+        finally:
+            runner.close()
+    summary.bad_input = articles.bad_items
+    summary.elapsed = time.perf_counter() - started
+    return summary
+
+
+def _resume(out_path: Path, messages: _Messages) -> set[str]:
+    """Ids already in the result, after cutting a torn last line."""
+    if repair_tail(out_path):
+        messages(f"{out_path}: cut a torn last line left by an interrupted run")
+    return done_ids(out_path, messages)
+
+
+def _extract_all(
+    engine: Engine, articles: Source, done: set[str], writer: ResultWriter,
+    summary: RunSummary, *, chunk_size: int | None, progress: bool | None,
+) -> None:
+    count = articles.count()
+    size = chunk_size or _chunk_size(count, len(done), engine.slots)
+    total = max(count - len(done), 0) if count is not None else None
+    chunks = _chunks(_pending(articles.articles(), done, summary), size)
+    disable = None if progress is None else not progress
+    with tqdm(total=total, unit="art", desc="extract", disable=disable,
+              file=sys.stderr) as bar:
+        for lines in _run_chunks(engine, chunks):
+            writer.write(lines)
+            _count(lines, summary)
+            bar.update(len(lines))
+
+
+def _check_paths(source: str | Path, out: str | Path, engine: str, scheduler: str | None) -> Path:
+    out_path = Path(out)
+    if out_path.exists() and Path(source).exists() and out_path.samefile(source):
+        raise InputError("--out is the --input file; give a new file for the result")
+    if out_path.is_dir():
+        raise InputError(f"{out_path} is a folder; --out takes a .jsonl file name")
+    if scheduler and engine != "dask":
+        raise InputError("--scheduler goes with --engine dask")
+    return out_path
+
+
+def _check_workers(workers: int | None) -> int:
+    if workers is None:
+        return default_workers()
+    if workers < 1:
+        raise InputError(f"--workers {workers}: give 1 or more worker processes")
+    return workers
+
+
+def _chunk_size(count: int | None, done: int, slots: int) -> int:
+    """Chunks big enough to keep overhead low, small enough to feed every slot."""
+    if count is None:
+        return MAX_CHUNK
+    pending = max(count - done, 1)
+    return max(1, min(MAX_CHUNK, math.ceil(pending / (slots * CHUNKS_PER_SLOT))))
+
+
+def _pending(
+    articles: Iterable[SourceArticle], done: set[str], summary: RunSummary
+) -> Iterator[SourceArticle]:
+    """The articles not done yet (an id seen twice in the source counts once)."""
+    for article in articles:
+        if article.id in done:
+            summary.skipped += 1
+            continue
+        done.add(article.id)
+        yield article
+
+
+def _chunks(articles: Iterator[SourceArticle], size: int) -> Iterator[list[SourceArticle]]:
+    chunk: list[SourceArticle] = []
+    for article in articles:
+        chunk.append(article)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _run_chunks(
+    engine: Engine, chunks: Iterator[list[SourceArticle]]
+) -> Iterator[list[dict[str, object]]]:
+    """Result lines of each chunk, in the order sent; a few chunks per slot in flight."""
+    window = engine.slots * 2 + 1
+    in_flight: deque[ChunkFuture] = deque()
+    for chunk in chunks:
+        in_flight.append(engine.submit(chunk))
+        if len(in_flight) >= window:
+            yield _result(in_flight.popleft())
+    while in_flight:
+        yield _result(in_flight.popleft())
+
+
+def _result(future: ChunkFuture) -> list[dict[str, object]]:
+    try:
+        return future.result()
+    except BrokenProcessPool as error:
+        raise DanvanError(
+            "a worker process died (out of memory?); what was written is kept: "
+            "rerun the same command to resume, perhaps with fewer --workers"
+        ) from error
+
+
+def _count(lines: list[dict[str, object]], summary: RunSummary) -> None:
+    for line in lines:
+        if "error" in line:
+            summary.failed += 1
+        else:
+            summary.done += 1

@@ -1,0 +1,221 @@
+"""Where a batch reads its articles: the scraper's SQLite archive, a JSONL file, or a folder.
+
+Every article gets a stable id, :func:`article_id` of its URL (or, without one,
+of its path inside the folder or of its text), so a rerun recognises what it
+already did. Sources stream: nothing holds the whole archive in memory.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import re
+import sqlite3
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+from danvan_nlp.errors import ArchiveError, InputError
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
+MAX_FILE_BYTES = 20_000_000
+ARCHIVE_COLUMNS = ("url", "site", "title", "published", "source", "text", "error")
+_ISO_DAY = re.compile(
+    r"""
+    ^(\d{4}-\d{2}-\d{2})   # the day part of an ISO date or date-time
+    """,
+    re.VERBOSE,
+)
+
+Reporter = Callable[[str], None]
+
+
+@dataclass(frozen=True, slots=True)
+class SourceArticle:
+    """One article to extract; ``problem`` says why its text could not be read."""
+
+    id: str
+    text: str | None
+    url: str | None = None
+    path: str | None = None
+    title: str | None = None
+    published: str | None = None
+    source: str | None = None
+    site: str | None = None
+    problem: str | None = None
+
+
+def article_id(key: str) -> str:
+    """A stable 16-hex-digit id of an article's URL (or path, or text)."""
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def iso_day(value: Any) -> str | None:
+    """The ``YYYY-MM-DD`` part of an ISO date or date-time, else ``None``."""
+    if not isinstance(value, str):
+        return None
+    match = _ISO_DAY.match(value.strip())
+    return match.group(1) if match else None
+
+
+def _text_or_none(value: Any) -> str | None:
+    return value if isinstance(value, str) and value.strip() else None
+
+
+class Source:
+    """Base of the three sources: ``articles()`` streams, ``count()`` sizes the progress bar."""
+
+    kind = "source"
+
+    def __init__(self, location: Path, report: Reporter | None = None) -> None:
+        self.location = location
+        self.bad_items = 0
+        self._report = report or (lambda message: None)
+
+    def count(self) -> int | None:
+        """How many articles ``articles()`` will yield at most (``None`` if unknown)."""
+        return None
+
+    def articles(self) -> Iterator[SourceArticle]:
+        """The articles, in a stable order."""
+        raise NotImplementedError
+
+    def bad(self, message: str) -> None:
+        """Report an input item that is skipped."""
+        self.bad_items += 1
+        self._report(f"{self.location}: {message}; skipped")
+
+
+class SqliteSource(Source):
+    """The scraper's archive: usable rows of table ``articles``, opened read-only."""
+
+    kind = "sqlite"
+    _WHERE = "FROM articles WHERE error IS NULL AND text IS NOT NULL"
+
+    def count(self) -> int:
+        with self._connect() as connection:
+            row = connection.execute(f"SELECT COUNT(*) {self._WHERE}").fetchone()
+        return int(row[0])
+
+    def articles(self) -> Iterator[SourceArticle]:
+        query = f"SELECT url, site, title, published, source, text {self._WHERE} ORDER BY url"
+        with self._connect() as connection:
+            for url, site, title, published, source, text in connection.execute(query):
+                yield SourceArticle(
+                    id=article_id(url), text=text, url=url, title=_text_or_none(title),
+                    published=iso_day(published), source=_text_or_none(source),
+                    site=_text_or_none(site),
+                )
+
+    def _connect(self) -> sqlite3.Connection:
+        uri = f"{self.location.resolve().as_uri()}?mode=ro"
+        try:
+            connection = sqlite3.connect(uri, uri=True)
+            columns = {row[1] for row in connection.execute("PRAGMA table_info(articles)")}
+        except sqlite3.Error as error:
+            raise ArchiveError(f"{self.location}: cannot read the archive ({error})") from error
+        missing = [name for name in ARCHIVE_COLUMNS if name not in columns]
+        if missing:
+            connection.close()
+            raise ArchiveError(
+                f"{self.location}: not a danvan archive (table 'articles' lacks "
+                f"{', '.join(missing)}); give the file 'danvan archive' writes"
+            )
+        return connection
+
+
+class JsonlSource(Source):
+    """One JSON object a line (``danvan archive export``), optionally gzip-compressed."""
+
+    kind = "jsonl"
+
+    def count(self) -> int:
+        with self._open() as stream:
+            return sum(1 for line in stream if line.strip())
+
+    def articles(self) -> Iterator[SourceArticle]:
+        with self._open() as stream:
+            try:
+                for number, line in enumerate(stream, start=1):
+                    article = self._parse(number, line) if line.strip() else None
+                    if article is not None:
+                        yield article
+            except (EOFError, OSError, UnicodeDecodeError) as error:
+                self.bad(f"the file ends early or is damaged ({error}); rest of the file")
+
+    def _open(self) -> IO[str]:
+        opener: Any = gzip.open if self.location.name.endswith(".gz") else open
+        try:
+            stream: IO[str] = opener(self.location, "rt", encoding="utf-8", errors="strict")
+        except OSError as error:
+            raise InputError(f"{self.location}: cannot be read ({error})") from error
+        return stream
+
+    def _parse(self, number: int, line: str) -> SourceArticle | None:
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as error:
+            self.bad(f"line {number} is not JSON ({error.msg})")
+            return None
+        if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+            self.bad(f"line {number} has no 'text' string")
+            return None
+        url = _text_or_none(record.get("url"))
+        key = url or "text:" + hashlib.sha1(record["text"].encode("utf-8")).hexdigest()
+        return SourceArticle(
+            id=article_id(key), text=record["text"], url=url,
+            title=_text_or_none(record.get("title")), published=iso_day(record.get("published")),
+            source=_text_or_none(record.get("source")), site=_text_or_none(record.get("site")),
+        )
+
+
+class FolderSource(Source):
+    """Every ``*.txt`` under a folder (recursively); the id comes from the relative path."""
+
+    kind = "folder"
+
+    def count(self) -> int:
+        return len(self._files())
+
+    def articles(self) -> Iterator[SourceArticle]:
+        for file in self._files():
+            relative = file.relative_to(self.location).as_posix()
+            text, problem = _read_text(file)
+            yield SourceArticle(id=article_id("path:" + relative), text=text,
+                                path=str(file), problem=problem)
+
+    def _files(self) -> list[Path]:
+        return sorted(path for path in self.location.rglob("*.txt") if path.is_file())
+
+
+def _read_text(file: Path) -> tuple[str | None, str | None]:
+    """The decoded text of a file, or ``None`` and what went wrong."""
+    try:
+        if file.stat().st_size > MAX_FILE_BYTES:
+            return None, f"larger than {MAX_FILE_BYTES // 1_000_000} MB; split it into articles"
+        return file.read_bytes().decode("utf-8-sig"), None
+    except OSError as error:
+        return None, f"cannot be read ({error.strerror})"
+    except UnicodeDecodeError as error:
+        return None, f"not valid UTF-8 (byte {error.start}); re-save the file as UTF-8"
+
+
+def open_source(location: str | Path, report: Reporter | None = None) -> Source:
+    """The source for a path: a folder, a ``.jsonl[.gz]`` file or a SQLite archive."""
+    path = Path(location)
+    if not path.exists():
+        raise InputError(f"{path}: no such file or folder; check the --input path")
+    if path.is_dir():
+        return FolderSource(path, report)
+    if path.name.lower().endswith(JSONL_SUFFIXES):
+        return JsonlSource(path, report)
+    with path.open("rb") as stream:
+        if stream.read(len(SQLITE_MAGIC)) == SQLITE_MAGIC:
+            return SqliteSource(path, report)
+    raise InputError(
+        f"{path}: cannot tell what this is; give a SQLite archive, a .jsonl or "
+        ".jsonl.gz file of articles, or a folder of .txt files"
+    )

@@ -1,0 +1,67 @@
+"""What a worker does with one chunk of articles: extract each, never let one stop the rest.
+
+These functions run in worker processes (local or Dask), so they are plain
+module-level functions of picklable arguments.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from danvan_nlp.article import Article
+from danvan_nlp.batch.sources import SourceArticle
+from danvan_nlp.errors import DanvanError
+from danvan_nlp.pipeline import extract
+
+ExtractFn = Callable[..., Article]
+_FROM_SOURCE = ("url", "published", "source", "title")
+
+
+def extract_chunk(
+    articles: list[SourceArticle], extract_fn: ExtractFn | None = None
+) -> list[dict[str, Any]]:
+    """One result line per article, in order: an extraction or a failure."""
+    function = extract_fn or extract
+    return [result_line(article, function) for article in articles]
+
+
+def result_line(article: SourceArticle, extract_fn: ExtractFn = extract) -> dict[str, Any]:
+    """The result line of one article; a failure becomes an ``error`` line."""
+    if article.problem is not None or article.text is None:
+        return failure_line(article, article.problem or "the article has no text")
+    try:
+        found = extract_fn(
+            article.text, url=article.url, published=article.published, source=article.source
+        )
+    except DanvanError as error:
+        return failure_line(article, str(error))
+    except Exception as error:  # a bug in a stage: record it, the batch goes on
+        return failure_line(article, f"internal error ({type(error).__name__}: {error})")
+    return _merge(article, found.to_dict())
+
+
+def failure_line(article: SourceArticle, message: str) -> dict[str, Any]:
+    """The line recording that an article could not be extracted, and why."""
+    return {"id": article.id, "url": article.url, "path": article.path, "error": message}
+
+
+def _merge(article: SourceArticle, extraction: dict[str, Any]) -> dict[str, Any]:
+    """Where the article came from, then its extraction (which wins unless it is empty)."""
+    line: dict[str, Any] = {
+        "id": article.id, "url": article.url, "path": article.path,
+        "published": article.published, "source": article.source, "site": article.site,
+    }
+    for key, value in extraction.items():
+        if key in _FROM_SOURCE and value is None:
+            line[key] = getattr(article, key)
+        else:
+            line[key] = value
+    return line
+
+
+def library_version() -> str:
+    """The danvan-nlp version a worker has (checks a remote cluster can run the chunks)."""
+    from danvan_nlp import __version__
+
+    return __version__

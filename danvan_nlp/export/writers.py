@@ -1,0 +1,159 @@
+"""Write an export table as CSV, JSONL or Parquet, with its fixed columns and types.
+
+The file is written next to its destination and moved into place at the end,
+so a reader never sees half a table. Parquet needs pyarrow (``danvan-nlp[parquet]``).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from datetime import date
+from itertools import islice
+from pathlib import Path
+from typing import IO, Any
+
+from danvan_nlp.batch.sources import iso_day
+from danvan_nlp.errors import DanvanError, InputError
+from danvan_nlp.export.columns import Column, ColumnType
+
+FORMATS = ("csv", "jsonl", "parquet")
+PARQUET_BATCH_ROWS = 50_000
+LIST_SEPARATOR = ";"
+Row = dict[str, Any]
+
+
+def format_of(path: Path, given: str | None = None) -> str:
+    """The output format: ``given``, else the file's suffix."""
+    fmt = given or path.suffix.lower().lstrip(".")
+    if fmt not in FORMATS:
+        raise InputError(
+            f"{path}: cannot tell the output format; end the file name in .csv, .jsonl "
+            "or .parquet (or give --format)"
+        )
+    return fmt
+
+
+def write_table(rows: Iterable[Row], columns: Sequence[Column], path: Path, fmt: str) -> int:
+    """Write the rows (typed by ``columns``) to ``path``; returns how many were written."""
+    writer = _WRITERS[fmt]
+    typed = (typed_row(row, columns) for row in rows)
+    partial = path.with_name(f".{path.name}.partial")
+    try:
+        count = writer(typed, columns, partial)
+        os.replace(partial, path)
+    finally:
+        partial.unlink(missing_ok=True)
+    return count
+
+
+def typed_row(row: Row, columns: Sequence[Column]) -> list[Any]:
+    """The row's cells in column order, each of its column's type (or ``None``)."""
+    return [_cell(row.get(column.name), column.type) for column in columns]
+
+
+def _cell(value: Any, kind: ColumnType) -> Any:
+    if value is None or (value == "" and kind is not ColumnType.STRING):
+        return None
+    try:
+        return _CONVERT[kind](value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _day(value: Any) -> date | None:
+    day = iso_day(value) if not isinstance(value, date) else value.isoformat()
+    return date.fromisoformat(day) if day else None
+
+
+def _strings(value: Any) -> list[str]:
+    return [str(item) for item in value] if isinstance(value, list | tuple) else [str(value)]
+
+
+_CONVERT: dict[ColumnType, Callable[[Any], Any]] = {
+    ColumnType.STRING: str,
+    ColumnType.INT: int,
+    ColumnType.FLOAT: float,
+    ColumnType.DATE: _day,
+    ColumnType.STRINGS: _strings,
+}
+
+
+def _plain(cell: Any, *, for_csv: bool) -> Any:
+    if isinstance(cell, date):
+        return cell.isoformat()
+    if isinstance(cell, list) and for_csv:
+        return LIST_SEPARATOR.join(cell)
+    return "" if cell is None and for_csv else cell
+
+
+def _write_csv(rows: Iterator[list[Any]], columns: Sequence[Column], path: Path) -> int:
+    count = 0
+    with path.open("w", encoding="utf-8", newline="") as stream:
+        writer = csv.writer(stream)
+        writer.writerow([column.name for column in columns])
+        for row in rows:
+            writer.writerow([_plain(cell, for_csv=True) for cell in row])
+            count += 1
+    return count
+
+
+def _write_jsonl(rows: Iterator[list[Any]], columns: Sequence[Column], path: Path) -> int:
+    names = [column.name for column in columns]
+    count = 0
+    with path.open("w", encoding="utf-8", newline="\n") as stream:
+        for row in rows:
+            cells = (_plain(cell, for_csv=False) for cell in row)
+            record = dict(zip(names, cells, strict=True))
+            _write_line(stream, record)
+            count += 1
+    return count
+
+
+def _write_line(stream: IO[str], record: dict[str, Any]) -> None:
+    stream.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+def _write_parquet(rows: Iterator[list[Any]], columns: Sequence[Column], path: Path) -> int:
+    pa, pq = _import_pyarrow()
+    schema = pa.schema([(column.name, _arrow_type(pa, column.type)) for column in columns])
+    count = 0
+    with pq.ParquetWriter(path, schema) as writer:
+        while batch := list(islice(rows, PARQUET_BATCH_ROWS)):
+            cells_by_column = zip(*batch, strict=True)
+            arrays = [pa.array(cells, type=field.type)
+                      for cells, field in zip(cells_by_column, schema, strict=True)]
+            writer.write_table(pa.Table.from_arrays(arrays, schema=schema))
+            count += len(batch)
+        if count == 0:
+            writer.write_table(schema.empty_table())
+    return count
+
+
+def _arrow_type(pa: Any, kind: ColumnType) -> Any:
+    return {
+        ColumnType.STRING: pa.string(), ColumnType.INT: pa.int64(),
+        ColumnType.FLOAT: pa.float64(), ColumnType.DATE: pa.date32(),
+        ColumnType.STRINGS: pa.list_(pa.string()),
+    }[kind]
+
+
+def _import_pyarrow() -> tuple[Any, Any]:
+    try:
+        import pyarrow
+        import pyarrow.parquet
+    except ImportError as error:
+        raise DanvanError(
+            "Parquet output needs pyarrow: pip install 'danvan-nlp[parquet]' "
+            "(or write .csv or .jsonl instead)"
+        ) from error
+    return pyarrow, pyarrow.parquet
+
+
+_WRITERS: dict[str, Callable[[Iterator[list[Any]], Sequence[Column], Path], int]] = {
+    "csv": _write_csv,
+    "jsonl": _write_jsonl,
+    "parquet": _write_parquet,
+}
