@@ -1,7 +1,153 @@
-"""Placeholder while the skeleton is laid; replaced in this change."""
+"""Officials: named people with their positions, one record per person.
 
+Two orders are read: "Name - Title, Title" (``chain_after``) and "Title Name"
+(``chain_before``); a shared prefix ("các Ủy viên Trung ương Đảng: A, B") gives its
+position to every name after it. Mentions of one person are merged, keeping the
+longest form of each position. Honorifics and ranks stay apart from the name.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from danvan_nlp import lexicon
 from danvan_nlp.article import Article
+from danvan_nlp.extract import positions as pos
+from danvan_nlp.extract.person_names import name_end
+from danvan_nlp.extract.position_forms import merge_position, normalized_position
+from danvan_nlp.extract.roles import roles_of
+from danvan_nlp.records import Official, Position, Span
+from danvan_nlp.tokens import Token, phrase_index, tokenize, words_at
+
+_CLAUSE_BOUNDARIES = frozenset({".", ";", ":", "\n", "(", ")", "!", "?"})
+
+
+@dataclass(slots=True)
+class _Mention:
+    """One place a person is named, with what stands around the name."""
+
+    name: str
+    name_span: tuple[int, int]  # token indices
+    honorific: str | None = None
+    rank: str | None = None
+    positions: list[tuple[int, int]] = field(default_factory=list)
+    rule: str = ""
+
+
+@lru_cache(maxsize=1)
+def _honorifics() -> dict[int, set[tuple[str, ...]]]:
+    return phrase_index(lexicon.words("honorifics.txt"))
+
+
+@lru_cache(maxsize=1)
+def _ranks() -> dict[int, set[tuple[str, ...]]]:
+    return phrase_index(lexicon.words("ranks.txt"))
 
 
 def find_officials(article: Article) -> None:
-    """Fill ``article.officials``."""
+    """Append one :class:`Official` per named person holding a position."""
+    tokens = tokenize(article.ntext)
+    people: dict[str, Official] = {}
+    for mention in _mentions(tokens):
+        if mention.positions:
+            _add(article, tokens, people, mention)
+    article.officials.extend(people.values())
+
+
+def _mentions(tokens: list[Token]) -> list[_Mention]:
+    found: list[_Mention] = []
+    index = 0
+    while index < len(tokens):
+        mention = _mention_at(tokens, index) if tokens[index].is_capitalised else None
+        if mention is None:
+            index += 1
+            continue
+        found.append(mention)
+        index = mention.name_span[1]
+    return found
+
+
+def _mention_at(tokens: list[Token], index: int) -> _Mention | None:
+    rank, honorific, intro_start = _introducers(tokens, index)
+    end = name_end(tokens, index)
+    if end is None and (intro_start < index or _ends_title(tokens, index)):
+        end = name_end(tokens, index, introduced=True)
+    if end is None:
+        return None
+    name = " ".join(t.text for t in tokens[index:end])
+    mention = _Mention(name, (index, end), honorific, rank)
+    after = pos.chain_after(tokens, end) or pos.held_post(tokens, end)
+    before = pos.chain_before(tokens, intro_start, _clause_start(tokens, intro_start))
+    mention.positions = before + after + _shared_prefix(tokens, intro_start)
+    mention.rule = "official.title-name" if before else "official.name-title"
+    return mention
+
+
+def _introducers(tokens: list[Token], index: int) -> tuple[str | None, str | None, int]:
+    """Rank and honorific right before the name, and where they start."""
+    start, rank, honorific = index, None, None
+    for size in (3, 2, 1):
+        if start - size >= 0 and words_at(tokens, start - size, _ranks()) == size:
+            rank = " ".join(t.text for t in tokens[start - size:start])
+            start -= size
+            break
+    for size in (2, 1):
+        if start - size >= 0 and words_at(tokens, start - size, _honorifics()) == size:
+            honorific = " ".join(t.text for t in tokens[start - size:start]).lower()
+            start -= size
+            break
+    return rank, honorific, start
+
+
+def _ends_title(tokens: list[Token], index: int) -> bool:
+    """True when a position ends right before ``index`` ("Bí thư Tỉnh ủy | Hầu A Lềnh")."""
+    for start in range(max(0, index - 12), index):
+        if pos.title_at(tokens, start) and pos.position_end(tokens, start) == index:
+            return True
+    return False
+
+
+def _clause_start(tokens: list[Token], index: int) -> int:
+    start = index
+    while start > 0 and tokens[start - 1].text not in _CLAUSE_BOUNDARIES:
+        start -= 1
+    return start
+
+
+def _shared_prefix(tokens: list[Token], index: int) -> list[tuple[int, int]]:
+    """"các Ủy viên Trung ương Đảng: A, B, C" gives that position to A, B and C."""
+    colon = _clause_start(tokens, index) - 1
+    if colon < 1 or tokens[colon].text != ":":
+        return []
+    clause = _clause_start(tokens, colon)
+    for start in range(clause, colon):
+        if tokens[start].lower == "các" and pos.position_end(tokens, start + 1) == colon:
+            return [(start + 1, colon)]
+    return []
+
+
+def _add(article: Article, tokens: list[Token], people: dict[str, Official],
+         mention: _Mention) -> None:
+    first, last = tokens[mention.name_span[0]], tokens[mention.name_span[1] - 1]
+    name_span = article.span(first.start, last.end)
+    official = people.get(mention.name)
+    if official is None:
+        official = Official(name=name_span.text, positions=[], mentions=[], rule=mention.rule,
+                            honorific=mention.honorific, rank=mention.rank)
+        people[mention.name] = official
+    official.mentions.append(name_span)
+    official.honorific = official.honorific or mention.honorific
+    official.rank = official.rank or mention.rank
+    for start, end in mention.positions:
+        merge_position(official.positions, _position(article, tokens, start, end, mention.rule))
+    for role in roles_of(tokens, mention.name_span, mention.positions):
+        if role not in official.roles:
+            official.roles.append(role)
+
+
+def _position(article: Article, tokens: list[Token], start: int, end: int, rule: str,
+              ) -> Position:
+    span: Span = article.span(tokens[start].start, tokens[end - 1].end)
+    return Position(surface=span.text, normalized=normalized_position(span.text, article),
+                    span=span, rule=rule)

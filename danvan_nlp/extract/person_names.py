@@ -1,0 +1,67 @@
+"""Where a person's name starts and ends, in tokens: family name + 1-3 given names."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from danvan_nlp import lexicon
+from danvan_nlp.tokens import Token, phrase_index, words_at
+
+_MAX_GIVEN = 3
+# capitalised words that begin a title or a body, never a given name
+_BLOCKING_GIVEN = frozenset({"Ủy", "Uỷ", "Ban", "Phó", "Chủ", "Bí", "Trưởng", "Tỉnh", "Huyện",
+                             "Xã", "Đảng", "Hội", "Sở", "Bộ", "Mặt", "Thường", "Tổ", "Chi",
+                             "Đồn", "Thủ", "Thứ", "Giám", "Cục", "Học", "Báo", "Ảnh", "Vụ",
+                             "Người", "Quận", "Phường", "Thôn", "Xóm", "Bản", "Trường"})
+
+
+_HONORIFIC = frozenset({"ông", "bà", "anh", "chị", "cô", "chú", "cụ", "em", "thầy"})
+
+
+@lru_cache(maxsize=1)
+def _surnames() -> frozenset[str]:
+    return frozenset(lexicon.words("surnames.txt"))
+
+
+@lru_cache(maxsize=1)
+def _not_person() -> dict[int, set[tuple[str, ...]]]:
+    return phrase_index(lexicon.words("not_person_names.txt"))
+
+
+@lru_cache(maxsize=1)
+def _place_types() -> dict[int, set[tuple[str, ...]]]:
+    return phrase_index(lexicon.words("place_types.txt"))
+
+
+def name_end(tokens: list[Token], index: int, *, introduced: bool = False) -> int | None:
+    """End (exclusive) of a person's name starting at ``tokens[index]``, if one does.
+
+    ``introduced`` is true after an honorific, rank or title: then the family name
+    need not be in the lexicon ("ông Ksor Blêu").
+    """
+    first = tokens[index]
+    if not first.is_capitalised or first.text in _BLOCKING_GIVEN or first.lower in _HONORIFIC:
+        return None
+    if not introduced and first.text not in _surnames():
+        return None
+    if words_at(tokens, index, _not_person()) or _after_place_word(tokens, index):
+        return None
+    end = index + 1
+    while end < len(tokens) and end - index <= _MAX_GIVEN and _is_given(tokens[end]):
+        if words_at(tokens, end, _not_person()):
+            break
+        end += 1
+    return end if end - index >= 2 else None
+
+
+def _is_given(token: Token) -> bool:
+    return token.is_capitalised and token.text not in _BLOCKING_GIVEN
+
+
+def _after_place_word(tokens: list[Token], index: int) -> bool:
+    """True when the words right before ``index`` are a place type ("tỉnh", "thị xã")."""
+    for size in (1, 2):
+        start = index - size
+        if start >= 0 and words_at(tokens, start, _place_types()) == size:
+            return True
+    return False

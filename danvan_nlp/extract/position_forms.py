@@ -1,0 +1,66 @@
+"""Normalised forms of positions, and merging the forms one person is given.
+
+The normal form expands abbreviations ("UBND" → "Ủy ban nhân dân") and, where the
+article's province is known, resolves "Tỉnh ủy" and a final "tỉnh" to it
+("Phó Chủ tịch UBND tỉnh" → "Phó Chủ tịch Ủy ban nhân dân tỉnh Bắc Kạn").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from danvan_nlp import lexicon
+from danvan_nlp.article import Article
+from danvan_nlp.normalize import normalize_str
+from danvan_nlp.records import Position
+
+_PROVINCIAL_TAIL = re.compile(
+    r"""
+    (?P<body>\b(?:Tỉnh\sủy|tỉnh))   # "Tỉnh ủy" or "tỉnh" ...
+    \s*$                             # ... ending the position
+    """,
+    re.VERBOSE,
+)
+
+
+@lru_cache(maxsize=1)
+def _abbreviation_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
+    table = lexicon.mapping("abbreviations.tsv")
+    pattern = re.compile(r"(?<![\w.&])(" + lexicon.alternation(list(table)) + r")(?![\w&])")
+    return pattern, table
+
+
+def expand_abbreviations(text: str) -> str:
+    """``text`` with every listed abbreviation written out."""
+    pattern, table = _abbreviation_pattern()
+    return pattern.sub(lambda m: table[m.group(1)], text)
+
+
+def normalized_position(surface: str, article: Article) -> str:
+    """The position with abbreviations expanded and the province resolved."""
+    text = re.sub(r"\s+", " ", expand_abbreviations(normalize_str(surface))).strip()
+    if article.province:
+        text = _PROVINCIAL_TAIL.sub(lambda m: f"{m['body']} {article.province}", text)
+    return text
+
+
+def _key(text: str) -> list[str]:
+    return re.sub(r"[^\w\s]", " ", expand_abbreviations(normalize_str(text))).lower().split()
+
+
+def merge_position(positions: list[Position], new: Position) -> None:
+    """Add ``new`` unless it is the same post as one held already; keep the longer form.
+
+    Two forms are the same post when one's words (abbreviations expanded) begin the
+    other's: "Phó Chủ tịch HĐND tỉnh" and "Phó Chủ tịch Hội đồng nhân dân tỉnh Tuyên Quang".
+    """
+    new_key = _key(new.surface)
+    for index, old in enumerate(positions):
+        old_key = _key(old.surface)
+        short, long_ = sorted((old_key, new_key), key=len)
+        if short and long_[: len(short)] == short:
+            if len(new_key) > len(old_key):
+                positions[index] = new
+            return
+    positions.append(new)

@@ -1,0 +1,208 @@
+"""Positions in token space: a title head word ("Phó Chủ tịch") and the body it heads.
+
+``position_end`` reads one position; ``chain_after`` reads "Name - Title, Title";
+``chain_before`` reads "Title, Title Name". All work on :mod:`danvan_nlp.tokens`.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from danvan_nlp import lexicon
+from danvan_nlp.extract.person_names import name_end
+from danvan_nlp.tokens import Token, phrase_index, words_at
+
+_MAX_BRACKET = 14
+_CHAIN_SEPARATORS = frozenset({",", "-", "–", "kiêm"})
+_TRAILING_FILLERS = frozenset({"và", "của", "các", "số", "cấp"})
+_OPENERS = {"(": ")", '"': '"'}
+Span = tuple[int, int]  # token indices, end exclusive
+
+
+@lru_cache(maxsize=1)
+def _titles() -> dict[int, set[tuple[str, ...]]]:
+    return phrase_index(lexicon.words("titles.txt"))
+
+
+@lru_cache(maxsize=1)
+def _org_words() -> dict[int, set[tuple[str, ...]]]:
+    return phrase_index(lexicon.words("org_words.txt"))
+
+
+@lru_cache(maxsize=1)
+def _stops() -> dict[int, set[tuple[str, ...]]]:
+    return phrase_index(lexicon.words("position_stops.txt"))
+
+
+@lru_cache(maxsize=1)
+def _connectors() -> dict[int, set[tuple[str, ...]]]:
+    return phrase_index(["khi đó là", "hiện là", "nguyên là", "là", "nguyên", "đương kim",
+                         "giữ chức", "giữ cương vị", "được bầu làm", "được bầu giữ chức"])
+
+
+def title_at(tokens: list[Token], index: int) -> int:
+    """Length in tokens of the title head word at ``index`` (0 if none)."""
+    return words_at(tokens, index, _titles()) if index < len(tokens) else 0
+
+
+def position_end(tokens: list[Token], index: int) -> int | None:
+    """End (exclusive) of the position starting at ``index``, or None if none starts there."""
+    size = title_at(tokens, index)
+    if not size:
+        return None
+    end = index + size
+    while end < len(tokens):
+        step = _body_step(tokens, end)
+        if not step:
+            break
+        end += step
+    while end > index + size and tokens[end - 1].lower in _TRAILING_FILLERS:
+        end -= 1
+    return end
+
+
+def _body_step(tokens: list[Token], index: int) -> int:
+    """How many tokens at ``index`` still belong to the body of a position (0: stop)."""
+    token = tokens[index]
+    if token.kind == "punct":
+        return _bracket_step(tokens, index)
+    if token.kind != "word":
+        return 0
+    if token.is_capitalised and name_end(tokens, index) is not None:
+        return 0
+    if token.text[0].isupper() or token.text[0].isdigit():
+        return 1
+    body = words_at(tokens, index, _org_words())
+    return body if body > words_at(tokens, index, _stops()) else 0
+
+
+def _bracket_step(tokens: list[Token], index: int) -> int:
+    """A bracketed or quoted part of a body: "(Bộ Dân tộc và Tôn giáo)", "“Dân vận khéo”"."""
+    closer = _OPENERS.get(tokens[index].text)
+    if closer is None or index + 1 >= len(tokens) or not tokens[index + 1].text[0].isupper():
+        return 0
+    for end in range(index + 1, min(len(tokens), index + _MAX_BRACKET)):
+        if tokens[end].text == closer:
+            return end - index + 1
+        if tokens[end].kind == "newline":
+            return 0
+    return 0
+
+
+def _connector_skip(tokens: list[Token], index: int) -> int:
+    return words_at(tokens, index, _connectors()) if index < len(tokens) else 0
+
+
+def chain_after(tokens: list[Token], index: int, descriptor_skip: int = 2) -> list[Span]:
+    """Positions in "Name[ (note)] - Title, Title" starting right after the name.
+
+    A position followed straight by another name ("A, Phó Chủ tịch Quốc hội B")
+    is B's, not A's: the chain stops before it.
+    """
+    index = _skip_note(tokens, index)
+    if index >= len(tokens) or tokens[index].text not in _CHAIN_SEPARATORS | {":"}:
+        return []
+    spans = _read_chain(tokens, index + 1, descriptor_skip)
+    for number, (_, end) in enumerate(spans):
+        if _name_follows(tokens, end):
+            return spans[:number]
+    return spans
+
+
+def _name_follows(tokens: list[Token], end: int) -> bool:
+    if end < len(tokens) and tokens[end].text in {"-", "–"}:
+        end += 1
+    return end < len(tokens) and name_end(tokens, end) is not None
+
+
+def held_post(tokens: list[Token], index: int, limit: int = 30) -> list[Span]:
+    """A post named later in the clause: "X, cán bộ ..., giữ chức Phó Bí thư Đảng ủy xã"."""
+    for cursor in range(index, min(len(tokens), index + limit)):
+        if tokens[cursor].text in {".", ";", "\n", ":"} or name_end(tokens, cursor):
+            return []
+        size = words_at(tokens, cursor, _held())
+        end = position_end(tokens, cursor + size) if size else None
+        if end is not None:
+            return [(cursor + size, end)]
+    return []
+
+
+@lru_cache(maxsize=1)
+def _held() -> dict[int, set[tuple[str, ...]]]:
+    return phrase_index(["giữ chức", "giữ cương vị", "được bầu làm", "được bầu giữ chức",
+                         "được bổ nhiệm làm", "được bổ nhiệm giữ chức", "đảm nhiệm cương vị"])
+
+
+def _read_chain(tokens: list[Token], index: int, descriptor_skip: int) -> list[Span]:
+    spans: list[Span] = []
+    while index < len(tokens):
+        index += _connector_skip(tokens, index)
+        end = position_end(tokens, index)
+        if end is None:
+            skipped = _descriptor_end(tokens, index) if descriptor_skip and not spans else None
+            if skipped is None:
+                break
+            descriptor_skip -= 1
+            index = skipped + 1
+            continue
+        end = _continued_body(tokens, end)
+        spans.append((index, end))
+        if end >= len(tokens) or tokens[end].text not in _CHAIN_SEPARATORS:
+            break
+        index = end + 1
+    return spans
+
+
+def _continued_body(tokens: list[Token], end: int) -> int:
+    """A comma then lower-case body words ending the chain extend the position.
+
+    "Vụ Tuyên truyền công tác dân tộc, tôn giáo (Bộ ...)" is one body; so is
+    "Trưởng đoàn ĐBQH khóa XIV, đơn vị tỉnh Hà Giang".
+    """
+    if end + 1 >= len(tokens) or tokens[end].text != ",":
+        return end
+    nxt = tokens[end + 1]
+    if nxt.kind != "word" or nxt.text[0].isupper() or title_at(tokens, end + 1):
+        return end
+    if not words_at(tokens, end + 1, _org_words()):
+        return end
+    stop = end + 1
+    while stop < len(tokens) and (step := _body_step(tokens, stop)):
+        stop += step
+    closes = stop >= len(tokens) or tokens[stop].text in {";", ".", "\n", ":"}
+    return stop if closes or name_end(tokens, stop) is not None else end
+
+
+def _skip_note(tokens: list[Token], index: int) -> int:
+    """Skip a photo note in brackets after a name: "(đứng giữa)", "(thứ hai từ trái sang)"."""
+    if index < len(tokens) and tokens[index].text == "(":
+        for end in range(index + 1, min(len(tokens), index + _MAX_BRACKET)):
+            if tokens[end].text == ")":
+                return end + 1
+    return index
+
+
+def _descriptor_end(tokens: list[Token], index: int) -> int | None:
+    """Index of the comma ending a short non-title descriptor ("dân tộc Dao", "Người có uy tín")."""
+    for end in range(index, min(len(tokens), index + 6)):
+        if tokens[end].text == ",":
+            return end if end > index else None
+        if tokens[end].kind != "word":
+            return None
+    return None
+
+
+def chain_before(tokens: list[Token], name_start: int, clause_start: int) -> list[Span]:
+    """Positions in "Title, Title[ -] Name", read between ``clause_start`` and the name."""
+    end_at = name_start
+    if end_at - 1 >= clause_start and tokens[end_at - 1].text in {"-", "–"}:
+        end_at -= 1
+    for start in range(clause_start, end_at):
+        if title_at(tokens, start) and _reads_to(tokens, start, end_at):
+            return _read_chain(tokens, start, 0)
+    return []
+
+
+def _reads_to(tokens: list[Token], start: int, end_at: int) -> bool:
+    spans = _read_chain(tokens, start, 0)
+    return bool(spans) and spans[-1][1] == end_at
