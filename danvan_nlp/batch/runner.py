@@ -101,12 +101,13 @@ def run_batch(
     """
     started = time.perf_counter()
     out_path = _check_paths(source, out, engine, scheduler)
+    workers = _check_workers(workers)
     messages = _Messages()
     articles = open_source(source, messages)
     summary = RunSummary()
     with ResultWriter(out_path) as writer:
         done = _resume(out_path, messages)
-        runner = make_engine(engine, _check_workers(workers), scheduler, extract_fn)
+        runner = make_engine(engine, workers, scheduler, extract_fn)
         try:
             _extract_all(runner, articles, done, writer, summary,
                          chunk_size=chunk_size, progress=progress)
