@@ -51,6 +51,7 @@ def _reference() -> re.Pattern[str]:
     return re.compile(
         rf"""
         (?P<kind>{kinds})(?!\w)            # the kind word
+        (?:\s(?:phối\shợp|liên\stịch|hành\sđộng))?  # "Chương trình phối hợp"
         (?:\s(?:số|liên\stịch))?\s         # "số" is optional
         (?P<code>{_CODE}                   # a full code ...
           | \d{{1,4}}(?![\d/,.]|\s?-\s?\d)) # ... or a bare number: "Kế hoạch số 01"

@@ -116,14 +116,19 @@ def _clause_start(tokens: list[Token], index: int) -> int:
 
 
 def _shared_prefix(tokens: list[Token], index: int) -> list[tuple[int, int]]:
-    """"các Ủy viên Trung ương Đảng: A, B, C" gives that position to A, B and C."""
+    """"các Ủy viên Trung ương Đảng: A, B; C" gives that position to A, B and C."""
     colon = _clause_start(tokens, index) - 1
+    while colon > 0 and tokens[colon].text == ";":
+        colon = _clause_start(tokens, colon) - 1
     if colon < 1 or tokens[colon].text != ":":
         return []
     clause = _clause_start(tokens, colon)
     for start in range(clause, colon):
-        if tokens[start].lower == "các" and pos.position_end(tokens, start + 1) == colon:
-            return [(start + 1, colon)]
+        if tokens[start].lower != "các":
+            continue
+        title = start + 1 + words_at(tokens, start + 1, _honorifics())
+        if pos.position_end(tokens, title) == colon:
+            return [(title, colon)]
     return []
 
 

@@ -15,6 +15,7 @@ _BLOCKING_GIVEN = frozenset({"Ủy", "Uỷ", "Ban", "Phó", "Chủ", "Bí", "Tr�
                              "Người", "Quận", "Phường", "Thôn", "Xóm", "Bản", "Trường"})
 
 
+_MIDDLE_NAMES = frozenset({"Thị", "Văn"})
 _HONORIFIC = frozenset({"ông", "bà", "anh", "chị", "cô", "chú", "cụ", "em", "thầy"})
 
 
@@ -44,7 +45,9 @@ def name_end(tokens: list[Token], index: int, *, introduced: bool = False) -> in
         return None
     if not introduced and first.text not in _surnames():
         return None
-    if words_at(tokens, index, _not_person()) or _after_place_word(tokens, index):
+    if words_at(tokens, index, _not_person()):
+        return None
+    if _after_place_word(tokens, index) and not _middle_name_follows(tokens, index):
         return None
     end = index + 1
     while end < len(tokens) and end - index <= _MAX_GIVEN and _is_given(tokens[end]):
@@ -54,14 +57,23 @@ def name_end(tokens: list[Token], index: int, *, introduced: bool = False) -> in
     return end if end - index >= 2 else None
 
 
+def _middle_name_follows(tokens: list[Token], index: int) -> bool:
+    """"huyện Triệu Thị Mai": "Thị"/"Văn" then a given name make a person, not a place."""
+    return (index + 2 < len(tokens) and tokens[index + 1].text in _MIDDLE_NAMES
+            and tokens[index + 2].is_capitalised)
+
+
 def _is_given(token: Token) -> bool:
     return token.is_capitalised and token.text not in _BLOCKING_GIVEN
 
 
 def _after_place_word(tokens: list[Token], index: int) -> bool:
-    """True when the words right before ``index`` are a place type ("tỉnh", "thị xã")."""
-    for size in (1, 2):
-        start = index - size
-        if start >= 0 and words_at(tokens, start, _place_types()) == size:
-            return True
+    """True in the first two words after a place type: "tỉnh Hà Giang", "thôn Lô Lô Chải"."""
+    for first in (index, index - 1):
+        if first < index and not tokens[first].is_capitalised:
+            break
+        for size in (1, 2):
+            start = first - size
+            if start >= 0 and words_at(tokens, start, _place_types()) == size:
+                return True
     return False

@@ -46,7 +46,8 @@ def normalized_position(surface: str, article: Article) -> str:
 
 
 def _key(text: str) -> list[str]:
-    return re.sub(r"[^\w\s]", " ", expand_abbreviations(normalize_str(text))).lower().split()
+    plain = re.sub(r"[^\w\s]", " ", expand_abbreviations(normalize_str(text))).lower()
+    return plain.replace(" việt nam", "").split()  # "MTTQ Việt Nam tỉnh" = "MTTQ tỉnh"
 
 
 def merge_position(positions: list[Position], new: Position) -> None:

@@ -72,6 +72,9 @@ def _body_step(tokens: list[Token], index: int) -> int:
         return 0
     if token.text[0].isupper() or token.text[0].isdigit():
         return 1
+    if token.lower == "và":  # "Dân tộc và Tôn giáo", not "... huyện và lãnh đạo UBND"
+        nxt = tokens[index + 1] if index + 1 < len(tokens) else None
+        return 1 if nxt is not None and nxt.text[0].isupper() else 0
     body = words_at(tokens, index, _org_words())
     return body if body > words_at(tokens, index, _stops()) else 0
 
