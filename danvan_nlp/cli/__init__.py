@@ -18,6 +18,7 @@ from danvan_nlp.errors import DanvanError
 
 COMMAND_MODULES = (
     "danvan_nlp.cli.extract_cmd",
+    "scrapers.cli",
     "danvan_nlp.cli.export_cmd",
 )
 

@@ -1,0 +1,229 @@
+"""The article archive: one SQLite file (WAL mode), keyed by canonical URL.
+
+This schema is a contract: the batch runner reads it directly. Table ``articles``::
+
+    url TEXT PRIMARY KEY     canonical URL (see SiteDefinition.canonical_url)
+    site TEXT                site definition name ("baobackan", "danvan", "generic"...)
+    status INTEGER           HTTP status of the last fetch (NULL when none answered)
+    fetched_at TEXT          ISO UTC time of the last fetch
+    title, lead, text TEXT   text = lead + body paragraphs, blank-line separated, NFC
+    published TEXT           ISO date (YYYY-MM-DD) or NULL
+    author, source TEXT      source = original publisher (domain or name)
+    content_hash TEXT        sha256 of title + text
+    raw_html BLOB            the page's bytes as served, zlib-compressed
+    error TEXT               NULL when fine, else what went wrong
+    etag, last_modified TEXT validators for conditional re-fetches
+    article_id TEXT          the site's own article number, final_url TEXT
+
+A usable article is a row with ``error IS NULL AND text IS NOT NULL``. Every row is
+committed on its own, so a crawl killed at any moment keeps what it wrote. Table
+``pages`` caches listing pages, feeds and sitemaps for conditional requests.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import IO, Any
+
+from danvan_nlp.errors import ArchiveError
+
+SCHEMA_VERSION = "1"
+EXPORT_FIELDS = ("url", "title", "published", "source", "site", "text")
+USABLE = "error IS NULL AND text IS NOT NULL"
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS articles (
+    url TEXT PRIMARY KEY, site TEXT NOT NULL, status INTEGER, fetched_at TEXT NOT NULL,
+    title TEXT, lead TEXT, text TEXT, published TEXT, author TEXT, source TEXT,
+    content_hash TEXT, raw_html BLOB, error TEXT, etag TEXT, last_modified TEXT,
+    article_id TEXT, final_url TEXT
+);
+CREATE INDEX IF NOT EXISTS articles_site_article_id ON articles (site, article_id);
+CREATE INDEX IF NOT EXISTS articles_published ON articles (published);
+CREATE TABLE IF NOT EXISTS pages (
+    url TEXT PRIMARY KEY, kind TEXT, fetched_at TEXT NOT NULL, etag TEXT,
+    last_modified TEXT, content_type TEXT, body BLOB
+);
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class StoredArticle:
+    """What the archive already knows of a URL."""
+
+    url: str
+    usable: bool
+    content_hash: str | None
+    etag: str | None
+    last_modified: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class CachedPage:
+    """A listing page, feed or sitemap as last fetched."""
+
+    etag: str | None
+    last_modified: str | None
+    content_type: str
+    body: bytes
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRow:
+    """One successfully fetched and extracted article, ready to store."""
+
+    url: str
+    site: str
+    status: int
+    title: str | None
+    lead: str | None
+    text: str | None
+    published: str | None
+    author: str | None
+    source: str | None
+    raw_html: bytes
+    etag: str | None
+    last_modified: str | None
+    article_id: str | None
+    final_url: str
+
+
+def now_utc() -> str:
+    """The current time as an ISO UTC string."""
+    return datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+def content_hash(title: str | None, text: str | None) -> str:
+    """The fingerprint that tells a changed article from an unchanged one."""
+    return hashlib.sha256(f"{title or ''}\n{text or ''}".encode()).hexdigest()
+
+
+def connect(path: str | Path, *, create: bool) -> sqlite3.Connection:
+    """An open archive; clear :class:`ArchiveError` when it cannot be opened."""
+    target = Path(path)
+    _check_location(target, create=create)
+    try:
+        connection = sqlite3.connect(target, timeout=30, isolation_level=None)
+        connection.execute("PRAGMA journal_mode=WAL")
+        connection.execute("PRAGMA synchronous=NORMAL")
+        if create:
+            connection.executescript(SCHEMA)
+            connection.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)",
+                               (SCHEMA_VERSION,))
+        connection.execute("SELECT url FROM articles LIMIT 1")
+    except sqlite3.DatabaseError as error:
+        raise ArchiveError(f"{target}: not a usable danvan archive ({error}); "
+                           "give a new file name or an archive made by danvan scrape") from error
+    return connection
+
+
+def _check_location(target: Path, *, create: bool) -> None:
+    if target.is_dir():
+        raise ArchiveError(f"{target} is a folder; give a file name such as {target}/news.sqlite")
+    if not create and not target.exists():
+        raise ArchiveError(f"{target}: no such archive; make one with danvan scrape")
+    parent = target.parent if str(target.parent) else Path(".")
+    if create and not parent.is_dir():
+        raise ArchiveError(f"cannot create {target}: folder {parent} does not exist")
+
+
+class Archive:
+    """Read-write access for a crawl."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self.db = connect(self.path, create=True)
+
+    def close(self) -> None:
+        """Close the database (everything is already committed)."""
+        self.db.close()
+
+    def lookup(self, url: str) -> StoredArticle | None:
+        """What is stored for a canonical URL."""
+        row = self.db.execute(
+            f"SELECT url, {USABLE}, content_hash, etag, last_modified FROM articles WHERE url=?",
+            (url,)).fetchone()
+        return StoredArticle(row[0], bool(row[1]), row[2], row[3], row[4]) if row else None
+
+    def usable_by_article_id(self, site: str, article_id: str | None) -> bool:
+        """True when the site's article number is already archived (under any host)."""
+        if not article_id:
+            return False
+        row = self.db.execute(f"SELECT 1 FROM articles WHERE site=? AND article_id=? AND {USABLE}",
+                              (site, article_id)).fetchone()
+        return row is not None
+
+    def save_article(self, row: ArticleRow) -> str:
+        """Store an extracted article; returns 'new', 'updated' or 'unchanged'."""
+        fingerprint = content_hash(row.title, row.text)
+        before = self.lookup(row.url)
+        self._write(
+            "INSERT OR REPLACE INTO articles (url, site, status, fetched_at, title, lead, text, "
+            "published, author, source, content_hash, raw_html, error, etag, last_modified, "
+            "article_id, final_url) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,NULL,?,?,?,?)",
+            (row.url, row.site, row.status, now_utc(), row.title, row.lead, row.text,
+             row.published, row.author, row.source, fingerprint, zlib.compress(row.raw_html),
+             row.etag, row.last_modified, row.article_id, row.final_url))
+        if before is None or not before.usable:
+            return "new"
+        return "unchanged" if before.content_hash == fingerprint else "updated"
+
+    def save_failure(self, url: str, site: str, error: str, status: int | None) -> None:
+        """Record a page that failed; a usable copy already stored is kept as it was."""
+        before = self.lookup(url)
+        if before is not None and before.usable:
+            return
+        self._write(
+            "INSERT OR REPLACE INTO articles (url, site, status, fetched_at, error) "
+            "VALUES (?,?,?,?,?)", (url, site, status, now_utc(), error))
+
+    def mark_not_modified(self, url: str) -> None:
+        """A conditional re-fetch answered 304: only the fetch time changes."""
+        self._write("UPDATE articles SET fetched_at=?, status=304 WHERE url=?", (now_utc(), url))
+
+    def cached_page(self, url: str) -> CachedPage | None:
+        """A discovery page fetched before, for a conditional request."""
+        row = self.db.execute("SELECT etag, last_modified, content_type, body FROM pages "
+                              "WHERE url=?", (url,)).fetchone()
+        return CachedPage(row[0], row[1], row[2] or "", zlib.decompress(row[3])) if row else None
+
+    def save_page(self, url: str, kind: str, page: CachedPage) -> None:
+        """Cache a discovery page for the next run's conditional request."""
+        self._write("INSERT OR REPLACE INTO pages VALUES (?,?,?,?,?,?,?)",
+                    (url, kind, now_utc(), page.etag, page.last_modified, page.content_type,
+                     zlib.compress(page.body)))
+
+    def _write(self, sql: str, values: tuple[Any, ...]) -> None:
+        try:
+            self.db.execute(sql, values)
+        except sqlite3.Error as error:
+            raise ArchiveError(f"{self.path}: cannot write ({error}); "
+                               "check free space and permissions") from error
+
+
+def iter_articles(path: str | Path) -> Iterator[dict[str, Any]]:
+    """Usable articles as {url, title, published, source, site, text}, in URL order."""
+    db = connect(path, create=False)
+    try:
+        cursor = db.execute(f"SELECT {', '.join(EXPORT_FIELDS)} FROM articles "
+                            f"WHERE {USABLE} ORDER BY url")
+        for row in cursor:
+            yield dict(zip(EXPORT_FIELDS, row, strict=True))
+    finally:
+        db.close()
+
+
+def export_jsonl(path: str | Path, out: IO[str]) -> int:
+    """Write usable articles as JSON lines; returns how many were written."""
+    count = 0
+    for article in iter_articles(path):
+        out.write(json.dumps(article, ensure_ascii=False) + "\n")
+        count += 1
+    return count

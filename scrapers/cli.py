@@ -1,0 +1,160 @@
+"""``danvan scrape``, ``danvan sites`` and ``danvan archive export``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from tqdm import tqdm
+
+from danvan_nlp.errors import ArchiveError, InputError
+from scrapers.archive import Archive, export_jsonl
+from scrapers.crawl import CrawlBounds, Crawler, CrawlStats
+from scrapers.fetch import FetchConfig, Fetcher
+from scrapers.sites import SiteDefinition, load_sites, site_for
+
+
+def register(subparsers: Any) -> None:
+    """Add the scraper commands to ``danvan``."""
+    _register_scrape(subparsers)
+    sites = subparsers.add_parser("sites", help="list the known site definitions")
+    sites.add_argument("--sites-dir", metavar="DIR", help="extra site definitions (*.json)")
+    sites.set_defaults(handler=run_sites)
+    archive = subparsers.add_parser("archive", help="work with an article archive")
+    actions = archive.add_subparsers(dest="archive_command", metavar="ACTION", required=True)
+    export = actions.add_parser("export", help="write the usable articles of an archive")
+    export.add_argument("archive", metavar="ARCHIVE", help="archive made by danvan scrape")
+    export.add_argument("--format", choices=("jsonl",), default="jsonl")
+    export.add_argument("--out", metavar="FILE", help="output file (default: stdout)")
+    export.set_defaults(handler=run_export)
+
+
+def _register_scrape(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "scrape", help="crawl a news site politely into an article archive",
+        description="Discover articles from a listing page, feed or sitemap, fetch them "
+                    "politely (robots.txt, delays, retries) and store them in a SQLite archive.")
+    parser.add_argument("start_url", nargs="?", metavar="START_URL")
+    parser.add_argument("--check", metavar="URL", help="fetch one page and report what each "
+                        "selector and fallback extracts; stores nothing")
+    parser.add_argument("--archive", metavar="PATH", help="SQLite archive (created if missing)")
+    parser.add_argument("--site", help="site definition to use (default: chosen by host)")
+    parser.add_argument("--sites-dir", metavar="DIR", help="extra site definitions (*.json)")
+    parser.add_argument("--since", type=_date_arg, help="skip articles before this date")
+    parser.add_argument("--until", type=_date_arg, help="skip articles after this date")
+    parser.add_argument("--max-pages", type=_positive, help="discovery pages to read at most")
+    parser.add_argument("--max-articles", type=_positive, help="article pages to fetch at most")
+    parser.add_argument("--refresh", action="store_true",
+                        help="re-validate archived articles (conditional requests)")
+    polite = parser.add_argument_group("politeness")
+    polite.add_argument("--delay", type=_seconds, default=1.0,
+                        help="seconds between requests to one host (default 1; robots.txt "
+                             "Crawl-delay wins when longer)")
+    polite.add_argument("--timeout", type=_seconds, default=20.0, help="seconds per request")
+    polite.add_argument("--retries", type=int, default=3, help="retries on 429/5xx/time-outs")
+    polite.add_argument("--backoff", type=_seconds, default=2.0,
+                        help="first retry wait in seconds, doubled each retry")
+    polite.add_argument("--max-bytes", type=_positive, default=5_000_000, help="page size cap")
+    polite.add_argument("--contact", default="",
+                        help="e-mail or URL put in the User-Agent ($DANVAN_SCRAPER_CONTACT)")
+    parser.set_defaults(handler=run_scrape)
+
+
+def run_scrape(args: argparse.Namespace) -> int:
+    """Handle ``danvan scrape``."""
+    sites = load_sites(args.sites_dir)
+    url = args.check or args.start_url
+    if not url:
+        raise InputError("give a START_URL to crawl (or --check URL); see danvan scrape --help")
+    _check_url(url)
+    site = site_for(url, sites, args.site)
+    fetcher = Fetcher(_fetch_config(args), {*site.hosts, urlsplit(url).hostname or ""})
+    if args.check:
+        from scrapers.check import check_page
+
+        return check_page(url, site, fetcher)
+    if not args.archive:
+        raise InputError("give --archive PATH, the SQLite file the articles go to")
+    archive = Archive(args.archive)
+    try:
+        stats = _crawl(url, site, archive, fetcher, args)
+    finally:
+        archive.close()
+    print(f"{site.name}: {stats.summary()} -> {args.archive}")
+    return 0 if stats.pages > stats.pages_failed else 1
+
+
+def _crawl(url: str, site: SiteDefinition, archive: Archive, fetcher: Fetcher,
+           args: argparse.Namespace) -> CrawlStats:
+    bounds = CrawlBounds(since=args.since, until=args.until, max_pages=args.max_pages,
+                         max_articles=args.max_articles, refresh=args.refresh)
+    with tqdm(unit="article", desc=site.name, disable=None, file=sys.stderr) as bar:
+        def progress(stats: CrawlStats) -> None:
+            bar.update(1)
+            bar.set_postfix(new=stats.new, failed=stats.failed)
+
+        def report(line: str) -> None:
+            tqdm.write(line, file=sys.stderr)
+
+        crawler = Crawler(site, archive, fetcher, bounds, report=report, on_article=progress)
+        return crawler.run(url)
+
+
+def run_sites(args: argparse.Namespace) -> int:
+    """Handle ``danvan sites``."""
+    for site in load_sites(args.sites_dir).values():
+        hosts = ", ".join(sorted(site.hosts)) or "any other host"
+        print(f"{site.name:<12} {site.title}\n{'':<12} hosts: {hosts}\n{'':<12} file: {site.path}")
+    return 0
+
+
+def run_export(args: argparse.Namespace) -> int:
+    """Handle ``danvan archive export``."""
+    target = Path(args.out) if args.out else None
+    if target is not None and not target.parent.is_dir():
+        raise ArchiveError(f"cannot write {target}: folder {target.parent} does not exist")
+    if target is None:
+        count = export_jsonl(args.archive, sys.stdout)
+    else:
+        with target.open("w", encoding="utf-8") as out:
+            count = export_jsonl(args.archive, out)
+    print(f"exported {count} articles", file=sys.stderr)
+    return 0
+
+
+def _fetch_config(args: argparse.Namespace) -> FetchConfig:
+    return FetchConfig(delay=args.delay, timeout=args.timeout, retries=max(0, args.retries),
+                       backoff=args.backoff, max_bytes=args.max_bytes, contact=args.contact)
+
+
+def _check_url(url: str) -> None:
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise InputError(f"{url!r} is not an http(s) URL; give one like https://baobackan.org.vn/")
+
+
+def _date_arg(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date like 2024-07-23") from None
+
+
+def _positive(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a positive whole number")
+    return int(value)
+
+
+def _seconds(value: str) -> float:
+    try:
+        seconds = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number of seconds") from None
+    if seconds < 0:
+        raise argparse.ArgumentTypeError("seconds cannot be negative")
+    return seconds

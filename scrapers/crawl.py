@@ -1,0 +1,200 @@
+"""One crawl: discovery pages in order, each page's new articles fetched, extracted, stored.
+
+The crawl reads the start page (listing, feed, sitemap or sitemap index), follows the
+pages it names (next listing page, child sitemaps) breadth first, and after each
+discovery page fetches that page's articles that the archive does not hold yet.
+Every stored row is committed at once, so a killed crawl resumes where it stopped.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from urllib.parse import urlsplit
+
+from danvan_nlp.errors import FetchError
+from scrapers.archive import Archive, ArticleRow, CachedPage
+from scrapers.discover import Discovered, Link, discover
+from scrapers.encoding import decode_page
+from scrapers.extract import extract_article
+from scrapers.fetch import Fetcher, Page, PageError
+from scrapers.sites import SiteDefinition
+
+Reporter = Callable[[str], None]
+NO_TEXT = "no article text found on the page; check the site definition (danvan scrape --check URL)"
+
+
+@dataclass(frozen=True, slots=True)
+class CrawlBounds:
+    """What limits a run: dates, numbers of pages and articles, re-validation."""
+
+    since: date | None = None
+    until: date | None = None
+    max_pages: int | None = None
+    max_articles: int | None = None
+    refresh: bool = False
+
+    def in_window(self, iso: str | None) -> bool:
+        """True for an unknown date or one inside --since/--until."""
+        if iso is None:
+            return True
+        day = date.fromisoformat(iso)
+        return not ((self.since and day < self.since) or (self.until and day > self.until))
+
+    def before_window(self, iso: str | None) -> bool:
+        """True when a known date is older than --since."""
+        return bool(iso and self.since and date.fromisoformat(iso) < self.since)
+
+
+@dataclass(slots=True)
+class CrawlStats:
+    """Counts for the end-of-run summary."""
+
+    pages: int = 0
+    pages_failed: int = 0
+    discovered: int = 0
+    fetched: int = 0
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    out_of_range: int = 0
+    failed: int = 0
+
+    def summary(self) -> str:
+        """One line a person reads at the end of a run."""
+        return (f"discovered {self.discovered}, fetched {self.fetched}, new {self.new}, "
+                f"unchanged {self.unchanged}, updated {self.updated}, failed {self.failed}, "
+                f"outside dates {self.out_of_range}; discovery pages {self.pages} "
+                f"({self.pages_failed} failed)")
+
+
+@dataclass
+class Crawler:
+    """Runs one crawl of one site into one archive."""
+
+    site: SiteDefinition
+    archive: Archive
+    fetcher: Fetcher
+    bounds: CrawlBounds
+    report: Reporter = print
+    on_article: Callable[[CrawlStats], None] = lambda stats: None
+    stats: CrawlStats = field(default_factory=CrawlStats)
+    seen_articles: set[str] = field(default_factory=set)
+
+    def run(self, start_url: str) -> CrawlStats:
+        """Crawl from ``start_url`` until the bounds or the pages run out."""
+        queue: deque[str] = deque([start_url])
+        seen_pages = {start_url}
+        while queue and not self._pages_exhausted() and not self._articles_exhausted():
+            found = self._discovery_page(queue.popleft())
+            if found is None:
+                continue
+            for url in self._further_pages(found):
+                if url not in seen_pages:
+                    seen_pages.add(url)
+                    queue.append(url)
+            for link in found.articles:
+                if self._articles_exhausted():
+                    break
+                self._article(link)
+        return self.stats
+
+    def _pages_exhausted(self) -> bool:
+        limit = self.bounds.max_pages
+        return limit is not None and self.stats.pages >= limit
+
+    def _articles_exhausted(self) -> bool:
+        limit = self.bounds.max_articles
+        return limit is not None and self.stats.fetched >= limit
+
+    def _further_pages(self, found: Discovered) -> list[str]:
+        """Child sitemaps not older than --since; the next listing page unless all is older."""
+        if found.kind == "listing" and self._listing_is_past(found):
+            return []
+        return [link.url for link in found.pages if not self.bounds.before_window(link.date)]
+
+    def _listing_is_past(self, found: Discovered) -> bool:
+        dated = [link.date for link in found.articles if link.date]
+        return bool(dated) and all(self.bounds.before_window(day) for day in dated)
+
+    def _discovery_page(self, url: str) -> Discovered | None:
+        self.stats.pages += 1
+        cached = self.archive.cached_page(url)
+        try:
+            page = self.fetcher.get(url, etag=cached.etag if cached else None,
+                                    last_modified=cached.last_modified if cached else None,
+                                    html_only=False)
+        except FetchError as error:
+            self.stats.pages_failed += 1
+            self.report(f"discovery page failed: {error}")
+            return None
+        fresh = CachedPage(page.etag, page.last_modified, page.content_type, page.body)
+        body = cached if (page.not_modified and cached) else fresh
+        found = discover(decode_page(body.body, body.content_type)[0], page.final_url, self.site)
+        if not page.not_modified:
+            self.archive.save_page(url, found.kind, fresh)
+        return found
+
+    def _article(self, link: Link) -> None:
+        if not self._may_fetch_host(link.url):
+            return
+        url = self.site.canonical_url(link.url)
+        if url in self.seen_articles:
+            return
+        self.seen_articles.add(url)
+        self.stats.discovered += 1
+        if not self.bounds.in_window(link.date):
+            self.stats.out_of_range += 1
+            return
+        stored = self.archive.lookup(url)
+        known = (stored is not None and stored.usable) or self.archive.usable_by_article_id(
+            self.site.name, self.site.article_id(link.url))
+        if known and not self.bounds.refresh:
+            self.stats.unchanged += 1
+            return
+        revalidate = stored if (stored and stored.usable) else None
+        self._fetch_article(link.url, url, revalidate.etag if revalidate else None,
+                            revalidate.last_modified if revalidate else None)
+
+    def _may_fetch_host(self, url: str) -> bool:
+        parts = urlsplit(url)
+        host = (parts.hostname or "").lower()
+        return parts.scheme in ("http", "https") and host in self.fetcher.allowed_hosts
+
+    def _fetch_article(self, fetch_url: str, url: str, etag: str | None,
+                       last_modified: str | None) -> None:
+        self.stats.fetched += 1
+        try:
+            page = self.fetcher.get(fetch_url, etag=etag, last_modified=last_modified)
+        except FetchError as error:
+            self._failed(url, str(error), error.status if isinstance(error, PageError) else None)
+        else:
+            if page.not_modified:
+                self.archive.mark_not_modified(url)
+                self.stats.unchanged += 1
+            else:
+                self._store(url, page)
+        self.on_article(self.stats)
+
+    def _store(self, url: str, page: Page) -> None:
+        article = extract_article(page.text(), page.final_url, self.site)
+        if not article.text:
+            self._failed(url, NO_TEXT, page.status)
+            return
+        if not self.bounds.in_window(article.published):
+            self.stats.out_of_range += 1
+            return
+        outcome = self.archive.save_article(ArticleRow(
+            url=url, site=self.site.name, status=page.status, title=article.title,
+            lead=article.lead, text=article.text, published=article.published,
+            author=article.author, source=article.source, raw_html=page.body,
+            etag=page.etag, last_modified=page.last_modified,
+            article_id=self.site.article_id(page.final_url), final_url=page.final_url))
+        setattr(self.stats, outcome, getattr(self.stats, outcome) + 1)
+
+    def _failed(self, url: str, error: str, status: int | None) -> None:
+        self.archive.save_failure(url, self.site.name, error, status)
+        self.stats.failed += 1
+        self.report(f"failed: {error}")

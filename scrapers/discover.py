@@ -1,0 +1,205 @@
+"""Finding article URLs: listing pages (with pagination), RSS/Atom feeds, sitemaps.
+
+:func:`discover` reads one fetched page and returns the article links on it (with a
+date when the page gives one) and the further pages to read: the next listing page,
+or the sitemaps a sitemap index names.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urldefrag, urljoin, urlsplit
+
+from lxml import etree
+
+from scrapers.dates import iso_date
+from scrapers.htmltext import HtmlElement, parse_html, select
+from scrapers.sites import SiteDefinition
+
+NEAR_ANCESTORS = 3
+_XML_START = re.compile(
+    r"""
+    ^\s*                                   # leading blanks
+    (?:<\?xml[^>]*\?>\s*)?                 # an optional XML declaration
+    (?:<!--.*?-->\s*|<\?[^>]*\?>\s*)*      # comments and processing instructions
+    <(?:[\w-]+:)?(?P<root>urlset|sitemapindex|rss|feed|RDF)\b  # the root element
+    """,
+    re.VERBOSE | re.DOTALL,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A URL found on a page, with the date the page gives for it (ISO) if any."""
+
+    url: str
+    date: str | None = None
+
+
+@dataclass(slots=True)
+class Discovered:
+    """What one discovery page yields."""
+
+    kind: str
+    articles: list[Link] = field(default_factory=list)
+    pages: list[Link] = field(default_factory=list)
+
+
+def discover(text: str, page_url: str, site: SiteDefinition) -> Discovered:
+    """Article links and further pages on a listing page, feed or sitemap."""
+    match = _XML_START.match(text[:4096])
+    if match is None:
+        return _listing(parse_html(text), page_url, site)
+    root = _parse_xml(text)
+    if root is None:
+        return Discovered(kind="unreadable xml")
+    kind = match["root"]
+    if kind == "sitemapindex":
+        return Discovered(kind="sitemap index", pages=_sitemap_entries(root, "sitemap"))
+    if kind == "urlset":
+        return Discovered(kind="sitemap", articles=_keep(_sitemap_entries(root, "url"), site))
+    return Discovered(kind="feed", articles=_keep(_feed_entries(root, page_url), site))
+
+
+def _keep(links: list[Link], site: SiteDefinition) -> list[Link]:
+    """Feeds and sitemaps may list section pages too: a known site keeps its article URLs."""
+    if not site.hosts:
+        return links
+    return [link for link in links if site.is_article_url(link.url)]
+
+
+def _parse_xml(text: str) -> Any:
+    parser = etree.XMLParser(recover=True, resolve_entities=False, no_network=True)
+    body = re.sub(r"^\s*<\?xml[^>]*\?>", "", text, count=1).strip().encode("utf-8")
+    try:
+        return etree.fromstring(body, parser)
+    except etree.XMLSyntaxError:
+        return None
+
+
+def _local(tag: Any) -> str:
+    return str(tag).rpartition("}")[2] if isinstance(tag, str) else ""
+
+
+def _children(element: Any, name: str) -> list[Any]:
+    return [child for child in element.iter() if _local(child.tag) == name]
+
+
+def _child_text(element: Any, *names: str) -> str | None:
+    for child in element.iter():
+        if _local(child.tag) in names and child.text and child.text.strip():
+            return str(child.text).strip()
+    return None
+
+
+def _sitemap_entries(root: Any, entry: str) -> list[Link]:
+    links = []
+    for item in _children(root, entry):
+        loc = _child_text(item, "loc")
+        when = _child_text(item, "publication_date") or _child_text(item, "lastmod")
+        if loc:
+            links.append(Link(url=loc, date=iso_date(when)))
+    return links
+
+
+def _feed_entries(root: Any, feed_url: str) -> list[Link]:
+    links = []
+    for item in _children(root, "item") + _children(root, "entry"):
+        url = _entry_url(item)
+        when = _child_text(item, "pubDate", "published", "date", "updated")
+        if url:
+            links.append(Link(url=urljoin(feed_url, url), date=iso_date(when)))
+    return links
+
+
+def _entry_url(item: Any) -> str | None:
+    for child in item:
+        if _local(child.tag) != "link":
+            continue
+        href = child.get("href")
+        if href and child.get("rel", "alternate") == "alternate":
+            return str(href).strip()
+        if child.text and child.text.strip():
+            return str(child.text).strip()
+    return _child_text(item, "guid")
+
+
+def _listing(tree: HtmlElement, page_url: str, site: SiteDefinition) -> Discovered:
+    base = _base_url(tree, page_url)
+    anchors = _selected_anchors(tree, site) or _pattern_anchors(tree, base, page_url, site)
+    articles: dict[str, Link] = {}
+    for anchor in anchors:
+        url = _absolute(base, anchor.get("href"))
+        if url and url not in articles:
+            articles[url] = Link(url=url, date=_nearby_date(anchor))
+    next_url = _next_page(tree, base, site)
+    pages = [Link(url=next_url)] if next_url and next_url != page_url else []
+    return Discovered(kind="listing", articles=list(articles.values()), pages=pages)
+
+
+def _base_url(tree: HtmlElement, page_url: str) -> str:
+    for base in tree.iter("base"):
+        href = base.get("href")
+        if href:
+            return urljoin(page_url, str(href))
+    return page_url
+
+
+def _absolute(base: str, href: str | None) -> str | None:
+    if not href or href.strip().lower().startswith(("javascript:", "mailto:", "tel:", "#")):
+        return None
+    url = urldefrag(urljoin(base, href.strip()))[0]
+    return url if urlsplit(url).scheme in ("http", "https") else None
+
+
+def _selected_anchors(tree: HtmlElement, site: SiteDefinition) -> list[HtmlElement]:
+    anchors: list[HtmlElement] = []
+    for rule in site.listing.links:
+        for element in select(tree, rule):
+            found = [element] if element.tag == "a" else list(element.iter("a"))
+            anchors.extend(anchor for anchor in found if anchor.get("href"))
+    return anchors
+
+
+def _pattern_anchors(tree: HtmlElement, base: str, page_url: str,
+                     site: SiteDefinition) -> list[HtmlElement]:
+    """Every link on the page's host whose path has the site's article shape."""
+    host = urlsplit(page_url).hostname
+    anchors = []
+    for anchor in tree.iter("a"):
+        url = _absolute(base, anchor.get("href"))
+        if url and url != page_url and site.is_article_url(url):
+            same_site = urlsplit(url).hostname == host or site.owns(url)
+            if same_site:
+                anchors.append(anchor)
+    return anchors
+
+
+def _nearby_date(anchor: HtmlElement) -> str | None:
+    element: HtmlElement | None = anchor
+    for _ in range(NEAR_ANCESTORS):
+        element = element.getparent() if element is not None else None
+        if element is None:
+            return None
+        for stamp in element.iter("time"):
+            found = iso_date(stamp.get("datetime") or stamp.text_content())
+            if found:
+                return found
+    return None
+
+
+def _next_page(tree: HtmlElement, base: str, site: SiteDefinition) -> str | None:
+    for rule in site.listing.next:
+        for element in select(tree, rule):
+            url = _absolute(base, element.get("href"))
+            if url:
+                return url
+    wanted = {text.casefold() for text in site.listing.next_texts}
+    for anchor in tree.iter("a"):
+        if " ".join(anchor.text_content().split()).casefold() in wanted:
+            url = _absolute(base, anchor.get("href"))
+            if url:
+                return url
+    return None

@@ -1,0 +1,150 @@
+"""HTML page -> article (title, lead, text, date, author, source) by a site definition.
+
+Each field is read with the site's selectors, first match wins; a field no selector
+finds falls back to trafilatura (text, title, author) or htmldate (date). The text
+the archive keeps is the lead (without the paper's dateline) followed by the body's
+paragraphs, separated by blank lines, in NFC.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlsplit
+
+import htmldate
+import trafilatura
+
+from scrapers.cleanup import clean_body, strip_lead_prefix
+from scrapers.dates import iso_date
+from scrapers.htmltext import HtmlElement, drop_elements, first_value, parse_html, select
+from scrapers.htmltext import paragraphs as element_paragraphs
+from scrapers.sites import SiteDefinition
+
+META_FIELDS = ("title", "lead", "date", "author")
+TRAFILATURA = "fallback:trafilatura"
+HTMLDATE = "fallback:htmldate"
+
+
+@dataclass(slots=True)
+class ExtractedArticle:
+    """What one page yields; ``how`` says which rule gave each field."""
+
+    title: str | None = None
+    lead: str | None = None
+    text: str | None = None
+    published: str | None = None
+    author: str | None = None
+    source: str | None = None
+    how: dict[str, str] = field(default_factory=dict)
+
+
+def extract_article(html: str, url: str, site: SiteDefinition,
+                    *, fallbacks: bool = True) -> ExtractedArticle:
+    """Extract the article on one page; fields nothing finds stay None."""
+    tree = parse_html(html)
+    article = ExtractedArticle()
+    values = {name: _from_selectors(tree, site, name, article) for name in META_FIELDS}
+    drop_elements(tree, site.drop)
+    body_lines = _body_from_selectors(tree, site, article)
+    fallback: dict[str, Any] = {}
+    if body_lines is None and fallbacks:
+        fallback = _trafilatura(html, url)
+        body_lines = _fallback_lines(fallback, article)
+    title = values["title"] or _fallback_field(fallback, "title", article)
+    _fill(article, site, values, body_lines or [], title)
+    if article.published is None and fallbacks:
+        article.published = _htmldate(tree, article)
+    article.author = article.author or _fallback_field(fallback, "author", article)
+    article.source = article.source or site.source or urlsplit(url).hostname
+    _normalise(article)
+    return article
+
+
+def _fill(article: ExtractedArticle, site: SiteDefinition, values: dict[str, str | None],
+          body_lines: list[str], title: str | None) -> None:
+    cleaned = clean_body(body_lines, site.text, title)
+    lead = strip_lead_prefix(values["lead"], site.text) if values["lead"] else None
+    body = [strip_lead_prefix(line, site.text) if index == 0 else line
+            for index, line in enumerate(cleaned.paragraphs)]
+    article.title = title
+    article.lead = lead or None
+    article.text = _join_lead(lead, body)
+    article.published = iso_date(values["date"]) or cleaned.date_line
+    if values["date"] is None and cleaned.date_line:
+        article.how["date"] = "text:date line"
+    article.author = values["author"]
+    article.source = cleaned.source
+    if cleaned.source:
+        article.how["source"] = "text:source line"
+
+
+def _join_lead(lead: str | None, body: list[str]) -> str | None:
+    if lead and not (body and _same_start(lead, body[0])):
+        body = [lead, *body]
+    return "\n\n".join(body) if body else None
+
+
+def _same_start(lead: str, first: str) -> bool:
+    probe = min(len(lead), len(first), 60)
+    return lead[:probe].casefold() == first[:probe].casefold()
+
+
+def _from_selectors(tree: HtmlElement, site: SiteDefinition, name: str,
+                    article: ExtractedArticle) -> str | None:
+    value, rule = first_value(tree, site.selectors[name])
+    if rule:
+        article.how[name] = rule
+    return value
+
+
+def _body_from_selectors(tree: HtmlElement, site: SiteDefinition,
+                         article: ExtractedArticle) -> list[str] | None:
+    for rule in site.selectors["body"]:
+        for element in select(tree, rule):
+            lines = element_paragraphs(element)
+            if lines:
+                article.how["body"] = rule
+                return lines
+    return None
+
+
+def _trafilatura(html: str, url: str) -> dict[str, Any]:
+    found = trafilatura.bare_extraction(html, url=url, include_comments=False,
+                                        include_tables=True, with_metadata=True, as_dict=True)
+    return found if isinstance(found, dict) else {}
+
+
+def _fallback_lines(found: dict[str, Any], article: ExtractedArticle) -> list[str] | None:
+    text = found.get("text") or ""
+    lines = [" ".join(line.split()) for line in str(text).split("\n")]
+    lines = [line for line in lines if line]
+    if lines:
+        article.how["body"] = TRAFILATURA
+    return lines or None
+
+
+def _fallback_field(found: dict[str, Any], name: str, article: ExtractedArticle) -> str | None:
+    value = found.get(name)
+    if not value:
+        return None
+    article.how.setdefault(name, TRAFILATURA)
+    return " ".join(str(value).split())
+
+
+def _htmldate(tree: HtmlElement, article: ExtractedArticle) -> str | None:
+    try:
+        found = htmldate.find_date(tree, extensive_search=False, original_date=True)
+    except Exception:  # htmldate raises on odd trees; a missing date is not fatal
+        return None
+    if found:
+        article.how["date"] = HTMLDATE
+    return iso_date(found) if found else None
+
+
+def _normalise(article: ExtractedArticle) -> None:
+    for name in ("title", "lead", "text", "author", "source"):
+        value = getattr(article, name)
+        if value is not None:
+            setattr(article, name, unicodedata.normalize("NFC", value) or None)

@@ -1,0 +1,280 @@
+"""Polite HTTP fetching: robots.txt, pacing, retries with backoff, size cap, redirects.
+
+One :class:`Fetcher` serves one crawl. It sends one request at a time, waits at least
+``delay`` seconds (or the robots.txt Crawl-delay) between requests to a host, retries
+429 and 5xx answers with exponential backoff honouring Retry-After, follows redirects
+itself (only to allowed http/https hosts, never in a loop), sends conditional
+requests when given an ETag or Last-Modified, and never reads more than ``max_bytes``.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import os
+import time
+import zlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from urllib.parse import urljoin, urlsplit
+
+import requests
+
+from danvan_nlp import __version__
+from danvan_nlp.errors import FetchError
+from scrapers.encoding import decode_page
+from scrapers.polite import HostPacer, RobotsRules
+
+AGENT_TOKEN = "danvan-nlp-scraper"
+CONTACT_ENV = "DANVAN_SCRAPER_CONTACT"
+REDIRECTS = frozenset({301, 302, 303, 307, 308})
+HTML_TYPES = ("text/html", "application/xhtml+xml")
+XML_TYPES = ("xml", "rss", "atom", "application/x-gzip", "application/gzip", "text/plain")
+GZIP_MAGIC = b"\x1f\x8b"
+
+
+class PageError(FetchError):
+    """A page answered, but not with something we can use (HTTP status, type, size)."""
+
+    def __init__(self, message: str, status: int | None = None) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+@dataclass(frozen=True, slots=True)
+class FetchConfig:
+    """Knobs of a crawl's fetching; the defaults are the polite ones."""
+
+    delay: float = 1.0
+    timeout: float = 20.0
+    retries: int = 3
+    backoff: float = 2.0
+    max_retry_after: float = 300.0
+    max_bytes: int = 5_000_000
+    max_redirects: int = 5
+    contact: str = ""
+
+    @property
+    def user_agent(self) -> str:
+        """A descriptive User-Agent naming the project and whom to contact."""
+        contact = self.contact or os.environ.get(CONTACT_ENV, "") or "unset (use --contact)"
+        return f"{AGENT_TOKEN}/{__version__} (research crawler for news on mass mobilisation; " \
+               f"contact: {contact})"
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """One answer: the URL asked for, where it ended, and the bytes read."""
+
+    url: str
+    final_url: str
+    status: int
+    content_type: str
+    body: bytes
+    etag: str | None
+    last_modified: str | None
+
+    @property
+    def not_modified(self) -> bool:
+        """True for a 304 answer to a conditional request."""
+        return self.status == 304
+
+    def text(self) -> str:
+        """The body decoded (header charset, meta charset, detection) in NFC."""
+        return decode_page(self.body, self.content_type)[0]
+
+
+class Fetcher:
+    """Fetches pages of the allowed hosts, politely, one at a time."""
+
+    def __init__(self, config: FetchConfig, allowed_hosts: set[str],
+                 sleep: Callable[[float], None] = time.sleep,
+                 session: requests.Session | None = None) -> None:
+        self.config = config
+        self.allowed_hosts = {host.lower() for host in allowed_hosts}
+        self.sleep = sleep
+        self.session = session or requests.Session()
+        self.session.headers.update({"User-Agent": config.user_agent,
+                                     "Accept-Language": "vi,en;q=0.5"})
+        self.pacer = HostPacer(sleep=sleep)
+        self.robots = RobotsRules(fetch_text=self._fetch_robots, agent=AGENT_TOKEN)
+
+    def get(self, url: str, *, etag: str | None = None, last_modified: str | None = None,
+            html_only: bool = True) -> Page:
+        """Fetch ``url``; raises :class:`FetchError` (or :class:`PageError`) when it cannot."""
+        headers = _conditional_headers(etag, last_modified)
+        seen: list[str] = []
+        current = url
+        while True:
+            self._check_allowed(current)
+            seen.append(current)
+            response = self._request_with_retries(current, headers)
+            location = response.headers.get("Location")
+            if response.status_code not in REDIRECTS or not location:
+                return self._page(url, current, response, html_only)
+            response.close()
+            current = self._next_hop(current, location, seen)
+
+    def _next_hop(self, current: str, location: str, seen: list[str]) -> str:
+        target = urljoin(current, location.strip())
+        if target in seen:
+            raise FetchError(f"redirect loop ({' -> '.join([*seen, target])}); skip this URL")
+        if len(seen) > self.config.max_redirects:
+            raise FetchError(f"more than {self.config.max_redirects} redirects from {seen[0]}")
+        return target
+
+    def _check_allowed(self, url: str) -> None:
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https"):
+            raise FetchError(f"{url}: only http and https URLs are fetched")
+        if (parts.hostname or "").lower() not in self.allowed_hosts:
+            raise FetchError(f"{url}: host is outside the site being crawled; not fetched")
+        if not self.robots.allowed(url):
+            raise PageError(f"{url}: disallowed by robots.txt; not fetched")
+
+    def _request_with_retries(self, url: str, headers: dict[str, str]) -> requests.Response:
+        attempts = self.config.retries + 1
+        for attempt in range(attempts):
+            last = attempt == attempts - 1
+            try:
+                response = self._send(url, headers)
+            except requests.RequestException as error:
+                if last:
+                    raise FetchError(f"{url}: {_describe(error)} after {attempts} attempts; "
+                                     "check the URL or try again later") from error
+                self.sleep(self._backoff(attempt))
+                continue
+            if not _retryable(response.status_code) or last:
+                return response
+            wait = self._retry_wait(response, attempt)
+            response.close()
+            self.sleep(wait)
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def _send(self, url: str, headers: dict[str, str]) -> requests.Response:
+        delay = max(self.config.delay, self.robots.crawl_delay(url))
+        self.pacer.wait(urlsplit(url).netloc.lower(), delay)
+        return self.session.get(url, headers=headers, timeout=self.config.timeout,
+                                allow_redirects=False, stream=True)
+
+    def _retry_wait(self, response: requests.Response, attempt: int) -> float:
+        asked = _retry_after(response.headers.get("Retry-After"))
+        if asked is None:
+            return self._backoff(attempt)
+        if asked > self.config.max_retry_after:
+            raise PageError(f"{response.url}: server asks to wait {asked:.0f} s (Retry-After); "
+                            "try again later", response.status_code)
+        return asked
+
+    def _backoff(self, attempt: int) -> float:
+        return float(self.config.backoff * (2 ** attempt))
+
+    def _page(self, url: str, final: str, response: requests.Response, html_only: bool) -> Page:
+        status = response.status_code
+        if status == 304:
+            response.close()
+            body = b""
+        elif status != 200:
+            response.close()
+            raise PageError(f"{final}: HTTP {status}", status)
+        else:
+            content_type = response.headers.get("Content-Type", "")
+            _check_type(final, content_type, html_only, status)
+            body = _maybe_gunzip(self._read_capped(final, response), self.config.max_bytes)
+        return Page(url=url, final_url=final, status=status,
+                    content_type=response.headers.get("Content-Type", ""), body=body,
+                    etag=response.headers.get("ETag"),
+                    last_modified=response.headers.get("Last-Modified"))
+
+    def _read_capped(self, url: str, response: requests.Response) -> bytes:
+        cap = self.config.max_bytes
+        declared = response.headers.get("Content-Length", "")
+        if declared.isdigit() and int(declared) > cap:
+            response.close()
+            raise PageError(f"{url}: page is {int(declared)} bytes, over the {cap}-byte cap", 200)
+        chunks: list[bytes] = []
+        size = 0
+        try:
+            for chunk in response.iter_content(65536):
+                size += len(chunk)
+                if size > cap:
+                    raise PageError(f"{url}: page is over the {cap}-byte cap", 200)
+                chunks.append(chunk)
+        except requests.RequestException as error:
+            raise FetchError(f"{url}: page truncated or stalled ({_describe(error)})") from error
+        finally:
+            response.close()
+        return b"".join(chunks)
+
+    def _fetch_robots(self, url: str) -> tuple[int, str]:
+        try:
+            response = self._send(url, {})
+            body = self._read_capped(url, response) if response.status_code == 200 else b""
+        except FetchError:
+            return 0, ""
+        except requests.RequestException:
+            return 0, ""
+        text = decode_page(body[:500_000], response.headers.get("Content-Type"))[0]
+        return response.status_code, text
+
+
+def _conditional_headers(etag: str | None, last_modified: str | None) -> dict[str, str]:
+    headers: dict[str, str] = {}
+    if etag:
+        headers["If-None-Match"] = etag
+    if last_modified:
+        headers["If-Modified-Since"] = last_modified
+    return headers
+
+
+def _retryable(status: int) -> bool:
+    return status == 429 or 500 <= status < 600
+
+
+def _retry_after(value: str | None) -> float | None:
+    """Seconds asked by a Retry-After header (delta-seconds or an HTTP date)."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - datetime.now(UTC)).total_seconds())
+
+
+def _check_type(url: str, content_type: str, html_only: bool, status: int) -> None:
+    kind = content_type.split(";")[0].strip().lower()
+    if not kind or kind in HTML_TYPES:
+        return
+    if not html_only and any(part in kind for part in XML_TYPES):
+        return
+    wanted = "an HTML page" if html_only else "an HTML, feed or sitemap page"
+    raise PageError(f"{url}: not {wanted} ({kind}); skipped", status)
+
+
+def _maybe_gunzip(body: bytes, cap: int) -> bytes:
+    if not body.startswith(GZIP_MAGIC):
+        return body
+    inflater = zlib.decompressobj(wbits=31)
+    try:
+        data = inflater.decompress(body, cap + 1)
+    except zlib.error as error:
+        raise FetchError(f"gzip body cannot be read ({error})") from error
+    if len(data) > cap:
+        raise PageError(f"unpacked page is over the {cap}-byte cap", 200)
+    return data
+
+
+def _describe(error: requests.RequestException) -> str:
+    if isinstance(error, requests.Timeout):
+        return "timed out"
+    if isinstance(error, requests.exceptions.ChunkedEncodingError):
+        return "connection closed before the end of the page"
+    if isinstance(error, requests.ConnectionError):
+        return "connection failed"
+    return type(error).__name__

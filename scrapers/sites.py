@@ -1,0 +1,188 @@
+"""Site definitions: data files read by the one generic scraper.
+
+Each ``scrapers/sites/*.json`` file describes one site: its hosts, the shape of its
+article URLs (a regex whose ``id`` group is the site's article number), the CSS
+selectors for listing pages and article fields (``sel@attr`` reads an attribute),
+and text clean-up rules. Users may add their own files in a folder given by
+``--sites-dir`` or the ``DANVAN_SITES_DIR`` environment variable.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+from danvan_nlp.errors import InputError
+
+GENERIC = "generic"
+SITES_DIR_ENV = "DANVAN_SITES_DIR"
+ARTICLE_FIELDS = ("title", "lead", "body", "date", "author")
+
+
+@dataclass(frozen=True, slots=True)
+class ListingRules:
+    """How to read a listing page: article links and the next page."""
+
+    links: tuple[str, ...]
+    next: tuple[str, ...]
+    next_texts: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class TextRules:
+    """Clean-up of the extracted text (lines are compared after whitespace folding)."""
+
+    date_line: bool
+    source_line: bool
+    stop_lines: tuple[str, ...]
+    drop_lines: tuple[re.Pattern[str], ...]
+    lead_prefix: re.Pattern[str] | None
+
+
+@dataclass(frozen=True, slots=True)
+class SiteDefinition:
+    """One site, as read from its data file."""
+
+    name: str
+    title: str
+    hosts: frozenset[str]
+    canonical_host: str
+    canonical_scheme: str
+    article_url: re.Pattern[str]
+    source: str
+    listing: ListingRules
+    selectors: dict[str, tuple[str, ...]]
+    drop: tuple[str, ...]
+    text: TextRules
+    path: str
+
+    def owns(self, url: str) -> bool:
+        """True when the URL's host belongs to this site."""
+        return host_of(url) in self.hosts
+
+    def is_article_url(self, url: str) -> bool:
+        """True when the URL has the shape of one of this site's article pages."""
+        return self.article_url.search(urlsplit(url).path) is not None
+
+    def article_id(self, url: str) -> str | None:
+        """The site's own article number in the URL, if its pattern has one."""
+        match = self.article_url.search(urlsplit(url).path)
+        return match.group("id") if match and "id" in match.groupdict() else None
+
+    def canonical_url(self, url: str) -> str:
+        """The archive key: no fragment, no query, one host and scheme for the site's hosts."""
+        parts = urlsplit(url.strip())
+        host = (parts.hostname or "").lower()
+        netloc = parts.netloc.lower()
+        scheme = parts.scheme.lower()
+        if host in self.hosts and self.canonical_host:
+            netloc, scheme = self.canonical_host, self.canonical_scheme or scheme
+        return urlunsplit((scheme, netloc, parts.path or "/", "", ""))
+
+
+def host_of(url: str) -> str:
+    """The lower-case host name of a URL ('' when it has none)."""
+    return (urlsplit(url).hostname or "").lower()
+
+
+def load_sites(extra_dir: str | None = None) -> dict[str, SiteDefinition]:
+    """Every known definition by name; files in ``extra_dir`` (or $DANVAN_SITES_DIR) win."""
+    sites: dict[str, SiteDefinition] = {}
+    for path, raw in _bundled_files():
+        sites[raw["name"]] = parse_definition(raw, path)
+    folder = extra_dir or os.environ.get(SITES_DIR_ENV)
+    if folder:
+        for file in sorted(_user_files(folder)):
+            raw = _read_json(file.read_text(encoding="utf-8"), str(file))
+            sites[raw["name"]] = parse_definition(raw, str(file))
+    return sites
+
+
+def site_for(url: str, sites: dict[str, SiteDefinition], name: str | None = None) -> SiteDefinition:
+    """The definition named ``name``, else the one owning the URL's host, else generic."""
+    if name:
+        if name not in sites:
+            known = ", ".join(sorted(sites))
+            raise InputError(f"no site definition named {name!r}; known: {known}")
+        return sites[name]
+    for site in sites.values():
+        if site.owns(url):
+            return site
+    return sites[GENERIC]
+
+
+def parse_definition(raw: dict[str, Any], path: str) -> SiteDefinition:
+    """Build a :class:`SiteDefinition` from a parsed data file (bad files raise InputError)."""
+    try:
+        return _build(raw, path)
+    except (KeyError, TypeError, re.error) as error:
+        raise InputError(f"site definition {path} is malformed ({error!r}); "
+                         "compare it with scrapers/sites/generic.json") from error
+
+
+def _build(raw: dict[str, Any], path: str) -> SiteDefinition:
+    article = raw["article"]
+    return SiteDefinition(
+        name=raw["name"],
+        title=raw.get("title", raw["name"]),
+        hosts=frozenset(host.lower() for host in raw.get("hosts", [])),
+        canonical_host=raw.get("canonical_host", ""),
+        canonical_scheme=raw.get("canonical_scheme", ""),
+        article_url=re.compile(raw["article_url"], re.IGNORECASE),
+        source=raw.get("source", ""),
+        listing=_listing(raw.get("listing", {})),
+        selectors={field: tuple(article.get(field, [])) for field in ARTICLE_FIELDS},
+        drop=tuple(article.get("drop", [])),
+        text=_text_rules(raw.get("text", {})),
+        path=path,
+    )
+
+
+def _listing(raw: dict[str, Any]) -> ListingRules:
+    return ListingRules(
+        links=tuple(raw.get("links", [])),
+        next=tuple(raw.get("next", [])),
+        next_texts=tuple(raw.get("next_texts", [])),
+    )
+
+
+def _text_rules(raw: dict[str, Any]) -> TextRules:
+    prefix = raw.get("lead_prefix") or ""
+    return TextRules(
+        date_line=bool(raw.get("date_line", False)),
+        source_line=bool(raw.get("source_line", False)),
+        stop_lines=tuple(raw.get("stop_lines", [])),
+        drop_lines=tuple(re.compile(pattern) for pattern in raw.get("drop_lines", [])),
+        lead_prefix=re.compile(prefix) if prefix else None,
+    )
+
+
+def _bundled_files() -> Iterable[tuple[str, dict[str, Any]]]:
+    folder = resources.files("scrapers").joinpath("sites")
+    for entry in sorted(folder.iterdir(), key=lambda item: item.name):
+        if entry.name.endswith(".json"):
+            yield f"scrapers/sites/{entry.name}", _read_json(entry.read_text("utf-8"), entry.name)
+
+
+def _user_files(folder: str) -> list[Path]:
+    path = Path(folder)
+    if not path.is_dir():
+        raise InputError(f"sites folder {folder} does not exist; give a folder of .json files")
+    return list(path.glob("*.json"))
+
+
+def _read_json(text: str, where: str) -> dict[str, Any]:
+    try:
+        raw = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise InputError(f"site definition {where} is not valid JSON: {error}") from error
+    if not isinstance(raw, dict) or "name" not in raw:
+        raise InputError(f"site definition {where} needs a JSON object with a 'name'")
+    return raw
