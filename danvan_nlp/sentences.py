@@ -8,9 +8,10 @@ _BOUNDARY = re.compile(
     r"""
     (?<![,])\n\s*\n?                  # a line break ends a sentence, unless after a comma
     | (?<=[.!?…])                    # sentence-final punctuation,
-      (?<!\b[A-ZĐ])                  # but not an initial ("T.D", "Nguyễn V. A")
-      (?<!\bTP)(?<!\bTS)(?<!\bThS)   # nor "TP." (city), "TS.", "ThS." titles
-      (?<!\bPGS)(?<!\bGS)(?<!\bBS)   # "PGS.", "GS.", "BS."
+      (?<!\b[A-ZĐ]\.)                # but not an initial ("T.D", "Nguyễn V. A")
+      (?<!\bTP\.)(?<!\bTS\.)          # nor "TP." (city), "TS." ...
+      (?<!\bThS\.)(?<!\bPGS\.)        # ... "ThS.", "PGS." titles
+      (?<!\bGS\.)(?<!\bBS\.)          # ... "GS.", "BS."
       ["')\]]?                       # closing quote or bracket stays in the sentence
       \s+(?=["'(\[]?[A-ZĐÀ-Ỹ0-9])    # then space and an upper-case or digit start
     """,

@@ -1,0 +1,143 @@
+"""Officials: names, honorifics, ranks, positions in both orders, merging, roles."""
+
+import pytest
+
+from danvan_nlp import extract
+from danvan_nlp.records import Role
+
+
+def officials(text: str) -> dict[str, list[str]]:
+    return {o.name: [p.surface for p in o.positions] for o in extract(text).officials}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # name - title, title (dash)
+            "Đồng chí Hoàng Văn Minh - Phó Bí thư Thường trực Huyện ủy, Chủ tịch HĐND huyện "
+            "phát biểu tại hội nghị.",
+            {"Hoàng Văn Minh": ["Phó Bí thư Thường trực Huyện ủy", "Chủ tịch HĐND huyện"]},
+        ),
+        (  # title name
+            "Phát biểu tại buổi lễ, Phó Chủ tịch UBND tỉnh Lương Thị Hằng đề nghị các xã tiếp tục.",
+            {"Lương Thị Hằng": ["Phó Chủ tịch UBND tỉnh"]},
+        ),
+        (  # list after "các đồng chí:" separated by ";"
+            "Dự hội nghị có các đồng chí: Tạ Quang Huy, Ủy viên BTV Tỉnh ủy, Trưởng ban Tổ chức "
+            "Tỉnh ủy; Đinh Thị Lan, Giám đốc Sở Nội vụ.",
+            {"Tạ Quang Huy": ["Ủy viên BTV Tỉnh ủy", "Trưởng ban Tổ chức Tỉnh ủy"],
+             "Đinh Thị Lan": ["Giám đốc Sở Nội vụ"]},
+        ),
+        (  # a shared prefix gives its position to every name of the list
+            "Tham dự có các Ủy viên Trung ương Đảng: Bộ trưởng Bộ Nội vụ Phan Văn Lực, "
+            "Phó Chủ tịch Quốc hội Đào Minh Tâm.",
+            {"Phan Văn Lực": ["Bộ trưởng Bộ Nội vụ", "Ủy viên Trung ương Đảng"],
+             "Đào Minh Tâm": ["Phó Chủ tịch Quốc hội", "Ủy viên Trung ương Đảng"]},
+        ),
+        (  # title chain before the name, with a dash
+            "Bí thư Huyện ủy, Chủ tịch HĐND huyện - Lò Văn Pấng trao quà cho các hộ.",
+            {"Lò Văn Pấng": ["Bí thư Huyện ủy", "Chủ tịch HĐND huyện"]},
+        ),
+        (  # a photo note in brackets between the name and the chain
+            "Đồng chí Vi Thị Ngọc (thứ ba từ trái sang), Trưởng Ban Dân vận Huyện ủy tặng hoa.",
+            {"Vi Thị Ngọc": ["Trưởng Ban Dân vận Huyện ủy"]},
+        ),
+        (  # descriptors before the post are skipped; the village name stays in the post
+            "Ông Sùng A Chứ, dân tộc Mông, Người có uy tín, Trưởng thôn Pải Lủng: gia đình ông "
+            "hiến 300m² đất.",
+            {"Sùng A Chứ": ["Trưởng thôn Pải Lủng"]},
+        ),
+        (  # past posts count
+            "Ông Trịnh Văn Lộc, khi đó là Bí thư Chi bộ, Trưởng xóm, đã vận động bà con hiến đất.",
+            {"Trịnh Văn Lộc": ["Bí thư Chi bộ", "Trưởng xóm"]},
+        ),
+        (  # a post held later in the clause
+            "Thượng úy Giàng A Dình, cán bộ Đồn Biên phòng, được tăng cường về xã giữ chức "
+            "Phó Bí thư Đảng ủy xã.",
+            {"Giàng A Dình": ["Phó Bí thư Đảng ủy xã"]},
+        ),
+        (  # residents, members and model owners are not officials
+            "Anh Lý Văn Sình, hội viên Hội Nông dân xã, nuôi 20 con bò. Bà Hà Thị Mỵ, người có "
+            "uy tín ở bản, vận động con cháu.",
+            {},
+        ),
+        (  # a place name after a place word is not a person
+            "Ban Dân vận Huyện ủy Hà Quảng phối hợp với Ủy ban MTTQ tỉnh Hà Giang.",
+            {},
+        ),
+        (  # ... unless "Thị"/"Văn" shows a person
+            "Cùng dự có Phó Chủ tịch UBND huyện Triệu Thị Mây.",
+            {"Triệu Thị Mây": ["Phó Chủ tịch UBND huyện"]},
+        ),
+        (  # a position of the next person in a "Title Name, Title Name" list is not taken
+            "Cùng dự có Bộ trưởng Bộ Tư pháp Lê Thành Long, Thứ trưởng Bộ Tư pháp Nguyễn Thanh Tú.",
+            {"Lê Thành Long": ["Bộ trưởng Bộ Tư pháp"],
+             "Nguyễn Thanh Tú": ["Thứ trưởng Bộ Tư pháp"]},
+        ),
+        (  # the body of a position ends at the verb
+            "Đồng chí Mã Thị Hương, Trưởng Ban Tuyên giáo và Dân vận Huyện ủy cho biết như vậy.",
+            {"Mã Thị Hương": ["Trưởng Ban Tuyên giáo và Dân vận Huyện ủy"]},
+        ),
+        (  # a comma-continued body: "công tác dân tộc, tôn giáo (...)"
+            "- Ông Bế Văn Khải, Phó Vụ trưởng Vụ Chính sách dân tộc, tôn giáo (Bộ Dân tộc và "
+            "Tôn giáo);",
+            {"Bế Văn Khải": ["Phó Vụ trưởng Vụ Chính sách dân tộc, tôn giáo (Bộ Dân tộc và "
+                             "Tôn giáo)"]},
+        ),
+    ],
+)
+def test_officials_and_positions(text: str, expected: dict[str, list[str]]) -> None:
+    assert officials(text) == expected
+
+
+def test_one_record_per_person_keeps_the_longest_form() -> None:
+    text = ("Bà Nông Thị Huệ, Phó Chủ tịch HĐND tỉnh dự lễ. Cuối buổi, bà Nông Thị Huệ, "
+            "Phó Chủ tịch HĐND tỉnh Cao Bằng trao quà.")
+    (person,) = extract(text).officials
+    assert [p.surface for p in person.positions] == ["Phó Chủ tịch HĐND tỉnh Cao Bằng"]
+    assert len(person.mentions) == 2
+
+
+def test_abbreviations_and_old_tone_merge_into_one_post() -> None:
+    text = ("Đồng chí Lục Văn Bình, TVTU, Trưởng Ban Dân vận Tỉnh uỷ phát biểu. Đồng chí Lục Văn "
+            "Bình, Ủy viên Ban Thường vụ Tỉnh ủy, Trưởng Ban Dân vận Tỉnh ủy kết luận.")
+    (person,) = extract(text).officials
+    assert len(person.positions) == 2
+
+
+def test_honorific_and_rank_are_kept_apart_from_the_name() -> None:
+    text = "Thiếu tướng Hồ Sỹ Thanh - Phó Tư lệnh Quân khu 4 dự lễ."
+    (person,) = extract(text).officials
+    assert (person.name, person.rank) == ("Hồ Sỹ Thanh", "Thiếu tướng")
+    text = "Bà Chu Thị Lành, Chủ tịch Hội LHPN huyện phát biểu."
+    (person,) = extract(text).officials
+    assert (person.name, person.honorific) == ("Chu Thị Lành", "bà")
+
+
+def test_positions_are_normalised_and_resolved_to_the_province() -> None:
+    text = ("Thứ Hai, 3/6/2024\nBắc Kạn tổng kết\nĐồng chí Hà Văn Tâm, Phó Chủ tịch UBND tỉnh "
+            "dự. Tỉnh Bắc Kạn có nhiều mô hình.")
+    (person,) = extract(text).officials
+    assert person.positions[0].normalized == "Phó Chủ tịch Ủy ban nhân dân tỉnh Bắc Kạn"
+
+
+def test_spans_point_into_the_callers_text() -> None:
+    text = "Đồng chí Ma Văn Đức - Bí thư Đảng uỷ xã phát biểu."
+    (person,) = extract(text).officials
+    span = person.positions[0].span
+    assert text[span.start:span.end] == span.text == "Bí thư Đảng uỷ xã"
+    assert person.positions[0].rule.startswith("official.")
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("Đồng chí Tô Văn Hùng, Bí thư Huyện ủy phát biểu chỉ đạo.", Role.SPEAKS),
+        ("Chủ trì hội nghị có đồng chí: Tô Văn Hùng, Bí thư Huyện ủy.", Role.CHAIRS),
+        ("Đến dự có các đồng chí: Tô Văn Hùng, Bí thư Huyện ủy.", Role.ATTENDS),
+        ("Đồng chí Tô Văn Hùng, Bí thư Huyện ủy trao Giấy khen cho 12 tập thể.", Role.AWARDS),
+    ],
+)
+def test_roles(text: str, role: Role) -> None:
+    (person,) = extract(text).officials
+    assert role in person.roles
