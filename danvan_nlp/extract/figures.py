@@ -1,7 +1,90 @@
-"""Placeholder while the skeleton is laid; replaced in this change."""
+"""Figures: quantities an article reports, with unit, qualifier, outcome and awarder.
+
+The stage finds every number (:mod:`danvan_nlp.numerals`), reads the unit after it
+(:mod:`.figure_units`), drops numbers that are not figures (:mod:`.figure_filters`:
+dates, codes, names, ordinals, durations...), decides each outcome from the clause
+(:mod:`.figure_outcome`) and merges the same fact told twice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
 
 from danvan_nlp.article import Article
+from danvan_nlp.extract.figure_clauses import ClauseView
+from danvan_nlp.extract.figure_context import evidence, period, qualifier
+from danvan_nlp.extract.figure_drafts import Draft
+from danvan_nlp.extract.figure_filters import rejection
+from danvan_nlp.extract.figure_outcome import decide_outcomes, listed_together
+from danvan_nlp.extract.figure_units import borrowed_unit, unit_after
+from danvan_nlp.numerals import Number, find_numbers
+from danvan_nlp.records import Figure, Outcome
 
 
 def find_figures(article: Article) -> None:
-    """Fill ``article.figures``."""
+    """Append the article's figures to ``article.figures``."""
+    view = ClauseView(article.ntext)
+    drafts = list(_drafts(article))
+    decide_outcomes(view, drafts)
+    kept = [d for i, d in enumerate(drafts) if _counts(view, drafts, i)]
+    article.figures.extend(_merge_repeats([_figure(article, d) for d in kept]))
+
+
+def _drafts(article: Article) -> Iterator[Draft]:
+    text = article.ntext
+    for number in find_numbers(text):
+        if _inside_document(article, number):
+            continue
+        sentence = article.sentence_at(number.start)
+        unit = unit_after(text, number)
+        if unit is None and not number.spelled:
+            unit = borrowed_unit(text, number, sentence[0])
+        if unit is None or rejection(text, number, unit) is not None:
+            continue
+        yield Draft(number, unit, sentence, qualifier(text, number.start, unit.end))
+
+
+def _inside_document(article: Article, number: Number) -> bool:
+    span = article.span(number.start, number.end)
+    return any(doc.span.start < span.end and span.start < doc.span.end
+               for doc in article.documents)
+
+
+def _counts(view: ClauseView, drafts: list[Draft], index: int) -> bool:
+    """ "một" counts only beside another figure ("một tập thể và hai cá nhân")."""
+    draft = drafts[index]
+    if not (draft.number.spelled and draft.number.value == 1):
+        return True
+    neighbours = drafts[max(0, index - 1):index] + drafts[index + 1:index + 2]
+    return any(listed_together(view, *sorted((draft, other), key=lambda d: d.start))
+               for other in neighbours if other.sentence == draft.sentence)
+
+
+def _figure(article: Article, draft: Draft) -> Figure:
+    text, number = article.ntext, draft.number
+    start, end = number.start, draft.unit_end
+    return Figure(
+        value=number.value,
+        unit=draft.unit.unit,
+        qualifier=draft.qualifier,
+        outcome=draft.outcome or Outcome.OTHER,
+        span=article.span(start, end),
+        sentence=article.span(*draft.sentence),
+        rule=draft.rule,
+        value_max=number.value_max,
+        total=number.total,
+        awarder=draft.awarder,
+        period=period(text, draft.sentence),
+        evidence=evidence(text, start, end, draft.sentence),
+    )
+
+
+def _merge_repeats(figures: list[Figure]) -> list[Figure]:
+    """The same fact told twice (same value, unit and outcome) is one figure."""
+    kept: dict[tuple[float, float | None, str, str], Figure] = {}
+    for figure in figures:
+        key = (figure.value, figure.value_max, figure.unit.lower(), figure.outcome.value)
+        first = kept.setdefault(key, figure)
+        if first is not figure and first.awarder is None:
+            first.awarder = figure.awarder
+    return list(kept.values())

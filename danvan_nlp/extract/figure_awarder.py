@@ -1,0 +1,79 @@
+"""Who gives the award a commended figure received, as written next to it.
+
+Three places say it: the agent of a passive ("được Chủ tịch UBND tỉnh tặng Bằng
+khen"), the subject of an active verb ("Ban Dân vận Tỉnh ủy đã biểu dương ... 16 tập
+thể") and an award's owner ("Giấy khen của UBND huyện").
+"""
+
+from __future__ import annotations
+
+import re
+
+from danvan_nlp.extract.figure_clauses import ClauseView, VerbHit
+
+MAX_WORDS = 10
+
+_AUXILIARIES = re.compile(
+    r"""
+    (?:\s+|^) (?:đã|vừa|cũng|sẽ|đang|đồng\s+thời|tiếp\s+tục|đề\s+nghị|đề\s+xuất
+                |quyết\s+định|ra\s+quyết\s+định|trực\s+tiếp|chính\s+thức)  # auxiliaries
+    \s* $                                                               # at the end
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+_OWNER = re.compile(
+    r"""
+    \s+ của \s+                                   # "Giấy khen của ..."
+    (?P<owner>[^,;.:()\n]+?)                      # the owner
+    (?= \s+ (?:vì|cho|về|do|tại|trong|nhân|năm|đã|đợt)(?!\w) | [,;.:()\n] | $ )  # ends
+    """,
+    re.VERBOSE,
+)
+
+_AWARD_WORDS = ("khen", "chương", "cờ", "danh hiệu")
+
+
+def passive_agent(view: ClauseView, marker_end: int, hit: VerbHit) -> str | None:
+    """The agent between "được" and the verb, if it names someone (upper-case start)."""
+    return _named(view.original[marker_end:hit.start])
+
+
+def active_subject(view: ClauseView, hit: VerbHit, left: int) -> str | None:
+    """The subject before an active commending verb (and the verbs chained before it)."""
+    start = _chain_start(view, hit, left)
+    comma = view.text.rfind(",", left, start)
+    segment = view.original[max(left, comma + 1):start]
+    while (aux := _AUXILIARIES.search(segment)) is not None and aux.start() < len(segment):
+        segment = segment[:aux.start()]
+    return _named(segment)
+
+
+def award_owner(view: ClauseView, hit: VerbHit) -> str | None:
+    """The owner in "Bằng khen của Chủ tịch UBND tỉnh", right after an award word."""
+    if not any(word in hit.phrase for word in _AWARD_WORDS):
+        return None
+    match = _OWNER.match(view.original, hit.end)
+    return _named(match["owner"]) if match else None
+
+
+def _chain_start(view: ClauseView, hit: VerbHit, left: int) -> int:
+    """Back over verbs joined by ", " or "và" ("biểu dương, khen thưởng")."""
+    start = hit.start
+    for previous in reversed(view.hits_between(left, hit.start)):
+        gap = view.text[previous.end:start]
+        if not re.fullmatch(r"\s*(?:,|và)?\s*", gap):
+            break
+        start = previous.start
+    return start
+
+
+def _named(text: str) -> str | None:
+    words = text.split()
+    first = next((i for i, word in enumerate(words) if word[:1].isupper()), None)
+    if first is None:
+        return None
+    name = " ".join(words[first:]).strip(" ,;:-")
+    if not name or len(name.split()) > MAX_WORDS:
+        return None
+    return name

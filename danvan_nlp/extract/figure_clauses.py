@@ -1,0 +1,138 @@
+"""A clause view of an article: outcome verbs, clause boundaries and markers, as offsets.
+
+The view is built once per article. Its text is the normalised text lower-cased, with
+what stands inside quotation marks blanked out (model names such as "Vận động nhân dân
+hiến đất" hold verbs that govern nothing), so offsets stay those of ``Article.ntext``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from danvan_nlp import lexicon
+from danvan_nlp.records import Outcome
+
+_QUOTED = re.compile(r'"[^"\n]{1,150}"')
+
+_LEFT_BOUNDARY = re.compile(
+    r"""
+    [;:()\n]                                       # punctuation that opens a new part
+    | (?<!\w) (?:trong\s+đó|trong\s+số\s+(?:đó|này)|qua\s+đó|bao\s+gồm) (?!\w)  # parts
+    """,
+    re.VERBOSE,
+)
+
+_RIGHT_BOUNDARY = re.compile(
+    r"""
+    [;:()\n]                                       # punctuation that closes the clause
+    | [,;] \s* (?:trong\s+đó|trong\s+số\s+đó|qua\s+đó) (?!\w)  # ", trong đó" starts a part
+    """,
+    re.VERBOSE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class VerbHit:
+    """An outcome verb found in the text."""
+
+    start: int
+    end: int
+    phrase: str
+    outcome: Outcome
+    strength: str
+
+
+@lru_cache(maxsize=1)
+def _verb_table() -> dict[str, tuple[Outcome, str]]:
+    return {row[0].lower(): (Outcome(row[1]), row[2]) for row in lexicon.table("outcome_verbs.tsv")}
+
+
+@lru_cache(maxsize=1)
+def _verb_regex() -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)(?:" + lexicon.alternation(list(_verb_table())) + r")(?!\w)")
+
+
+@lru_cache(maxsize=1)
+def _noun_marker_regex() -> re.Pattern[str]:
+    words = lexicon.alternation(list(lexicon.words("outcome_noun_markers.txt")))
+    return re.compile(r"(?<!\w)(?:" + words + r")[ ]+$")
+
+
+@lru_cache(maxsize=1)
+def clause_words(role: str) -> re.Pattern[str]:
+    """A regex of the ``figure_clause_words.tsv`` entries with ``role``."""
+    entries = [row[0] for row in lexicon.table("figure_clause_words.tsv") if row[1] == role]
+    return re.compile(r"(?<!\w)(?:" + lexicon.alternation(entries) + r")(?!\w)")
+
+
+class ClauseView:
+    """Outcome verbs and clause boundaries of one normalised text."""
+
+    def __init__(self, ntext: str) -> None:
+        self.original = ntext
+        self.text = _blank_quotes(_lower_same_length(ntext))
+        self.hits = [hit for hit in self._find_hits() if not self._is_noun(hit)]
+        self.hit_starts = [hit.start for hit in self.hits]
+        self.left_bounds = [(m.start(), m.end(), m.group()) for m in
+                            _LEFT_BOUNDARY.finditer(self.text)]
+        self.right_bounds = [m.start() for m in _RIGHT_BOUNDARY.finditer(self.text)]
+
+    def _find_hits(self) -> list[VerbHit]:
+        table = _verb_table()
+        return [VerbHit(m.start(), m.end(), m.group(), *table[m.group()])
+                for m in _verb_regex().finditer(self.text)]
+
+    def _is_noun(self, hit: VerbHit) -> bool:
+        """ "các tổ chức", "Sở Xây dựng": a verb used as (or inside) a noun."""
+        before = self.text[max(0, hit.start - 20):hit.start]
+        if _noun_marker_regex().search(before):
+            return True
+        first = self.original[hit.start]
+        words = self.original[max(0, hit.start - 20):hit.start].split()
+        return first.isupper() and bool(words) and words[-1][:1].isupper()
+
+    def hits_between(self, start: int, end: int) -> list[VerbHit]:
+        """The verbs lying wholly inside ``start:end``, in order."""
+        first = bisect.bisect_left(self.hit_starts, start)
+        found = []
+        for hit in self.hits[first:]:
+            if hit.start >= end:
+                break
+            if hit.end <= end:
+                found.append(hit)
+        return found
+
+    def left_limit(self, start: int, sentence_start: int) -> tuple[int, str]:
+        """Where the clause holding ``start`` begins, and what opens it ("", "(", "trong đó")."""
+        limit, kind = sentence_start, ""
+        for b_start, b_end, text in self.left_bounds:
+            if b_end > start:
+                break
+            if b_start >= sentence_start:
+                limit, kind = b_end, " ".join(text.split())
+        return limit, kind
+
+    def right_limit(self, end: int, sentence_end: int) -> int:
+        """Where the clause holding ``end`` stops."""
+        index = bisect.bisect_left(self.right_bounds, end)
+        if index < len(self.right_bounds):
+            return min(self.right_bounds[index], sentence_end)
+        return sentence_end
+
+    def has_comma(self, start: int, end: int) -> bool:
+        """Whether a comma lies in ``start:end``."""
+        return "," in self.text[start:end]
+
+
+def _lower_same_length(text: str) -> str:
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
+
+
+def _blank_quotes(text: str) -> str:
+    return _QUOTED.sub(lambda m: '"' + "_" * (len(m.group()) - 2) + '"', text)

@@ -1,0 +1,73 @@
+"""The words around a figure: its qualifier, the period it covers, and its evidence."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from danvan_nlp import lexicon
+from danvan_nlp.records import Qualifier
+
+_PERIOD = re.compile(
+    r"""
+    (?:giai\s+đoạn|nhiệm\s+kỳ|thời\s+kỳ|từ\s+năm)  # a period word
+    \s+ (?P<first>(?:19|20)\d{2})                # first year
+    \s* (?:-|đến|tới) \s*                        # dash or "đến"
+    (?:năm\s+)? (?P<last>(?:19|20)\d{2})          # last year
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+_YEAR = re.compile(r"(?:năm|trong năm|cuối năm|đầu năm)\s+(?P<year>(?:19|20)\d{2})(?!\d)",
+                   re.IGNORECASE)
+
+EVIDENCE_REACH = 60
+
+
+@lru_cache(maxsize=1)
+def _qualifier_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    rows = lexicon.table("qualifiers.tsv")
+    before = lexicon.alternation([r[0] for r in rows if r[2] == "before"])
+    after = lexicon.alternation([r[0] for r in rows if r[2] == "after"])
+    return (
+        re.compile(r"(?<!\w)(?P<q>" + before + r")[ ]*$", re.IGNORECASE),  # "hơn 2.700"
+        re.compile(r"[ ]*(?P<q>" + after + r")(?!\w)", re.IGNORECASE),     # "100 hộ trở lên"
+    )
+
+
+@lru_cache(maxsize=1)
+def _qualifier_table() -> dict[str, Qualifier]:
+    return {row[0].lower(): Qualifier(row[1]) for row in lexicon.table("qualifiers.tsv")}
+
+
+def qualifier(text: str, start: int, unit_end: int) -> Qualifier:
+    """The qualifier from the words right before the number or right after its unit."""
+    before_re, after_re = _qualifier_regexes()
+    match = before_re.search(text, max(0, start - 25), start)
+    if match is None:
+        match = after_re.match(text, unit_end)
+    if match is None:
+        return Qualifier.EXACT
+    return _qualifier_table()[match["q"].lower()]
+
+
+def period(text: str, sentence: tuple[int, int]) -> str | None:
+    """The period a sentence speaks of: "2018-2020" from "giai đoạn 2018 – 2020", or a year."""
+    found = _PERIOD.search(text, *sentence)
+    if found is not None:
+        return f"{found['first']}-{found['last']}"
+    year = _YEAR.search(text, *sentence)
+    return year["year"] if year else None
+
+
+def evidence(text: str, start: int, end: int, sentence: tuple[int, int]) -> str:
+    """A short fragment of the sentence around ``start:end``, cut at word boundaries."""
+    left = max(sentence[0], start - EVIDENCE_REACH)
+    right = min(sentence[1], end + EVIDENCE_REACH)
+    if left > sentence[0]:
+        space = text.find(" ", left, start)
+        left = space + 1 if space != -1 else start
+    if right < sentence[1]:
+        space = text.rfind(" ", end, right)
+        right = space if space != -1 else end
+    return " ".join(text[left:right].split())

@@ -1,0 +1,32 @@
+"""A figure under construction: the number, its unit and what the clause says of it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from danvan_nlp.extract.figure_units import CountedUnit
+from danvan_nlp.numerals import Number
+from danvan_nlp.records import Outcome, Qualifier
+
+
+@dataclass(slots=True)
+class Draft:
+    """One candidate figure while its outcome is being decided."""
+
+    number: Number
+    unit: CountedUnit
+    sentence: tuple[int, int]
+    qualifier: Qualifier
+    outcome: Outcome | None = None
+    awarder: str | None = None
+    rule: str = ""
+
+    @property
+    def start(self) -> int:
+        """Where the number starts in the normalised text."""
+        return self.number.start
+
+    @property
+    def unit_end(self) -> int:
+        """Where the unit phrase (or the number, for a borrowed unit) ends."""
+        return max(self.unit.end, self.number.end)

@@ -1,0 +1,108 @@
+"""Numbers that are not figures: dates, years, codes, names, ordinals, times, phones.
+
+Each check looks only at the few characters around the number and answers with the
+reason it is not a figure, or None.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from danvan_nlp import lexicon
+from danvan_nlp.extract.figure_units import CountedUnit, non_units
+from danvan_nlp.numerals import Number
+
+_CODE_AFTER = re.compile(
+    r"""
+    (?: [-/] [A-ZĐ]          # "06-ĐA/TU", "1092/QĐ-UBND": a document code
+      | /\d{2,4}/            # "539/2024/QĐ": a code with a year inside
+      | [:h]\d               # "08:42", "7h30": a clock time
+    )
+    """,
+    re.VERBOSE,
+)
+
+_PHONE = re.compile(r"0\d{2,3}[ .]?\d{3}[ .]?\d{3,4}")
+
+_WORD_BEFORE = re.compile(
+    r"""
+    (?P<lead>^|[\s(\[,;:"'-])     # what stands before the word (start, space, punctuation)
+    (?P<word>[^\W\d_]+)           # the word right before the number
+    [ ]+ $                        # separated from it by spaces only
+    """,
+    re.VERBOSE,
+)
+
+_NON_UNIT_AFTER = re.compile(r"[ ]*(?P<word>[^\W\d_]+(?:[ ]+[^\W\d_]+)?)")
+
+
+@lru_cache(maxsize=1)
+def _name_word_regex() -> re.Pattern[str]:
+    words = lexicon.alternation(list(lexicon.words("figure_name_words.txt")))
+    return re.compile(
+        r"""
+        (?<!\w) (?P<name>""" + words + r""")  # "xóm", "số", "lần thứ", "năm", "Đề án"
+        [ ]+ $                                 # right before the number
+        """,
+        re.VERBOSE | re.IGNORECASE,
+    )
+
+
+@lru_cache(maxsize=1)
+def _qualifier_words() -> frozenset[str]:
+    return frozenset(row[0].split()[0] for row in lexicon.table("qualifiers.tsv"))
+
+
+def rejection(text: str, number: Number, unit: CountedUnit | None) -> str | None:
+    """Why ``number`` (with the unit read after it) is not a figure, or None if it is."""
+    before = text[max(0, number.start - 40):number.start]
+    written = text[number.start:number.end]
+    checks = (
+        ("no_unit", unit is None),
+        ("code_or_time", bool(_CODE_AFTER.match(text, number.end))),
+        ("phone", bool(_PHONE.fullmatch(written.replace(" ", "")))),
+        ("name_or_date", _after_name_word(before)),
+        ("inside_name", _after_capitalised_word(before)),
+        ("time_or_grade", _before_non_unit(text, number, unit)),
+        ("year_or_date", _year_or_date(written, number, unit)),
+    )
+    return next((reason for reason, failed in checks if failed), None)
+
+
+def _after_name_word(before: str) -> bool:
+    match = _name_word_regex().search(before)
+    if match is None:
+        return False
+    total_count = before[:match.start()].rstrip().lower().endswith("tổng")
+    return not (match["name"].lower() == "số" and total_count)  # "tổng số 500 hộ" counts
+
+
+def _after_capitalised_word(before: str) -> bool:
+    """ "bản Mốc 13", "Quốc phòng 313": a number inside a proper name."""
+    match = _WORD_BEFORE.search(before)
+    if match is None or not match["word"][0].isupper():
+        return False
+    if match["word"].lower() in _qualifier_words():
+        return False
+    inside_sentence = re.search(r"\w[ ]$", before[:match.end("lead")]) is not None
+    return match["lead"] == " " and inside_sentence
+
+
+def _before_non_unit(text: str, number: Number, unit: CountedUnit | None) -> bool:
+    if unit is not None and unit.rule == "unit_table":
+        return False
+    match = _NON_UNIT_AFTER.match(text, number.end)
+    if match is None:
+        return False
+    words = match["word"].lower().split()
+    return words[0] in non_units() or " ".join(words) in non_units()
+
+
+def _year_or_date(written: str, number: Number, unit: CountedUnit | None) -> bool:
+    if number.total is not None:
+        month_year = number.value <= 12 and 1900 <= number.total <= 2100
+        day_month = number.value <= 31 and number.total <= 12 and unit is None
+        return month_year or day_month
+    plain_year = written.isdigit() and len(written) == 4 and 1900 <= number.value <= 2100
+    return plain_year and (unit is None or unit.rule != "unit_table")

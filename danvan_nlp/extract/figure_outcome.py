@@ -1,0 +1,221 @@
+"""The outcome of each figure, decided by the verb that governs the counted thing.
+
+For each figure the clause is read both ways. After it: a passive or aspect marker
+and its verb ("được ... công nhận", "đã xây dựng", "do X xây dựng"), or a bare verb
+right after the counted noun ("mô hình đăng ký thực hiện"). Before it: the nearest
+outcome verb ("hiến 334 nghìn m2"). A figure with no verb of its own shares the verb
+of the list it belongs to ("19 tập thể và 23 cá nhân ... được tặng Bằng khen") or
+takes its total's outcome when it is a part ("trong đó", a colon, brackets).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from danvan_nlp import lexicon
+from danvan_nlp.extract.figure_awarder import active_subject, award_owner, passive_agent
+from danvan_nlp.extract.figure_clauses import ClauseView, VerbHit, clause_words
+from danvan_nlp.extract.figure_drafts import Draft
+from danvan_nlp.records import Outcome
+
+PASSIVE_REACH = 60
+NEAR_REACH = 3
+BARE_REACH = 70
+PART_OPENERS = ("(", ":", ";", "trong đó", "trong số đó", "trong số này", "qua đó", "bao gồm")
+COPULAS = ("là", "gồm", "bao gồm")
+DESCRIBED_UNITS = ("mô hình", "điển hình", "cách làm")
+TARGET_UNITS = ("chỉ tiêu", "tiêu chí", "đại hội", "mục tiêu", "nhiệm vụ", "kế hoạch")
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What one side of the clause says: the verb, how it was found, the awarder."""
+
+    outcome: Outcome | None
+    how: str
+    hit: VerbHit | None = None
+    awarder: str | None = None
+    same_segment: bool = False
+
+
+NOTHING = Reading(None, "")
+
+
+@lru_cache(maxsize=1)
+def _connector() -> re.Pattern[str]:
+    rows = lexicon.table("qualifiers.tsv")
+    qualifiers = lexicon.alternation([r[0] for r in rows if r[2] == "before"])
+    return re.compile(
+        r"""
+        [\s,]* (?:(?:và|cùng|với|cùng\s+với|hoặc)\s+)?  # "," / "và" / "cùng" between figures
+        (?:(?:""" + qualifiers + r""")\s+)? $           # and maybe "hơn", "gần"
+        """,
+        re.VERBOSE,
+    )
+
+
+def listed_together(view: ClauseView, first: Draft, second: Draft) -> bool:
+    """Whether two figures stand in one list ("19 tập thể và 23 cá nhân")."""
+    return bool(_connector().match(view.text, first.unit_end, second.start))
+
+
+def decide_outcomes(view: ClauseView, drafts: list[Draft]) -> None:
+    """Set ``outcome``, ``awarder`` and ``rule`` of every draft (in text order)."""
+    for index in range(len(drafts)):
+        _decide(view, drafts, index)
+
+
+def _decide(view: ClauseView, drafts: list[Draft], index: int) -> None:
+    draft = drafts[index]
+    left, opener = view.left_limit(draft.start, draft.sentence[0])
+    after = _after(view, draft, _after_end(view, drafts, index))
+    before, previous = _before(view, drafts, index, left)
+    head = _head(drafts, index, left) if opener in PART_OPENERS else None
+    if opener == "(" and head is None and after.outcome is None:
+        closing = view.text.find(")", draft.unit_end, draft.sentence[1])
+        if closing != -1:
+            after = _after(view, draft, view.right_limit(closing + 1, draft.sentence[1]),
+                           closing + 1)
+    reading = _choose(after, before, previous, head)
+    _apply(draft, _target_rule(draft, reading), view, left)
+
+
+def _choose(after: Reading, before: Reading, previous: Draft | None,
+            head: Draft | None) -> Reading:
+    strong_before = before.outcome is not None and before.how != "weak"
+    if after.how == "marker" and after.outcome not in (None, Outcome.OTHER):
+        return after
+    if strong_before and before.same_segment:
+        return before
+    if after.how == "bare" and after.outcome is not Outcome.OTHER:
+        return after
+    if after.how:
+        return Reading(Outcome.OTHER, "verb_after_other", after.hit)
+    for source, how in ((previous, "shared_verb"), (head, "part_of_total")):
+        if source is not None and source.outcome is not None:
+            return Reading(source.outcome, how, None, source.awarder)
+    if strong_before:
+        return Reading(before.outcome, "verb_before_far", before.hit)
+    return Reading(Outcome.OTHER, "no_verb")
+
+
+def _target_rule(draft: Draft, reading: Reading) -> Reading:
+    """ "hoàn thành 9/9 tiêu chí", "40/41 chỉ tiêu đạt": targets met are ``other``."""
+    verb = reading.hit.phrase if reading.hit else ""
+    if draft.unit.unit in TARGET_UNITS and verb in ("hoàn thành", "đạt", "vượt"):
+        return Reading(Outcome.OTHER, "target_met", reading.hit)
+    return reading
+
+
+def _apply(draft: Draft, reading: Reading, view: ClauseView, left: int) -> None:
+    draft.outcome = reading.outcome or Outcome.OTHER
+    draft.rule = f"figure.{draft.unit.rule}.{reading.how or 'no_verb'}"
+    if draft.outcome is not Outcome.COMMENDED:
+        return
+    awarder = reading.awarder
+    if awarder is None and reading.hit is not None:
+        awarder = award_owner(view, reading.hit)
+        if awarder is None and reading.how.startswith("verb_before"):
+            awarder = active_subject(view, reading.hit, left)
+    draft.awarder = awarder
+
+
+def _after_end(view: ClauseView, drafts: list[Draft], index: int) -> int:
+    """The end of the clause after a figure, passing figures listed with it."""
+    draft = drafts[index]
+    end = view.right_limit(draft.unit_end, draft.sentence[1])
+    for previous, following in zip(drafts[index:], drafts[index + 1:], strict=False):
+        if following.start >= end:
+            break
+        if not listed_together(view, previous, following):
+            return following.start
+    return end
+
+
+def _after(view: ClauseView, draft: Draft, end: int, start: int | None = None) -> Reading:
+    start = draft.unit_end if start is None else start
+    marker = _first_marker(view, start, end)
+    bare = _bare_verb(view, draft, start, end if marker is None else marker[0])
+    if bare.how:
+        return bare
+    if marker is None:
+        return NOTHING
+    return _marker_reading(view, marker, end)
+
+
+def _first_marker(view: ClauseView, start: int, end: int) -> tuple[int, int, str] | None:
+    found: tuple[int, int, str] | None = None
+    for role in ("marker", "near_marker"):
+        match = clause_words(role).search(view.text, start, end)
+        if match is not None and (found is None or match.start() < found[0]):
+            found = (match.start(), match.end(), role)
+    return found
+
+
+def _marker_reading(view: ClauseView, marker: tuple[int, int, str], end: int) -> Reading:
+    _, marker_end, role = marker
+    reach = PASSIVE_REACH if role == "marker" else NEAR_REACH
+    for hit in view.hits_between(marker_end, min(end, marker_end + reach + 40)):
+        if hit.start - marker_end > reach or view.has_comma(marker_end, hit.start):
+            break
+        if hit.strength == "weak":
+            continue
+        agent = passive_agent(view, marker_end, hit) if role == "marker" else None
+        return Reading(hit.outcome, "marker", hit, agent)
+    return Reading(Outcome.OTHER, "marker_unknown")
+
+
+def _bare_verb(view: ClauseView, draft: Draft, start: int, end: int) -> Reading:
+    hits = view.hits_between(start, min(end, start + BARE_REACH))
+    if not hits:
+        return NOTHING
+    hit = hits[0]
+    gap = view.text[start:hit.start]
+    if hit.strength == "weak" or clause_words("blocker").search(gap):
+        return NOTHING
+    described = draft.unit.unit in DESCRIBED_UNITS and not gap.strip(' "_')
+    if described and hit.outcome in (Outcome.IMPLEMENTED, Outcome.MOBILIZED):
+        return NOTHING  # "mô hình xây dựng ...": what the model is about
+    return Reading(hit.outcome, "bare", hit)
+
+
+def _before(view: ClauseView, drafts: list[Draft], index: int,
+            left: int) -> tuple[Reading, Draft | None]:
+    draft = drafts[index]
+    previous = drafts[index - 1] if index and drafts[index - 1].start >= left else None
+    hits = view.hits_between(left, draft.start)
+    if previous is not None:
+        hits = [hit for hit in hits if hit.start >= previous.unit_end]
+    if not hits:
+        return NOTHING, previous
+    return _resolve_before(view, hits, draft), None
+
+
+def _resolve_before(view: ClauseView, hits: list[VerbHit], draft: Draft) -> Reading:
+    hit = hits[-1]
+    if hit.strength == "weak" and hit.phrase in COPULAS:
+        stronger = [h for h in hits[:-1] if h.strength != "weak"
+                    and not view.has_comma(h.end, draft.start)]
+        hit = stronger[-1] if stronger else hit
+    if hit.strength == "weak":
+        return Reading(hit.outcome, "weak", hit)
+    outcome = hit.outcome
+    if hit.strength == "soft":
+        mobilising = [h for h in hits[:-1] if h.outcome is Outcome.MOBILIZED
+                      and not view.has_comma(h.end, hit.start)]
+        outcome = Outcome.MOBILIZED if mobilising else Outcome.OTHER
+    same_segment = not view.has_comma(hit.end, draft.start)
+    return Reading(outcome, "verb_before", hit, None, same_segment)
+
+
+def _head(drafts: list[Draft], index: int, left: int) -> Draft | None:
+    """The total a part belongs to: the last figure of the sentence before the part."""
+    draft = drafts[index]
+    for earlier in reversed(drafts[:index]):
+        if earlier.sentence != draft.sentence:
+            return None
+        if earlier.unit_end <= left:
+            return earlier
+    return None

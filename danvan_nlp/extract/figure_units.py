@@ -1,0 +1,143 @@
+"""What a number counts: the unit after it, or one the clause lends it.
+
+The unit comes from ``lang/vi/units.tsv`` (longest entry wins); failing that, the one
+or two lower-case words after the number that are not function words. A number with
+no unit may borrow one: "giảm từ 358 xuống 50 xóm" (from the number it moves to) and
+"số mô hình đăng ký ... là 2.360" (from the "số X" subject).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from danvan_nlp import lexicon
+from danvan_nlp.numerals import Number, find_numbers, read_unit
+
+_WORDS_AFTER = re.compile(
+    r"""
+    [ ]+ (?P<first>\w+)           # the first word after the number
+    (?: [ ]+ (?P<second>\w+) )?   # and maybe a second one
+    """,
+    re.VERBOSE,
+)
+
+_MOVES_TO = re.compile(
+    r"""
+    \s+ (?:xuống|lên|giảm|tăng) # "từ 358 xuống 50 xóm", "từ 36 lên 40 xã"
+    (?: \s+ (?:còn|tới|đến|mức) )?  # "xuống còn", "lên tới"
+    \s+ (?=\d)                  # the number it moves to comes next
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+_SUBJECT_TOTAL = re.compile(
+    r"""
+    (?:tổng\s+)? số \s+ (?:lượng\s+)?  # "số", "tổng số", "số lượng"
+    (?P<noun>[^\W\d]+(?:\s+[^\W\d]+)?)  # the counted noun after it
+    [^.;:]*? \s (?:là|đạt|gồm) \s* $   # ... "là" right before the number
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+_MONEY_CONTEXT = re.compile(r"kinh phí|vốn|tiền|ngân sách|trị giá|giá trị|thu nhập|doanh thu",
+                            re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class CountedUnit:
+    """The unit a figure records and the end of the unit phrase in the text."""
+
+    unit: str
+    end: int
+    kind: str
+    rule: str
+
+
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    return frozenset(lexicon.words("figure_stop_words.txt"))
+
+
+@lru_cache(maxsize=1)
+def non_units() -> frozenset[str]:
+    """Words after a number that make it a time, age or grade ("năm", "cấp", "tuổi")."""
+    return frozenset(lexicon.words("figure_non_units.txt"))
+
+
+def unit_after(text: str, number: Number) -> CountedUnit | None:
+    """The unit written right after ``number``, from the table or the words there."""
+    unit = read_unit(text, number.end)
+    if unit is not None:
+        end = _list_end(text, unit.end)
+        return CountedUnit(unit.unit, end, unit.kind, "unit_table")
+    if number.spelled:
+        return None
+    return _open_noun(text, number)
+
+
+def _open_noun(text: str, number: Number) -> CountedUnit | None:
+    match = _WORDS_AFTER.match(text, number.end)
+    if match is None or not _can_be_noun(match["first"]):
+        return _money_default(text, number)
+    words, end = [match["first"]], match.end("first")
+    if match["second"] and _can_be_noun(match["second"]):
+        words, end = [match["first"], match["second"]], match.end("second")
+    return CountedUnit(" ".join(words), _list_end(text, end), "count", "noun_after")
+
+
+def _can_be_noun(word: str) -> bool:
+    lowered = word.lower()
+    return (word.islower() and word.isalpha() and lowered not in _stop_words()
+            and lowered not in non_units())
+
+
+def _money_default(text: str, number: Number) -> CountedUnit | None:
+    """ "hơn 5 tỷ" with no unit: money when the scale is a billion or money is spoken of."""
+    written = text[number.start:number.end].lower()
+    if not number.scaled:
+        return None
+    sentence_start = max(text.rfind(".", 0, number.start), text.rfind("\n", 0, number.start))
+    if "tỷ" in written or "tỉ" in written or _MONEY_CONTEXT.search(
+            text, sentence_start + 1, number.start):
+        return CountedUnit("đồng", number.end, "money", "money_default")
+    return None
+
+
+_LIST_ITEM = re.compile(r",[ ]+(?P<noun>\w+(?:[ ]+\w+)?)")
+
+
+def _list_end(text: str, end: int) -> int:
+    """The end of a list of counted nouns ("xã, phường, thị trấn"): one figure, first noun."""
+    while True:
+        match = _LIST_ITEM.match(text, end)
+        if match is None:
+            return end
+        unit = read_unit(text, match.start("noun") - 1)
+        if unit is None or unit.kind not in ("count", "classifier"):
+            return end
+        end = unit.end
+
+
+def borrowed_unit(text: str, number: Number, clause_start: int) -> CountedUnit | None:
+    """A unit lent by the clause to a bare number ("từ 358 xuống 50 xóm", "số X ... là N")."""
+    move = _MOVES_TO.match(text, number.end)
+    if move is not None:
+        target = next((n for n in find_numbers(text[move.end():move.end() + 40])), None)
+        if target is not None and target.start == 0:
+            shifted = Number(move.end(), move.end() + target.end, target.value)
+            unit = unit_after(text, shifted)
+            if unit is not None:
+                return CountedUnit(unit.unit, number.end, unit.kind, "unit_borrowed")
+    return _subject_unit(text, number, clause_start)
+
+
+def _subject_unit(text: str, number: Number, clause_start: int) -> CountedUnit | None:
+    match = _SUBJECT_TOTAL.search(text, clause_start, number.start)
+    if match is None:
+        return None
+    unit = read_unit(text, match.start("noun") - 1)
+    if unit is None:
+        return None
+    return CountedUnit(unit.unit, number.end, unit.kind, "unit_from_subject")
