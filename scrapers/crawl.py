@@ -20,7 +20,7 @@ from scrapers.discover import Discovered, Link, discover
 from scrapers.encoding import decode_page
 from scrapers.extract import extract_article
 from scrapers.fetch import Fetcher, Page, PageError
-from scrapers.sites import SiteDefinition
+from scrapers.sites import SiteDefinition, without_tracking
 
 Reporter = Callable[[str], None]
 NO_TEXT = "no article text found on the page; check the site definition (danvan scrape --check URL)"
@@ -138,25 +138,38 @@ class Crawler:
         return found
 
     def _article(self, link: Link) -> None:
-        if not self._may_fetch_host(link.url):
+        url = self._new_article_url(link)
+        if url is None:
             return
+        stored = self.archive.lookup(url)
+        usable = stored if stored is not None and stored.usable else None
+        known = usable is not None or self._known_article_id(link.url)
+        if known and not self.bounds.refresh:
+            self.stats.unchanged += 1
+            return
+        self._fetch_article(without_tracking(link.url), url, usable.etag if usable else None,
+                            usable.last_modified if usable else None)
+
+    def _known_article_id(self, url: str) -> bool:
+        """A known site's article number seen under another of its hosts or slugs
+        (the generic definition spans many hosts, so its numbers say nothing)."""
+        if not self.site.hosts:
+            return False
+        return self.archive.usable_by_article_id(self.site.name, self.site.article_id(url))
+
+    def _new_article_url(self, link: Link) -> str | None:
+        """The canonical URL of a link on our hosts, first seen in this run, inside the dates."""
+        if not self._may_fetch_host(link.url):
+            return None
         url = self.site.canonical_url(link.url)
         if url in self.seen_articles:
-            return
+            return None
         self.seen_articles.add(url)
         self.stats.discovered += 1
         if not self.bounds.in_window(link.date):
             self.stats.out_of_range += 1
-            return
-        stored = self.archive.lookup(url)
-        known = (stored is not None and stored.usable) or self.archive.usable_by_article_id(
-            self.site.name, self.site.article_id(link.url))
-        if known and not self.bounds.refresh:
-            self.stats.unchanged += 1
-            return
-        revalidate = stored if (stored and stored.usable) else None
-        self._fetch_article(link.url, url, revalidate.etag if revalidate else None,
-                            revalidate.last_modified if revalidate else None)
+            return None
+        return url
 
     def _may_fetch_host(self, url: str) -> bool:
         parts = urlsplit(url)

@@ -178,16 +178,22 @@ def _pattern_anchors(tree: HtmlElement, base: str, page_url: str,
 
 
 def _nearby_date(anchor: HtmlElement) -> str | None:
+    """The date in the anchor's own item: climb until the block holds links elsewhere."""
     element: HtmlElement | None = anchor
+    href = anchor.get("href")
     for _ in range(NEAR_ANCESTORS):
         element = element.getparent() if element is not None else None
-        if element is None:
+        if element is None or _links_elsewhere(element, href):
             return None
         for stamp in element.iter("time"):
             found = iso_date(stamp.get("datetime") or stamp.text_content())
             if found:
                 return found
     return None
+
+
+def _links_elsewhere(element: HtmlElement, href: str | None) -> bool:
+    return any(other.get("href") not in (None, href) for other in element.iter("a"))
 
 
 def _next_page(tree: HtmlElement, base: str, site: SiteDefinition) -> str | None:

@@ -111,9 +111,12 @@ def _body_from_selectors(tree: HtmlElement, site: SiteDefinition,
 
 
 def _trafilatura(html: str, url: str) -> dict[str, Any]:
-    found = trafilatura.bare_extraction(html, url=url, include_comments=False,
-                                        include_tables=True, with_metadata=True, as_dict=True)
-    return found if isinstance(found, dict) else {}
+    found: Any = trafilatura.bare_extraction(html, url=url, include_comments=False,
+                                             include_tables=True, with_metadata=True)
+    if found is None or isinstance(found, dict):  # trafilatura 1.x returns a dict
+        return found or {}
+    as_dict = getattr(found, "as_dict", None)  # trafilatura 2.x returns a Document
+    return dict(as_dict()) if callable(as_dict) else {}
 
 
 def _fallback_lines(found: dict[str, Any], article: ExtractedArticle) -> list[str] | None:

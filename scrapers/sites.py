@@ -17,11 +17,20 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from danvan_nlp.errors import InputError
 
 GENERIC = "generic"
+TRACKING_PARAMS = re.compile(
+    r"""
+    ^(?: utm_\w+            # campaign tags
+       | fbclid | gclid     # click ids of social networks and ads
+       | zarsrc | zalo_\w+  # Zalo share tags
+       | ref | src )$       # generic referrer tags
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
 SITES_DIR_ENV = "DANVAN_SITES_DIR"
 ARTICLE_FIELDS = ("title", "lead", "body", "date", "author")
 
@@ -77,14 +86,22 @@ class SiteDefinition:
         return match.group("id") if match and "id" in match.groupdict() else None
 
     def canonical_url(self, url: str) -> str:
-        """The archive key: no fragment, no query, one host and scheme for the site's hosts."""
-        parts = urlsplit(url.strip())
+        """The archive key: no fragment or tracking tags, one host and scheme for the site."""
+        parts = urlsplit(without_tracking(url))
         host = (parts.hostname or "").lower()
         netloc = parts.netloc.lower()
         scheme = parts.scheme.lower()
         if host in self.hosts and self.canonical_host:
             netloc, scheme = self.canonical_host, self.canonical_scheme or scheme
-        return urlunsplit((scheme, netloc, parts.path or "/", "", ""))
+        return urlunsplit((scheme, netloc, parts.path or "/", parts.query, ""))
+
+
+def without_tracking(url: str) -> str:
+    """The URL without its fragment and tracking parameters (utm_*, fbclid...)."""
+    parts = urlsplit(url.strip())
+    kept = [pair for pair in parse_qsl(parts.query, keep_blank_values=True)
+            if not TRACKING_PARAMS.match(pair[0])]
+    return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(kept), ""))
 
 
 def host_of(url: str) -> str:
