@@ -23,7 +23,7 @@ from tqdm import tqdm
 from danvan_nlp.batch.engines import ChunkFuture, Engine, default_workers, make_engine
 from danvan_nlp.batch.resultfile import ResultWriter, done_ids, repair_tail
 from danvan_nlp.batch.sources import Source, SourceArticle, open_source
-from danvan_nlp.batch.work import ExtractFn
+from danvan_nlp.batch.work import INTERNAL, ExtractFn
 from danvan_nlp.errors import DanvanError, InputError
 
 MAX_CHUNK = 32
@@ -137,6 +137,7 @@ def _extract_all(
     with tqdm(total=total, unit="art", desc="extract", disable=disable,
               file=sys.stderr) as bar:
         for lines in _run_chunks(engine, chunks):
+            _stop_if_broken(lines, summary)
             writer.write(lines)
             _count(lines, summary)
             bar.update(len(lines))
@@ -214,6 +215,22 @@ def _result(future: ChunkFuture) -> list[dict[str, object]]:
             "a worker process died (out of memory?); what was written is kept: "
             "rerun the same command to resume, perhaps with fewer --workers"
         ) from error
+
+
+def _stop_if_broken(lines: list[dict[str, object]], summary: RunSummary) -> None:
+    """Stop before writing when the first chunk failed whole inside the extractor.
+
+    Every article failing with an internal error means a broken installation or
+    stage, not bad articles: recording them all as done would only hide them.
+    """
+    if summary.done or summary.failed or not lines:
+        return
+    if all(line.get("error_kind") == INTERNAL for line in lines):
+        raise DanvanError(
+            f"every article of the first chunk failed inside the extractor "
+            f"({lines[0]['error']}); nothing was written: fix the installation "
+            "(or report the bug) and rerun"
+        )
 
 
 def _count(lines: list[dict[str, object]], summary: RunSummary) -> None:

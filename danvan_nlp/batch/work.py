@@ -16,6 +16,7 @@ from danvan_nlp.pipeline import extract
 
 ExtractFn = Callable[..., Article]
 _FROM_SOURCE = ("url", "published", "source", "title")
+INPUT, INTERNAL = "input", "internal"
 
 
 def extract_chunk(
@@ -37,13 +38,19 @@ def result_line(article: SourceArticle, extract_fn: ExtractFn = extract) -> dict
     except DanvanError as error:
         return failure_line(article, str(error))
     except Exception as error:  # a bug in a stage: record it, the batch goes on
-        return failure_line(article, f"internal error ({type(error).__name__}: {error})")
+        message = f"internal error ({type(error).__name__}: {error})"
+        return failure_line(article, message, kind=INTERNAL)
     return _merge(article, found.to_dict())
 
 
-def failure_line(article: SourceArticle, message: str) -> dict[str, Any]:
-    """The line recording that an article could not be extracted, and why."""
-    return {"id": article.id, "url": article.url, "path": article.path, "error": message}
+def failure_line(article: SourceArticle, message: str, kind: str = INPUT) -> dict[str, Any]:
+    """The line recording that an article could not be extracted, and why.
+
+    ``error_kind`` is ``input`` (the article itself is unusable) or ``internal`` (a
+    stage raised something unexpected: a bug to report, the article may be fine).
+    """
+    return {"id": article.id, "url": article.url, "path": article.path, "error": message,
+            "error_kind": kind}
 
 
 def _merge(article: SourceArticle, extraction: dict[str, Any]) -> dict[str, Any]:

@@ -125,3 +125,15 @@ def slow_extract(text: str, **options: Any) -> Article:
     """:func:`extract`, a little slower, so a test can kill a run part-way."""
     time.sleep(0.1)
     return extract(text, **options)
+
+
+def broken_extract(text: str, **options: Any) -> Article:
+    """An extractor whose installation is broken: every article fails."""
+    raise RuntimeError("lexicon file missing")
+
+
+def picky_extract(text: str, **options: Any) -> Article:
+    """An extractor with a bug that only one of the literal articles triggers."""
+    if "Ba Bể" in text:
+        raise KeyError("Ba Bể")
+    return extract(text, **options)

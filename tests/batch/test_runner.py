@@ -9,10 +9,13 @@ import pytest
 from danvan_nlp.batch.runner import run_batch
 from danvan_nlp.batch.sources import article_id
 from danvan_nlp.cli import main
+from danvan_nlp.errors import DanvanError
 from danvan_nlp.pipeline import extract
 from tests.batch.helpers import (
     ARTICLES,
     NOT_VIETNAMESE,
+    broken_extract,
+    picky_extract,
     read_lines,
     write_folder,
     write_jsonl,
@@ -43,6 +46,24 @@ def test_a_failing_article_is_recorded_and_the_run_goes_on(tmp_path: Path) -> No
     assert (summary.done, summary.failed) == (2, 1)
     assert [("error" in line) for line in lines] == [False, True, False]
     assert lines[1]["url"] == NOT_VIETNAMESE["url"] and "Vietnamese" in lines[1]["error"]
+    assert lines[1]["error_kind"] == "input"
+
+
+def test_a_bug_in_one_article_is_recorded_as_internal(tmp_path: Path) -> None:
+    out = tmp_path / "result.jsonl"
+    summary = run_batch(write_jsonl(tmp_path / "a.jsonl", ARTICLES), out, workers=1,
+                        chunk_size=1, extract_fn=picky_extract, progress=False)
+    kinds = [line.get("error_kind") for line in read_lines(out)]
+    assert (summary.done, summary.failed) == (2, 1)
+    assert kinds == [None, "internal", None]
+
+
+def test_a_broken_extractor_stops_the_run_before_writing(tmp_path: Path) -> None:
+    out = tmp_path / "result.jsonl"
+    with pytest.raises(DanvanError, match="lexicon file missing"):
+        run_batch(write_jsonl(tmp_path / "a.jsonl", ARTICLES), out, workers=1,
+                  extract_fn=broken_extract, progress=False)
+    assert out.read_bytes() == b""
 
 
 @pytest.mark.parametrize("workers", [1, 2])
