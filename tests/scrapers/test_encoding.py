@@ -31,15 +31,16 @@ def windows_1258(text: str) -> bytes:
 
 
 def html(charset_meta: str = "") -> str:
-    return f"<html><head>{charset_meta}<title>Tin</title></head><body><p>{SENTENCE}</p></body></html>"
+    head = f"<head>{charset_meta}<title>Tin</title></head>"
+    return f"<html>{head}<body><p>{SENTENCE}</p></body></html>"
 
 
 @pytest.mark.parametrize(("body", "content_type", "encoding"), [
     (html().encode("utf-8"), "text/html; charset=utf-8", "utf-8"),
     (windows_1258(html()), "text/html; charset=windows-1258", "cp1258"),
     (windows_1258(html('<meta charset="windows-1258">')), "text/html", "cp1258"),
-    (windows_1258(html('<meta http-equiv="Content-Type" content="text/html; charset=windows-1258">')),
-     None, "cp1258"),
+    (windows_1258(html('<meta http-equiv="Content-Type" content="text/html; '
+                       'charset=windows-1258">')), None, "cp1258"),
     (html().encode("utf-16"), "text/html; charset=utf-16", "utf-16"),
     (html().encode("utf-16"), "text/html", "utf-16"),                  # the BOM says so
     (b"\xef\xbb\xbf" + html().encode("utf-8"), "text/html", "utf-8-sig"),
