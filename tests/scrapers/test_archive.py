@@ -39,7 +39,6 @@ def test_schema_has_the_contract_columns_and_wal(archive: Archive) -> None:
     columns = {name: kind for _, name, kind, *_ in info}
     assert {name: columns.get(name) for name in CONTRACT_COLUMNS} == CONTRACT_COLUMNS
     assert [name for _, name, _, _, _, primary in info if primary] == ["url"]
-    assert primary == ["url"]
     assert archive.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
