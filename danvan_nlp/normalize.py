@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 _LOOKALIKES = str.maketrans({
@@ -56,7 +57,7 @@ class NormalizedText:
 
     text: str
     original: str
-    offsets: tuple[int, ...]
+    offsets: Sequence[int]
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a half-open span of the normalised text onto the original text."""
@@ -74,6 +75,9 @@ def fix_tone_placement(text: str) -> str:
 
 def normalize(original: str) -> NormalizedText:
     """Normalise ``original`` and keep the offset of every output character."""
+    if unicodedata.is_normalized("NFC", original):  # the common case: a 1:1 map
+        text = fix_tone_placement(original.translate(_LOOKALIKES))
+        return NormalizedText(text=text, original=original, offsets=range(len(original)))
     chars: list[str] = []
     offsets: list[int] = []
     for start, cluster in _clusters(original):

@@ -27,11 +27,7 @@ class Token:
     start: int
     end: int
     kind: str  # "word", "newline" or "punct"
-
-    @property
-    def lower(self) -> str:
-        """The token in lower case."""
-        return self.text.lower()
+    lower: str  # the text in lower case, for matching phrases
 
     @property
     def is_capitalised(self) -> bool:
@@ -53,25 +49,31 @@ def tokenize(text: str) -> list[Token]:
         kind = match.lastgroup or "punct"
         if kind == "newline" and tokens and tokens[-1].text in {",", "\n"}:
             continue
-        tokens.append(Token(match.group(), match.start(), match.end(), kind))
+        text = match.group()
+        tokens.append(Token(text, match.start(), match.end(), kind, text.lower()))
     return tokens
 
 
-def words_at(tokens: list[Token], index: int, phrases: dict[int, set[tuple[str, ...]]],
-             ) -> int:
-    """Length in tokens of the longest phrase (lower-cased word tuples) starting at ``index``."""
-    for size in sorted(phrases, reverse=True):
-        window = tuple(t.lower for t in tokens[index:index + size])
-        if len(window) == size and window in phrases[size]:
+PhraseIndex = dict[str, tuple[tuple[str, ...], ...]]
+
+
+def words_at(tokens: list[Token], index: int, phrases: PhraseIndex) -> int:
+    """Length in tokens of the longest listed phrase starting at ``index`` (0 if none)."""
+    if index >= len(tokens):
+        return 0
+    for phrase in phrases.get(tokens[index].lower, ()):
+        size = len(phrase)
+        if all(tokens[index + k].lower == phrase[k] for k in range(1, size)
+               ) if index + size <= len(tokens) else False:
             return size
     return 0
 
 
-def phrase_index(entries: tuple[str, ...] | list[str]) -> dict[int, set[tuple[str, ...]]]:
-    """Phrases grouped by their length in words, lower-cased, for :func:`words_at`."""
-    index: dict[int, set[tuple[str, ...]]] = {}
+def phrase_index(entries: tuple[str, ...] | list[str]) -> PhraseIndex:
+    """Phrases (lower-cased word tuples) by their first word, longest first."""
+    grouped: dict[str, set[tuple[str, ...]]] = {}
     for entry in entries:
         words = tuple(t.lower for t in tokenize(entry) if t.kind != "newline")
         if words:
-            index.setdefault(len(words), set()).add(words)
-    return index
+            grouped.setdefault(words[0], set()).add(words)
+    return {first: tuple(sorted(group, key=len, reverse=True)) for first, group in grouped.items()}

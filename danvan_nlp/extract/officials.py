@@ -18,7 +18,7 @@ from danvan_nlp.extract.person_names import name_end
 from danvan_nlp.extract.position_forms import merge_position, normalized_position
 from danvan_nlp.extract.roles import roles_of
 from danvan_nlp.records import Official, Position, Span
-from danvan_nlp.tokens import Token, phrase_index, tokenize, words_at
+from danvan_nlp.tokens import PhraseIndex, Token, phrase_index, tokenize, words_at
 
 _CLAUSE_BOUNDARIES = frozenset({".", ";", ":", "\n", "(", ")", "!", "?"})
 
@@ -36,12 +36,12 @@ class _Mention:
 
 
 @lru_cache(maxsize=1)
-def _honorifics() -> dict[int, set[tuple[str, ...]]]:
+def _honorifics() -> PhraseIndex:
     return phrase_index(lexicon.words("honorifics.txt"))
 
 
 @lru_cache(maxsize=1)
-def _ranks() -> dict[int, set[tuple[str, ...]]]:
+def _ranks() -> PhraseIndex:
     return phrase_index(lexicon.words("ranks.txt"))
 
 

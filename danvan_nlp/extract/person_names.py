@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from danvan_nlp import lexicon
-from danvan_nlp.tokens import Token, phrase_index, words_at
+from danvan_nlp.tokens import PhraseIndex, Token, phrase_index, words_at
 
 _MAX_GIVEN = 3
 # capitalised words that begin a title or a body, never a given name
@@ -25,12 +25,12 @@ def _surnames() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _not_person() -> dict[int, set[tuple[str, ...]]]:
+def _not_person() -> PhraseIndex:
     return phrase_index(lexicon.words("not_person_names.txt"))
 
 
 @lru_cache(maxsize=1)
-def _place_types() -> dict[int, set[tuple[str, ...]]]:
+def _place_types() -> PhraseIndex:
     return phrase_index(lexicon.words("place_types.txt"))
 
 

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from danvan_nlp import lexicon
 from danvan_nlp.extract.person_names import name_end
-from danvan_nlp.tokens import Token, phrase_index, words_at
+from danvan_nlp.tokens import PhraseIndex, Token, phrase_index, words_at
 
 _MAX_BRACKET = 14
 _CHAIN_SEPARATORS = frozenset({",", "-", "–", "kiêm"})
@@ -20,22 +20,22 @@ Span = tuple[int, int]  # token indices, end exclusive
 
 
 @lru_cache(maxsize=1)
-def _titles() -> dict[int, set[tuple[str, ...]]]:
+def _titles() -> PhraseIndex:
     return phrase_index(lexicon.words("titles.txt"))
 
 
 @lru_cache(maxsize=1)
-def _org_words() -> dict[int, set[tuple[str, ...]]]:
+def _org_words() -> PhraseIndex:
     return phrase_index(lexicon.words("org_words.txt"))
 
 
 @lru_cache(maxsize=1)
-def _stops() -> dict[int, set[tuple[str, ...]]]:
+def _stops() -> PhraseIndex:
     return phrase_index(lexicon.words("position_stops.txt"))
 
 
 @lru_cache(maxsize=1)
-def _connectors() -> dict[int, set[tuple[str, ...]]]:
+def _connectors() -> PhraseIndex:
     return phrase_index(["khi đó là", "hiện là", "nguyên là", "là", "nguyên", "đương kim",
                          "giữ chức", "giữ cương vị", "được bầu làm", "được bầu giữ chức"])
 
@@ -131,7 +131,7 @@ def held_post(tokens: list[Token], index: int, limit: int = 30) -> list[Span]:
 
 
 @lru_cache(maxsize=1)
-def _held() -> dict[int, set[tuple[str, ...]]]:
+def _held() -> PhraseIndex:
     return phrase_index(["giữ chức", "giữ cương vị", "được bầu làm", "được bầu giữ chức",
                          "được bổ nhiệm làm", "được bổ nhiệm giữ chức", "đảm nhiệm cương vị"])
 

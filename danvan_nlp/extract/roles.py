@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from danvan_nlp import lexicon
 from danvan_nlp.records import Role
-from danvan_nlp.tokens import Token, words_at
+from danvan_nlp.tokens import PhraseIndex, Token, phrase_index, words_at
 
 _LOOK_AHEAD = 4
 _INTRO_BOUNDARIES = frozenset({".", "\n", "!", "?"})
@@ -43,11 +43,8 @@ def _after(tokens: list[Token], end: int) -> list[Role]:
 
 
 @lru_cache(maxsize=2)
-def _grouped(where: str) -> dict[int, set[tuple[str, ...]]]:
-    grouped: dict[int, set[tuple[str, ...]]] = {}
-    for key in _cues(where):
-        grouped.setdefault(len(key), set()).add(key)
-    return grouped
+def _grouped(where: str) -> PhraseIndex:
+    return phrase_index([" ".join(key) for key in _cues(where)])
 
 
 def _intro(tokens: list[Token], start: int) -> list[Role]:
