@@ -8,18 +8,19 @@ thể") and an award's owner ("Giấy khen của UBND huyện").
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from danvan_nlp import lexicon
 from danvan_nlp.extract.figure_clauses import ClauseView, VerbHit
 
 MAX_WORDS = 10
 
-_AUXILIARIES = re.compile(
+_FUNCTION_WORDS = re.compile(
     r"""
-    (?:\s+|^) (?:đã|vừa|cũng|sẽ|đang|đồng\s+thời|tiếp\s+tục|đề\s+nghị|đề\s+xuất
-                |quyết\s+định|ra\s+quyết\s+định|trực\s+tiếp|chính\s+thức)  # auxiliaries
-    \s* $                                                               # at the end
+    (?<!\w) (?:đã|vừa|cũng|sẽ|đang|đồng\s+thời|tiếp\s+tục|đề\s+nghị|đề\s+xuất|ký
+              |ban\s+hành|quyết\s+định|ra|có|trực\s+tiếp|chính\s+thức|và) (?!\w)  # lower case only
     """,
-    re.VERBOSE | re.IGNORECASE,
+    re.VERBOSE,
 )
 
 _OWNER = re.compile(
@@ -43,10 +44,7 @@ def active_subject(view: ClauseView, hit: VerbHit, left: int) -> str | None:
     """The subject before an active commending verb (and the verbs chained before it)."""
     start = _chain_start(view, hit, left)
     comma = view.text.rfind(",", left, start)
-    segment = view.original[max(left, comma + 1):start]
-    while (aux := _AUXILIARIES.search(segment)) is not None and aux.start() < len(segment):
-        segment = segment[:aux.start()]
-    return _named(segment)
+    return _named(view.original[max(left, comma + 1):start])
 
 
 def award_owner(view: ClauseView, hit: VerbHit) -> str | None:
@@ -68,12 +66,20 @@ def _chain_start(view: ClauseView, hit: VerbHit, left: int) -> int:
     return start
 
 
+@lru_cache(maxsize=1)
+def _head_regex() -> re.Pattern[str]:
+    heads = lexicon.alternation(list(lexicon.words("awarder_heads.txt")))
+    return re.compile(r"(?:" + heads + r")(?!\w)", re.IGNORECASE)
+
+
 def _named(text: str) -> str | None:
-    words = text.split()
-    first = next((i for i, word in enumerate(words) if word[:1].isupper()), None)
-    if first is None:
-        return None
-    name = " ".join(words[first:]).strip(" ,;:-")
-    if not name or len(name.split()) > MAX_WORDS:
-        return None
-    return name
+    """The body or post named last in ``text`` ("Ủy ban MTTQ tỉnh đề xuất <Ủy ban TW MTTQ>")."""
+    for chunk in reversed(_FUNCTION_WORDS.split(text)):
+        words = chunk.split()
+        first = next((i for i, word in enumerate(words) if word[:1].isupper()), None)
+        if first is None:
+            continue
+        name = " ".join(words[first:]).strip(" ,;:-")
+        if _head_regex().match(name) and len(name.split()) <= MAX_WORDS:
+            return name
+    return None

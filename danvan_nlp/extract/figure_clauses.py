@@ -16,6 +16,7 @@ from danvan_nlp import lexicon
 from danvan_nlp.records import Outcome
 
 _QUOTED = re.compile(r'"[^"\n]{1,150}"')
+_ASIDE = re.compile(r"\([^()\d\n]{1,40}\)")  # "(DTTS)", "(xã An Châu)": no clause break
 
 _LEFT_BOUNDARY = re.compile(
     r"""
@@ -73,7 +74,7 @@ class ClauseView:
 
     def __init__(self, ntext: str) -> None:
         self.original = ntext
-        self.text = _blank_quotes(_lower_same_length(ntext))
+        self.text = _blank_asides(_blank_quotes(_lower_same_length(ntext)))
         self.hits = [hit for hit in self._find_hits() if not self._is_noun(hit)]
         self.hit_starts = [hit.start for hit in self.hits]
         self.left_bounds = [(m.start(), m.end(), m.group()) for m in
@@ -132,6 +133,10 @@ def _lower_same_length(text: str) -> str:
     if len(lowered) == len(text):
         return lowered
     return "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
+
+
+def _blank_asides(text: str) -> str:
+    return _ASIDE.sub(lambda m: " " * len(m.group()), text)
 
 
 def _blank_quotes(text: str) -> str:

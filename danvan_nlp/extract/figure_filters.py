@@ -34,6 +34,10 @@ _WORD_BEFORE = re.compile(
     re.VERBOSE,
 )
 
+_QUOTED_NAME = re.compile(r'"[^".,;:!?\n]{1,80}"')  # "Mỗi đảng viên phụ trách 10 hộ"
+
+_SPELLED_AFTER = re.compile(r"(?:\d|(?<!\w)(?:mỗi|hằng|hàng|cả))[ ]*$", re.IGNORECASE)
+
 _NON_UNIT_AFTER = re.compile(r"[ ]*(?P<word>[^\W\d_]+(?:[ ]+[^\W\d_]+)?)")
 
 
@@ -66,6 +70,9 @@ def rejection(text: str, number: Number, unit: CountedUnit | None) -> str | None
         ("inside_name", _after_capitalised_word(before)),
         ("time_or_grade", _before_non_unit(text, number, unit)),
         ("year_or_date", _year_or_date(written, number, unit)),
+        ("zero", number.value == 0),
+        ("spelled_time", number.spelled and bool(_SPELLED_AFTER.search(before))),
+        ("quoted_name", _inside_quoted_name(text, number)),
     )
     return next((reason for reason, failed in checks if failed), None)
 
@@ -106,3 +113,12 @@ def _year_or_date(written: str, number: Number, unit: CountedUnit | None) -> boo
         return month_year or day_month
     plain_year = written.isdigit() and len(written) == 4 and 1900 <= number.value <= 2100
     return plain_year and (unit is None or unit.rule != "unit_table")
+
+
+def _inside_quoted_name(text: str, number: Number) -> bool:
+    """A number inside a short quoted name ("Phiên chợ 0 đồng"), not a reported count."""
+    line_start = text.rfind("\n", 0, number.start) + 1
+    line_end = text.find("\n", number.end)
+    line_end = len(text) if line_end == -1 else line_end
+    return any(m.start() < number.start and number.end < m.end()
+               for m in _QUOTED_NAME.finditer(text, line_start, line_end))

@@ -26,6 +26,8 @@ BARE_REACH = 70
 PART_OPENERS = ("(", ":", ";", "trong đó", "trong số đó", "trong số này", "qua đó", "bao gồm")
 COPULAS = ("là", "gồm", "bao gồm")
 DESCRIBED_UNITS = ("mô hình", "điển hình", "cách làm")
+PREDICATES_OF_MODELS = (Outcome.REGISTERED, Outcome.RECOGNIZED, Outcome.COMMENDED)
+ASIDE_REACH = 40
 TARGET_UNITS = ("chỉ tiêu", "tiêu chí", "đại hội", "mục tiêu", "nhiệm vụ", "kế hoạch")
 
 
@@ -72,7 +74,10 @@ def _decide(view: ClauseView, drafts: list[Draft], index: int) -> None:
     left, opener = view.left_limit(draft.start, draft.sentence[0])
     after = _after(view, draft, _after_end(view, drafts, index))
     before, previous = _before(view, drafts, index, left)
-    head = _head(drafts, index, left) if opener in PART_OPENERS else None
+    head = _head(view, drafts, index, (left, opener)) if opener in PART_OPENERS else None
+    if opener == ";" and before.how == "weak":
+        head = None  # "; các tổ hiện có 516 thành viên": a clause of its own
+    after = _agent_check(view, drafts, index, after)
     if opener == "(" and head is None and after.outcome is None:
         closing = view.text.find(")", draft.unit_end, draft.sentence[1])
         if closing != -1:
@@ -80,6 +85,20 @@ def _decide(view: ClauseView, drafts: list[Draft], index: int) -> None:
                            closing + 1)
     reading = _choose(after, before, previous, head)
     _apply(draft, _target_rule(draft, reading), view, left)
+
+
+def _agent_check(view: ClauseView, drafts: list[Draft], index: int, after: Reading) -> Reading:
+    """ "13 đồn đã xây dựng 86 mô hình": a figure doing the work to another is its agent."""
+    if after.how != "marker" or after.hit is None or after.outcome is Outcome.MOBILIZED:
+        return after
+    following = drafts[index + 1] if index + 1 < len(drafts) else None
+    if following is None or following.start < after.hit.end:
+        return after
+    clause_end = view.right_limit(after.hit.end, drafts[index].sentence[1])
+    active = not clause_words("marker").search(view.text, drafts[index].unit_end, after.hit.start)
+    if active and following.start < clause_end:
+        return Reading(Outcome.OTHER, "agent_of_verb", after.hit)
+    return after
 
 
 def _choose(after: Reading, before: Reading, previous: Draft | None,
@@ -96,8 +115,6 @@ def _choose(after: Reading, before: Reading, previous: Draft | None,
     for source, how in ((previous, "shared_verb"), (head, "part_of_total")):
         if source is not None and source.outcome is not None:
             return Reading(source.outcome, how, None, source.awarder)
-    if strong_before:
-        return Reading(before.outcome, "verb_before_far", before.hit)
     return Reading(Outcome.OTHER, "no_verb")
 
 
@@ -168,15 +185,15 @@ def _marker_reading(view: ClauseView, marker: tuple[int, int, str], end: int) ->
 
 
 def _bare_verb(view: ClauseView, draft: Draft, start: int, end: int) -> Reading:
-    hits = view.hits_between(start, min(end, start + BARE_REACH))
+    comma = view.text.find(",", start, end)
+    hits = view.hits_between(start, min(end if comma == -1 else comma, start + BARE_REACH))
     if not hits:
         return NOTHING
     hit = hits[0]
     gap = view.text[start:hit.start]
     if hit.strength == "weak" or clause_words("blocker").search(gap):
         return NOTHING
-    described = draft.unit.unit in DESCRIBED_UNITS and not gap.strip(' "_')
-    if described and hit.outcome in (Outcome.IMPLEMENTED, Outcome.MOBILIZED):
+    if draft.unit.unit in DESCRIBED_UNITS and hit.outcome not in PREDICATES_OF_MODELS:
         return NOTHING  # "mô hình xây dựng ...": what the model is about
     return Reading(hit.outcome, "bare", hit)
 
@@ -207,15 +224,30 @@ def _resolve_before(view: ClauseView, hits: list[VerbHit], draft: Draft) -> Read
                       and not view.has_comma(h.end, hit.start)]
         outcome = Outcome.MOBILIZED if mobilising else Outcome.OTHER
     same_segment = not view.has_comma(hit.end, draft.start)
+    if not same_segment and _opens_segment(view, draft):
+        return NOTHING  # ", 14/17 xã ... nằm trong": the figure is a new subject
     return Reading(outcome, "verb_before", hit, None, same_segment)
 
 
-def _head(drafts: list[Draft], index: int, left: int) -> Draft | None:
-    """The total a part belongs to: the last figure of the sentence before the part."""
-    draft = drafts[index]
-    for earlier in reversed(drafts[:index]):
-        if earlier.sentence != draft.sentence:
+def _opens_segment(view: ClauseView, draft: Draft) -> bool:
+    comma = view.text.rfind(",", draft.sentence[0], draft.start)
+    return bool(_connector().match(view.text, comma + 1, draft.start))
+
+
+def _head(view: ClauseView, drafts: list[Draft], index: int,
+          opening: tuple[int, str]) -> Draft | None:
+    """The total a part belongs to: the last figure of the sentence before the part.
+
+    Brackets and colons must follow their total closely ("55 mô hình (29 tập thể ...)").
+    """
+    draft, (left, opener) = drafts[index], opening
+    earlier = next((d for d in reversed(drafts[:index]) if d.unit_end <= left), None)
+    if earlier is None or earlier.sentence != draft.sentence:
+        return None
+    if opener in ("(", ":"):
+        gap_end = left - 1
+        near = gap_end - earlier.unit_end <= ASIDE_REACH
+        crosses = any(mark in view.text[earlier.unit_end:gap_end] for mark in ";:.")
+        if not near or crosses or view.hits_between(earlier.unit_end, gap_end):
             return None
-        if earlier.unit_end <= left:
-            return earlier
-    return None
+    return earlier

@@ -70,8 +70,11 @@ def unit_after(text: str, number: Number) -> CountedUnit | None:
     """The unit written right after ``number``, from the table or the words there."""
     unit = read_unit(text, number.end)
     if unit is not None:
-        end = _list_end(text, unit.end)
-        return CountedUnit(unit.unit, end, unit.kind, "unit_table")
+        end = unit.end
+        counted = read_unit(text, end) if unit.kind == "percent" else None
+        if counted is not None and counted.kind == "count":
+            end = counted.end  # "100% xã, phường": the share of what
+        return CountedUnit(unit.unit, _list_end(text, end), unit.kind, "unit_table")
     if number.spelled:
         return None
     return _open_noun(text, number)
@@ -115,7 +118,7 @@ def _list_end(text: str, end: int) -> int:
         if match is None:
             return end
         unit = read_unit(text, match.start("noun") - 1)
-        if unit is None or unit.kind not in ("count", "classifier"):
+        if unit is None or unit.kind != "count":
             return end
         end = unit.end
 
