@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
-from danvan_nlp.classify.artifact import load_model
+from danvan_nlp.classify.artifact import ARTIFACT_ENV, load_model
 from danvan_nlp.errors import InputError
 
 MAX_DESCRIPTION_CHARS = 5_000
@@ -80,3 +82,9 @@ def _check(text: object) -> None:
         raise InputError(f"a description must be text (str), not {type(text).__name__}")
     if not text.strip():
         raise InputError("the description is empty: give a few words saying what the model does")
+
+
+def use_model(path: Path) -> None:
+    """Classify with the artifact at ``path`` from now on (checks that it loads)."""
+    load_model(path)
+    os.environ[ARTIFACT_ENV] = str(path)
