@@ -20,6 +20,7 @@ COMMAND_MODULES = (
     "danvan_nlp.cli.extract_cmd",
     "scrapers.cli",
     "danvan_nlp.cli.export_cmd",
+    "danvan_nlp.cli.classify_cmd",
 )
 
 
