@@ -13,6 +13,7 @@ from tqdm import tqdm
 
 from danvan_nlp.errors import ArchiveError, InputError
 from scrapers.archive import Archive, export_jsonl
+from scrapers.check import check_page
 from scrapers.crawl import CrawlBounds, Crawler, CrawlStats
 from scrapers.fetch import FetchConfig, Fetcher
 from scrapers.sites import SiteDefinition, load_sites, site_for
@@ -50,7 +51,11 @@ def _register_scrape(subparsers: Any) -> None:
     parser.add_argument("--max-articles", type=_positive, help="article pages to fetch at most")
     parser.add_argument("--refresh", action="store_true",
                         help="re-validate archived articles (conditional requests)")
-    polite = parser.add_argument_group("politeness")
+    _register_politeness(parser.add_argument_group("politeness"))
+    parser.set_defaults(handler=run_scrape)
+
+
+def _register_politeness(polite: Any) -> None:
     polite.add_argument("--delay", type=_seconds, default=1.0,
                         help="seconds between requests to one host (default 1; robots.txt "
                              "Crawl-delay wins when longer)")
@@ -61,7 +66,6 @@ def _register_scrape(subparsers: Any) -> None:
     polite.add_argument("--max-bytes", type=_positive, default=5_000_000, help="page size cap")
     polite.add_argument("--contact", default="",
                         help="e-mail or URL put in the User-Agent ($DANVAN_SCRAPER_CONTACT)")
-    parser.set_defaults(handler=run_scrape)
 
 
 def run_scrape(args: argparse.Namespace) -> int:
@@ -74,9 +78,12 @@ def run_scrape(args: argparse.Namespace) -> int:
     site = site_for(url, sites, args.site)
     fetcher = Fetcher(_fetch_config(args), {*site.hosts, urlsplit(url).hostname or ""})
     if args.check:
-        from scrapers.check import check_page
-
         return check_page(url, site, fetcher)
+    return _run_crawl(url, site, fetcher, args)
+
+
+def _run_crawl(url: str, site: SiteDefinition, fetcher: Fetcher,
+               args: argparse.Namespace) -> int:
     if not args.archive:
         raise InputError("give --archive PATH, the SQLite file the articles go to")
     archive = Archive(args.archive)

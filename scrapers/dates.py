@@ -37,6 +37,13 @@ _WORDS = re.compile(
     """,
     re.VERBOSE | re.IGNORECASE,
 )
+_RFC822_START = re.compile(
+    r"""
+    [A-Za-z]{3} ,?   # an English weekday, "Tue,"
+    \s+ \d          # then the day of the month
+    """,
+    re.VERBOSE,
+)
 WEEKDAY_LINE = re.compile(
     r"""
     ^\s* (?:Thứ\s+(?:Hai|Ba|Tư|Năm|Sáu|Bảy|[2-7])|Chủ\s+nhật|CN)  # the weekday
@@ -82,7 +89,7 @@ def _from_iso(value: str) -> date | None:
 
 
 def _from_rfc822(value: str) -> date | None:
-    if not re.match(r"[A-Za-z]{3},?\s+\d", value):  # "Tue, 23 Jul 2024 ..."
+    if not _RFC822_START.match(value):
         return None
     try:
         when = email.utils.parsedate_to_datetime(value)

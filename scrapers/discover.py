@@ -30,6 +30,14 @@ _XML_START = re.compile(
 )
 
 
+_XML_DECLARATION = re.compile(
+    r"""
+    ^\s* <\?xml [^>]* \?>   # the declaration; its encoding no longer applies to a str
+    """,
+    re.VERBOSE,
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Link:
     """A URL found on a page, with the date the page gives for it (ISO) if any."""
@@ -72,7 +80,7 @@ def _keep(links: list[Link], site: SiteDefinition) -> list[Link]:
 
 def _parse_xml(text: str) -> Any:
     parser = etree.XMLParser(recover=True, resolve_entities=False, no_network=True)
-    body = re.sub(r"^\s*<\?xml[^>]*\?>", "", text, count=1).strip().encode("utf-8")
+    body = _XML_DECLARATION.sub("", text, count=1).strip().encode("utf-8")
     try:
         return etree.fromstring(body, parser)
     except etree.XMLSyntaxError:

@@ -192,19 +192,12 @@ class Fetcher:
         if declared.isdigit() and int(declared) > cap:
             response.close()
             raise PageError(f"{url}: page is {int(declared)} bytes, over the {cap}-byte cap", 200)
-        chunks: list[bytes] = []
-        size = 0
         try:
-            for chunk in response.iter_content(65536):
-                size += len(chunk)
-                if size > cap:
-                    raise PageError(f"{url}: page is over the {cap}-byte cap", 200)
-                chunks.append(chunk)
+            return _read_up_to(url, response, cap)
         except requests.RequestException as error:
             raise FetchError(f"{url}: page truncated or stalled ({_describe(error)})") from error
         finally:
             response.close()
-        return b"".join(chunks)
 
     def _fetch_robots(self, url: str) -> tuple[int, str]:
         try:
@@ -216,6 +209,17 @@ class Fetcher:
             return 0, ""
         text = decode_page(body[:500_000], response.headers.get("Content-Type"))[0]
         return response.status_code, text
+
+
+def _read_up_to(url: str, response: requests.Response, cap: int) -> bytes:
+    chunks: list[bytes] = []
+    size = 0
+    for chunk in response.iter_content(65536):
+        size += len(chunk)
+        if size > cap:
+            raise PageError(f"{url}: page is over the {cap}-byte cap", 200)
+        chunks.append(chunk)
+    return b"".join(chunks)
 
 
 def _conditional_headers(etag: str | None, last_modified: str | None) -> dict[str, str]:
