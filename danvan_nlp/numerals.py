@@ -129,6 +129,8 @@ class _WordState:
         return True
 
     def _hundred(self, value: int) -> bool:
+        if not self.seen:
+            return False  # "trăm" alone is vague ("hàng trăm")
         self.group += (1 if self.pending is None else self.pending) * value
         self.pending = None
         return True

@@ -20,6 +20,8 @@ from danvan_nlp.extract.figure_units import borrowed_unit, unit_after
 from danvan_nlp.numerals import Number, find_numbers
 from danvan_nlp.records import Figure, Outcome
 
+MAX_LIST_GAP = 30
+
 
 def find_figures(article: Article) -> None:
     """Append the article's figures to ``article.figures``."""
@@ -56,8 +58,18 @@ def _counts(view: ClauseView, drafts: list[Draft], index: int) -> bool:
     if not (draft.number.spelled and draft.number.value == 1):
         return True
     neighbours = drafts[max(0, index - 1):index] + drafts[index + 1:index + 2]
-    return any(listed_together(view, *sorted((draft, other), key=lambda d: d.start))
+    return any(_side_by_side(view, *sorted((draft, other), key=lambda d: d.start))
                for other in neighbours if other.sentence == draft.sentence)
+
+
+def _side_by_side(view: ClauseView, first: Draft, second: Draft) -> bool:
+    """ "một suất học bổng và hai chiếc xe": two counts joined in one short list."""
+    if listed_together(view, first, second):
+        return True
+    gap = view.text[first.unit_end:second.start]
+    joined = " và " in gap or "," in gap
+    return joined and len(gap) <= MAX_LIST_GAP and not view.hits_between(first.unit_end,
+                                                                         second.start)
 
 
 def _figure(article: Article, draft: Draft) -> Figure:

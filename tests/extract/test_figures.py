@@ -1,0 +1,208 @@
+"""Figures: value, unit, qualifier, outcome, awarder, and the numbers that are not figures.
+
+Every sentence here is written for the test; none is taken from the dev articles.
+"""
+
+import unicodedata
+
+import pytest
+
+from danvan_nlp import extract
+from danvan_nlp.records import Figure
+
+Row = tuple[float, str, str, str]
+
+
+def _rows(text: str) -> list[Row]:
+    return [(f.value, f.unit, f.qualifier.value, f.outcome.value) for f in extract(text).figures]
+
+
+def _figures(text: str) -> list[Figure]:
+    return extract(text).figures
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # registered: "đăng ký" before or after the counted thing
+        ("Năm 2023, toàn huyện có hơn 1.500 mô hình được đăng ký thực hiện.",
+         [(1500, "mô hình", "more_than", "registered")]),
+        ("Toàn xã có 320 hộ đăng ký xây dựng gia đình văn hóa.",
+         [(320, "hộ", "exact", "registered")]),
+        ("Tổng số mô hình đăng ký trong năm là 1.240.",
+         [(1240, "mô hình", "exact", "registered")]),
+        # recognized
+        ("Ban Thường vụ Huyện ủy đã công nhận 45 mô hình tiêu biểu.",
+         [(45, "mô hình", "exact", "recognized")]),
+        ("Đến nay 18/20 xã được công nhận đạt chuẩn nông thôn mới.",
+         [(18, "xã", "exact", "recognized")]),
+        # implemented: works verbs, passive "đã được", "do X xây dựng"
+        ("Các đơn vị đã nhựa hóa 12,5 km đường liên xã.",
+         [(12.5, "km", "exact", "implemented")]),
+        ("Toàn bộ (100%) thôn, bản đã được bê tông hóa đường trục.",
+         [(100, "%", "exact", "implemented")]),
+        ("Có 80 mô hình do Hội Nông dân xây dựng đã đạt hiệu quả cao.",
+         [(80, "mô hình", "exact", "implemented")]),
+        # mobilized: land, labour, money, people, items handed in
+        ("Nhân dân trong xã đã hiến gần 12 nghìn m2 đất và đóng góp trên 3.000 ngày công.",
+         [(12000, "m²", "nearly", "mobilized"), (3000, "ngày công", "more_than", "mobilized")]),
+        ("Hội Nông dân xã đã vận động 150 hội viên tham gia làm đường.",
+         [(150, "hội viên", "exact", "mobilized")]),
+        ("Hơn 20 tỷ đồng đã được huy động để làm đường giao thông.",
+         [(20e9, "đồng", "more_than", "mobilized")]),
+        ("Hơn 2.000 hộ dân đã tự nguyện hiến đất làm đường.",
+         [(2000, "hộ", "more_than", "mobilized")]),
+        ("Nhân dân đã ủng hộ trên 5 tỷ.",
+         [(5e9, "đồng", "more_than", "mobilized")]),
+        # other: background, support, events, verbs outside the lexicon
+        ("Xã hiện có 1.250 hộ với khoảng 5.300 nhân khẩu.",
+         [(1250, "hộ", "exact", "other"), (5300, "nhân khẩu", "about", "other")]),
+        ("Đoàn thanh niên thu gom gần 300 kg rác thải, trao 100 cây xanh cho người dân.",
+         [(300, "kg", "nearly", "other"), (100, "cây xanh", "exact", "other")]),
+        ("Ít nhất 5 người bị thương trong vụ sạt lở.",
+         [(5, "người", "at_least", "other")]),
+        ("Huyện đã hoàn thành 19/19 tiêu chí huyện nông thôn mới.",
+         [(19, "tiêu chí", "exact", "other")]),
+        ("Gia đình chị được hỗ trợ 40 triệu đồng để sửa nhà.",
+         [(40e6, "đồng", "exact", "other")]),
+        ("Ban tổ chức đã tiếp nhận xấp xỉ 900 ý kiến của cử tri.",
+         [(900, "ý kiến", "about", "other")]),
+    ],
+)
+def test_value_unit_qualifier_outcome(text: str, expected: list[Row]) -> None:
+    assert _rows(text) == [(pytest.approx(v), u, q, o) for v, u, q, o in expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a total and its parts after "trong đó", brackets, a colon, a semicolon list
+        ("Toàn tỉnh đã xây dựng 2.400 mô hình, trong đó 600 mô hình được công nhận là điển hình.",
+         [(2400, "mô hình", "implemented"), (600, "mô hình", "recognized")]),
+        ("Huyện công nhận 30 mô hình (18 tập thể, 12 cá nhân) là mô hình tiêu biểu.",
+         [(30, "mô hình", "recognized"), (18, "tập thể", "recognized"),
+          (12, "cá nhân", "recognized")]),
+        ("Toàn tỉnh triển khai 900 mô hình: 400 mô hình kinh tế, 300 mô hình văn hóa "
+         "và 200 mô hình khác.",
+         [(900, "mô hình", "implemented"), (400, "mô hình", "implemented"),
+          (300, "mô hình", "implemented"), (200, "mô hình", "implemented")]),
+        ("Toàn tỉnh có 5.000 mô hình được công nhận, trong đó có 2.000 tập thể và 3.000 cá nhân.",
+         [(5000, "mô hình", "recognized"), (2000, "tập thể", "recognized"),
+          (3000, "cá nhân", "recognized")]),
+        ("Cụ thể, huyện công nhận 20 mô hình về kinh tế; 15 mô hình về văn hóa, xã hội.",
+         [(20, "mô hình", "recognized"), (15, "mô hình", "recognized")]),
+        # a clause of its own after the semicolon keeps its own outcome
+        ("Xã thành lập 12 tổ tự quản; các tổ hiện có 150 thành viên.",
+         [(12, "tổ", "implemented"), (150, "thành viên", "other")]),
+        # a part with its own verb
+        ("Huyện xây dựng 300 mô hình, trong số đó hơn 60% mô hình phát huy hiệu quả.",
+         [(300, "mô hình", "implemented"), (60, "%", "other")]),
+        # the figure doing the work is not what was built
+        ("Năm 2024, 12 đơn vị đã xây dựng 50 mô hình dân vận khéo.",
+         [(12, "đơn vị", "other"), (50, "mô hình", "implemented")]),
+        # one verb shared by a list joined with "và"
+        ("Có 12 tập thể và 20 cá nhân có thành tích xuất sắc đã được tặng Giấy khen.",
+         [(12, "tập thể", "commended"), (20, "cá nhân", "commended")]),
+        # a new subject after a comma is not the object of the verb before it
+        ("Khi triển khai xây dựng nông thôn mới, 9/15 xã nằm trong diện khó khăn.",
+         [(9, "xã", "other")]),
+        # a bare number borrows the unit of the number it moves to
+        ("Số hộ nghèo giảm từ 420 xuống 310 hộ.",
+         [(420, "hộ", "other"), (310, "hộ", "other")]),
+        ("Tỷ lệ hộ nghèo giảm từ 12,5% xuống còn 8,1%.",
+         [(12.5, "%", "other"), (8.1, "%", "other")]),
+    ],
+)
+def test_outcome_from_the_clause(text: str, expected: list[tuple[float, str, str]]) -> None:
+    got = [(f.value, f.unit, f.outcome.value) for f in _figures(text)]
+    assert got == [(pytest.approx(v), u, o) for v, u, o in expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "awarders"),
+    [
+        ("Có 12 tập thể và 20 cá nhân đã được Chủ tịch UBND huyện tặng Giấy khen.",
+         ["Chủ tịch UBND huyện", "Chủ tịch UBND huyện"]),
+        ("Dịp này, Ban Dân vận Tỉnh ủy biểu dương, khen thưởng 25 tập thể.",
+         ["Ban Dân vận Tỉnh ủy"]),
+        ("UBND xã đề nghị Chủ tịch UBND huyện khen thưởng hai tập thể và ba cá nhân.",
+         ["Chủ tịch UBND huyện", "Chủ tịch UBND huyện"]),
+        ("Có 35 người có uy tín (NCUT) đã được UBND tỉnh biểu dương.", ["UBND tỉnh"]),
+        ("Dịp này, 14 hội viên được nhận Giấy khen của Hội Cựu chiến binh tỉnh vì thành tích.",
+         ["Hội Cựu chiến binh tỉnh"]),
+        ("Chủ tịch UBND tỉnh đã ký quyết định tặng Bằng khen cho 06 tập thể.",
+         ["Chủ tịch UBND tỉnh"]),
+        ("Sơn Hà tôn vinh 40 gương điển hình tiên tiến.", [None]),
+    ],
+)
+def test_awarder(text: str, awarders: list[str | None]) -> None:
+    figures = _figures(text)
+    assert [f.outcome.value for f in figures] == ["commended"] * len(awarders)
+    assert [f.awarder for f in figures] == awarders
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ngày 15/10/2023, Đảng bộ tổ chức Đại hội lần thứ XX, nhiệm kỳ 2020 - 2025.",
+        "Thực hiện Kế hoạch số 45-KH/HU ngày 2/3/2022 của Huyện ủy về dân vận.",
+        "Ông Lò Văn Sơn, 67 tuổi, trú tại xóm 7, xã Yên Bình.",
+        "Kỷ niệm 95 năm Ngày truyền thống, sau 10 năm thực hiện phong trào.",
+        "Ngôi nhà cấp 4 nằm cạnh Quốc lộ 3 và Tỉnh lộ 279.",
+        "Đại biểu Quốc hội khóa XV tiếp xúc cử tri lúc 14 giờ 30 tại nhà văn hóa.",
+        "Mọi thắc mắc xin gọi đường dây nóng 0912.345.678.",
+        "Hưởng ứng chiến dịch 100 ngày đêm, phong trào lần thứ 3 diễn ra sôi nổi.",
+        'Mô hình "Mỗi hội viên nuôi 5 con gà" được nhiều hộ hưởng ứng.',
+        "Nhiều mô hình và hàng chục tỷ đồng được huy động.",
+        "Chính quyền địa phương 2 cấp vận hành từ ngày 1/7/2025.",
+        "Tổ dân phố số 8 và thôn 11 ra quân dọn vệ sinh.",
+        "Bão số 3 gây mưa lớn, gió giật cấp 8.",
+        "Anh là con thứ hai trong gia đình, học hết lớp 9.",
+        "Mỗi hội viên giúp đỡ một hộ nghèo.",
+        "Sáng 31/3, cán bộ và nhân dân ra quân.",
+        "Ảnh chụp trước tháng 01/2020 tại bản Mốc 13 của xã.",
+        "Đồng chí Đinh Văn Năm phát biểu tại buổi lễ.",
+    ],
+)
+def test_not_figures(text: str) -> None:
+    assert _rows(text) == []
+
+
+def test_one_counts_only_beside_another_figure() -> None:
+    rows = _rows("Hội Phụ nữ đã trao một suất học bổng và hai chiếc xe đạp cho học sinh nghèo.")
+    assert rows == [(1, "suất", "exact", "other"), (2, "chiếc", "exact", "other")]
+
+
+def test_numbers_inside_a_document_code_are_skipped() -> None:
+    rows = _rows("Quyết định số 1092/QĐ-UBND ngày 10/5/2023 công nhận 12 mô hình tiêu biểu.")
+    assert rows == [(12, "mô hình", "exact", "recognized")]
+
+
+def test_same_fact_told_twice_is_one_figure() -> None:
+    text = ("Lạng Giang biểu dương 40 điển hình tiên tiến\n\n"
+            "Sáng 5/6, huyện tổ chức hội nghị; 40 điển hình tiên tiến đã được biểu dương.")
+    assert _rows(text) == [(40, "điển hình", "exact", "commended")]
+
+
+def test_same_number_with_another_outcome_is_another_figure() -> None:
+    text = "Xã có 50 hộ nghèo. Năm nay 50 hộ đã được công nhận thoát nghèo."
+    assert [f.outcome.value for f in _figures(text)] == ["other", "recognized"]
+
+
+def test_range_total_and_period() -> None:
+    text = ("Giai đoạn 2021 – 2025, kinh phí hỗ trợ mỗi hộ từ 40 - 60 triệu đồng; "
+            "27/30 xã được công nhận.")
+    money, communes = _figures(text)
+    assert (money.value, money.value_max, money.unit) == (40e6, 60e6, "đồng")
+    assert (communes.value, communes.total, communes.outcome.value) == (27, 30, "recognized")
+    assert money.period == communes.period == "2021-2025"
+
+
+def test_span_sentence_evidence_and_rule_point_into_the_caller_text() -> None:
+    text = unicodedata.normalize("NFD", "Mở đầu.\nĐến nay có hơn 2.700 mô hình được đăng ký.")
+    (figure,) = _figures(text)
+    assert text[figure.span.start:figure.span.end] == figure.span.text
+    assert unicodedata.normalize("NFC", figure.span.text) == "2.700 mô hình"
+    assert unicodedata.normalize("NFC", figure.sentence.text).startswith("Đến nay")
+    assert "2.700 mô hình" in figure.evidence
+    assert figure.rule.startswith("figure.")
