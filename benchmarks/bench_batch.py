@@ -23,7 +23,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-import psutil
+import psutil  # type: ignore[import-untyped]
 
 REPO = Path(__file__).resolve().parents[1]
 DEV = REPO.parent / "shared" / "gold" / "dev"
@@ -150,18 +150,28 @@ def main() -> int:
     archive = workdir / "archive.sqlite"
     if not archive.exists():
         build_archive(archive, load_bases(args.dev), args.articles)
-    runs = [("local, 1 worker", ["--workers", "1"]), ("local, 2 workers", ["--workers", "2"])]
-    if not args.no_dask:
-        runs.append(("dask LocalCluster, 2 workers", ["--workers", "2", "--engine", "dask"]))
-    results = []
-    for number, (label, extra) in enumerate(runs):
-        out = workdir / f"result-{number}.jsonl"
-        out.unlink(missing_ok=True)
-        results.append(measure(label, archive, out, args.articles, extra))
-        print(f"{label:30} {results[-1].rate:8.1f} articles/s  {results[-1].seconds:7.1f} s  "
-              f"peak {results[-1].peak_mb:7.0f} MB\n    {results[-1].summary}", flush=True)
+    runs = RUNS[:2] if args.no_dask else RUNS
+    results = [run_one(number, label, extra, archive, workdir, args.articles)
+               for number, (label, extra) in enumerate(runs)]
     report(results, workdir, len(runs))
     return 0
+
+
+RUNS = (
+    ("local, 1 worker", ["--workers", "1"]),
+    ("local, 2 workers", ["--workers", "2"]),
+    ("dask LocalCluster, 2 workers", ["--workers", "2", "--engine", "dask"]),
+)
+
+
+def run_one(number: int, label: str, extra: list[str], archive: Path, workdir: Path,
+            articles: int) -> Measure:
+    out = workdir / f"result-{number}.jsonl"
+    out.unlink(missing_ok=True)
+    result = measure(label, archive, out, articles, extra)
+    print(f"{label:30} {result.rate:8.1f} articles/s  {result.seconds:7.1f} s  "
+          f"peak {result.peak_mb:7.0f} MB\n    {result.summary}", flush=True)
+    return result
 
 
 def report(results: list[Measure], workdir: Path, runs: int) -> None:

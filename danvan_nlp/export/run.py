@@ -38,12 +38,7 @@ def export_table(
     report: Callable[[str], None] | None = None,
 ) -> ExportSummary:
     """Write table ``table`` of the batch result ``result`` to ``out`` (csv, jsonl, parquet)."""
-    if table not in TABLES:
-        raise InputError(f"unknown table {table!r}; choose one of {', '.join(TABLES)}")
-    result_path, out_path = Path(result), Path(out)
-    if not result_path.is_file():
-        raise InputError(f"{result_path}: no such result file; make one with "
-                         "'danvan extract --input SOURCE --out RESULT'")
+    result_path, out_path = _check(table, Path(result)), Path(out)
     fmt = format_of(out_path, fmt)
     summary = ExportSummary(table)
 
@@ -55,6 +50,15 @@ def export_table(
     extracted = _extracted(read_results(result_path, bad_line), summary)
     summary.rows = write_table(BUILDERS[table](extracted), TABLES[table], out_path, fmt)
     return summary
+
+
+def _check(table: str, result_path: Path) -> Path:
+    if table not in TABLES:
+        raise InputError(f"unknown table {table!r}; choose one of {', '.join(TABLES)}")
+    if not result_path.is_file():
+        raise InputError(f"{result_path}: no such result file; make one with "
+                         "'danvan extract --input SOURCE --out RESULT'")
+    return result_path
 
 
 def _extracted(
