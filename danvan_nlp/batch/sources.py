@@ -93,22 +93,28 @@ class SqliteSource(Source):
     """The scraper's archive: usable rows of table ``articles``, opened read-only."""
 
     kind = "sqlite"
+    PAGE_ROWS = 200
     _WHERE = "FROM articles WHERE error IS NULL AND text IS NOT NULL"
 
     def count(self) -> int:
-        with self._connect() as connection:
+        connection = self._connect()
+        try:
             row = connection.execute(f"SELECT COUNT(*) {self._WHERE}").fetchone()
+        finally:
+            connection.close()
         return int(row[0])
 
     def articles(self) -> Iterator[SourceArticle]:
-        query = f"SELECT url, site, title, published, source, text {self._WHERE} ORDER BY url"
-        with self._connect() as connection:
-            for url, site, title, published, source, text in connection.execute(query):
-                yield SourceArticle(
-                    id=article_id(url), text=text, url=url, title=_text_or_none(title),
-                    published=iso_day(published), source=_text_or_none(source),
-                    site=_text_or_none(site),
-                )
+        """Rows in URL order, a page at a time, so no read lock is held while extracting."""
+        query = (f"SELECT url, site, title, published, source, text {self._WHERE} "
+                 f"AND url > ? ORDER BY url LIMIT {self.PAGE_ROWS}")
+        connection, after = self._connect(), ""
+        try:
+            while rows := connection.execute(query, (after,)).fetchall():
+                yield from (_archive_article(*row) for row in rows)
+                after = rows[-1][0]
+        finally:
+            connection.close()
 
     def _connect(self) -> sqlite3.Connection:
         uri = f"{self.location.resolve().as_uri()}?mode=ro"
@@ -125,6 +131,15 @@ class SqliteSource(Source):
                 f"{', '.join(missing)}); give the file 'danvan archive' writes"
             )
         return connection
+
+
+def _archive_article(
+    url: str, site: Any, title: Any, published: Any, source: Any, text: str
+) -> SourceArticle:
+    return SourceArticle(
+        id=article_id(url), text=text, url=url, title=_text_or_none(title),
+        published=iso_day(published), source=_text_or_none(source), site=_text_or_none(site),
+    )
 
 
 class JsonlSource(Source):

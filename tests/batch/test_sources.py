@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from danvan_nlp.batch.sources import article_id, iso_day, open_source
+from danvan_nlp.batch.sources import SqliteSource, article_id, iso_day, open_source
 from danvan_nlp.errors import ArchiveError, InputError
 from tests.batch.helpers import ARTICLES, write_folder, write_jsonl, write_sqlite
 
@@ -122,3 +122,17 @@ def _empty_sqlite(path: Path) -> Path:
 )
 def test_iso_day(value: object, day: str | None) -> None:
     assert iso_day(value) == day
+
+
+def test_the_scraper_can_write_while_the_archive_is_read(tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    archive = write_sqlite(tmp_path / "archive.sqlite", ARTICLES)
+    monkeypatch.setattr(SqliteSource, "PAGE_ROWS", 2)
+    articles = open_source(archive).articles()
+    first = next(articles)
+    with sqlite3.connect(archive, timeout=0) as scraper:  # fails at once if a lock is held
+        scraper.execute("INSERT INTO articles (url, text) VALUES "
+                        "('https://example.vn/zz-bai-moi', 'Bà con hiến đất làm đường')")
+    rest = [article.url for article in articles]
+    expected = sorted(a["url"] for a in ARTICLES)
+    assert [first.url, *rest] == [*expected, "https://example.vn/zz-bai-moi"]
