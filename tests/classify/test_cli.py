@@ -1,0 +1,105 @@
+"""danvan classify, train-domains and evaluate-domains through danvan_nlp.cli.main."""
+
+import json
+
+import pytest
+
+from danvan_nlp.classify.artifact import ARTIFACT_ENV, clear_cache
+from danvan_nlp.cli import main
+from tests.classify.conftest import TINY
+
+
+@pytest.fixture(autouse=True)
+def _restore_artifact_choice(monkeypatch):
+    monkeypatch.setenv(ARTIFACT_ENV, "")  # so that the value is restored afterwards
+    monkeypatch.delenv(ARTIFACT_ENV)
+    yield
+    clear_cache()
+
+
+@pytest.fixture
+def tiny_tsv(tmp_path):
+    path = tmp_path / "tiny.tsv"
+    rows = [f"{label}\t{text}" for label, texts in TINY.items() for text in texts]
+    path.write_text("# source: written for these tests\nlabel\ttext\n" + "\n".join(rows) + "\n",
+                    encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def lines_file(tmp_path):
+    path = tmp_path / "descriptions.txt"
+    path.write_text("Tổ tự quản ANTT\n\nHiến đất làm đường liên thôn\n", encoding="utf-8")
+    return path
+
+
+def test_classify_jsonl_gives_one_object_per_line_in_order(lines_file, capsys):
+    assert main(["classify", str(lines_file), "--format", "jsonl"]) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [row["text"] for row in rows] == ["Tổ tự quản ANTT", "", "Hiến đất làm đường liên thôn"]
+    assert rows[0]["label"] == "quoc_phong_an_ninh" and 0 < rows[0]["score"] <= 1
+    assert rows[1]["label"] is None and "empty line" in rows[1]["note"]
+    assert rows[2]["label"] == "nong_thon_moi_moi_truong"
+
+
+def test_classify_text_format_reads_stdin(monkeypatch, capsys):
+    class _Stdin:
+        buffer = __import__("io").BytesIO("Tổ tự quản ANTT\nThe quick brown fox\n".encode())
+
+    monkeypatch.setattr("sys.stdin", _Stdin)
+    assert main(["classify", "-"]) == 0
+    first, second = capsys.readouterr().out.splitlines()
+    assert first.startswith("quoc_phong_an_ninh\t") and first.endswith("Tổ tự quản ANTT")
+    assert "low confidence" in second
+
+
+def test_classify_missing_file_is_a_clear_error(tmp_path, capsys):
+    assert main(["classify", str(tmp_path / "none.txt")]) == 2
+    assert "none.txt: no such file" in capsys.readouterr().err
+
+
+def test_evaluate_domains_prints_accuracy_f1_and_confusion(tiny_tsv, capsys):
+    assert main(["evaluate-domains", "--data", str(tiny_tsv), "--folds", "2",
+                 "--algorithm", "svm"]) == 0
+    out = capsys.readouterr().out
+    assert "accuracy: " in out and "macro-F1: " in out and "± " in out
+    assert "confusion matrix" in out and "kinh_te" in out
+
+
+def test_train_domains_writes_a_usable_artifact(tiny_tsv, tmp_path, capsys):
+    out_dir = tmp_path / "models"
+    assert main(["train-domains", "--data", str(tiny_tsv), "--out", str(out_dir),
+                 "--folds", "2"]) == 0
+    assert "chosen: " in capsys.readouterr().out
+    artifacts = sorted(out_dir.glob("domains-v1-*.joblib"))
+    assert len(artifacts) == 1 and artifacts[0].with_suffix(".card.json").is_file()
+    card = json.loads(artifacts[0].with_suffix(".card.json").read_text(encoding="utf-8"))
+    assert card["n_examples"] == {"main": 28, "extra": 0}
+    assert len(card["cross_validation"]["results"]) == 3
+    assert main(["classify", str(tiny_tsv), "--model", str(artifacts[0])]) == 0
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("text\nchỉ một cột\n", "columns 'label' and 'text'"),
+        ("label\ttext\nthe_thao\tBóng đá\n", "unknown label 'the_thao'"),
+        ("label\ttext\nkinh_te\t\n", "the text is empty"),
+    ],
+)
+def test_bad_training_data_is_a_clear_error(tmp_path, content, message, capsys):
+    data = tmp_path / "bad.tsv"
+    data.write_text(content, encoding="utf-8")
+    assert main(["evaluate-domains", "--data", str(data), "--algorithm", "nb"]) == 2
+    assert message in capsys.readouterr().err
+
+
+def test_too_few_folds_is_refused(tiny_tsv, capsys):
+    assert main(["evaluate-domains", "--data", str(tiny_tsv), "--folds", "1"]) == 2
+    assert "--folds must be at least 2" in capsys.readouterr().err
+
+
+def test_classify_model_choice_does_not_outlive_the_test():
+    import os
+
+    assert ARTIFACT_ENV not in os.environ
