@@ -15,7 +15,7 @@ from danvan_nlp.classify.artifact import (
     save_model,
 )
 from danvan_nlp.classify.estimator import DomainClassifier
-from danvan_nlp.classify.training import build_card, CVResult
+from danvan_nlp.classify.training import CVResult, build_card
 from danvan_nlp.errors import ModelArtifactError
 
 

@@ -1,0 +1,129 @@
+"""Finding models in articles, on Vietnamese snippets written for these tests."""
+
+import unicodedata
+
+import pytest
+
+from danvan_nlp.classify.artifact import ARTIFACT_ENV, clear_cache
+from danvan_nlp.extract.models import find_models, label_domains
+from danvan_nlp.pipeline import extract
+
+
+def _found(text: str) -> list[tuple[str, str]]:
+    article = extract(text, stages=[find_models])
+    return [(model.title, model.rule) for model in article.models]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('Hội Phụ nữ xã duy trì mô hình "Tủ sách khuyến học" ở các thôn.',
+         [("Tủ sách khuyến học", "quoted_name")]),
+        ("Tiêu biểu là mô hình nuôi dê nhốt chuồng của gia đình anh Lò Văn Minh, bản Nà Hẩu.",
+         [("nuôi dê nhốt chuồng", "described")]),
+        ("Chi đoàn duy trì mô hình thắp sáng đường quê, góp phần giữ an ninh thôn xóm.",
+         [("thắp sáng đường quê", "described")]),
+        ('Nhiều mô hình đã lan tỏa, như "Ánh sáng đường quê" ở xã Tân An; "Tổ hòa giải giỏi" '
+         "của thôn Đông.",
+         [("Ánh sáng đường quê", "quoted_list"), ("Tổ hòa giải giỏi", "quoted_list")]),
+        ('Mô hình được công nhận là "Camera an ninh vì bình yên khu phố" của Công an phường.',
+         [("Camera an ninh vì bình yên khu phố", "quoted_list")]),
+        ('Đoàn thanh niên hưởng ứng phong trào "Ngày thứ Bảy tình nguyện" của Thành đoàn.',
+         [("Ngày thứ Bảy tình nguyện", "quoted_name")]),
+        ('Xã có mô hình "Dân vận khéo" vận động hộ chăn nuôi xây hầm biogas của Hội Nông dân.',
+         [("vận động hộ chăn nuôi xây hầm biogas", "described")]),
+        ('Anh Tráng A Pao vươn lên nhờ "Mô hình trồng nấm rơm", mỗi năm thu 100 triệu đồng.',
+         [("trồng nấm rơm", "described")]),
+        ("Tổ dân phố có cách vận động hiến đất mở ngõ của Chi bộ khu 3.",
+         [("vận động hiến đất mở ngõ", "described")]),
+    ],
+)
+def test_models_presented_by_a_cue_are_found(text, expected):
+    assert _found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Toàn huyện có 120 mô hình "Dân vận khéo" được công nhận.',
+        'Các mô hình "Dân vận khéo", "Đơn vị dân vận tốt" tiếp tục được nhân rộng.',
+        'Thực hiện phong trào thi đua "Chung sức xây dựng nông thôn mới", xã làm 5 km đường.',
+        'Xã hưởng ứng phong trào "Ngày hội xanh" do Tỉnh đoàn phát động.',
+        "Huyện xây dựng 1.088 mô hình cây trồng, vật nuôi cho giá trị kinh tế cao.",
+        "Nhiều mô hình hay, cách làm hiệu quả được biểu dương.",
+        "Còn một số hạn chế: mô hình nuôi cá lồng chưa bền vững.",
+        'Với cách làm "dân biết, dân bàn, dân làm", xã đã về đích nông thôn mới.',
+        "Nhờ cách làm bài bản đó, huyện về đích sớm.",
+        'Năm 2023, đây là mô hình "Dân vận khéo" năm 2023 của huyện.',
+    ],
+)
+def test_cue_words_used_as_common_nouns_give_no_model(text):
+    assert _found(text) == []
+
+
+def test_the_same_model_told_twice_is_kept_once():
+    text = ('Mô hình "Đường hoa phụ nữ" ra đời ở xã Tân An.\n\n'
+            'Đến nay, mô hình "Đường hoa phụ nữ" được nhân rộng ra 12 thôn.')
+    assert _found(text) == [("Đường hoa phụ nữ", "quoted_name")]
+
+
+@pytest.mark.parametrize(
+    ("intro", "expected"),
+    [
+        ("Một số gương điển hình được giới thiệu tại hội nghị:",
+         [("vận động bà con hiến 500 m² đất làm đường vào bản", "deed")]),
+        ("Đại biểu dự hội nghị gồm:", []),
+    ],
+)
+def test_deeds_count_only_where_presented_as_exemplary(intro, expected):
+    text = (f"{intro}\n- Ông Hoàng Văn Sử, trưởng bản Nà Lầu: năm 2024 đã "
+            "vận động bà con hiến 500 m² đất làm đường vào bản.")
+    assert _found(text) == expected
+
+
+def test_span_and_context_point_into_the_callers_text():
+    text = unicodedata.normalize("NFD", 'Hội Nông dân duy trì mô hình "Tổ hợp tác trồng chè" '
+                                        "của xã Tân Cương; mô hình nuôi ong của thôn Đồng.")
+    models = extract(text, stages=[find_models]).models
+    first, second = models
+    assert text[first.span.start:first.span.end] == first.span.text
+    assert unicodedata.normalize("NFC", first.title) == "Tổ hợp tác trồng chè"
+    assert "nuôi ong" not in first.context and "Tân Cương" in unicodedata.normalize(
+        "NFC", first.context)
+    assert unicodedata.normalize("NFC", second.title) == "nuôi ong"
+
+
+def test_list_items_get_their_own_context():
+    text = ('Nhiều mô hình đã thành nếp, như "Tiếng loa an ninh" của Công an xã; '
+            '"Bữa cơm nghĩa tình" hay "Vườn rau dinh dưỡng" của Hội Phụ nữ.')
+    models = extract(text, stages=[find_models]).models
+    assert [m.title for m in models] == ["Tiếng loa an ninh", "Bữa cơm nghĩa tình",
+                                        "Vườn rau dinh dưỡng"]
+    assert "Bữa cơm" not in models[0].context and "Vườn rau" not in models[1].context
+
+
+@pytest.mark.parametrize(
+    ("text", "domain"),
+    [
+        ('Các thôn duy trì mô hình "Tiếng kẻng bình yên", báo động khi có trộm cắp.',
+         "quoc_phong_an_ninh"),
+        ('Chi hội phụ nữ có mô hình "Hũ gạo nghĩa tình" giúp hội viên nghèo.', "van_hoa_xa_hoi"),
+        ("Tiêu biểu là mô hình trồng cam sành của hộ anh Ma Văn Hùng, thu 300 triệu đồng mỗi năm.",
+         "kinh_te"),
+    ],
+)
+def test_domains_come_from_title_and_context(text, domain):
+    article = extract(text, stages=[find_models, label_domains])
+    (model,) = article.models
+    assert model.domain == domain
+    assert model.domain_score is not None and 0 < model.domain_score <= 1
+
+
+def test_unloadable_artifact_leaves_a_warning_not_a_crash(tmp_path, monkeypatch):
+    monkeypatch.setenv(ARTIFACT_ENV, str(tmp_path / "domains-v1-2020-01-01.joblib"))
+    clear_cache()
+    article = extract('Xã có mô hình "Đường hoa phụ nữ" ở thôn Đông.',
+                      stages=[find_models, label_domains])
+    clear_cache()
+    assert article.models[0].domain is None
+    assert any("danvan train-domains" in warning for warning in article.warnings)
