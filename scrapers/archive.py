@@ -6,7 +6,7 @@ This schema is a contract: the batch runner reads it directly. Table ``articles`
     site TEXT                site definition name ("baobackan", "danvan", "generic"...)
     status INTEGER           HTTP status of the last fetch (NULL when none answered)
     fetched_at TEXT          ISO UTC time of the last fetch
-    title, lead, text TEXT   text = lead + body paragraphs, blank-line separated, NFC
+    title, lead, text TEXT   text = title, lead, body paragraphs; blank-line separated; NFC
     published TEXT           ISO date (YYYY-MM-DD) or NULL
     author, source TEXT      source = original publisher (domain or name)
     content_hash TEXT        sha256 of title + text

@@ -2,8 +2,9 @@
 
 Each field is read with the site's selectors, first match wins; a field no selector
 finds falls back to trafilatura (text, title, author) or htmldate (date). The text
-the archive keeps is the lead (without the paper's dateline) followed by the body's
-paragraphs, separated by blank lines, in NFC.
+the archive keeps is the title, the lead (without the paper's dateline) and the body's
+paragraphs, separated by blank lines, in NFC: the shape of the texts the extractor reads
+(it takes the title, and weighs the province, from the text's first lines).
 """
 
 from __future__ import annotations
@@ -70,7 +71,7 @@ def _fill(article: ExtractedArticle, site: SiteDefinition, values: dict[str, str
             for index, line in enumerate(cleaned.paragraphs)]
     article.title = title
     article.lead = lead or None
-    article.text = _join_lead(lead, body)
+    article.text = _article_text(title, lead, body)
     article.published = iso_date(values["date"]) or cleaned.date_line
     if values["date"] is None and cleaned.date_line:
         article.how["date"] = "text:date line"
@@ -80,10 +81,13 @@ def _fill(article: ExtractedArticle, site: SiteDefinition, values: dict[str, str
         article.how["source"] = "text:source line"
 
 
-def _join_lead(lead: str | None, body: list[str]) -> str | None:
-    if lead and not (body and _same_start(lead, body[0])):
+def _article_text(title: str | None, lead: str | None, body: list[str]) -> str | None:
+    """Title, lead (unless the body repeats it), body: the shape of the corpus texts."""
+    if not body:
+        return None
+    if lead and not _same_start(lead, body[0]):
         body = [lead, *body]
-    return "\n\n".join(body) if body else None
+    return "\n\n".join([title, *body] if title else body)
 
 
 def _same_start(lead: str, first: str) -> bool:

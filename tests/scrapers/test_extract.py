@@ -50,7 +50,7 @@ def test_fields(name: str, site: str, title: str, published: str, author: str | 
      "Ngày 22/7, Ban Dân vận Tỉnh ủy Bắc Kạn",
      ["900 mô hình được công nhận", "Phan Thị Na, Phó Trưởng Ban Dân vận Tỉnh ủy"],
      ["Thứ Ba", "(baobackan.org.vn)", "Gửi cho bạn bè", "Phản hồi", "Xem nhiều nhất",
-      "Các tin khác", "Hội nghị triển khai phong trào “Dân vận khéo”\n"]),
+      "Các tin khác"]),
     ("danvan/dv-30002.html", "danvan",
      "Tỉnh Cao Bằng biểu dương 35 tập thể",
      ["bản sắc văn hóa dân tộc"],
@@ -65,8 +65,11 @@ def test_fields(name: str, site: str, title: str, published: str, author: str | 
      ["Trang chủ", "Một tin khác", "Bản quyền"]),
 ])
 def test_text(name: str, site: str, starts: str, contains: list[str], absent: list[str]) -> None:
-    text = extract(name, site).text or ""
-    assert text.startswith(starts)
+    article = extract(name, site)
+    text = article.text or ""
+    title, first = text.split("\n\n")[:2]
+    assert title == article.title and text.count(title) == 1
+    assert first.startswith(starts)
     assert all(part in text for part in contains)
     assert not [part for part in absent if part in text]
     assert unicodedata.is_normalized("NFC", text)
@@ -97,4 +100,4 @@ def test_how_each_field_was_found(name: str, site: str, field: str, how: str) ->
 ])
 def test_empty_or_truncated_pages_do_not_crash(html: str) -> None:
     article = extract_article(html, URL, SITES["baobackan"])
-    assert article.text is None or article.text == "Bài viết bị cắt giữa chừng"
+    assert article.text is None or article.text.endswith("Bài viết bị cắt giữa chừng")
