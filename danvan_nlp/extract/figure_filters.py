@@ -34,7 +34,7 @@ _WORD_BEFORE = re.compile(
     re.VERBOSE,
 )
 
-_QUOTED_NAME = re.compile(r'"[^".,;:!?\n]{1,80}"')  # "Mỗi đảng viên phụ trách 10 hộ"
+_QUOTED_NAME = re.compile(r'"[^".;:!?\n]{1,80}"')  # "Mỗi đảng viên phụ trách 10 hộ"
 
 _SPELLED_AFTER = re.compile(r"(?:\d|(?<!\w)(?:mỗi|hằng|hàng|cả))[ ]*$", re.IGNORECASE)
 

@@ -44,6 +44,24 @@ class Reading:
 
 NOTHING = Reading(None, "")
 
+_LOCATION = re.compile(
+    r"""
+    (?<!\w) (?:ở|tại|trên\s+địa\s+bàn|thuộc) \s+  # "diễn ra tại 1.452 thôn": where, not what
+    (?:(?:hơn|trên|gần|khoảng|gần\s+như)\s+)? $    # maybe a qualifier, then the number
+    """,
+    re.VERBOSE,
+)
+
+_VALUE_OF = re.compile(
+    r"""
+    (?<!\w) (?:tổng\s+)? (?:trị\s+giá|giá\s+trị) \s+  # "đất trị giá 3,1 tỉ": its value
+    (?:(?:hơn|trên|gần|khoảng)\s+)? $                  # maybe a qualifier, then the number
+    """,
+    re.VERBOSE,
+)
+
+_LIST_SEPARATOR = re.compile(r",|(?<!\w)(?:và|cùng|với)(?!\w)")  # between two list items
+
 
 @lru_cache(maxsize=1)
 def _connector() -> re.Pattern[str]:
@@ -75,7 +93,8 @@ def _decide(view: ClauseView, drafts: list[Draft], index: int) -> None:
     after = _after(view, draft, _after_end(view, drafts, index))
     before, previous = _before(view, drafts, index, left)
     head = _head(view, drafts, index, (left, opener)) if opener in PART_OPENERS else None
-    if opener == ";" and before.how == "weak":
+    opens_clause = bool(_connector().match(view.text, left, draft.start))
+    if opener == ";" and not opens_clause:
         head = None  # "; các tổ hiện có 516 thành viên": a clause of its own
     after = _agent_check(view, drafts, index, after)
     if opener == "(" and head is None and after.outcome is None:
@@ -201,13 +220,39 @@ def _bare_verb(view: ClauseView, draft: Draft, start: int, end: int) -> Reading:
 def _before(view: ClauseView, drafts: list[Draft], index: int,
             left: int) -> tuple[Reading, Draft | None]:
     draft = drafts[index]
+    if _LOCATION.search(view.text, left, draft.start):
+        return Reading(Outcome.OTHER, "location", None, None, True), None
     previous = drafts[index - 1] if index and drafts[index - 1].start >= left else None
     hits = view.hits_between(left, draft.start)
     if previous is not None:
         hits = [hit for hit in hits if hit.start >= previous.unit_end]
     if not hits:
-        return NOTHING, previous
-    return _resolve_before(view, hits, draft), None
+        next_item = previous is not None and _next_item(view, previous, draft)
+        return NOTHING, previous if next_item else None
+    reading = _resolve_before(view, hits, draft)
+    if _parallel_item(view, previous, draft):
+        return NOTHING, previous  # "9 mô hình giữ gìn, phát huy ... và 03 mô hình"
+    return reading, None
+
+
+def _parallel_item(view: ClauseView, previous: Draft | None, draft: Draft) -> bool:
+    """A list item with the unit of the item before, right after "và" or a comma."""
+    if previous is None or previous.unit.unit != draft.unit.unit:
+        return False
+    separators = list(_LIST_SEPARATOR.finditer(view.text, previous.unit_end, draft.start))
+    return bool(separators) and bool(_connector().match(view.text, separators[-1].end(),
+                                                        draft.start))
+
+
+def _next_item(view: ClauseView, previous: Draft, draft: Draft) -> bool:
+    """Whether ``draft`` opens the next item of a list that ``previous`` is in."""
+    if listed_together(view, previous, draft):
+        return True
+    gap = view.text[previous.unit_end:draft.start]
+    if _VALUE_OF.search(gap):
+        return True  # "hiến 23 nghìn m² đất trị giá 3,1 tỉ đồng": the value of the same thing
+    separators = list(_LIST_SEPARATOR.finditer(gap))
+    return bool(separators) and bool(_connector().match(gap, separators[-1].end()))
 
 
 def _resolve_before(view: ClauseView, hits: list[VerbHit], draft: Draft) -> Reading:

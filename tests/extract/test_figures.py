@@ -106,6 +106,17 @@ def test_value_unit_qualifier_outcome(text: str, expected: list[Row]) -> None:
         # a new subject after a comma is not the object of the verb before it
         ("Khi triển khai xây dựng nông thôn mới, 9/15 xã nằm trong diện khó khăn.",
          [(9, "xã", "other")]),
+        # where something happens is not what happened to it
+        ("Mô hình được duy trì ở 87 thôn, bản trên địa bàn huyện.",
+         [(87, "thôn", "other")]),
+        # the value of a thing shares its outcome; a cost does not
+        ("Bà con đã hiến 800 m2 đất trị giá 2,4 tỷ đồng để làm đường.",
+         [(800, "m²", "mobilized"), (2.4e9, "đồng", "mobilized")]),
+        ("Huyện đã xây mới 120 căn nhà với tổng kinh phí gần 6 tỷ đồng.",
+         [(120, "căn", "implemented"), (6e9, "đồng", "other")]),
+        # parallel items of one list keep the list's verb past their own modifiers
+        ("Xã công nhận 7 mô hình giữ gìn, phát huy bản sắc văn hóa và 4 mô hình về an ninh.",
+         [(7, "mô hình", "recognized"), (4, "mô hình", "recognized")]),
         # a bare number borrows the unit of the number it moves to
         ("Số hộ nghèo giảm từ 420 xuống 310 hộ.",
          [(420, "hộ", "other"), (310, "hộ", "other")]),
@@ -153,6 +164,7 @@ def test_awarder(text: str, awarders: list[str | None]) -> None:
         "Mọi thắc mắc xin gọi đường dây nóng 0912.345.678.",
         "Hưởng ứng chiến dịch 100 ngày đêm, phong trào lần thứ 3 diễn ra sôi nổi.",
         'Mô hình "Mỗi hội viên nuôi 5 con gà" được nhiều hộ hưởng ứng.',
+        'Khu dân cư duy trì mô hình "Tổ tự quản 5 không, 3 sạch" nhiều năm liền.',
         "Nhiều mô hình và hàng chục tỷ đồng được huy động.",
         "Chính quyền địa phương 2 cấp vận hành từ ngày 1/7/2025.",
         "Tổ dân phố số 8 và thôn 11 ra quân dọn vệ sinh.",
