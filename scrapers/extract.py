@@ -26,6 +26,7 @@ from scrapers.sites import SiteDefinition
 META_FIELDS = ("title", "lead", "date", "author")
 TRAFILATURA = "fallback:trafilatura"
 HTMLDATE = "fallback:htmldate"
+MIN_BODY_CHARS = 80
 
 
 @dataclass(slots=True)
@@ -82,8 +83,9 @@ def _fill(article: ExtractedArticle, site: SiteDefinition, values: dict[str, str
 
 
 def _article_text(title: str | None, lead: str | None, body: list[str]) -> str | None:
-    """Title, lead (unless the body repeats it), body: the shape of the corpus texts."""
-    if not body:
+    """Title, lead (unless the body repeats it), body: the shape of the corpus texts.
+    A body shorter than MIN_BODY_CHARS is a menu or an error page, not an article."""
+    if sum(len(line) for line in body) < MIN_BODY_CHARS:
         return None
     if lead and not _same_start(lead, body[0]):
         body = [lead, *body]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import sqlite3
 from pathlib import Path
@@ -10,10 +11,11 @@ import pytest
 
 from danvan_nlp.cli import main
 from scrapers.archive import iter_articles
-from tests.scrapers.conftest import baobackan_routes
-from tests.scrapers.server import FixtureServer, Reply, Request, fixture
+from tests.scrapers.conftest import baobackan_routes, generic_routes
+from tests.scrapers.server import FixtureServer, Reply, Request, fixture, page
 
-QUICK = ["--delay", "0", "--timeout", "2", "--retries", "1", "--backoff", "0.01"]
+QUICK = ["--delay", "0", "--timeout", "2", "--retries", "1", "--backoff", "0.01",
+         "--max-bytes", "300000"]
 BBK_ARTICLES = {
     "101": "/cho-moi-dan-van-kheo-o-na-ri-post101.html",
     "102": "/cho-don-xay-dung-nong-thon-moi-post102.html",
@@ -86,21 +88,71 @@ def test_rerun_fetches_only_what_is_new(baobackan_site: FixtureServer, tmp_path:
     assert "fetched 0, new 0, unchanged 4" in out
 
 
-def test_failed_page_is_recorded_then_retried(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("fault", "message", "first_run_hits"), [
+    (Reply(status=500, body=b"loi may chu"), "HTTP 500", 2),          # one retry
+    (Reply(status=404), "HTTP 404", 1),
+    (page(b"%PDF-1.4", "application/pdf"), "not an HTML page", 1),
+    (page("<p>" + "rất dài " * 400_000 + "</p>"), "cap", 1),
+    (Reply(body=b"<html><body><p>Bai", short_by=900, headers={"Content-Type": "text/html"}),
+     "truncated", 1),                                                   # retried next run
+    (page("<html><body><nav>Trang chủ</nav></body></html>"), "no article text", 1),
+])
+def test_failed_page_is_recorded_then_retried(tmp_path: Path, fault: Reply, message: str,
+                                              first_run_hits: int) -> None:
     server = FixtureServer()
     server.routes.update(baobackan_routes(server.base))
     path = BBK_ARTICLES["102"]
     good = server.routes[path]
-    server.routes[path] = Reply(status=500, body=b"loi may chu")
+    server.routes[path] = fault
     archive = tmp_path / "tin.sqlite"
     with server:
         scrape(server, "/chinh-tri", archive)
         error = archived(archive)[path[1:]][0]
         server.routes[path] = good
         scrape(server, "/chinh-tri", archive)
-    assert error is not None and "HTTP 500" in error
+    assert error is not None and message in error
     assert archived(archive)[path[1:]][0] is None
-    assert server.hits(path) == 2 + 1  # one retry on the first run, one fetch on the second
+    assert server.hits(path) == first_run_hits + 1
+
+
+def test_robots_disallowed_article_is_not_fetched(tmp_path: Path) -> None:
+    server = FixtureServer()
+    server.routes.update(baobackan_routes(server.base))
+    server.routes["/robots.txt"] = page("User-agent: *\nDisallow: /ba-be\n", "text/plain")
+    with server:
+        scrape(server, "/chinh-tri", tmp_path / "tin.sqlite")
+    assert server.hits(BBK_ARTICLES["103"]) == 0
+    error = archived(tmp_path / "tin.sqlite")[BBK_ARTICLES["103"][1:]][0]
+    assert error is not None and "robots.txt" in error
+
+
+def test_unchanged_listing_answers_304_and_its_links_are_still_known(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    listing = fixture("baobackan/list-2.html")
+    listing.headers["Last-Modified"] = "Sun, 02 Jun 2024 01:00:00 GMT"
+
+    def listing_route(request: Request) -> Reply:
+        if request.headers.get("if-modified-since") == listing.headers["Last-Modified"]:
+            return Reply(status=304)
+        return listing
+
+    server = FixtureServer()
+    server.routes.update(baobackan_routes(server.base))
+    server.routes["/chinh-tri?page=2"] = listing_route
+    with server:
+        for _ in range(2):
+            scrape(server, "/chinh-tri?page=2", tmp_path / "tin.sqlite")
+    assert [r.headers.get("if-modified-since") for r in server.requests
+            if r.path == "/chinh-tri?page=2"] == [None, "Sun, 02 Jun 2024 01:00:00 GMT"]
+    assert "discovered 2, fetched 0, new 0, unchanged 2" in capsys.readouterr().out
+
+
+def test_gzipped_sitemap(server: FixtureServer, tmp_path: Path) -> None:
+    server.routes.update(generic_routes(server.base))
+    sitemap = fixture("generic/news-2024.xml", server.base).body
+    server.routes["/sitemap.xml.gz"] = page(gzip.compress(sitemap), "application/x-gzip")
+    scrape(server, "/sitemap.xml.gz", tmp_path / "tin.sqlite", site="generic")
+    assert len(usable_paths(tmp_path / "tin.sqlite")) == 2
 
 
 @pytest.mark.parametrize(("bounds", "expected"), [
