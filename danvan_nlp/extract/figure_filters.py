@@ -77,12 +77,17 @@ def rejection(text: str, number: Number, unit: CountedUnit | None) -> str | None
     return next((reason for reason, failed in checks if failed), None)
 
 
+@lru_cache(maxsize=1)
+def _name_exception_regex() -> re.Pattern[str]:
+    words = lexicon.alternation(list(lexicon.words("figure_name_exceptions.txt")))
+    return re.compile(r"(?<!\w)(?:" + words + r")[ ]+$", re.IGNORECASE)
+
+
 def _after_name_word(before: str) -> bool:
-    match = _name_word_regex().search(before)
-    if match is None:
+    """ "xóm 6", "lần thứ 2", "năm 2020" (but not "nâng cấp 12 km", "tổng số 500 hộ")."""
+    if _name_word_regex().search(before) is None:
         return False
-    total_count = before[:match.start()].rstrip().lower().endswith("tổng")
-    return not (match["name"].lower() == "số" and total_count)  # "tổng số 500 hộ" counts
+    return _name_exception_regex().search(before) is None
 
 
 def _after_capitalised_word(before: str) -> bool:

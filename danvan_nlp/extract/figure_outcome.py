@@ -196,7 +196,7 @@ def _marker_reading(view: ClauseView, marker: tuple[int, int, str], end: int) ->
     for hit in view.hits_between(marker_end, min(end, marker_end + reach + 40)):
         if hit.start - marker_end > reach or view.has_comma(marker_end, hit.start):
             break
-        if hit.strength == "weak":
+        if hit.strength in ("weak", "before_only"):
             continue
         agent = passive_agent(view, marker_end, hit) if role == "marker" else None
         return Reading(hit.outcome, "marker", hit, agent)
@@ -210,7 +210,7 @@ def _bare_verb(view: ClauseView, draft: Draft, start: int, end: int) -> Reading:
         return NOTHING
     hit = hits[0]
     gap = view.text[start:hit.start]
-    if hit.strength == "weak" or clause_words("blocker").search(gap):
+    if hit.strength in ("weak", "before_only") or clause_words("blocker").search(gap):
         return NOTHING
     if draft.unit.unit in DESCRIBED_UNITS and hit.outcome not in PREDICATES_OF_MODELS:
         return NOTHING  # "mô hình xây dựng ...": what the model is about

@@ -39,6 +39,10 @@ def _figures(text: str) -> list[Figure]:
         # implemented: works verbs, passive "đã được", "do X xây dựng"
         ("Các đơn vị đã nhựa hóa 12,5 km đường liên xã.",
          [(12.5, "km", "exact", "implemented")]),
+        ("Năm nay xã làm mới 4 km đường bê tông, nâng cấp 6 km kênh mương.",
+         [(4, "km", "exact", "implemented"), (6, "km", "exact", "implemented")]),
+        ("Dân số toàn xã là 12.400 người.",
+         [(12400, "người", "exact", "other")]),
         ("Toàn bộ (100%) thôn, bản đã được bê tông hóa đường trục.",
          [(100, "%", "exact", "implemented")]),
         ("Có 80 mô hình do Hội Nông dân xây dựng đã đạt hiệu quả cao.",
@@ -174,6 +178,7 @@ def test_awarder(text: str, awarders: list[str | None]) -> None:
         "Sáng 31/3, cán bộ và nhân dân ra quân.",
         "Ảnh chụp trước tháng 01/2020 tại bản Mốc 13 của xã.",
         "Đồng chí Đinh Văn Năm phát biểu tại buổi lễ.",
+        "Huyện xếp hạng 5/12 huyện về chỉ số cải cách hành chính.",
     ],
 )
 def test_not_figures(text: str) -> None:
