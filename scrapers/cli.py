@@ -76,7 +76,7 @@ def run_scrape(args: argparse.Namespace) -> int:
         raise InputError("give a START_URL to crawl (or --check URL); see danvan scrape --help")
     _check_url(url)
     site = site_for(url, sites, args.site)
-    fetcher = Fetcher(_fetch_config(args), {*site.hosts, urlsplit(url).hostname or ""})
+    fetcher = Fetcher(_fetch_config(args), {*site.hosts, *_start_hosts(url)})
     if args.check:
         return check_page(url, site, fetcher)
     return _run_crawl(url, site, fetcher, args)
@@ -92,7 +92,7 @@ def _run_crawl(url: str, site: SiteDefinition, fetcher: Fetcher,
     finally:
         archive.close()
     print(f"{site.name}: {stats.summary()} -> {args.archive}")
-    return 0 if stats.pages > stats.pages_failed else 1
+    return 1 if stats.failed_entirely() else 0
 
 
 def _crawl(url: str, site: SiteDefinition, archive: Archive, fetcher: Fetcher,
@@ -131,6 +131,13 @@ def run_export(args: argparse.Namespace) -> int:
             count = export_jsonl(args.archive, out)
     print(f"exported {count} articles", file=sys.stderr)
     return 0
+
+
+def _start_hosts(url: str) -> set[str]:
+    """The start URL's host and its www./bare twin (sites often redirect between them)."""
+    host = (urlsplit(url).hostname or "").lower()
+    twin = host[4:] if host.startswith("www.") else f"www.{host}"
+    return {host, twin}
 
 
 def _fetch_config(args: argparse.Namespace) -> FetchConfig:

@@ -62,6 +62,13 @@ class CrawlStats:
     out_of_range: int = 0
     failed: int = 0
 
+    def failed_entirely(self) -> bool:
+        """True when the start could not be read: every discovery page (or the one article
+        the crawl started from) failed."""
+        if self.pages:
+            return self.pages_failed == self.pages
+        return self.failed > 0
+
     def summary(self) -> str:
         """One line a person reads at the end of a run."""
         return (f"discovered {self.discovered}, fetched {self.fetched}, new {self.new}, "
@@ -84,7 +91,11 @@ class Crawler:
     seen_articles: set[str] = field(default_factory=set)
 
     def run(self, start_url: str) -> CrawlStats:
-        """Crawl from ``start_url`` until the bounds or the pages run out."""
+        """Crawl from ``start_url`` until the bounds or the pages run out; a known site's
+        article URL as the start fetches just that article."""
+        if self.site.hosts and self.site.is_article_url(start_url):
+            self._article(Link(url=start_url))
+            return self.stats
         queue: deque[str] = deque([start_url])
         seen_pages = {start_url}
         while queue and not self._pages_exhausted() and not self._articles_exhausted():

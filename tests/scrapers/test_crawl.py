@@ -254,3 +254,22 @@ def test_bad_dates_are_refused_by_the_parser(value: str,
         main(["scrape", "http://127.0.0.1:9/", "--archive", "x.sqlite", "--since", value])
     assert stopped.value.code == 2
     assert "is not a date like 2024-07-23" in capsys.readouterr().err
+
+
+def test_start_at_one_article(baobackan_site: FixtureServer, tmp_path: Path) -> None:
+    assert scrape(baobackan_site, BBK_ARTICLES["103"], tmp_path / "tin.sqlite") == 0
+    assert usable_paths(tmp_path / "tin.sqlite") == {BBK_ARTICLES["103"]}
+    assert baobackan_site.hits("/chinh-tri") == 0
+
+
+@pytest.mark.parametrize(("robots", "start", "message"), [
+    (page("User-agent: *\nDisallow: /\n", "text/plain"), "/chinh-tri", "robots.txt"),
+    (Reply(status=404), "/khong-co-trang-nay", "HTTP 404"),
+])
+def test_unreadable_start_page_fails_the_run(server: FixtureServer, tmp_path: Path,
+                                             robots: Reply, start: str, message: str,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    server.routes["/robots.txt"] = robots
+    assert scrape(server, start, tmp_path / "tin.sqlite") == 1
+    captured = capsys.readouterr()
+    assert message in captured.err and "discovery pages 1 (1 failed)" in captured.out
