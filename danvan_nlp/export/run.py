@@ -23,13 +23,14 @@ class ExportSummary:
     articles: int = 0
     failed_articles: int = 0
     bad_lines: int = 0
+    repeated: int = 0
 
     def line(self, out: Path | str) -> str:
         """The one-line summary printed after an export."""
         return (
             f"danvan: wrote {self.rows} {self.table} rows from {self.articles} articles to "
-            f"{out} ({self.failed_articles} failed articles and {self.bad_lines} unreadable "
-            "result lines left out)"
+            f"{out} (left out: {self.failed_articles} failed articles, {self.bad_lines} "
+            f"unreadable result lines, {self.repeated} repeated article ids)"
         )
 
 
@@ -64,8 +65,13 @@ def _check(table: str, result_path: Path) -> Path:
 def _extracted(
     results: Iterator[dict[str, Any]], summary: ExportSummary
 ) -> Iterator[dict[str, Any]]:
-    """The result lines of extracted articles (failure lines are counted, not exported)."""
+    """The result lines of extracted articles, each id once (failures are counted only)."""
+    seen: set[str] = set()
     for result in results:
+        if result["id"] in seen:
+            summary.repeated += 1
+            continue
+        seen.add(result["id"])
         if "error" in result:
             summary.failed_articles += 1
             continue

@@ -93,6 +93,14 @@ def test_documents_merge_same_code_date_and_province(tmp_path: Path) -> None:
     assert rows[("Cao Bằng", "")]["issuer"] == ""
 
 
+def test_an_article_repeated_in_the_result_counts_once(tmp_path: Path) -> None:
+    result = write_result(tmp_path / "result.jsonl")
+    first_line = result.read_text(encoding="utf-8").splitlines()[0]
+    result.write_text(result.read_text(encoding="utf-8") + first_line + "\n", encoding="utf-8")
+    summary = export_table("figures", result, tmp_path / "f.jsonl")
+    assert (summary.rows, summary.repeated) == (ROW_COUNTS["figures"], 1)
+
+
 def test_a_torn_result_line_is_reported_and_left_out(tmp_path: Path) -> None:
     result = write_result(tmp_path / "result.jsonl", '{"id": "abc", "figures": [')
     reports: list[str] = []
