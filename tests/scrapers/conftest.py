@@ -60,6 +60,13 @@ def serve(builder: Callable[[str], dict[str, Route]]) -> Iterator[FixtureServer]
         yield server
 
 
+@pytest.fixture(autouse=True)
+def no_proxy_for_loopback(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Requests to the fixture sites never go through a proxy the environment may name."""
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
+    monkeypatch.setenv("no_proxy", "127.0.0.1,localhost")
+
+
 @pytest.fixture
 def baobackan_site() -> Iterator[FixtureServer]:
     """A running Báo Bắc Kạn-like site."""
