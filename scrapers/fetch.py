@@ -94,6 +94,7 @@ class Fetcher:
         self.allowed_hosts = {host.lower() for host in allowed_hosts}
         self.sleep = sleep
         self.session = session or requests.Session()
+        self.session.max_redirects = config.max_redirects
         self.session.headers.update({"User-Agent": config.user_agent,
                                      "Accept-Language": "vi,en;q=0.5"})
         self.pacer = HostPacer(sleep=sleep)
@@ -151,11 +152,13 @@ class Fetcher:
             self.sleep(wait)
         raise AssertionError("unreachable")  # pragma: no cover
 
-    def _send(self, url: str, headers: dict[str, str]) -> requests.Response:
+    def _send(self, url: str, headers: dict[str, str], *,
+              follow: bool = False) -> requests.Response:
+        """One paced request; only robots.txt lets requests follow redirects itself."""
         delay = max(self.config.delay, self.robots.crawl_delay(url))
         self.pacer.wait(urlsplit(url).netloc.lower(), delay)
         return self.session.get(url, headers=headers, timeout=self.config.timeout,
-                                allow_redirects=False, stream=True)
+                                allow_redirects=follow, stream=True)
 
     def _retry_wait(self, response: requests.Response, attempt: int) -> float:
         asked = _retry_after(response.headers.get("Retry-After"))
@@ -170,42 +173,40 @@ class Fetcher:
         return float(self.config.backoff * (2 ** attempt))
 
     def _page(self, url: str, final: str, response: requests.Response, html_only: bool) -> Page:
-        status = response.status_code
-        if status == 304:
+        try:
+            body = self._body(final, response, html_only)
+        finally:
             response.close()
-            body = b""
-        elif status != 200:
-            response.close()
-            raise PageError(f"{final}: HTTP {status}", status)
-        else:
-            content_type = response.headers.get("Content-Type", "")
-            _check_type(final, content_type, html_only, status)
-            body = _maybe_gunzip(self._read_capped(final, response), self.config.max_bytes)
-        return Page(url=url, final_url=final, status=status,
+        return Page(url=url, final_url=final, status=response.status_code,
                     content_type=response.headers.get("Content-Type", ""), body=body,
                     etag=response.headers.get("ETag"),
                     last_modified=response.headers.get("Last-Modified"))
+
+    def _body(self, final: str, response: requests.Response, html_only: bool) -> bytes:
+        status = response.status_code
+        if status == 304:
+            return b""
+        if status != 200:
+            raise PageError(f"{final}: HTTP {status}", status)
+        _check_type(final, response.headers.get("Content-Type", ""), html_only, status)
+        return _maybe_gunzip(self._read_capped(final, response), self.config.max_bytes)
 
     def _read_capped(self, url: str, response: requests.Response) -> bytes:
         cap = self.config.max_bytes
         declared = response.headers.get("Content-Length", "")
         if declared.isdigit() and int(declared) > cap:
-            response.close()
             raise PageError(f"{url}: page is {int(declared)} bytes, over the {cap}-byte cap", 200)
         try:
             return _read_up_to(url, response, cap)
         except requests.RequestException as error:
             raise FetchError(f"{url}: page truncated or stalled ({_describe(error)})") from error
-        finally:
-            response.close()
 
     def _fetch_robots(self, url: str) -> tuple[int, str]:
         try:
-            response = self._send(url, {})
-            body = self._read_capped(url, response) if response.status_code == 200 else b""
-        except FetchError:
-            return 0, ""
-        except requests.RequestException:
+            response = self._send(url, {}, follow=True)
+            with response:
+                body = self._read_capped(url, response) if response.status_code == 200 else b""
+        except (FetchError, requests.RequestException):
             return 0, ""
         text = decode_page(body[:500_000], response.headers.get("Content-Type"))[0]
         return response.status_code, text

@@ -160,3 +160,14 @@ def test_unreachable_robots_txt_blocks_the_host(server: FixtureServer) -> None:
     with pytest.raises(FetchError, match=r"robots\.txt"):
         fetcher.get(server.base + "/ok")
     assert server.hits("/ok") == 0
+
+
+def test_robots_txt_behind_a_redirect_is_obeyed(server: FixtureServer) -> None:
+    server.routes.update({
+        "/robots.txt": Reply(status=301, headers={"Location": "/robots-moi.txt"}),
+        "/robots-moi.txt": page("User-agent: *\nDisallow: /an/\n", "text/plain"),
+        "/an/bai": page(ARTICLE),
+    })
+    fetcher, _ = make_fetcher(server)
+    with pytest.raises(PageError, match=r"robots\.txt"):
+        fetcher.get(server.base + "/an/bai")
