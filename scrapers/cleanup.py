@@ -16,10 +16,10 @@ from scrapers.sites import TextRules
 HEAD_LINES = 3
 _SOURCE_LINE = re.compile(
     r"""
-    ^\s* [(\[]                      # an opening bracket
-    \s* (?:Theo\s+|Nguồn:?\s*)?     # an optional "Theo" / "Nguồn:"
-    (?P<source>[^()\[\]]{2,80}?)    # the source: a domain or a paper's name
-    \s* [)\]] \s*$                  # the closing bracket ends the line
+    ^\s* [(\[] \s*                                   # an opening bracket
+    (?: (?:Theo|Nguồn\s*:?) \s+ (?P<named>[^()\[\]]{2,80}?)  # "Theo Báo Cao Bằng"
+      | (?P<host>(?:[\w-]+\.)+[a-z]{2,}) )              # or a bare domain
+    \s* [)\]] \s*$                                    # the closing bracket ends the line
     """,
     re.VERBOSE | re.IGNORECASE,
 )
@@ -99,4 +99,4 @@ def _take_source_line(lines: list[str]) -> tuple[list[str], str | None]:
     match = _SOURCE_LINE.match(lines[-1])
     if not match or len(lines) < 2:
         return lines, None
-    return lines[:-1], match["source"].strip()
+    return lines[:-1], (match["named"] or match["host"]).strip()
