@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 _TOKEN = re.compile(
     r"""
-    (?P<word>\w+(?:[./&]\w+)*)        # words, "T.Ư", "TP.HCM", "PGS.TS", "TG&DV"
+    (?P<word>\w+(?:[./&]\w+)*         # words, "T.Ư", "TP.HCM", "PGS.TS", "TG&DV",
+      (?:'\w+)*)                     # and names such as "H'Liên", "K'Lưm"
     | (?P<newline>\n)                 # a line break
     | (?P<punct>[^\w\s])              # any other visible character
     """,
@@ -31,10 +32,11 @@ class Token:
 
     @property
     def is_capitalised(self) -> bool:
-        """Upper-case first letter followed by lower-case letters ("Nguyễn", "A")."""
-        text = self.text
-        return self.kind == "word" and text[0].isupper() and text[1:] == text[1:].lower() \
-            and text.isalpha()
+        """Upper-case first letter then lower case ("Nguyễn", "A", "H'Liên", "K'Lưm")."""
+        if self.kind != "word" or not self.text[0].isupper():
+            return False
+        return all(part.isalpha() and part[1:] == part[1:].lower()
+                   for part in self.text.split("'"))
 
     @property
     def is_upper_word(self) -> bool:

@@ -21,6 +21,7 @@ from danvan_nlp.records import Official, Position, Span
 from danvan_nlp.tokens import PhraseIndex, Token, phrase_index, tokenize, words_at
 
 _CLAUSE_BOUNDARIES = frozenset({".", ";", ":", "\n", "(", ")", "!", "?"})
+_PAST_REACH = 10  # tokens after the chain where "khi đó là ..." still speaks of the person
 
 
 @dataclass(slots=True)
@@ -49,7 +50,8 @@ def find_officials(article: Article) -> None:
     """Append one :class:`Official` per named person holding a position."""
     tokens = tokenize(article.ntext)
     people: dict[str, Official] = {}
-    for mention in _mentions(tokens):
+    mentions = _mentions(tokens)
+    for mention in mentions + _short_mentions(tokens, mentions):
         if mention.positions:
             _add(article, tokens, people, mention)
     article.officials.extend(people.values())
@@ -78,10 +80,35 @@ def _mention_at(tokens: list[Token], index: int) -> _Mention | None:
     name = " ".join(t.text for t in tokens[index:end])
     mention = _Mention(name, (index, end), honorific, rank)
     after = pos.chain_after(tokens, end) or pos.held_post(tokens, end)
+    after += pos.held_post(tokens, after[-1][1] if after else end, _PAST_REACH, past=True)
     before = pos.chain_before(tokens, intro_start, _clause_start(tokens, intro_start))
     mention.positions = before + after + _shared_prefix(tokens, intro_start)
     mention.rule = "official.title-name" if before else "official.name-title"
     return mention
+
+
+def _short_mentions(tokens: list[Token], full: list[_Mention]) -> list[_Mention]:
+    """"ông Thuận nguyên là ..." after "ông Nguyễn Văn Thuận": the given name alone.
+
+    An honorific and one capitalised word naming the last syllable of exactly one
+    person already found is that person; the posts after it are read as usual.
+    """
+    by_given: dict[str, set[str]] = {}
+    for mention in full:
+        by_given.setdefault(mention.name.split()[-1], set()).add(mention.name)
+    found: list[_Mention] = []
+    for index in range(1, len(tokens)):
+        names = by_given.get(tokens[index].text, set())
+        if len(names) != 1 or not words_at(tokens, index - 1, _honorifics()):
+            continue
+        if index + 1 < len(tokens) and tokens[index + 1].is_capitalised:
+            continue
+        (name,) = names
+        mention = _Mention(name, (index, index + 1), rule="official.short-name")
+        mention.positions = pos.chain_after(tokens, index + 1) or pos.held_post(
+            tokens, index + 1, _PAST_REACH, past=True)
+        found.append(mention)
+    return found
 
 
 def _introducers(tokens: list[Token], index: int) -> tuple[str | None, str | None, int]:
@@ -138,7 +165,8 @@ def _add(article: Article, tokens: list[Token], people: dict[str, Official],
     name_span = article.span(first.start, last.end)
     official = people.get(mention.name)
     if official is None:
-        official = Official(name=name_span.text, positions=[], mentions=[], rule=mention.rule,
+        shown = mention.name if mention.rule == "official.short-name" else name_span.text
+        official = Official(name=shown, positions=[], mentions=[], rule=mention.rule,
                             honorific=mention.honorific, rank=mention.rank)
         people[mention.name] = official
     official.mentions.append(name_span)

@@ -15,7 +15,8 @@ _BLOCKING_GIVEN = frozenset({"Ủy", "Uỷ", "Ban", "Phó", "Chủ", "Bí", "Tr�
                              "Người", "Quận", "Phường", "Thôn", "Xóm", "Bản", "Trường"})
 
 
-_MIDDLE_NAMES = frozenset({"Thị", "Văn"})
+_MIDDLE_NAMES = frozenset({"Thị", "Văn", "Công", "Hữu", "Đức"})
+_PARTY_COMMITTEES = frozenset({"ủy", "uỷ"})  # "Huyện ủy Trần Đề" names a district
 _HONORIFIC = frozenset({"ông", "bà", "anh", "chị", "cô", "chú", "cụ", "em", "thầy"})
 
 
@@ -47,20 +48,38 @@ def name_end(tokens: list[Token], index: int, *, introduced: bool = False) -> in
         return None
     if words_at(tokens, index, _not_person()):
         return None
-    if _after_place_word(tokens, index) and not _middle_name_follows(tokens, index):
+    if _after_place_word(tokens, index) and not (_middle_name_follows(tokens, index)
+                                                 or _not_a_province(tokens, index)):
         return None
     end = index + 1
     while end < len(tokens) and end - index <= _MAX_GIVEN and _is_given(tokens[end]):
         if words_at(tokens, end, _not_person()):
             break
         end += 1
-    return end if end - index >= 2 else None
+    if end - index < 2 or (end - index == 2 and index and tokens[index - 1].lower
+                           in _PARTY_COMMITTEES):
+        return None
+    return end
 
 
 def _middle_name_follows(tokens: list[Token], index: int) -> bool:
     """"huyện Triệu Thị Mai": "Thị"/"Văn" then a given name make a person, not a place."""
     return (index + 2 < len(tokens) and tokens[index + 1].text in _MIDDLE_NAMES
             and tokens[index + 2].is_capitalised)
+
+
+def _not_a_province(tokens: list[Token], index: int) -> bool:
+    """After "tỉnh" only a province can follow: "tỉnh Đinh Công Lực" is a person."""
+    if index == 0 or tokens[index - 1].lower != "tỉnh":
+        return False
+    return not words_at(tokens, index, _provinces())
+
+
+@lru_cache(maxsize=1)
+def _provinces() -> PhraseIndex:
+    rows = lexicon.table("provinces.tsv")
+    return phrase_index([name for row in rows for name in (row[0], *row[2:3]) if name]
+                        + [s for row in rows if len(row) > 2 for s in row[2].split(",")])
 
 
 def _is_given(token: Token) -> bool:

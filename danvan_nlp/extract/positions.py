@@ -118,16 +118,28 @@ def _name_follows(tokens: list[Token], end: int) -> bool:
     return end < len(tokens) and name_end(tokens, end) is not None
 
 
-def held_post(tokens: list[Token], index: int, limit: int = 30) -> list[Span]:
-    """A post named later in the clause: "X, cán bộ ..., giữ chức Phó Bí thư Đảng ủy xã"."""
+def held_post(tokens: list[Token], index: int, limit: int = 30, *, past: bool = False,
+              ) -> list[Span]:
+    """A post named later in the sentence after a connector, with no other name between.
+
+    "X, cán bộ ..., giữ chức Phó Bí thư Đảng ủy xã"; with ``past``, also "(năm 2019 là
+    Bí thư Chi bộ thôn)" and "khi đó là Bí thư Chi bộ".
+    """
+    connectors = _past() if past else _held()
     for cursor in range(index, min(len(tokens), index + limit)):
-        if tokens[cursor].text in {".", ";", "\n", ":"} or name_end(tokens, cursor):
+        if tokens[cursor].text in {".", ";", "\n"} or name_end(tokens, cursor):
             return []
-        size = words_at(tokens, cursor, _held())
+        size = words_at(tokens, cursor, connectors)
         end = position_end(tokens, cursor + size) if size else None
         if end is not None:
             return [(cursor + size, end)]
     return []
+
+
+@lru_cache(maxsize=1)
+def _past() -> PhraseIndex:
+    return phrase_index(["khi đó là", "lúc đó là", "từng là", "nguyên là", "trước đây là",
+                         "là", "hiện là"])
 
 
 @lru_cache(maxsize=1)

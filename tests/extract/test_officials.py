@@ -84,6 +84,22 @@ def officials(text: str) -> dict[str, list[str]]:
             {"Bế Văn Khải": ["Phó Vụ trưởng Vụ Chính sách dân tộc, tôn giáo (Bộ Dân tộc và "
                              "Tôn giáo)"]},
         ),
+        (  # Ê Đê names with an apostrophe, after an honorific
+            "Bà H'Bla Êban, Giám đốc Hợp tác xã Nông nghiệp Cư Né cho biết như vậy.",
+            {"H'Bla Êban": ["Giám đốc Hợp tác xã Nông nghiệp Cư Né"]},
+        ),
+        (  # after "tỉnh" only a province can follow: the rest is a person
+            "Giám đốc Trung tâm Phục vụ hành chính công tỉnh Đinh Công Toản cho biết thêm.",
+            {"Đinh Công Toản": ["Giám đốc Trung tâm Phục vụ hành chính công tỉnh"]},
+        ),
+        (  # two words after "Huyện ủy" name the district, not a person
+            "Cùng đi có đồng chí Lâm Văn Mẫn, Bí thư Huyện ủy Trần Đề.",
+            {"Lâm Văn Mẫn": ["Bí thư Huyện ủy Trần Đề"]},
+        ),
+        (  # a past post in brackets right after the chain
+            "Ông Vàng Seo Phủ, Trưởng thôn Sín Chải (năm 2020 là Bí thư Chi bộ thôn) chia sẻ.",
+            {"Vàng Seo Phủ": ["Trưởng thôn Sín Chải", "Bí thư Chi bộ thôn"]},
+        ),
     ],
 )
 def test_officials_and_positions(text: str, expected: dict[str, list[str]]) -> None:
@@ -141,3 +157,18 @@ def test_spans_point_into_the_callers_text() -> None:
 def test_roles(text: str, role: Role) -> None:
     (person,) = extract(text).officials
     assert role in person.roles
+
+
+def test_a_given_name_alone_after_an_honorific_refers_back() -> None:
+    text = ("Ông Lê Văn Thuận, Trưởng thôn Khe Lụa, hiến 200m² đất. Ông Thuận nguyên là Chủ tịch "
+            "Hội Cựu chiến binh xã.")
+    (person,) = extract(text).officials
+    assert [p.surface for p in person.positions] == ["Trưởng thôn Khe Lụa",
+                                                     "Chủ tịch Hội Cựu chiến binh xã"]
+
+
+def test_a_past_post_far_away_is_not_taken() -> None:
+    text = ("Đồng chí Hà Văn Nam, Phó Bí thư Tỉnh ủy ghi nhận những đóng góp của đội ngũ cán bộ "
+            "qua các thời kỳ, trong đó có nhiều đồng chí từng là đại biểu Quốc hội khóa XIV.")
+    (person,) = extract(text).officials
+    assert [p.surface for p in person.positions] == ["Phó Bí thư Tỉnh ủy"]
