@@ -76,10 +76,8 @@ def _named(text: str) -> str | None:
     """The body or post named last in ``text`` ("Ủy ban MTTQ tỉnh đề xuất <Ủy ban TW MTTQ>")."""
     for chunk in reversed(_FUNCTION_WORDS.split(text)):
         words = chunk.split()
-        first = next((i for i, word in enumerate(words) if word[:1].isupper()), None)
-        if first is None:
-            continue
-        name = " ".join(words[first:]).strip(" ,;:-")
-        if _head_regex().match(name) and len(name.split()) <= MAX_WORDS:
-            return name
+        for first in (i for i, word in enumerate(words) if word[:1].isupper()):
+            name = " ".join(words[first:]).strip(" ,;:-")
+            if _head_regex().match(name) and len(name.split()) <= MAX_WORDS:
+                return name  # "Đồng chí Chủ tịch UBND tỉnh" gives "Chủ tịch UBND tỉnh"
     return None

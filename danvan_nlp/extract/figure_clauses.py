@@ -15,7 +15,7 @@ from functools import lru_cache
 from danvan_nlp import lexicon
 from danvan_nlp.records import Outcome
 
-_QUOTED = re.compile(r'"[^"\n]{1,150}"')
+_QUOTED = re.compile(r'(?<!:)(?<!: )"[^"\n]{1,120}"')  # a quoted name, not quoted speech
 _ASIDE = re.compile(r"\([^()\d\n]{1,40}\)")  # "(DTTS)", "(xã An Châu)": no clause break
 
 _LEFT_BOUNDARY = re.compile(

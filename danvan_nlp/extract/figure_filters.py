@@ -34,7 +34,13 @@ _WORD_BEFORE = re.compile(
     re.VERBOSE,
 )
 
-_QUOTED_NAME = re.compile(r'"[^".;:!?\n]{1,80}"')  # "Mỗi đảng viên phụ trách 10 hộ"
+_QUOTED_NAME = re.compile(
+    r"""
+    (?<! : ) (?<! :[ ] )        # not a quotation of speech ("cho biết: "...")
+    " [^".;:!?\n]{1,60} "       # a short quoted name: "Mỗi đảng viên phụ trách 10 hộ"
+    """,
+    re.VERBOSE,
+)
 
 _SPELLED_AFTER = re.compile(r"(?:\d|(?<!\w)(?:mỗi|hằng|hàng|cả))[ ]*$", re.IGNORECASE)
 

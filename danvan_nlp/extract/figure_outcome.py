@@ -28,6 +28,8 @@ COPULAS = ("là", "gồm", "bao gồm")
 DESCRIBED_UNITS = ("mô hình", "điển hình", "cách làm")
 PREDICATES_OF_MODELS = (Outcome.REGISTERED, Outcome.RECOGNIZED, Outcome.COMMENDED)
 ASIDE_REACH = 40
+LABOUR_UNITS = ("ngày công",)
+HELP_VERBS = ("giúp", "giúp đỡ", "hỗ trợ", "tham gia")
 TARGET_UNITS = ("chỉ tiêu", "tiêu chí", "đại hội", "mục tiêu", "nhiệm vụ", "kế hoạch")
 
 
@@ -138,10 +140,12 @@ def _choose(after: Reading, before: Reading, previous: Draft | None,
 
 
 def _target_rule(draft: Draft, reading: Reading) -> Reading:
-    """ "hoàn thành 9/9 tiêu chí", "40/41 chỉ tiêu đạt": targets met are ``other``."""
+    """ "hoàn thành 9/9 tiêu chí" is ``other``; "giúp dân 2.500 ngày công" is labour given."""
     verb = reading.hit.phrase if reading.hit else ""
     if draft.unit.unit in TARGET_UNITS and verb in ("hoàn thành", "đạt", "vượt"):
         return Reading(Outcome.OTHER, "target_met", reading.hit)
+    if draft.unit.unit in LABOUR_UNITS and verb in HELP_VERBS:
+        return Reading(Outcome.MOBILIZED, "labour_given", reading.hit)
     return reading
 
 

@@ -71,6 +71,10 @@ def _figures(text: str) -> list[Figure]:
          [(40e6, "đồng", "exact", "other")]),
         ("Ban tổ chức đã tiếp nhận xấp xỉ 900 ý kiến của cử tri.",
          [(900, "ý kiến", "about", "other")]),
+        ("Lực lượng vũ trang đã giúp dân 1.300 ngày công, nạo vét 8 km kênh mương.",
+         [(1300, "ngày công", "exact", "mobilized"), (8, "km", "exact", "implemented")]),
+        ('Trưởng thôn cho biết: "Năm nay thôn có 14 hộ đăng ký làm nhà".',
+         [(14, "hộ", "exact", "registered")]),
     ],
 )
 def test_value_unit_qualifier_outcome(text: str, expected: list[Row]) -> None:
@@ -147,6 +151,8 @@ def test_outcome_from_the_clause(text: str, expected: list[tuple[float, str, str
          ["Hội Cựu chiến binh tỉnh"]),
         ("Chủ tịch UBND tỉnh đã ký quyết định tặng Bằng khen cho 06 tập thể.",
          ["Chủ tịch UBND tỉnh"]),
+        ("Đồng chí Phó Chủ tịch UBND huyện trao Giấy khen cho 9 hộ gia đình.",
+         ["Phó Chủ tịch UBND huyện"]),
         ("Sơn Hà tôn vinh 40 gương điển hình tiên tiến.", [None]),
     ],
 )
