@@ -17,13 +17,15 @@ XML = "application/xml; charset=utf-8"
 @dataclass
 class Reply:
     """One answer: status, headers, body; ``pause`` before answering; ``short_by`` bytes
-    promised in Content-Length but never sent (a truncated page)."""
+    promised in Content-Length but never sent (a truncated page); ``chunked`` sends no
+    Content-Length at all."""
 
     status: int = 200
     body: bytes = b""
     headers: dict[str, str] = field(default_factory=dict)
     pause: float = 0.0
     short_by: int = 0
+    chunked: bool = False
 
 
 @dataclass(frozen=True)
@@ -101,15 +103,27 @@ class FixtureServer:
                 self.send_response(reply.status)
                 for name, value in reply.headers.items():
                     self.send_header(name, value)
-                self.send_header("Content-Length", str(len(reply.body) + reply.short_by))
+                if reply.chunked:
+                    self.send_header("Transfer-Encoding", "chunked")
+                else:
+                    self.send_header("Content-Length", str(len(reply.body) + reply.short_by))
                 self.end_headers()
                 try:
-                    self.wfile.write(reply.body)
-                    self.wfile.flush()
+                    self._write_body(reply)
                 except (BrokenPipeError, ConnectionResetError):
                     return
                 if reply.short_by:
                     self.close_connection = True
+
+            def _write_body(self, reply: Reply) -> None:
+                if not reply.chunked:
+                    self.wfile.write(reply.body)
+                else:
+                    for start in range(0, len(reply.body), 8192):
+                        piece = reply.body[start:start + 8192]
+                        self.wfile.write(b"%x\r\n%s\r\n" % (len(piece), piece))
+                    self.wfile.write(b"0\r\n\r\n")
+                self.wfile.flush()
 
             def log_message(self, format: str, *args: object) -> None:
                 return

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import email.utils
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -25,6 +27,11 @@ class Sleeps(list[float]):
 def make_fetcher(server: FixtureServer, config: FetchConfig = QUICK) -> tuple[Fetcher, Sleeps]:
     sleeps = Sleeps()
     return Fetcher(config, {"127.0.0.1"}, sleep=sleeps), sleeps
+
+
+def http_date(seconds_ahead: float) -> str:
+    return email.utils.format_datetime(datetime.now(UTC) + timedelta(seconds=seconds_ahead),
+                                       usegmt=True)
 
 
 def conditional(request: Request) -> Reply:
@@ -53,6 +60,12 @@ def fault_routes() -> dict[str, Route]:
         "/truncated": Reply(body=b"<html><body><p>Bai viet bi", short_by=4000,
                             headers={"Content-Type": "text/html"}),
         "/huge": page("<p>" + "dân vận " * 5000 + "</p>"),
+        "/huge-chunked": Reply(body=("<p>" + "dân vận " * 5000 + "</p>").encode(), chunked=True,
+                               headers={"Content-Type": "text/html"}),
+        "/chunked": Reply(body=ARTICLE.encode(), chunked=True,
+                          headers={"Content-Type": "text/html; charset=utf-8"}),
+        "/busy-until": sequence(Reply(status=503, headers={"Retry-After": http_date(2)}),
+                                page(ARTICLE)),
         "/conditional": conditional,
     }
 
@@ -68,6 +81,7 @@ def faults() -> Iterator[FixtureServer]:
     ("/busy", "/busy", [3.0]),       # 429 honours Retry-After
     ("/flaky", "/flaky", [0.01]),    # 500 then 200: one backoff
     ("/moved", "/ok", []),           # redirect followed
+    ("/chunked", "/chunked", []),    # no Content-Length
 ])
 def test_fetch_succeeds(faults: FixtureServer, path: str, final_path: str,
                         retry_sleeps: list[float]) -> None:
@@ -90,6 +104,7 @@ def test_fetch_succeeds(faults: FixtureServer, path: str, final_path: str,
     ("/report.pdf", "not an HTML page"),
     ("/truncated", "truncated"),
     ("/huge", "cap"),
+    ("/huge-chunked", "cap"),
 ])
 def test_fetch_fails_with_a_clear_error(faults: FixtureServer, path: str, message: str) -> None:
     fetcher, _ = make_fetcher(faults, FetchConfig(delay=0, timeout=0.3, retries=1,
@@ -171,3 +186,9 @@ def test_robots_txt_behind_a_redirect_is_obeyed(server: FixtureServer) -> None:
     fetcher, _ = make_fetcher(server)
     with pytest.raises(PageError, match=r"robots\.txt"):
         fetcher.get(server.base + "/an/bai")
+
+
+def test_retry_after_as_an_http_date(faults: FixtureServer) -> None:
+    fetcher, sleeps = make_fetcher(faults)
+    assert fetcher.get(faults.base + "/busy-until").status == 200
+    assert [wait for wait in sleeps if 0.5 <= wait <= 2.5]  # about two seconds asked
