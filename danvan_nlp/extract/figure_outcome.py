@@ -92,20 +92,23 @@ def decide_outcomes(view: ClauseView, drafts: list[Draft]) -> None:
 def _decide(view: ClauseView, drafts: list[Draft], index: int) -> None:
     draft = drafts[index]
     left, opener = view.left_limit(draft.start, draft.sentence[0])
-    after = _after(view, draft, _after_end(view, drafts, index))
+    after = _agent_check(view, drafts, index, _after(view, draft, _after_end(view, drafts, index)))
     before, previous = _before(view, drafts, index, left)
     head = _head(view, drafts, index, (left, opener)) if opener in PART_OPENERS else None
-    opens_clause = bool(_connector().match(view.text, left, draft.start))
-    if opener == ";" and not opens_clause:
+    if opener == ";" and not _connector().match(view.text, left, draft.start):
         head = None  # "; các tổ hiện có 516 thành viên": a clause of its own
-    after = _agent_check(view, drafts, index, after)
     if opener == "(" and head is None and after.outcome is None:
-        closing = view.text.find(")", draft.unit_end, draft.sentence[1])
-        if closing != -1:
-            after = _after(view, draft, view.right_limit(closing + 1, draft.sentence[1]),
-                           closing + 1)
+        after = _after_aside(view, draft)
     reading = _choose(after, before, previous, head)
     _apply(draft, _target_rule(draft, reading), view, left)
+
+
+def _after_aside(view: ClauseView, draft: Draft) -> Reading:
+    """ "toàn bộ (100%) đường ... đã được cứng hóa": read on after the closing bracket."""
+    closing = view.text.find(")", draft.unit_end, draft.sentence[1])
+    if closing == -1:
+        return NOTHING
+    return _after(view, draft, view.right_limit(closing + 1, draft.sentence[1]), closing + 1)
 
 
 def _agent_check(view: ClauseView, drafts: list[Draft], index: int, after: Reading) -> Reading:
@@ -267,15 +270,19 @@ def _resolve_before(view: ClauseView, hits: list[VerbHit], draft: Draft) -> Read
         hit = stronger[-1] if stronger else hit
     if hit.strength == "weak":
         return Reading(hit.outcome, "weak", hit)
-    outcome = hit.outcome
-    if hit.strength == "soft":
-        mobilising = [h for h in hits[:-1] if h.outcome is Outcome.MOBILIZED
-                      and not view.has_comma(h.end, hit.start)]
-        outcome = Outcome.MOBILIZED if mobilising else Outcome.OTHER
     same_segment = not view.has_comma(hit.end, draft.start)
     if not same_segment and _opens_segment(view, draft):
         return NOTHING  # ", 14/17 xã ... nằm trong": the figure is a new subject
-    return Reading(outcome, "verb_before", hit, None, same_segment)
+    return Reading(_soft_outcome(view, hits, hit), "verb_before", hit, None, same_segment)
+
+
+def _soft_outcome(view: ClauseView, hits: list[VerbHit], hit: VerbHit) -> Outcome:
+    """ "tham gia", "nhận", "hỗ trợ" mobilise only after a mobilising verb in the segment."""
+    if hit.strength != "soft":
+        return hit.outcome
+    mobilising = [h for h in hits if h.end <= hit.start and h.outcome is Outcome.MOBILIZED
+                  and not view.has_comma(h.end, hit.start)]
+    return Outcome.MOBILIZED if mobilising else Outcome.OTHER
 
 
 def _opens_segment(view: ClauseView, draft: Draft) -> bool:
