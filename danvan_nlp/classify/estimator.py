@@ -100,7 +100,7 @@ class DomainClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
             return base
         smallest_class = int(min(np.unique(labels, return_counts=True)[1]))
         folds = max(2, min(self.calibration_folds, smallest_class))
-        return CalibratedClassifierCV(base, method="sigmoid", cv=folds)
+        return CalibratedClassifierCV(base, method="sigmoid", cv=folds, ensemble=False)
 
     def _base_classifier(self) -> Any:
         if self.algorithm == "svm":
