@@ -120,7 +120,8 @@ def _before_non_unit(text: str, number: Number, unit: CountedUnit | None) -> boo
 def _year_or_date(written: str, number: Number, unit: CountedUnit | None) -> bool:
     if number.total is not None:
         month_year = number.value <= 12 and 1900 <= number.total <= 2100
-        day_month = number.value <= 31 and number.total <= 12 and unit is None
+        day_month = number.value <= 31 and number.total <= 12 and (
+            unit is None or unit.rule != "unit_table")
         return month_year or day_month
     plain_year = written.isdigit() and len(written) == 4 and 1900 <= number.value <= 2100
     return plain_year and (unit is None or unit.rule != "unit_table")

@@ -185,6 +185,7 @@ def test_awarder(text: str, awarders: list[str | None]) -> None:
         "Ảnh chụp trước tháng 01/2020 tại bản Mốc 13 của xã.",
         "Đồng chí Đinh Văn Năm phát biểu tại buổi lễ.",
         "Huyện xếp hạng 5/12 huyện về chỉ số cải cách hành chính.",
+        "Dịp 27/7 hằng năm, đoàn viên dọn dẹp nghĩa trang liệt sĩ.",
     ],
 )
 def test_not_figures(text: str) -> None:
