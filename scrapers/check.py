@@ -2,13 +2,15 @@
 
 Nobody can tune selectors without seeing the live page, so this report lists, field by
 field, which selectors matched (and what), what the site rules extracted in the end,
-what trafilatura and htmldate find on their own, and the links a listing page yields.
+what trafilatura and htmldate find on their own, the links a listing page yields, and
+the feeds and sitemaps (from the page and robots.txt) that could serve as START_URL.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from urllib.parse import urljoin
 
 from scrapers.discover import Link, discover
 from scrapers.extract import extract_article
@@ -33,7 +35,21 @@ def check_page(url: str, site: SiteDefinition, fetcher: Fetcher, out: Printer = 
     _print_selectors(html, site, out)
     text_found = _print_extraction(html, page, site, out)
     _print_discovery("listing", found.articles, found.pages, out)
-    return 0 if text_found else 1
+    _print_start_points(html, page.final_url, fetcher, out)
+    return 0 if text_found or found.articles else 1
+
+
+def _print_start_points(html: str, url: str, fetcher: Fetcher, out: Printer) -> None:
+    """Feeds the page advertises and sitemaps robots.txt names: good START_URLs."""
+    feeds = [urljoin(url, str(link.get("href"))) for link in parse_html(html).iter("link")
+             if link.get("href") and ("rss" in (link.get("type") or "")
+                                      or "atom" in (link.get("type") or ""))]
+    starts = [("feed", feed) for feed in feeds] + [
+        ("sitemap", sitemap) for sitemap in fetcher.robots.sitemaps(url)]
+    if starts:
+        out("\nother start points")
+    for kind, where in starts[:10]:
+        out(f"  {kind:<8} {where}")
 
 
 def _print_selectors(html: str, site: SiteDefinition, out: Printer) -> None:

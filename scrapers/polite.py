@@ -62,6 +62,14 @@ class RobotsRules:
         delay = rules.crawl_delay(self.agent) if rules is not None else None
         return float(delay or 0.0)
 
+    def sitemaps(self, url: str) -> list[str]:
+        """The sitemaps robots.txt of the URL's host names."""
+        origin = _origin(url)
+        if origin not in self.parsed:
+            self._load(origin)
+        rules = self.parsed[origin]
+        return [str(sitemap) for sitemap in rules.sitemaps] if rules is not None else []
+
     def _load(self, origin: str) -> None:
         self.parsed[origin] = None  # set first: fetching robots.txt asks for the crawl delay
         status, text = self.fetch_text(origin + "/robots.txt")

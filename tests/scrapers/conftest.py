@@ -8,7 +8,7 @@ import pytest
 
 from tests.scrapers.server import XML, FixtureServer, Reply, Route, fixture, page
 
-ROBOTS = "User-agent: *\nDisallow: /private/\n"
+ROBOTS = "User-agent: *\nDisallow: /private/\n\nSitemap: https://baobackan.org.vn/sitemap.xml\n"
 
 
 def baobackan_routes(base: str) -> dict[str, Route]:

@@ -211,13 +211,17 @@ def test_archive_export_command(baobackan_site: FixtureServer, tmp_path: Path) -
     (BBK_ARTICLES["101"], ["✓", "div.article__body.cms-body", "Chợ Mới: Dân vận khéo ở Na Rì",
                            "fallbacks alone", "2024-07-20"]),
     ("/chinh-tri", ["discovery: listing, 3 article links, 1 further pages",
-                    "cho-moi-dan-van-kheo-o-na-ri-post101.html"]),
+                    "cho-moi-dan-van-kheo-o-na-ri-post101.html", "other start points",
+                    "feed     http://127.0.0.1", "/rss/chinh-tri.rss",
+                    "sitemap  https://baobackan.org.vn/sitemap.xml"]),
 ])
 def test_check_reports_selectors_and_fallbacks(baobackan_site: FixtureServer, path: str,
                                                shown: list[str],
                                                capsys: pytest.CaptureFixture[str]) -> None:
-    main(["scrape", "--check", baobackan_site.base + path, "--site", "baobackan", *QUICK])
+    status = main(["scrape", "--check", baobackan_site.base + path, "--site", "baobackan",
+                   *QUICK])
     out = capsys.readouterr().out
+    assert status == 0
     assert [part for part in shown if part not in out] == []
 
 
