@@ -5,10 +5,13 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
+from danvan_nlp import lexicon
 from danvan_nlp.classify.artifact import ARTIFACT_ENV, load_model
+from danvan_nlp.classify.features import prepare
 from danvan_nlp.errors import InputError
 
 MAX_DESCRIPTION_CHARS = 5_000
@@ -52,20 +55,35 @@ def classify_described(titles: Sequence[str], contexts: Sequence[str]) -> list[D
     describe it; the label with the highest mean probability wins, with that mean
     as its score. A name alone ("Tiếng kẻng bình yên") is often ambiguous, and a
     context alone drifts to its neighbours' topics.
+    The tie-breaks of ``DOMAINS.md`` (``lang/vi/domain_tiebreaks.tsv``: charity
+    houses, land and money for roads) decide first when the title names one; the
+    score is then the mean probability of that label.
     """
     if len(titles) != len(contexts):
         raise ValueError("give one context per title")
     ranked = classify_domains([*titles, *contexts])
     count = len(titles)
-    return [_mean_best(pair) for pair in zip(ranked[:count], ranked[count:], strict=True)]
+    pairs = zip(titles, ranked[:count], ranked[count:], strict=True)
+    return [_mean_best(rankings, tiebreak_label(title)) for title, *rankings in pairs]
 
 
-def _mean_best(rankings: Sequence[list[DomainPrediction]]) -> DomainPrediction:
+def tiebreak_label(text: str) -> str | None:
+    """The label a tie-break of ``DOMAINS.md`` gives ``text``, if one applies."""
+    lowered = prepare(text)
+    return next((label for phrase, label in _tiebreaks() if phrase in lowered), None)
+
+
+@cache
+def _tiebreaks() -> tuple[tuple[str, str], ...]:
+    return tuple((row[0].lower(), row[1]) for row in lexicon.table("domain_tiebreaks.tsv"))
+
+
+def _mean_best(rankings: Sequence[list[DomainPrediction]], forced: str | None) -> DomainPrediction:
     totals: dict[str, float] = {}
     for ranking in rankings:
         for prediction in ranking:
             totals[prediction.label] = totals.get(prediction.label, 0.0) + prediction.score
-    label = max(totals, key=lambda name: totals[name])
+    label = forced or max(totals, key=lambda name: totals[name])
     return DomainPrediction(label, totals[label] / len(rankings))
 
 

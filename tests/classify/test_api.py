@@ -4,6 +4,7 @@ import pytest
 
 import danvan_nlp
 from danvan_nlp.classify import LABELS, DomainPrediction, classify_domain, classify_domains
+from danvan_nlp.classify.api import classify_described, tiebreak_label
 from danvan_nlp.errors import InputError
 
 
@@ -75,3 +76,27 @@ def test_batch_keeps_order_and_refuses_a_bare_string():
     assert classify_domains([]) == []
     with pytest.raises(InputError, match="list of descriptions"):
         classify_domains("Tổ tự quản ANTT")
+
+
+@pytest.mark.parametrize(
+    ("title", "label"),
+    [
+        ("Chức sắc Phật giáo vận động Phật tử hiến đất làm đường", "nong_thon_moi_moi_truong"),
+        ("Già làng góp đất mở rộng đường vào bản", "nong_thon_moi_moi_truong"),
+        ("Đồn biên phòng chung tay dựng nhà cho hộ nghèo", "van_hoa_xa_hoi"),
+        ("Hiến 300 m² đất để hộ nghèo có chỗ làm nhà", "van_hoa_xa_hoi"),
+        ("Tổ tự quản an ninh trật tự", None),
+    ],
+)
+def test_tie_breaks_of_the_domain_definitions(title, label):
+    assert tiebreak_label(title) == label
+
+
+def test_described_models_weigh_title_and_context():
+    (best,) = classify_described(["Tiếng kẻng bình yên"],
+                                 ["các thôn gõ kẻng báo động khi có trộm cắp, giữ an ninh trật tự"])
+    assert best.label == "quoc_phong_an_ninh" and 0.5 < best.score <= 1
+    (forced,) = classify_described(["Giáo xứ hiến đất làm đường"], ["giáo dân đồng lòng"])
+    assert forced.label == "nong_thon_moi_moi_truong"
+    with pytest.raises(ValueError, match="one context per title"):
+        classify_described(["a"], [])

@@ -55,6 +55,12 @@ def test_models_presented_by_a_cue_are_found(text, expected):
         'Với cách làm "dân biết, dân bàn, dân làm", xã đã về đích nông thôn mới.',
         "Nhờ cách làm bài bản đó, huyện về đích sớm.",
         'Năm 2023, đây là mô hình "Dân vận khéo" năm 2023 của huyện.',
+        'Đây là mô hình "Dân vận khéo" xuất sắc của tỉnh.',
+        'Huyện đã công nhận mô hình "Dân vận khéo" tập thể và cá nhân.',
+        "Mô hình ra đời từ năm 2019 và giúp bà con thay đổi nhận thức.",
+        "Xã đã nhân rộng mô hình ra 10 thôn.",
+        "Mô hình chính quyền địa phương 2 cấp đi vào hoạt động.",
+        'Chương trình "Mục tiêu quốc gia giảm nghèo bền vững" được triển khai.',
     ],
 )
 def test_cue_words_used_as_common_nouns_give_no_model(text):
