@@ -100,17 +100,19 @@ class Crawler:
         seen_pages = {start_url}
         while queue and not self._pages_exhausted() and not self._articles_exhausted():
             found = self._discovery_page(queue.popleft())
-            if found is None:
-                continue
-            for url in self._further_pages(found):
-                if url not in seen_pages:
-                    seen_pages.add(url)
-                    queue.append(url)
-            for link in found.articles:
-                if self._articles_exhausted():
-                    break
-                self._article(link)
+            if found is not None:
+                fresh = [url for url in dict.fromkeys(self._further_pages(found))
+                         if url not in seen_pages]
+                seen_pages.update(fresh)
+                queue.extend(fresh)
+                self._articles(found.articles)
         return self.stats
+
+    def _articles(self, links: list[Link]) -> None:
+        for link in links:
+            if self._articles_exhausted():
+                return
+            self._article(link)
 
     def _pages_exhausted(self) -> bool:
         limit = self.bounds.max_pages
