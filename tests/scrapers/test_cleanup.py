@@ -35,6 +35,7 @@ def test_danvan_rules(lines: list[str], paragraphs: list[str], date: str | None,
     ("BBK - Sáng 23/7, Chợ Mới tổ chức hội nghị.", "Sáng 23/7, Chợ Mới tổ chức hội nghị."),
     ("BBK- Năm 2024, toàn tỉnh có 42 mô hình.", "Năm 2024, toàn tỉnh có 42 mô hình."),
     ("Năm 2024, BBK - không phải tiền tố.", "Năm 2024, BBK - không phải tiền tố."),
+    ("0:00 / 0:00 BBK – Sáng 23/7, huyện Ba Bể họp.", "Sáng 23/7, huyện Ba Bể họp."),
 ])
 def test_baobackan_lead_prefix(lead: str, expected: str) -> None:
     assert strip_lead_prefix(lead, SITES["baobackan"].text) == expected
