@@ -1,26 +1,22 @@
 """Models and exemplary practices an article presents, and their domains.
 
-A model is found after a cue ("mô hình", "cách làm", "sáng kiến", "cách vận
-động", and for quoted names only "phong trào", "điển hình"), in one of three forms:
+Found after a cue (``lang/vi/model_cues.tsv``: "mô hình", "cách làm", "sáng kiến";
+for quoted names only "phong trào", "điển hình", "duy trì", ...), in four forms:
 
 * ``quoted_name``: a quoted name right after the cue (``mô hình "Hũ gạo thiện
   tâm"``), and the quoted names chained to it (``"A", "B" hay "C"``);
-* ``quoted_list``: quoted names after "như" or "là" a few words on
+* ``quoted_list``: quoted names after "như", "là", "mang tên" a few words on
   (``không ít mô hình đã thành nếp, như "A" ở ...; "B" của ...``);
 * ``described``: an unquoted description as written, up to the owner, the place
   or a result clause (``mô hình nuôi ong của gia đình anh ...`` → "nuôi ong");
-* ``deed``: in a sentence with no cue, a mobilising deed told as a clause
-  (``vận động bà con tự nguyện hiến đất ...``, ``hiến 2.000m² đất để xây ...``).
+* ``deed``: in a sentence with no cue, in a paragraph presenting exemplars, a
+  mobilising deed (``vận động bà con tự nguyện hiến đất ...``).
 
-Campaign names ("Dân vận khéo", "Toàn dân đoàn kết ...") are never models; a cue
-used as a common noun ("các mô hình", "mô hình được công nhận", "cách làm hay")
-gives nothing, and sentences listing shortcomings are skipped. The same model
-told twice (titles sharing most words) is kept once.
-
-:func:`label_domains` classifies each model twice, by its title and by the words
-around it (its clause, cut at the neighbouring models), and takes the label with
-the highest mean probability: the name says most, but a name alone ("Tiếng kẻng
-bình yên", "Ngày Chủ nhật xanh") is often ambiguous without its description.
+Campaign names ("Dân vận khéo", ...) are never models; a cue used as a common noun
+("các mô hình", "mô hình được công nhận", "cách làm hay") gives nothing; sentences
+listing shortcomings are skipped; a model told twice (titles sharing most words)
+is kept once. :func:`label_domains` classifies each model by its title and by its
+words around (see :func:`danvan_nlp.classify.api.classify_described`).
 """
 
 from __future__ import annotations
@@ -37,6 +33,7 @@ from danvan_nlp.records import Model
 MIN_TITLE_WORDS = 2
 MAX_DESCRIBED_WORDS = 20
 SAME_MODEL_SHARE = 0.6
+MAX_PLACE_WORDS = 3  # a place before a campaign's name: "Nghệ An", "Thành phố Huế"
 CONTEXT_WORDS_BEFORE = 12
 CONTEXT_WORDS_AFTER = 15
 _LIST_GAP = 80  # characters allowed between two quoted names of one list
@@ -122,7 +119,7 @@ def _lower(name: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=1)
 def _campaigns() -> tuple[str, ...]:
-    return tuple(_plain(name) for name in lexicon.words("model_campaigns.txt"))
+    return tuple(_plain(name) for name in _lower("model_campaigns.txt"))
 
 
 _QUOTED_AT = re.compile(
@@ -143,8 +140,8 @@ _CHAINED_QUOTE = re.compile(
 _LIST_OPENER = re.compile(
     r"""
     [^".;:]{0,60}?               # a few words after the cue, within the clause
-    (?<!\w)(?:như|là)\s*         # "như" (such as) or "là" (is)
-    (?=")                        # right before a quoted name
+    (?<!\w)(?:như|là|mang\ tên|có\ tên|tên\ gọi)  # "such as", "is", "named"
+    \s*:?\s*(?=")                # right before a quoted name ("như: "A", "B"")
     """,
     re.VERBOSE | re.IGNORECASE,
 )
@@ -310,8 +307,10 @@ def _deed_re() -> re.Pattern[str]:
 
 
 def _is_campaign(name: str) -> bool:
-    plain = _plain(name)
-    return any(plain == c or plain.startswith(c + " ") for c in _campaigns())
+    """A campaign's name, maybe after a place ("Bắc Giang chung tay vì người nghèo")."""
+    plain = f" {_plain(name)} "
+    return any(plain.startswith(f" {c} ") or (plain.endswith(f" {c} ") and
+               len(plain.split()) - len(c.split()) <= MAX_PLACE_WORDS) for c in _campaigns())
 
 
 def _launched_from_above(sentence: str, position: int) -> bool:

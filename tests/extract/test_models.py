@@ -36,6 +36,12 @@ def _found(text: str) -> list[tuple[str, str]]:
          [("trồng nấm rơm", "described")]),
         ("Tổ dân phố có cách vận động hiến đất mở ngõ của Chi bộ khu 3.",
          [("vận động hiến đất mở ngõ", "described")]),
+        ('Xã có các mô hình như: "Ánh sáng đường quê", "Camera an ninh" ở các thôn.',
+         [("Ánh sáng đường quê", "quoted_list"), ("Camera an ninh", "quoted_list")]),
+        ('Chi hội xây dựng mô hình mang tên "Bữa sáng yêu thương" cho học sinh.',
+         [("Bữa sáng yêu thương", "quoted_list")]),
+        ('Tổ dân vận có mô hình "Vận động nhân dân hiến đất xây dựng nông thôn mới".',
+         [("Vận động nhân dân hiến đất xây dựng nông thôn mới", "quoted_name")]),
     ],
 )
 def test_models_presented_by_a_cue_are_found(text, expected):
@@ -61,6 +67,7 @@ def test_models_presented_by_a_cue_are_found(text, expected):
         "Xã đã nhân rộng mô hình ra 10 thôn.",
         "Mô hình chính quyền địa phương 2 cấp đi vào hoạt động.",
         'Chương trình "Mục tiêu quốc gia giảm nghèo bền vững" được triển khai.',
+        'Hội viên hưởng ứng phong trào "Bắc Giang chung tay vì người nghèo".',
     ],
 )
 def test_cue_words_used_as_common_nouns_give_no_model(text):
