@@ -76,11 +76,10 @@ def run_from_args(args: argparse.Namespace) -> int:
         args.input, args.out, workers=args.workers, engine=args.engine, scheduler=args.scheduler
     )
     print(summary.line(args.out), file=sys.stderr)
-    if summary.failed or summary.bad_input:
-        print(f"danvan: failed articles are the lines with \"error\" in {args.out}",
+    if summary.failed:
+        print(f"danvan: the failed articles are the lines with \"error\" in {args.out}",
               file=sys.stderr)
-        return 1
-    return 0
+    return 1 if summary.failed or summary.bad_input else 0
 
 
 def run_batch(
