@@ -52,6 +52,8 @@ def _figures(text: str) -> list[Figure]:
          [(12000, "m²", "nearly", "mobilized"), (3000, "ngày công", "more_than", "mobilized")]),
         ("Hội Nông dân xã đã vận động 150 hội viên tham gia làm đường.",
          [(150, "hội viên", "exact", "mobilized")]),
+        ("Tổ dân vận đã kiên trì vận động, thuyết phục 12 hộ giải phóng mặt bằng.",
+         [(12, "hộ", "exact", "mobilized")]),
         ("Hơn 20 tỷ đồng đã được huy động để làm đường giao thông.",
          [(20e9, "đồng", "more_than", "mobilized")]),
         ("Hơn 2.000 hộ dân đã tự nguyện hiến đất làm đường.",
