@@ -18,7 +18,7 @@ MAX_WORDS = 10
 _FUNCTION_WORDS = re.compile(
     r"""
     (?<!\w) (?:đã|vừa|cũng|sẽ|đang|đồng\s+thời|tiếp\s+tục|đề\s+nghị|đề\s+xuất|ký
-              |ban\s+hành|quyết\s+định|ra|có|trực\s+tiếp|chính\s+thức|và) (?!\w)  # lower case only
+              |ban\s+hành|quyết\s+định|ra|có|trực\s+tiếp|chính\s+thức) (?!\w)  # lower case only
     """,
     re.VERBOSE,
 )

@@ -155,6 +155,8 @@ def test_outcome_from_the_clause(text: str, expected: list[tuple[float, str, str
          ["Chủ tịch UBND tỉnh"]),
         ("Đồng chí Phó Chủ tịch UBND huyện trao Giấy khen cho 9 hộ gia đình.",
          ["Phó Chủ tịch UBND huyện"]),
+        ("Ban Tuyên giáo và Dân vận Tỉnh ủy tặng Giấy khen cho 11 cá nhân.",
+         ["Ban Tuyên giáo và Dân vận Tỉnh ủy"]),
         ("Sơn Hà tôn vinh 40 gương điển hình tiên tiến.", [None]),
     ],
 )
