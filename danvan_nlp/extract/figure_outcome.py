@@ -23,7 +23,7 @@ from danvan_nlp.records import Outcome
 PASSIVE_REACH = 60
 NEAR_REACH = 3
 BARE_REACH = 70
-PART_OPENERS = ("(", ":", ";", "trong đó", "trong số đó", "trong số này", "qua đó", "bao gồm")
+PART_OPENERS = ("(", ":", ";", "trong đó", "trong số đó", "trong số này", "bao gồm")
 COPULAS = ("là", "gồm", "bao gồm")
 DESCRIBED_UNITS = ("mô hình", "điển hình", "cách làm")
 PREDICATES_OF_MODELS = (Outcome.REGISTERED, Outcome.RECOGNIZED, Outcome.COMMENDED)
