@@ -59,6 +59,30 @@ def name_end(tokens: list[Token], index: int, *, introduced: bool = False) -> in
     if end - index < 2 or (end - index == 2 and index and tokens[index - 1].lower
                            in _PARTY_COMMITTEES):
         return None
+    if _place_then_name(tokens, index, end):
+        return None
+    return end
+
+
+def _place_then_name(tokens: list[Token], index: int, end: int) -> bool:
+    """"Tỉnh ủy Kiên Giang Nguyễn Hoàng Phúc", "Huyện ủy Sìn Hồ Tẩn Láo San".
+
+    Mid-way through a capitalised run, a name that a full name right after it would
+    end at the same place is the tail of a place name, not a person.
+    """
+    before = tokens[index - 1] if index else None
+    if before is None or not before.is_capitalised or before.lower in _HONORIFIC \
+            or end - index < 4:
+        return False
+    later = tokens[index + 1].text
+    return later in _surnames() and later not in _MIDDLE_NAMES \
+        and _given_run_end(tokens, index + 1) == end
+
+
+def _given_run_end(tokens: list[Token], index: int) -> int:
+    end = index + 1
+    while end < len(tokens) and end - index <= _MAX_GIVEN and _is_given(tokens[end]):
+        end += 1
     return end
 
 

@@ -100,6 +100,20 @@ def officials(text: str) -> dict[str, list[str]]:
             "Ông Vàng Seo Phủ, Trưởng thôn Sín Chải (năm 2020 là Bí thư Chi bộ thôn) chia sẻ.",
             {"Vàng Seo Phủ": ["Trưởng thôn Sín Chải", "Bí thư Chi bộ thôn"]},
         ),
+        (  # a two-word place then a full name inside a title-first post
+            "Dự có Bí thư Tỉnh ủy Kiên Giang Nguyễn Hoàng Lâm và các đại biểu.",
+            {"Nguyễn Hoàng Lâm": ["Bí thư Tỉnh ủy Kiên Giang"]},
+        ),
+        (  # ... and a village name whose last word is also a family name
+            "Bí thư Huyện ủy Sìn Hồ Tẩn Láo Sử đề nghị các xã tiếp tục.",
+            {"Tẩn Láo Sử": ["Bí thư Huyện ủy Sìn Hồ"]},
+        ),
+        (  # Khmer family names, "Tỉnh ủy viên", and "Trưởng sóc"
+            "Cùng dự có các đồng chí: Danh Thị Kim Sa, Tỉnh ủy viên, Phó Chủ tịch HĐND tỉnh; "
+            "Điểu Minh Hùng, Trưởng sóc Bù Lư.",
+            {"Danh Thị Kim Sa": ["Tỉnh ủy viên", "Phó Chủ tịch HĐND tỉnh"],
+             "Điểu Minh Hùng": ["Trưởng sóc Bù Lư"]},
+        ),
     ],
 )
 def test_officials_and_positions(text: str, expected: dict[str, list[str]]) -> None:
