@@ -74,6 +74,8 @@ def unit_after(text: str, number: Number) -> CountedUnit | None:
         counted = read_unit(text, end) if unit.kind == "percent" else None
         if counted is not None and counted.kind == "count":
             end = counted.end  # "100% xã, phường": the share of what
+        if unit.kind == "classifier":
+            end = _noun_end(text, end)  # "26 khẩu súng": the unit is "khẩu", the phrase goes on
         return CountedUnit(unit.unit, _list_end(text, end), unit.kind, "unit_table")
     if number.spelled:
         return None
@@ -88,6 +90,16 @@ def _open_noun(text: str, number: Number) -> CountedUnit | None:
     if match["second"] and _can_be_noun(match["second"]):
         words, end = [match["first"], match["second"]], match.end("second")
     return CountedUnit(" ".join(words), _list_end(text, end), "count", "noun_after")
+
+
+def _noun_end(text: str, end: int) -> int:
+    """The end of the noun a counting word classifies ("căn | nhà", "lượt | đoàn viên")."""
+    match = _WORDS_AFTER.match(text, end)
+    if match is None or not _can_be_noun(match["first"]):
+        return end
+    if match["second"] and _can_be_noun(match["second"]):
+        return match.end("second")
+    return match.end("first")
 
 
 def _can_be_noun(word: str) -> bool:

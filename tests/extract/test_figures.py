@@ -113,6 +113,9 @@ def test_value_unit_qualifier_outcome(text: str, expected: list[Row]) -> None:
         # one verb shared by a list joined with "và"
         ("Có 12 tập thể và 20 cá nhân có thành tích xuất sắc đã được tặng Giấy khen.",
          [(12, "tập thể", "commended"), (20, "cá nhân", "commended")]),
+        # a list of things handed in shares the "do ... giao nộp" after it
+        ("Công an xã tiếp nhận 5 khẩu súng kíp, 30 viên đạn do người dân giao nộp.",
+         [(5, "khẩu", "mobilized"), (30, "viên", "mobilized")]),
         # a new subject after a comma is not the object of the verb before it
         ("Khi triển khai xây dựng nông thôn mới, 9/15 xã nằm trong diện khó khăn.",
          [(9, "xã", "other")]),
