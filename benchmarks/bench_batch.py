@@ -3,8 +3,10 @@
 Builds a SQLite archive (the scraper's schema) of many articles made from the dev
 articles, with their officials' names and their counts varied, then runs the command
 with 1 and 2 local workers and on a local Dask cluster, each in a fresh process, and
-reports articles/s and the peak memory of the whole process tree (summed RSS, sampled
-every 0.1 s; RSS counts shared pages once per process, so it overstates a little).
+reports articles/s, the peak memory of the whole process tree (summed RSS, sampled
+every 0.1 s; RSS counts shared pages once per process, so it overstates a little), the
+CPU time per article of all processes, and the 5-minute load average: on a busy machine
+the rate says little and the CPU time per article says more.
 
     .venv/bin/python benchmarks/bench_batch.py --articles 10000
 """
@@ -13,8 +15,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import re
+import resource
 import sqlite3
 import subprocess
 import sys
@@ -106,11 +110,17 @@ class Measure:
     seconds: float
     articles: int
     peak_mb: float
+    cpu_seconds: float
+    load: float
     summary: str
 
     @property
     def rate(self) -> float:
         return self.articles / self.seconds
+
+    @property
+    def cpu_ms_per_article(self) -> float:
+        return self.cpu_seconds / self.articles * 1000
 
 
 def tree_rss(process: psutil.Process) -> int:
@@ -126,7 +136,7 @@ def tree_rss(process: psutil.Process) -> int:
 def measure(label: str, archive: Path, out: Path, articles: int, extra: list[str]) -> Measure:
     command = [sys.executable, "-m", "danvan_nlp", "extract", "--input", str(archive),
                "--out", str(out), *extra]
-    started = time.perf_counter()
+    started, cpu_before = time.perf_counter(), _children_cpu()
     run = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
     process, peak = psutil.Process(run.pid), 0
     while run.poll() is None:
@@ -135,7 +145,14 @@ def measure(label: str, archive: Path, out: Path, articles: int, extra: list[str
     seconds = time.perf_counter() - started
     stderr = run.stderr.read() if run.stderr else ""
     summary = next((line for line in stderr.splitlines() if "extracted" in line), stderr[-500:])
-    return Measure(label, seconds, articles, peak / 1e6, summary.strip())
+    return Measure(label, seconds, articles, peak / 1e6, _children_cpu() - cpu_before,
+                   os.getloadavg()[1], summary.strip())
+
+
+def _children_cpu() -> float:
+    """CPU seconds (user + system) of every finished child process and its descendants."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def main() -> int:
@@ -170,7 +187,8 @@ def run_one(number: int, label: str, extra: list[str], archive: Path, workdir: P
     out.unlink(missing_ok=True)
     result = measure(label, archive, out, articles, extra)
     print(f"{label:30} {result.rate:8.1f} articles/s  {result.seconds:7.1f} s  "
-          f"peak {result.peak_mb:7.0f} MB\n    {result.summary}", flush=True)
+          f"peak {result.peak_mb:7.0f} MB  {result.cpu_ms_per_article:5.1f} CPU ms/article  "
+          f"load {result.load:4.1f}\n    {result.summary}", flush=True)
     return result
 
 
@@ -187,8 +205,9 @@ def report(results: list[Measure], workdir: Path, runs: int) -> None:
         gap = (two.rate - dask.rate) / two.rate * 100
         print(f"dask is {gap:.0f}% slower than local ({'within' if gap <= 25 else 'OVER'} 25%)")
     print(json.dumps([{"label": m.label, "articles_per_s": round(m.rate, 1),
-                       "seconds": round(m.seconds, 1), "peak_mb": round(m.peak_mb)}
-                      for m in results]))
+                       "seconds": round(m.seconds, 1), "peak_mb": round(m.peak_mb),
+                       "cpu_ms_per_article": round(m.cpu_ms_per_article, 1),
+                       "load_5min": round(m.load, 1)} for m in results]))
 
 
 if __name__ == "__main__":
