@@ -41,6 +41,10 @@ class PageError(FetchError):
         self.status = status
 
 
+class BodyReadError(FetchError):
+    """The answer started but its body was cut off or stalled."""
+
+
 @dataclass(frozen=True, slots=True)
 class FetchConfig:
     """Knobs of a crawl's fetching; the defaults are the polite ones."""
@@ -102,8 +106,19 @@ class Fetcher:
 
     def get(self, url: str, *, etag: str | None = None, last_modified: str | None = None,
             html_only: bool = True) -> Page:
-        """Fetch ``url``; raises :class:`FetchError` (or :class:`PageError`) when it cannot."""
+        """Fetch ``url``; raises :class:`FetchError` (or :class:`PageError`) when it cannot.
+        A body cut off in transit is fetched again, like a 5xx answer."""
         headers = _conditional_headers(etag, last_modified)
+        for attempt in range(self.config.retries + 1):
+            try:
+                return self._get_once(url, headers, html_only)
+            except BodyReadError:
+                if attempt == self.config.retries:
+                    raise
+                self.sleep(self._backoff(attempt))
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def _get_once(self, url: str, headers: dict[str, str], html_only: bool) -> Page:
         seen: list[str] = []
         current = url
         while True:
@@ -199,7 +214,7 @@ class Fetcher:
         try:
             return _read_up_to(url, response, cap)
         except requests.RequestException as error:
-            raise FetchError(f"{url}: page truncated or stalled ({_describe(error)})") from error
+            raise BodyReadError(f"{url}: page truncated or stalled ({_describe(error)})") from error
 
     def _fetch_robots(self, url: str) -> tuple[int, str]:
         try:

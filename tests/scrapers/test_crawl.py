@@ -94,7 +94,7 @@ def test_rerun_fetches_only_what_is_new(baobackan_site: FixtureServer, tmp_path:
     (page(b"%PDF-1.4", "application/pdf"), "not an HTML page", 1),
     (page("<p>" + "rất dài " * 400_000 + "</p>"), "cap", 1),
     (Reply(body=b"<html><body><p>Bai", short_by=900, headers={"Content-Type": "text/html"}),
-     "truncated", 1),                                                   # retried next run
+     "truncated", 2),                                                   # one retry
     (page("<html><body><nav>Trang chủ</nav></body></html>"), "no article text", 1),
 ])
 def test_failed_page_is_recorded_then_retried(tmp_path: Path, fault: Reply, message: str,

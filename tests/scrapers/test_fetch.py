@@ -192,3 +192,12 @@ def test_retry_after_as_an_http_date(faults: FixtureServer) -> None:
     fetcher, sleeps = make_fetcher(faults)
     assert fetcher.get(faults.base + "/busy-until").status == 200
     assert [wait for wait in sleeps if 0.5 <= wait <= 2.5]  # about two seconds asked
+
+
+def test_truncated_body_is_fetched_again(server: FixtureServer) -> None:
+    server.routes["/dut"] = sequence(
+        Reply(body=b"<html><body><p>Bai", short_by=500, headers={"Content-Type": "text/html"}),
+        page(ARTICLE))
+    fetcher, sleeps = make_fetcher(server)
+    assert "dân vận khéo" in fetcher.get(server.base + "/dut").text()
+    assert server.hits("/dut") == 2 and sleeps.count(QUICK.backoff) == 1
