@@ -86,6 +86,8 @@ def _run_crawl(url: str, site: SiteDefinition, fetcher: Fetcher,
                args: argparse.Namespace) -> int:
     if not args.archive:
         raise InputError("give --archive PATH, the SQLite file the articles go to")
+    if args.since and args.until and args.since > args.until:
+        raise InputError(f"--since {args.since} is after --until {args.until}; swap them")
     archive = Archive(args.archive)
     try:
         stats = _crawl(url, site, archive, fetcher, args)

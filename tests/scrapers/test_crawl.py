@@ -246,6 +246,8 @@ def test_sites_lists_the_definitions(tmp_path: Path,
     (["scrape", "http://127.0.0.1:9/", "--archive", "x.sqlite", "--site", "vnexpress"],
      "no site definition named"),
     (["archive", "export", "khong-co.sqlite"], "no such archive"),
+    (["scrape", "http://127.0.0.1:9/", "--archive", "x.sqlite", "--since", "2024-07-01",
+      "--until", "2024-01-01"], "is after --until"),
 ])
 def test_bad_input_is_one_clear_line(argv: list[str], message: str, tmp_path: Path,
                                      monkeypatch: pytest.MonkeyPatch,
