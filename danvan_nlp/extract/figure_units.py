@@ -84,22 +84,36 @@ def unit_after(text: str, number: Number) -> CountedUnit | None:
 
 def _open_noun(text: str, number: Number) -> CountedUnit | None:
     match = _WORDS_AFTER.match(text, number.end)
-    if match is None or not _can_be_noun(match["first"]):
+    nouns = _nouns_after(match) if match else []
+    if match is None or not nouns:
         return _money_default(text, number)
-    words, end = [match["first"]], match.end("first")
-    if match["second"] and _can_be_noun(match["second"]):
-        words, end = [match["first"], match["second"]], match.end("second")
-    return CountedUnit(" ".join(words), _list_end(text, end), "count", "noun_after")
+    end = match.end(("first", "second")[len(nouns) - 1])
+    return CountedUnit(" ".join(nouns), _list_end(text, end), "count", "noun_after")
 
 
 def _noun_end(text: str, end: int) -> int:
     """The end of the noun a counting word classifies ("căn | nhà", "lượt | đoàn viên")."""
     match = _WORDS_AFTER.match(text, end)
-    if match is None or not _can_be_noun(match["first"]):
-        return end
-    if match["second"] and _can_be_noun(match["second"]):
-        return match.end("second")
-    return match.end("first")
+    nouns = _nouns_after(match) if match else []
+    return match.end(("first", "second")[len(nouns) - 1]) if match and nouns else end
+
+
+@lru_cache(maxsize=1)
+def _verbs() -> frozenset[str]:
+    return frozenset(row[0] for row in lexicon.table("outcome_verbs.tsv"))
+
+
+def _nouns_after(match: re.Match[str]) -> list[str]:
+    """The one or two words after a number that may name what it counts (not a verb)."""
+    words = [w for w in (match["first"], match["second"]) if w]
+    if " ".join(words).lower() in _verbs():
+        return []
+    kept: list[str] = []
+    for word in words:
+        if not _can_be_noun(word) or word.lower() in _verbs():
+            break
+        kept.append(word)
+    return kept
 
 
 def _can_be_noun(word: str) -> bool:
