@@ -60,8 +60,8 @@ def period(text: str, sentence: tuple[int, int]) -> str | None:
     return year["year"] if year else None
 
 
-def evidence(text: str, start: int, end: int, sentence: tuple[int, int]) -> str:
-    """A short fragment of the sentence around ``start:end``, cut at word boundaries."""
+def evidence_bounds(text: str, start: int, end: int, sentence: tuple[int, int]) -> tuple[int, int]:
+    """Where a short fragment of the sentence around ``start:end`` lies (word boundaries)."""
     left = max(sentence[0], start - EVIDENCE_REACH)
     right = min(sentence[1], end + EVIDENCE_REACH)
     if left > sentence[0]:
@@ -70,4 +70,4 @@ def evidence(text: str, start: int, end: int, sentence: tuple[int, int]) -> str:
     if right < sentence[1]:
         space = text.rfind(" ", end, right)
         right = space if space != -1 else end
-    return " ".join(text[left:right].split())
+    return left, right

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from danvan_nlp.article import Article
 from danvan_nlp.extract.figure_clauses import ClauseView
-from danvan_nlp.extract.figure_context import evidence, period, qualifier
+from danvan_nlp.extract.figure_context import evidence_bounds, period, qualifier
 from danvan_nlp.extract.figure_drafts import Draft
 from danvan_nlp.extract.figure_filters import rejection
 from danvan_nlp.extract.figure_outcome import decide_outcomes, listed_together
@@ -87,7 +87,8 @@ def _figure(article: Article, draft: Draft) -> Figure:
         total=number.total,
         awarder=draft.awarder,
         period=period(text, draft.sentence),
-        evidence=evidence(text, start, end, draft.sentence),
+        evidence=" ".join(article.span(*evidence_bounds(text, start, end, draft.sentence))
+                          .text.split()),
     )
 
 

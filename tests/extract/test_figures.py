@@ -235,5 +235,6 @@ def test_span_sentence_evidence_and_rule_point_into_the_caller_text() -> None:
     assert text[figure.span.start:figure.span.end] == figure.span.text
     assert unicodedata.normalize("NFC", figure.span.text) == "2.700 mô hình"
     assert unicodedata.normalize("NFC", figure.sentence.text).startswith("Đến nay")
-    assert "2.700 mô hình" in figure.evidence
+    assert "2.700 mô hình" in unicodedata.normalize("NFC", figure.evidence)
+    assert figure.evidence in text  # evidence quotes the caller's text as given
     assert figure.rule.startswith("figure.")
