@@ -48,7 +48,7 @@ NOTHING = Reading(None, "")
 
 _LOCATION = re.compile(
     r"""
-    (?<!\w) (?:ở|tại|trên\s+địa\s+bàn|thuộc) \s+  # "diễn ra tại 1.452 thôn": where, not what
+    (?<!\w) (?:ở|tại|trên\s+địa\s+bàn|thuộc|với) \s+  # "diễn ra tại 1.452 thôn": where, not what
     (?:(?:hơn|trên|gần|khoảng|gần\s+như)\s+)? $    # maybe a qualifier, then the number
     """,
     re.VERBOSE,
@@ -227,9 +227,10 @@ def _bare_verb(view: ClauseView, draft: Draft, start: int, end: int) -> Reading:
 def _before(view: ClauseView, drafts: list[Draft], index: int,
             left: int) -> tuple[Reading, Draft | None]:
     draft = drafts[index]
-    if _LOCATION.search(view.text, left, draft.start):
-        return Reading(Outcome.OTHER, "location", None, None, True), None
     previous = drafts[index - 1] if index and drafts[index - 1].start >= left else None
+    listed = previous is not None and listed_together(view, previous, draft)
+    if not listed and _LOCATION.search(view.text, left, draft.start):
+        return Reading(None, "location"), None  # the verb before is not what happened to it
     hits = view.hits_between(left, draft.start)
     if previous is not None:
         hits = [hit for hit in hits if hit.start >= previous.unit_end]

@@ -122,6 +122,10 @@ def test_value_unit_qualifier_outcome(text: str, expected: list[Row]) -> None:
         # where something happens is not what happened to it
         ("Mô hình được duy trì ở 87 thôn, bản trên địa bàn huyện.",
          [(87, "thôn", "other")]),
+        ("Các xã đã thành lập tổ công nghệ số với 640 thành viên.",
+         [(640, "thành viên", "other")]),
+        ("Lực lượng vũ trang phát động phong trào, với 42 đơn vị đăng ký thực hiện.",
+         [(42, "đơn vị", "registered")]),
         # the value of a thing shares its outcome; a cost does not
         ("Bà con đã hiến 800 m2 đất trị giá 2,4 tỷ đồng để làm đường.",
          [(800, "m²", "mobilized"), (2.4e9, "đồng", "mobilized")]),
