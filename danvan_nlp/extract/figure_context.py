@@ -52,10 +52,13 @@ def qualifier(text: str, start: int, unit_end: int) -> Qualifier:
 
 
 def period(text: str, sentence: tuple[int, int]) -> str | None:
-    """The period a sentence speaks of: "2018-2020" from "giai đoạn 2018 – 2020", or a year."""
-    found = _PERIOD.search(text, *sentence)
-    if found is not None:
-        return f"{found['first']}-{found['last']}"
+    """The period a figure's sentence (or its paragraph so far) speaks of: "2018-2020"
+    from "giai đoạn 2018 – 2020", else a year ("năm 2023")."""
+    paragraph = (text.rfind("\n", 0, sentence[0]) + 1, sentence[1])
+    for start, end in (sentence, paragraph):
+        found = _PERIOD.search(text, start, end)
+        if found is not None:
+            return f"{found['first']}-{found['last']}"
     year = _YEAR.search(text, *sentence)
     return year["year"] if year else None
 
