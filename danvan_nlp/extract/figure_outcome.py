@@ -28,6 +28,7 @@ COPULAS = ("là", "gồm", "bao gồm")
 DESCRIBED_UNITS = ("mô hình", "điển hình", "cách làm")
 PREDICATES_OF_MODELS = (Outcome.REGISTERED, Outcome.RECOGNIZED, Outcome.COMMENDED)
 ASIDE_REACH = 40
+OBJECT_REACH = 40
 LABOUR_UNITS = ("ngày công",)
 HELP_VERBS = ("giúp", "giúp đỡ", "hỗ trợ", "tham gia")
 TARGET_UNITS = ("chỉ tiêu", "tiêu chí", "đại hội", "mục tiêu", "nhiệm vụ", "kế hoạch")
@@ -113,16 +114,28 @@ def _after_aside(view: ClauseView, draft: Draft) -> Reading:
 
 def _agent_check(view: ClauseView, drafts: list[Draft], index: int, after: Reading) -> Reading:
     """ "13 đồn đã xây dựng 86 mô hình": a figure doing the work to another is its agent."""
-    if after.how != "marker" or after.hit is None or after.outcome is Outcome.MOBILIZED:
+    if after.how not in ("marker", "bare") or after.hit is None or after.outcome in (
+            Outcome.MOBILIZED, Outcome.OTHER):
         return after
     following = drafts[index + 1] if index + 1 < len(drafts) else None
-    if following is None or following.start < after.hit.end:
+    if (following is None or following.start < after.hit.end
+            or following.sentence != drafts[index].sentence):
         return after
-    clause_end = view.right_limit(after.hit.end, drafts[index].sentence[1])
     active = not clause_words("marker").search(view.text, drafts[index].unit_end, after.hit.start)
-    if active and following.start < clause_end:
+    if active and _is_object(view, after.hit, following):
         return Reading(Outcome.OTHER, "agent_of_verb", after.hit)
     return after
+
+
+def _is_object(view: ClauseView, hit: VerbHit, following: Draft) -> bool:
+    """Whether ``following`` is the object of ``hit`` ("xây dựng, duy trì 86 mô hình"),
+    not the next item of a list ("1.954 mô hình đăng ký và 1.402 mô hình ...")."""
+    gap = view.text[hit.end:following.start]
+    if len(gap) > OBJECT_REACH or re.search(r"[;:]|(?<!\w)và(?!\w)", gap):
+        return False
+    verb_starts = {h.start for h in view.hits_between(hit.end, following.start)}
+    # a comma not followed by another verb ends the verb's reach
+    return all(hit.end + comma.end() in verb_starts for comma in re.finditer(r",\s*", gap))
 
 
 def _choose(after: Reading, before: Reading, previous: Draft | None,

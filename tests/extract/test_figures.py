@@ -110,6 +110,12 @@ def test_value_unit_qualifier_outcome(text: str, expected: list[Row]) -> None:
         # the figure doing the work is not what was built
         ("Năm 2024, 12 đơn vị đã xây dựng 50 mô hình dân vận khéo.",
          [(12, "đơn vị", "other"), (50, "mô hình", "implemented")]),
+        ("Có 45 xã đăng ký 120 mô hình mới.",
+         [(45, "xã", "other"), (120, "mô hình", "registered")]),
+        ("Năm nay có 310 mô hình đăng ký và 95 mô hình được công nhận.",
+         [(310, "mô hình", "registered"), (95, "mô hình", "recognized")]),
+        ("Tám đồn biên phòng đã xây dựng, duy trì 40 mô hình.",
+         [(8, "đồn", "other"), (40, "mô hình", "implemented")]),
         # one verb shared by a list joined with "và"
         ("Có 12 tập thể và 20 cá nhân có thành tích xuất sắc đã được tặng Giấy khen.",
          [(12, "tập thể", "commended"), (20, "cá nhân", "commended")]),
