@@ -51,16 +51,16 @@ def qualifier(text: str, start: int, unit_end: int) -> Qualifier:
     return _qualifier_table()[match["q"].lower()]
 
 
-def period(text: str, sentence: tuple[int, int]) -> str | None:
-    """The period a figure's sentence (or its paragraph so far) speaks of: "2018-2020"
-    from "giai đoạn 2018 – 2020", else a year ("năm 2023")."""
+def period_bounds(text: str, sentence: tuple[int, int]) -> tuple[int, int] | None:
+    """Where the period a figure covers is written: "giai đoạn 2018 – 2020" in its sentence
+    or in its paragraph so far, else a year of its sentence ("năm 2023")."""
     paragraph = (text.rfind("\n", 0, sentence[0]) + 1, sentence[1])
     for start, end in (sentence, paragraph):
         found = _PERIOD.search(text, start, end)
         if found is not None:
-            return f"{found['first']}-{found['last']}"
+            return found.span()
     year = _YEAR.search(text, *sentence)
-    return year["year"] if year else None
+    return year.span() if year else None
 
 
 def evidence_bounds(text: str, start: int, end: int, sentence: tuple[int, int]) -> tuple[int, int]:

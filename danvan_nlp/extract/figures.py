@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from danvan_nlp.article import Article
 from danvan_nlp.extract.figure_clauses import ClauseView
-from danvan_nlp.extract.figure_context import evidence_bounds, period, qualifier
+from danvan_nlp.extract.figure_context import evidence_bounds, period_bounds, qualifier
 from danvan_nlp.extract.figure_drafts import Draft
 from danvan_nlp.extract.figure_filters import rejection
 from danvan_nlp.extract.figure_outcome import decide_outcomes, listed_together
@@ -86,10 +86,14 @@ def _figure(article: Article, draft: Draft) -> Figure:
         value_max=number.value_max,
         total=number.total,
         awarder=draft.awarder,
-        period=period(text, draft.sentence),
-        evidence=" ".join(article.span(*evidence_bounds(text, start, end, draft.sentence))
-                          .text.split()),
+        period=_written(article, period_bounds(text, draft.sentence)),
+        evidence=_written(article, evidence_bounds(text, start, end, draft.sentence)) or "",
     )
+
+
+def _written(article: Article, bounds: tuple[int, int] | None) -> str | None:
+    """The caller's text at ``bounds`` of the normalised text, on one line."""
+    return " ".join(article.span(*bounds).text.split()) if bounds else None
 
 
 def _merge_repeats(figures: list[Figure]) -> list[Figure]:

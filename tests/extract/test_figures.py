@@ -236,7 +236,7 @@ def test_range_total_and_period() -> None:
     money, communes = _figures(text)
     assert (money.value, money.value_max, money.unit) == (40e6, 60e6, "đồng")
     assert (communes.value, communes.total, communes.outcome.value) == (27, 30, "recognized")
-    assert money.period == communes.period == "2021-2025"
+    assert money.period == communes.period == "Giai đoạn 2021 – 2025"
 
 
 def test_span_sentence_evidence_and_rule_point_into_the_caller_text() -> None:
