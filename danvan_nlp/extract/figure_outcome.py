@@ -214,13 +214,19 @@ def _marker_reading(view: ClauseView, marker: tuple[int, int, str], end: int) ->
     _, marker_end, role = marker
     reach = PASSIVE_REACH if role == "marker" else NEAR_REACH
     for hit in view.hits_between(marker_end, min(end, marker_end + reach + 40)):
-        if hit.start - marker_end > reach or view.has_comma(marker_end, hit.start):
+        if hit.start - marker_end > reach or not _agent_list(view, marker_end, hit.start):
             break
         if hit.strength in ("weak", "before_only"):
             continue
         agent = passive_agent(view, marker_end, hit) if role == "marker" else None
         return Reading(hit.outcome, "marker", hit, agent)
     return Reading(Outcome.OTHER, "marker_unknown")
+
+
+def _agent_list(view: ClauseView, start: int, end: int) -> bool:
+    """Whether commas between a marker and its verb only list names ("được Ban A, UBND B")."""
+    agent = view.original[start:end]
+    return all(agent[m.end():m.end() + 1].isupper() for m in re.finditer(r",\s*", agent))
 
 
 def _bare_verb(view: ClauseView, draft: Draft, start: int, end: int) -> Reading:

@@ -171,6 +171,8 @@ def test_outcome_from_the_clause(text: str, expected: list[tuple[float, str, str
         ("Ban Tuyên giáo và Dân vận Tỉnh ủy tặng Giấy khen cho 11 cá nhân.",
          ["Ban Tuyên giáo và Dân vận Tỉnh ủy"]),
         ("Sơn Hà tôn vinh 40 gương điển hình tiên tiến.", [None]),
+        ("Có 12 tập thể được Ban Thường vụ Huyện ủy, UBND huyện tặng Giấy khen.",
+         ["Ban Thường vụ Huyện ủy, UBND huyện"]),
     ],
 )
 def test_awarder(text: str, awarders: list[str | None]) -> None:
