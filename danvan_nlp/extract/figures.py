@@ -97,11 +97,20 @@ def _written(article: Article, bounds: tuple[int, int] | None) -> str | None:
 
 
 def _merge_repeats(figures: list[Figure]) -> list[Figure]:
-    """The same fact told twice (same value, unit and outcome) is one figure."""
+    """The same fact told twice (same value, unit and outcome) is one figure.
+
+    A mention with no verb at all ("Hà Giang: 6.848 mô hình" in a headline) is the same
+    fact as a mention of that quantity whose verb says what happened to it.
+    """
     kept: dict[tuple[float, float | None, str, str], Figure] = {}
     for figure in figures:
         key = (figure.value, figure.value_max, figure.unit.lower(), figure.outcome.value)
         first = kept.setdefault(key, figure)
         if first is not figure and first.awarder is None:
             first.awarder = figure.awarder
-    return list(kept.values())
+    told = {key[:3] for key, figure in kept.items() if not _verbless(figure)}
+    return [figure for key, figure in kept.items() if not (_verbless(figure) and key[:3] in told)]
+
+
+def _verbless(figure: Figure) -> bool:
+    return figure.rule.endswith(".no_verb")

@@ -227,6 +227,12 @@ def test_same_fact_told_twice_is_one_figure() -> None:
     assert _rows(text) == [(40, "điển hình", "exact", "commended")]
 
 
+def test_a_verbless_headline_is_the_fact_the_body_tells() -> None:
+    text = ("Bình Liêu: 1.260 mô hình dân vận khéo\n\n"
+            "Đến nay, toàn huyện đã xây dựng 1.260 mô hình dân vận khéo.")
+    assert _rows(text) == [(1260, "mô hình", "exact", "implemented")]
+
+
 def test_same_number_with_another_outcome_is_another_figure() -> None:
     text = "Xã có 50 hộ nghèo. Năm nay 50 hộ đã được công nhận thoát nghèo."
     assert [f.outcome.value for f in _figures(text)] == ["other", "recognized"]
