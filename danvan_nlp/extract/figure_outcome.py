@@ -152,6 +152,8 @@ def _choose(after: Reading, before: Reading, previous: Draft | None,
     for source, how in ((previous, "shared_verb"), (head, "part_of_total")):
         if source is not None and source.outcome is not None:
             return Reading(source.outcome, how, None, source.awarder)
+    if before.how in ("weak", "verb_before"):
+        return Reading(Outcome.OTHER, "other_verb_before", before.hit)
     return Reading(Outcome.OTHER, "no_verb")
 
 

@@ -233,8 +233,12 @@ def test_a_verbless_headline_is_the_fact_the_body_tells() -> None:
     assert _rows(text) == [(1260, "mô hình", "exact", "implemented")]
 
 
-def test_same_number_with_another_outcome_is_another_figure() -> None:
-    text = "Xã có 50 hộ nghèo. Năm nay 50 hộ đã được công nhận thoát nghèo."
+@pytest.mark.parametrize(
+    "text",
+    ["Xã có 50 hộ nghèo. Năm nay 50 hộ nghèo đã được công nhận thoát nghèo.",
+     "Toàn huyện hiện có 278 mô hình. Năm qua, huyện công nhận 278 mô hình."],
+)
+def test_same_number_with_another_outcome_is_another_figure(text: str) -> None:
     assert [f.outcome.value for f in _figures(text)] == ["other", "recognized"]
 
 
