@@ -1,6 +1,7 @@
 """Train the domain classifier from the data in this folder (reproducible from the repo).
 
     python models/train_domains.py                  # compare, choose, write the artifact
+    python models/train_domains.py --no-extra       # only score, without our extra rows
     python models/train_domains.py --with-wordseg   # also measure underthesea segmentation
 
 Compares the candidate pipelines by stratified 5-fold cross-validation (macro-F1
@@ -14,14 +15,21 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from danvan_nlp.classify.training import compare, format_results, read_examples, train
+from danvan_nlp.classify.training import (
+    Examples,
+    compare,
+    format_results,
+    read_examples,
+    results_from_card,
+    train,
+)
 
 HERE = Path(__file__).resolve().parent
 
 
 def main() -> None:
-    """Parse the options, train, print the comparison."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    """Parse the options, train (or only score), print the comparison."""
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--data", type=Path, default=HERE / "data" / "model_domains.tsv")
     parser.add_argument("--extra", type=Path, default=HERE / "data" / "model_domains_extra.tsv")
     parser.add_argument("--out", type=Path, default=HERE.parent / "danvan_nlp" / "models")
@@ -30,23 +38,14 @@ def main() -> None:
     parser.add_argument("--no-extra", action="store_true", help="score without the extra rows")
     args = parser.parse_args()
     if args.no_extra:
-        results = compare(read_examples(args.data), read_examples(args.extra).__class__(),
-                          folds=args.folds, with_wordseg=args.with_wordseg)
+        results = compare(read_examples(args.data), Examples(), folds=args.folds,
+                          with_wordseg=args.with_wordseg)
         print(format_results(results))
         return
     artifact, card = train(args.data, args.out, extra=args.extra, folds=args.folds,
                            with_wordseg=args.with_wordseg)
-    print(format_results(_results_of(card)))
+    print(format_results(results_from_card(card)))
     print(f"\nchosen: {card['chosen']}\nwrote {artifact} and its card")
-
-
-def _results_of(card: dict) -> list:  # type: ignore[type-arg]
-    from danvan_nlp.classify.training import CVResult
-
-    cv = card["cross_validation"]
-    results = [CVResult(r["name"], r["macro_f1_folds"], r["accuracy"], []) for r in cv["results"]]
-    results[0].confusion = cv["confusion_matrix"]
-    return results
 
 
 if __name__ == "__main__":

@@ -205,6 +205,13 @@ def train(
     return save_model(chosen, card, out_dir), card
 
 
+def results_from_card(card: dict[str, Any]) -> list[CVResult]:
+    """The cross-validation results a model card records, best first."""
+    cv = card["cross_validation"]
+    return [CVResult(r["name"], r["macro_f1_folds"], r["accuracy"], cv["confusion_matrix"])
+            for r in cv["results"]]
+
+
 def format_results(results: list[CVResult]) -> str:
     """A table of the candidates' scores and the best one's confusion matrix."""
     lines = [f"{'pipeline':<22} {'macro-F1':>9} {'± std':>7} {'accuracy':>9}"]

@@ -112,15 +112,12 @@ def _render(text: str, label: str | None, score: float | None, fmt: str) -> str:
 
 def run_train(args: argparse.Namespace) -> int:
     """Handle ``danvan train-domains``."""
-    from danvan_nlp.classify.training import CVResult, format_results, train
+    from danvan_nlp.classify.training import format_results, results_from_card, train
 
     _check_folds(args.folds)
     artifact, card = train(args.data, args.out, extra=args.extra, folds=args.folds,
                            with_wordseg=args.with_wordseg)
-    cv = card["cross_validation"]
-    results = [CVResult(r["name"], r["macro_f1_folds"], r["accuracy"], cv["confusion_matrix"])
-               for r in cv["results"]]
-    print(format_results(results))
+    print(format_results(results_from_card(card)))
     print(f"\nchosen: {card['chosen']}\nwrote {artifact} and {artifact.with_suffix('.card.json')}")
     return 0
 
