@@ -63,6 +63,8 @@ _VALUE_OF = re.compile(
     re.VERBOSE,
 )
 
+_BULLET = re.compile(r"\s*(?:[-+•*]|\d{1,2}[.)])\s")  # "- ", "+ ", "1. " open a list item
+
 _LIST_SEPARATOR = re.compile(r",|(?<!\w)(?:và|cùng|với)(?!\w)")  # between two list items
 
 
@@ -100,8 +102,25 @@ def _decide(view: ClauseView, drafts: list[Draft], index: int) -> None:
         head = None  # "; các tổ hiện có 516 thành viên": a clause of its own
     if opener == "(" and head is None and after.outcome is None:
         after = _after_aside(view, draft)
+    head = head or _bullet_head(view, drafts, index)
     reading = _choose(after, before, previous, head)
     _apply(draft, _target_rule(draft, reading), view, left)
+
+
+def _bullet_head(view: ClauseView, drafts: list[Draft], index: int) -> Draft | None:
+    """The total of a bulleted item: the last figure of the line that opens the list
+    with a colon ("công nhận 64 mô hình, cụ thể:" / "- Kinh tế: 30 mô hình;")."""
+    draft = drafts[index]
+    if not _BULLET.match(view.text, draft.sentence[0]):
+        return None
+    for earlier in reversed(drafts[:index]):
+        if earlier.sentence == draft.sentence or _BULLET.match(view.text, earlier.sentence[0]):
+            continue
+        between = view.text[earlier.sentence[1]:draft.sentence[0]].strip("\n ")
+        items = all(_BULLET.match(line) for line in between.splitlines() if line.strip())
+        opens_list = view.text[earlier.sentence[0]:earlier.sentence[1]].rstrip().endswith(":")
+        return earlier if opens_list and items else None
+    return None
 
 
 def _after_aside(view: ClauseView, draft: Draft) -> Reading:

@@ -211,6 +211,15 @@ def test_not_figures(text: str) -> None:
     assert _rows(text) == []
 
 
+def test_bulleted_items_take_the_outcome_of_the_total_that_opens_the_list() -> None:
+    text = ("Năm 2024, huyện công nhận 50 mô hình, cụ thể:\n"
+            "- Lĩnh vực kinh tế: 28 mô hình;\n"
+            "- Lĩnh vực an ninh: 22 mô hình.\n"
+            "Mặt trận xã có 9 thành viên.")
+    assert [(f.value, f.outcome.value) for f in _figures(text)] == [
+        (50, "recognized"), (28, "recognized"), (22, "recognized"), (9, "other")]
+
+
 def test_one_counts_only_beside_another_figure() -> None:
     rows = _rows("Hội Phụ nữ đã trao một suất học bổng và hai chiếc xe đạp cho học sinh nghèo.")
     assert rows == [(1, "suất", "exact", "other"), (2, "chiếc", "exact", "other")]
