@@ -73,7 +73,8 @@ def _mentions(tokens: list[Token]) -> list[_Mention]:
 def _mention_at(tokens: list[Token], index: int) -> _Mention | None:
     rank, honorific, intro_start = _introducers(tokens, index)
     end = name_end(tokens, index)
-    if end is None and (intro_start < index or _ends_title(tokens, index)):
+    if end is None and (intro_start < index or _ends_title(tokens, index)
+                        or _list_item_with_post(tokens, index)):
         end = name_end(tokens, index, introduced=True)
     if end is None:
         return None
@@ -111,6 +112,15 @@ def _short_mentions(tokens: list[Token], full: list[_Mention]) -> list[_Mention]
     return found
 
 
+def _list_item_with_post(tokens: list[Token], index: int) -> bool:
+    """A list item "...: Nai Thị Phương, Phó Chủ tịch ...;" names a person whatever the
+    family name: it opens the item and a post follows it."""
+    if index == 0 or tokens[index - 1].text not in {":", ";", "-", "–", "\n"}:
+        return False
+    end = name_end(tokens, index, introduced=True)
+    return end is not None and bool(pos.chain_after(tokens, end, descriptor_skip=0))
+
+
 def _introducers(tokens: list[Token], index: int) -> tuple[str | None, str | None, int]:
     """Rank and honorific right before the name, and where they start."""
     start, rank, honorific = index, None, None
@@ -145,10 +155,13 @@ def _clause_start(tokens: list[Token], index: int) -> int:
 def _shared_prefix(tokens: list[Token], index: int) -> list[tuple[int, int]]:
     """"các Ủy viên Trung ương Đảng: A, B; C" gives that position to A, B and C."""
     colon = _clause_start(tokens, index) - 1
+    crossed = False
     while colon > 0 and tokens[colon].text == ";":
-        colon = _clause_start(tokens, colon) - 1
+        colon, crossed = _clause_start(tokens, colon) - 1, True
     if colon < 1 or tokens[colon].text != ":":
         return []
+    if crossed and not _items_carry_posts(tokens, colon + 1):
+        return []  # "các Phó Chủ tịch UBND tỉnh: A, B; C, Giám đốc ..." ends at ";"
     clause = _clause_start(tokens, colon)
     for start in range(clause, colon):
         if tokens[start].lower != "các":
@@ -157,6 +170,12 @@ def _shared_prefix(tokens: list[Token], index: int) -> list[tuple[int, int]]:
         if pos.position_end(tokens, title) == colon:
             return [(title, colon)]
     return []
+
+
+def _items_carry_posts(tokens: list[Token], first: int) -> bool:
+    """True when the list's first item is "Name, Post": items are then split by ";"."""
+    end = name_end(tokens, first, introduced=True) if first < len(tokens) else None
+    return end is not None and bool(pos.chain_after(tokens, end, descriptor_skip=0))
 
 
 def _add(article: Article, tokens: list[Token], people: dict[str, Official],

@@ -56,8 +56,9 @@ def name_end(tokens: list[Token], index: int, *, introduced: bool = False) -> in
         if words_at(tokens, end, _not_person()):
             break
         end += 1
-    if end - index < 2 or (end - index == 2 and index and tokens[index - 1].lower
-                           in _PARTY_COMMITTEES):
+    if end - index < 2 and not (introduced and "'" in first.text):  # "ông K'Brơi"
+        return None
+    if end - index == 2 and index and tokens[index - 1].lower in _PARTY_COMMITTEES:
         return None
     if _place_then_name(tokens, index, end):
         return None

@@ -37,7 +37,8 @@ def _stops() -> PhraseIndex:
 @lru_cache(maxsize=1)
 def _connectors() -> PhraseIndex:
     return phrase_index(["khi đó là", "hiện là", "nguyên là", "là", "nguyên", "đương kim",
-                         "giữ chức", "giữ cương vị", "được bầu làm", "được bầu giữ chức"])
+                         "nay là", "hiện nay là", "giữ chức", "giữ cương vị", "được bầu làm",
+                         "được bầu giữ chức"])
 
 
 def title_at(tokens: list[Token], index: int) -> int:
@@ -185,7 +186,8 @@ def _continued_body(tokens: list[Token], end: int) -> int:
     while stop < len(tokens) and (step := _body_step(tokens, stop)):
         stop += step
     closes = stop >= len(tokens) or tokens[stop].text in {";", ".", "\n", ":"}
-    return stop if closes or name_end(tokens, stop) is not None else end
+    named = any(t.text[0].isupper() for t in tokens[end + 1:stop])  # "xã Nghi Phong", "(Bộ ...)"
+    return stop if named and (closes or name_end(tokens, stop) is not None) else end
 
 
 def _skip_note(tokens: list[Token], index: int) -> int:

@@ -114,6 +114,28 @@ def officials(text: str) -> dict[str, list[str]]:
             {"Danh Thị Kim Sa": ["Tỉnh ủy viên", "Phó Chủ tịch HĐND tỉnh"],
              "Điểu Minh Hùng": ["Trưởng sóc Bù Lư"]},
         ),
+        (  # a list item opens with a name the lexicon does not know
+            "Dự có các đồng chí: Touneh Thị Mai, Phó Chủ tịch Ủy ban MTTQ Việt Nam tỉnh; "
+            "Hoàng Văn Phúc, Giám đốc Sở Dân tộc và Tôn giáo.",
+            {"Touneh Thị Mai": ["Phó Chủ tịch Ủy ban MTTQ Việt Nam tỉnh"],
+             "Hoàng Văn Phúc": ["Giám đốc Sở Dân tộc và Tôn giáo"]},
+        ),
+        (  # a shared prefix over a comma list stops at the ";"
+            "Dự có các Phó Chủ tịch UBND tỉnh: Mai Sơn Hà, Đào Văn Khánh; Ngô Thị Huyền, "
+            "Trưởng Ban Dân vận Tỉnh ủy.",
+            {"Mai Sơn Hà": ["Phó Chủ tịch UBND tỉnh"], "Đào Văn Khánh": ["Phó Chủ tịch UBND tỉnh"],
+             "Ngô Thị Huyền": ["Trưởng Ban Dân vận Tỉnh ủy"]},
+        ),
+        (  # "nguyên ..., nay là ..." and a one-word K'Ho name after an honorific
+            "Ông Thân Văn Hợi, nguyên Chủ tịch UBND huyện, nay là Bí thư Đảng ủy xã. Ông K'Brơi, "
+            "Trưởng thôn Bon Rơm B, cho biết.",
+            {"Thân Văn Hợi": ["Chủ tịch UBND huyện", "Bí thư Đảng ủy xã"],
+             "K'Brơi": ["Trưởng thôn Bon Rơm B"]},
+        ),
+        (  # religious posts; the saint's name stays in the name, the title of address apart
+            "Linh mục Phêrô Lê Văn Hòa, Chánh xứ Giáo xứ Thạnh Mỹ, vận động giáo dân.",
+            {"Phêrô Lê Văn Hòa": ["Chánh xứ Giáo xứ Thạnh Mỹ"]},
+        ),
     ],
 )
 def test_officials_and_positions(text: str, expected: dict[str, list[str]]) -> None:
