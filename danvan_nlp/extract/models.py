@@ -1,48 +1,33 @@
 """Models and exemplary practices an article presents, and their domains.
 
-Found after a cue (``lang/vi/model_cues.tsv``: "mô hình", "cách làm", "sáng kiến";
-for quoted names only "phong trào", "điển hình", "duy trì", ...), in four forms:
-
-* ``quoted_name``: a quoted name right after the cue (``mô hình "Hũ gạo thiện
-  tâm"``), and the quoted names chained to it (``"A", "B" hay "C"``);
-* ``quoted_list``: quoted names after "như", "là", "mang tên" a few words on
-  (``không ít mô hình đã thành nếp, như "A" ở ...; "B" của ...``);
-* ``described``: an unquoted description as written, up to the owner, the place
-  or a result clause (``mô hình nuôi ong của gia đình anh ...`` → "nuôi ong");
-* ``deed``: in a sentence with no cue, in a paragraph presenting exemplars, a
-  mobilising deed (``vận động bà con tự nguyện hiến đất ...``).
-
-Campaign names ("Dân vận khéo", ...) are never models; a cue used as a common noun
-("các mô hình", "mô hình được công nhận", "cách làm hay") gives nothing; sentences
-listing shortcomings are skipped; a model told twice (titles sharing most words)
-is kept once. :func:`label_domains` classifies each model by its title and by its
-words around (see :func:`danvan_nlp.classify.api.classify_described`).
+Found after a cue (``lang/vi/model_cues.tsv``: "mô hình", "cách làm", ...) as
+``quoted_name`` (``mô hình "Hũ gạo thiện tâm"``, and names chained to it),
+``quoted_list`` (``nhiều mô hình, như "A" ở ...; "B" của ...``) or ``described``
+(``mô hình nuôi ong của gia đình anh ...`` → "nuôi ong"); and, in a sentence with
+no cue in a paragraph presenting exemplars, as a mobilising ``deed`` (``vận động
+bà con tự nguyện hiến đất ...``). Campaign names ("Dân vận khéo", ...) are never
+models; a cue used as a common noun ("các mô hình", "mô hình được công nhận",
+"cách làm hay") gives nothing; sentences listing shortcomings are skipped; a model
+told twice (titles sharing most words) is kept once. :func:`label_domains` weighs
+each model's title and its words around (``classify.api.classify_described``).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache, lru_cache
 
-from danvan_nlp import lexicon
 from danvan_nlp.article import Article
 from danvan_nlp.errors import ModelArtifactError
+from danvan_nlp.extract import model_lexicon as lex
 from danvan_nlp.records import Model
 
 MIN_TITLE_WORDS = 2
 MAX_DESCRIBED_WORDS = 20
-SAME_MODEL_SHARE = 0.6
-MAX_PLACE_WORDS = 3  # a place before a campaign's name: "Nghệ An", "Thành phố Huế"
+SAME_MODEL_SHARE = 0.8  # "Con nuôi đồn Biên phòng" is not "đảng viên đồn Biên phòng ..."
 CONTEXT_WORDS_BEFORE = 12
 CONTEXT_WORDS_AFTER = 15
 _LIST_GAP = 80  # characters allowed between two quoted names of one list
-
-
-@dataclass(frozen=True, slots=True)
-class _Cue:
-    kind: str  # "any" or "quoted"
-    starts_with: str  # words the title must start with (kept in it), or ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,101 +39,6 @@ class _Found:
 
 # ---------------------------------------------------------------- language data
 
-
-@lru_cache(maxsize=1)
-def _cues() -> dict[str, _Cue]:
-    rows = lexicon.table("model_cues.tsv")
-    return {row[0].lower(): _Cue(row[1], row[2] if len(row) > 2 else "") for row in rows}
-
-
-@lru_cache(maxsize=1)
-def _cue_re() -> re.Pattern[str]:
-    return re.compile(
-        r"""
-        (?<!\w)                  # a whole word: not "khoảng cách" read as "cách"
-        (?P<cue>""" + lexicon.alternation(list(_cues())) + r""")
-        (?!\w)                   # nor "mô hình" inside a longer word
-        """,
-        re.VERBOSE | re.IGNORECASE,
-    )
-
-
-@lru_cache(maxsize=1)
-def _title_stop_re() -> re.Pattern[str]:
-    return re.compile(
-        r"""
-        \s*(?:""" + lexicon.alternation(lexicon.words("model_title_stops.txt")) + r""")
-        (?!\w)                   # the stop word is whole: "trong" but not "trồng"
-        """,
-        re.VERBOSE | re.IGNORECASE,
-    )
-
-
-@lru_cache(maxsize=1)
-def _title_end_re() -> re.Pattern[str]:
-    return re.compile(
-        r"""
-        \s*[;:()\[\]!?…]               # punctuation that closes a description,
-        | \.(?!\d)                      # and a full stop, not the one in "8.600"
-        | \s+-\s                        # a dash clause
-        | ,?\s+(?:""" + lexicon.alternation(lexicon.words("model_title_ends.txt")) + r""")
-          (?!\w)                        # owner, place or result: "của", "ở", "góp phần"
-        """,
-        re.VERBOSE | re.IGNORECASE,
-    )
-
-
-@lru_cache(maxsize=1)
-def _plural_before_re() -> re.Pattern[str]:
-    return re.compile(
-        r"""
-        (?:(?<!\w)(?:""" + lexicon.alternation(lexicon.words("model_plural_words.txt")) + r""")
-          | \d[\d.,]*                   # a number: "1.088 mô hình cây trồng"
-        )
-        (?:\s+lượt)?\s*$                # "202 lượt mô hình"
-        """,
-        re.VERBOSE | re.IGNORECASE,
-    )
-
-
-@cache
-def _lower(name: str) -> tuple[str, ...]:
-    """The entries of a lexicon file, lower-cased."""
-    return tuple(entry.lower() for entry in lexicon.words(name))
-
-
-@lru_cache(maxsize=1)
-def _campaigns() -> tuple[str, ...]:
-    return tuple(_plain(name) for name in _lower("model_campaigns.txt"))
-
-
-_QUOTED_AT = re.compile(
-    r"""
-    \s*"                         # an opening quote right here
-    (?P<name>[^"\n]{2,250}?)     # the quoted name
-    "                            # its closing quote
-    """,
-    re.VERBOSE,
-)
-_CHAINED_QUOTE = re.compile(
-    r"""
-    \s*(?:,|;|hay|và|hoặc)\s*    # a list separator
-    "(?P<name>[^"\n]{2,250}?)"   # the next quoted name
-    """,
-    re.VERBOSE,
-)
-_LIST_OPENER = re.compile(
-    r"""
-    [^".;:]{0,60}?               # a few words after the cue, within the clause
-    (?<!\w)(?:như|là|mang\ tên|có\ tên|tên\ gọi)  # "such as", "is", "named"
-    \s*:?\s*(?=")                # right before a quoted name ("như: "A", "B"")
-    """,
-    re.VERBOSE | re.IGNORECASE,
-)
-_ANY_QUOTED = re.compile(r'"(?P<name>[^"\n]{2,250}?)"')
-_BULLET = re.compile(r"\s*[-+•*]\s")  # a list item: "- Anh Đặng Văn Lưu, ..."
-
-
 # ---------------------------------------------------------------- finding
 
 
@@ -157,7 +47,7 @@ def find_models(article: Article) -> None:
     kept: list[tuple[str, Model]] = []
     for start, end in article.sentences:
         sentence = article.ntext[start:end]
-        if _lists_shortcomings(sentence):
+        if lex.lists_shortcomings(sentence):
             continue
         found = _after_cues(sentence)
         if not found and _presents_deeds(article.ntext, start):
@@ -169,28 +59,40 @@ def find_models(article: Article) -> None:
 
 
 def _after_cues(sentence: str) -> list[_Found]:
+    """Models after cue words, then quoted names presented by a passive verb."""
     results: list[_Found] = []
     consumed = 0
-    for match in _cue_re().finditer(sentence):
+    for match in lex.cue_re().finditer(sentence):
         if match.start() < consumed:
             continue
-        found = _after_cue(sentence, match, _cues()[match["cue"].lower()])
+        found = _after_cue(sentence, match, lex.cues()[match["cue"].lower()])
         results.extend(found)
         consumed = max([consumed, *(item.end for item in found)])
-    return results
+    results.extend(_presented_by_passive(sentence, results))
+    return sorted(results, key=lambda item: item.start)
 
 
-def _after_cue(sentence: str, match: re.Match[str], cue: _Cue) -> list[_Found]:
-    if _frames_manner(sentence[: match.end()]):
+def _presented_by_passive(sentence: str, found: list[_Found]) -> list[_Found]:
+    """``"Lớp dạy chữ Khmer dịp hè" được duy trì``: a named initiative, no cue needed."""
+    taken = {item.start for item in found}
+    return [
+        _Found(match.start("name"), match.end("name"), "quoted_passive")
+        for match in lex.passive_re().finditer(sentence)
+        if match.start("name") not in taken and not lex.not_a_model(match["name"])
+    ]
+
+
+def _after_cue(sentence: str, match: re.Match[str], cue: lex.Cue) -> list[_Found]:
+    if lex.frames_manner(sentence[: match.end()]):
         return []
     position = _skip_campaigns(sentence, match.end())
-    quoted = _QUOTED_AT.match(sentence, position)
+    quoted = lex.QUOTED_AT.match(sentence, position)
     if quoted and not cue.starts_with:
-        return _quoted_chain(sentence, quoted, "quoted_name")
-    opener = _LIST_OPENER.match(sentence, position)
+        return _quoted_chain(sentence, quoted)
+    opener = lex.LIST_OPENER.match(sentence, position)
     if opener and not cue.starts_with and cue.kind != "name":
         return _quoted_list(sentence, opener.end())
-    if cue.kind != "any" or _plural_before_re().search(sentence[: match.start()]):
+    if cue.kind != "any" or lex.plural_before_re().search(sentence[: match.start()]):
         return []
     in_quotes = sentence[: match.start()].rstrip().endswith('"')
     described = _described(sentence, position, cue.starts_with, in_quotes=in_quotes)
@@ -198,38 +100,43 @@ def _after_cue(sentence: str, match: re.Match[str], cue: _Cue) -> list[_Found]:
 
 
 def _skip_campaigns(sentence: str, position: int) -> int:
-    """Past campaign names quoted after the cue: ``mô hình "Dân vận khéo" X``.
+    """Past campaign names after the cue: ``mô hình "Dân vận khéo" X``.
 
     Names listed right after a campaign (``"Toàn dân ...", "Xây dựng ..."``) are
-    its sibling campaigns and are passed too.
+    its sibling campaigns and are passed too; so is an unquoted campaign name
+    before a quoted one (``mô hình dân vận khéo "Nhà sạch, vườn đẹp"``).
     """
-    quoted = _QUOTED_AT.match(sentence, position)
-    if not quoted or not _is_campaign(quoted["name"]):
+    unquoted = lex.unquoted_campaign_re().match(sentence, position)
+    if unquoted:
+        return unquoted.end()
+    quoted = lex.QUOTED_AT.match(sentence, position)
+    if not quoted or not lex.is_campaign(quoted["name"]):
         return position
     position = quoted.end()
-    while chained := _CHAINED_QUOTE.match(sentence, position):
+    while chained := lex.CHAINED_QUOTE.match(sentence, position):
         position = chained.end()
     return position
 
 
-def _quoted_chain(sentence: str, first: re.Match[str], rule: str) -> list[_Found]:
+def _quoted_chain(sentence: str, first: re.Match[str]) -> list[_Found]:
     found: list[_Found] = []
     match: re.Match[str] | None = first
     while match:
-        if not _is_campaign(match["name"]) and not _launched_from_above(sentence, match.end()):
-            found.append(_Found(match.start("name"), match.end("name"), rule))
-        match = _CHAINED_QUOTE.match(sentence, match.end())
+        launched = lex.launched_from_above(sentence, match.end())
+        if not launched and not lex.not_a_model(match["name"]):
+            found.append(_Found(match.start("name"), match.end("name"), "quoted_name"))
+        match = lex.CHAINED_QUOTE.match(sentence, match.end())
     return found
 
 
 def _quoted_list(sentence: str, position: int) -> list[_Found]:
     """Quoted names from ``position`` on, while the gaps between them stay short."""
     found: list[_Found] = []
-    for match in _ANY_QUOTED.finditer(sentence, position):
+    for match in lex.ANY_QUOTED.finditer(sentence, position):
         gap = sentence[position : match.start()]
-        if len(gap) > _LIST_GAP or _cue_re().search(gap):
+        if len(gap) > _LIST_GAP or lex.cue_re().search(gap):
             break
-        if not _is_campaign(match["name"]):
+        if not lex.not_a_model(match["name"]):
             found.append(_Found(match.start("name"), match.end("name"), "quoted_list"))
         position = match.end()
     return found
@@ -248,9 +155,9 @@ def _described(
     rest = sentence[position:]
     if starts_with and not rest.lower().startswith(starts_with + " "):
         return None
-    if not rest[:1].isalpha() or _title_stop_re().match(rest):
+    if not rest[:1].isalpha() or lex.title_stop_re().match(rest):
         return None
-    end_match = _title_end_re().search(rest)
+    end_match = lex.title_end_re().search(rest)
     title = rest[: end_match.start() if end_match else len(rest)]
     if in_quotes and '"' in title:
         title = title[: title.index('"')]
@@ -258,9 +165,10 @@ def _described(
         title = title[: title.index(",")]
     title = title.rstrip(" ,")
     words = title.lower().split()
-    if len(words) < MIN_TITLE_WORDS or _title_stop_re().fullmatch(words[-1]):
+    if len(words) < MIN_TITLE_WORDS or lex.title_stop_re().fullmatch(words[-1]):
         return None
-    if set(words) & set(_lower("model_title_rejects.txt")):
+    rejects = lex.lower("model_title_rejects.txt")
+    if any(word in words or (not word.isalnum() and word in title) for word in rejects):
         return None
     return _Found(position, position + len(title), "described")
 
@@ -268,12 +176,12 @@ def _described(
 def _deeds(sentence: str) -> list[_Found]:
     """Mobilising deeds told as a clause: "vận động bà con hiến đất ...", "hiến 200 m² đất để"."""
     found = []
-    for match in _deed_re().finditer(sentence):
+    for match in lex.deed_re().finditer(sentence):
         before = sentence[: match.start()].lower().rstrip()
-        nominalised = any(before.endswith(w) for w in _lower("model_deed_nominalisers.txt"))
+        nominalised = any(before.endswith(w) for w in lex.lower("model_deed_nominalisers.txt"))
         if nominalised or before.endswith('"'):
             continue
-        end_match = _title_end_re().search(sentence, match.end())
+        end_match = lex.title_end_re().search(sentence, match.end())
         end = end_match.start() if end_match else len(sentence)
         found.append(_Found(match.start(), end, "deed"))
     return found
@@ -284,53 +192,13 @@ def _presents_deeds(text: str, offset: int) -> bool:
     line_end = text.find("\n", offset)
     lines = text[: len(text) if line_end < 0 else line_end].split("\n")
     scope = lines[-1]
-    if _BULLET.match(scope):
-        intros = (line for line in reversed(lines) if line.strip() and not _BULLET.match(line))
+    if lex.BULLET.match(scope):
+        intros = (line for line in reversed(lines) if line.strip() and not lex.BULLET.match(line))
         scope += " " + next(intros, "")
     lowered = scope.lower()
-    return any(word in lowered for word in _lower("model_deed_presenters.txt"))
+    return any(word in lowered for word in lex.lower("model_deed_presenters.txt"))
 
 
-@lru_cache(maxsize=1)
-def _deed_re() -> re.Pattern[str]:
-    people = lexicon.alternation(lexicon.words("model_deed_people.txt"))
-    verbs = lexicon.alternation(lexicon.words("model_deed_verbs.txt"))
-    return re.compile(
-        r"""
-        (?<!\w)vận\ động\s+(?:""" + people + r""")   # "vận động bà con"
-        \s+(?:""" + verbs + r""")(?!\w)                 # "hiến", "giao nộp", "tháo dỡ"
-        | (?<!\w)hiến\s+\d[\d.,]*\s*(?:m²|m2|ha)       # "hiến 2.000m²"
-          \s+đất\s+(?:để|làm|xây)(?!\w)                 # "đất để xây dựng ..."
-        """,
-        re.VERBOSE | re.IGNORECASE,
-    )
-
-
-def _is_campaign(name: str) -> bool:
-    """A campaign's name, maybe after a place ("Bắc Giang chung tay vì người nghèo")."""
-    plain = f" {_plain(name)} "
-    return any(plain.startswith(f" {c} ") or (plain.endswith(f" {c} ") and
-               len(plain.split()) - len(c.split()) <= MAX_PLACE_WORDS) for c in _campaigns())
-
-
-def _launched_from_above(sentence: str, position: int) -> bool:
-    clause = re.split(r"[;\"]", sentence[position:], maxsplit=1)[0].lower()
-    return any(marker in clause for marker in _lower("model_campaign_markers.txt"))
-
-
-def _lists_shortcomings(sentence: str) -> bool:
-    lowered = sentence.lower()
-    return any(cue in lowered for cue in _lower("model_shortcoming_cues.txt"))
-
-
-def _frames_manner(before_and_cue: str) -> bool:
-    """``Với cách làm "..."``: the article's own method or motto, not a model."""
-    lowered = before_and_cue.lower()
-    return any(lowered.endswith(phrase) for phrase in _lower("model_manner_phrases.txt"))
-
-
-
-# ---------------------------------------------------------------- records
 
 
 def _record(
@@ -338,7 +206,7 @@ def _record(
 ) -> tuple[str, Model]:
     span = article.span(offset + found.start, offset + found.end)
     described = article.span(offset + context[0], offset + context[1]).text
-    return _plain(span.text), Model(span.text.strip(), span, described, found.rule)
+    return lex.plain(span.text), Model(span.text.strip(), span, described, found.rule)
 
 
 def _context(sentence: str, found: list[_Found], index: int) -> tuple[int, int]:
@@ -372,11 +240,6 @@ def _keep_new(kept: list[tuple[str, Model]], candidate: tuple[str, Model]) -> No
         if shorter and len(words & other) / shorter >= SAME_MODEL_SHARE:
             return
     kept.append(candidate)
-
-
-def _plain(text: str) -> str:
-    """Lower-cased words without punctuation, for comparing titles."""
-    return " ".join(re.findall(r"\w+", text.lower()))
 
 
 # ---------------------------------------------------------------- domains

@@ -42,6 +42,16 @@ def _found(text: str) -> list[tuple[str, str]]:
          [("Bữa sáng yêu thương", "quoted_list")]),
         ('Tổ dân vận có mô hình "Vận động nhân dân hiến đất xây dựng nông thôn mới".',
          [("Vận động nhân dân hiến đất xây dựng nông thôn mới", "quoted_name")]),
+        ('Mô hình dân vận khéo "Nhà sạch, vườn đẹp" của Chi hội Phụ nữ thôn 2 được nhân rộng.',
+         [("Nhà sạch, vườn đẹp", "quoted_name")]),
+        ('Tại nhiều chùa, "Lớp dạy chữ Chăm dịp hè" được duy trì đều đặn.',
+         [("Lớp dạy chữ Chăm dịp hè", "quoted_passive")]),
+        ('Đơn vị xây tặng 5 ngôi nhà "Mái ấm đồng đội" cho hộ nghèo.',
+         [("Mái ấm đồng đội", "quoted_name")]),
+        ('Cùng với cách làm "cán bộ đồn phụ trách hộ", anh thường xuyên đến từng nhà.',
+         [("cán bộ đồn phụ trách hộ", "quoted_name")]),
+        ("Xã đang nhân rộng cách làm vận động hiến đất mở đường ra các thôn còn lại.",
+         [("vận động hiến đất mở đường", "described")]),
     ],
 )
 def test_models_presented_by_a_cue_are_found(text, expected):
@@ -68,10 +78,22 @@ def test_models_presented_by_a_cue_are_found(text, expected):
         "Mô hình chính quyền địa phương 2 cấp đi vào hoạt động.",
         'Chương trình "Mục tiêu quốc gia giảm nghèo bền vững" được triển khai.',
         'Hội viên hưởng ứng phong trào "Bắc Giang chung tay vì người nghèo".',
+        'Xã giữ cách làm "dân bàn, dân làm, dân hưởng" trong mọi việc.',
+        'Theo cách làm "tỉnh lấy xã, huyện lấy thôn", cả tỉnh cùng vào cuộc.',
+        "Các hộ tham gia mô hình giảm còn chưa đến 9%.",
+        "Xã chọn mô hình sát với thực tiễn, tránh chạy theo số lượng.",
+        '"Dân vận khéo" được triển khai sâu rộng.',
     ],
 )
 def test_cue_words_used_as_common_nouns_give_no_model(text):
     assert _found(text) == []
+
+
+def test_models_sharing_only_some_words_are_both_kept():
+    text = ('Đồn duy trì mô hình "Con nuôi đồn Biên phòng"; cùng với cách làm '
+            '"đảng viên đồn Biên phòng phụ trách hộ gia đình".')
+    assert [title for title, _ in _found(text)] == [
+        "Con nuôi đồn Biên phòng", "đảng viên đồn Biên phòng phụ trách hộ gia đình"]
 
 
 def test_the_same_model_told_twice_is_kept_once():

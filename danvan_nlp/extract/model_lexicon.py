@@ -1,0 +1,211 @@
+"""Language data and patterns for finding models: cues, stop words, campaigns, mottos.
+
+Every list lives in ``danvan_nlp/lang/vi/model_*.txt|tsv`` (see their ``# source:``
+lines); this module turns them into patterns and small predicates that
+:mod:`danvan_nlp.extract.models` uses.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from danvan_nlp import lexicon
+
+MAX_PLACE_WORDS = 3  # a place before a campaign's name: "Nghệ An", "Thành phố Huế"
+MIN_SUFFIX_CAMPAIGN_WORDS = 5  # "chung tay vì người nghèo", not "vì người nghèo"
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """How a cue word may be followed by a model title (see ``model_cues.tsv``)."""
+
+    kind: str  # "any" or "quoted"
+    starts_with: str  # words the title must start with (kept in it), or ""
+
+
+
+@lru_cache(maxsize=1)
+def cues() -> dict[str, Cue]:
+    rows = lexicon.table("model_cues.tsv")
+    return {row[0].lower(): Cue(row[1], row[2] if len(row) > 2 else "") for row in rows}
+
+
+@lru_cache(maxsize=1)
+def cue_re() -> re.Pattern[str]:
+    return re.compile(
+        r"""
+        (?<!\w)                  # a whole word: not "khoảng cách" read as "cách"
+        (?P<cue>""" + lexicon.alternation(list(cues())) + r""")
+        (?!\w)                   # nor "mô hình" inside a longer word
+        """,
+        re.VERBOSE | re.IGNORECASE,
+    )
+
+
+@lru_cache(maxsize=1)
+def title_stop_re() -> re.Pattern[str]:
+    return re.compile(
+        r"""
+        \s*(?:""" + lexicon.alternation(lexicon.words("model_title_stops.txt")) + r""")
+        (?!\w)                   # the stop word is whole: "trong" but not "trồng"
+        """,
+        re.VERBOSE | re.IGNORECASE,
+    )
+
+
+@lru_cache(maxsize=1)
+def title_end_re() -> re.Pattern[str]:
+    return re.compile(
+        r"""
+        \s*[;:()\[\]!?…]               # punctuation that closes a description,
+        | \.(?!\d)                      # and a full stop, not the one in "8.600"
+        | \s+-\s                        # a dash clause
+        | ,?\s+(?:""" + lexicon.alternation(lexicon.words("model_title_ends.txt")) + r""")
+          (?!\w)                        # owner, place or result: "của", "ở", "góp phần"
+        """,
+        re.VERBOSE | re.IGNORECASE,
+    )
+
+
+@lru_cache(maxsize=1)
+def plural_before_re() -> re.Pattern[str]:
+    return re.compile(
+        r"""
+        (?:(?<!\w)(?:""" + lexicon.alternation(lexicon.words("model_plural_words.txt")) + r""")
+          | \d[\d.,]*                   # a number: "1.088 mô hình cây trồng"
+        )
+        (?:\s+lượt)?\s*$                # "202 lượt mô hình"
+        """,
+        re.VERBOSE | re.IGNORECASE,
+    )
+
+
+@cache
+def lower(name: str) -> tuple[str, ...]:
+    """The entries of a lexicon file, lower-cased."""
+    return tuple(entry.lower() for entry in lexicon.words(name))
+
+
+@lru_cache(maxsize=1)
+def unquoted_campaign_re() -> re.Pattern[str]:
+    names = lexicon.alternation(lexicon.words("model_campaigns.txt"))
+    return re.compile(r'\s*(?:' + names + r')\s*(?=")', re.IGNORECASE)  # name, then a quote
+
+
+@lru_cache(maxsize=1)
+def campaigns() -> tuple[str, ...]:
+    return tuple(plain(name) for name in lower("model_campaigns.txt"))
+
+
+QUOTED_AT = re.compile(
+    r"""
+    \s*"                         # an opening quote right here
+    (?P<name>[^"\n]{2,250}?)     # the quoted name
+    "                            # its closing quote
+    """,
+    re.VERBOSE,
+)
+CHAINED_QUOTE = re.compile(
+    r"""
+    \s*(?:,|;|hay|và|hoặc)\s*    # a list separator
+    "(?P<name>[^"\n]{2,250}?)"   # the next quoted name
+    """,
+    re.VERBOSE,
+)
+LIST_OPENER = re.compile(
+    r"""
+    [^".;:]{0,60}?               # a few words after the cue, within the clause
+    (?<!\w)(?:như|là|mang\ tên|có\ tên|tên\ gọi)  # "such as", "is", "named"
+    \s*:?\s*(?=")                # right before a quoted name ("như: "A", "B"")
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+ANY_QUOTED = re.compile(r'"(?P<name>[^"\n]{2,250}?)"')
+BULLET = re.compile(r"\s*[-+•*]\s")  # a list item: "- Anh Đặng Văn Lưu, ..."
+
+
+@lru_cache(maxsize=1)
+def deed_re() -> re.Pattern[str]:
+    people = lexicon.alternation(lexicon.words("model_deed_people.txt"))
+    verbs = lexicon.alternation(lexicon.words("model_deed_verbs.txt"))
+    return re.compile(
+        r"""
+        (?<!\w)vận\ động\s+(?:""" + people + r""")   # "vận động bà con"
+        \s+(?:""" + verbs + r""")(?!\w)                 # "hiến", "giao nộp", "tháo dỡ"
+        | (?<!\w)hiến\s+\d[\d.,]*\s*(?:m²|m2|ha)       # "hiến 2.000m²"
+          \s+đất\s+(?:để|làm|xây)(?!\w)                 # "đất để xây dựng ..."
+        """,
+        re.VERBOSE | re.IGNORECASE,
+    )
+
+
+def is_campaign(name: str) -> bool:
+    """A campaign's name, maybe after a place ("Bắc Giang chung tay vì người nghèo")."""
+    words = f" {plain(name)} "
+    return any(words.startswith(f" {c} ") or _after_place(words, c) for c in campaigns())
+
+
+def _after_place(words: str, campaign: str) -> bool:
+    size = len(campaign.split())
+    return (size >= MIN_SUFFIX_CAMPAIGN_WORDS and words.endswith(f" {campaign} ")
+            and len(words.split()) - size <= MAX_PLACE_WORDS)
+
+
+def is_motto(name: str) -> bool:
+    """A slogan of parallel parts sharing a word in one place: "dân bàn, dân làm, dân
+    hưởng", "tỉnh lấy xã, huyện lấy thôn và xã lấy từng hộ" (mottos are not models)."""
+    parts = [part.split() for part in re.split(r",|\svà\s", name.lower()) if part.strip()]
+    if len(parts) < 2:
+        return False
+    return any(all(len(part) > place for part in parts)
+               and len({part[place] for part in parts}) == 1 for place in (0, 1))
+
+
+def not_a_model(name: str) -> bool:
+    """A quoted name that is a campaign or a motto, not a model."""
+    return is_campaign(name) or is_motto(name)
+
+
+@lru_cache(maxsize=1)
+def passive_re() -> re.Pattern[str]:
+    verbs = alternation_of("model_passive_cues.txt")
+    return re.compile(
+        r"""
+        "(?P<name>[^"\n]{2,250}?)"         # a quoted name,
+        \s+(?:đã\s+|đang\s+|tiếp\ tục\s+)? # maybe "đã", "tiếp tục"
+        được\s+(?:""" + verbs + r""")(?!\w)  # "được duy trì", "được nhân rộng"
+        """,
+        re.VERBOSE | re.IGNORECASE,
+    )
+
+
+def alternation_of(name: str) -> str:
+    """A regex alternation of the entries of a lexicon file."""
+    return lexicon.alternation(lexicon.words(name))
+
+
+def launched_from_above(sentence: str, position: int) -> bool:
+    clause = re.split(r"[;\"]", sentence[position:], maxsplit=1)[0].lower()
+    return any(marker in clause for marker in lower("model_campaign_markers.txt"))
+
+
+def lists_shortcomings(sentence: str) -> bool:
+    lowered = sentence.lower()
+    return any(cue in lowered for cue in lower("model_shortcoming_cues.txt"))
+
+
+def frames_manner(before_and_cue: str) -> bool:
+    """``Với cách làm "..."``: the article's own method or motto, not a model."""
+    lowered = before_and_cue.lower()
+    return any(lowered.endswith(phrase) for phrase in lower("model_manner_phrases.txt"))
+
+
+
+
+
+def plain(text: str) -> str:
+    """Lower-cased words without punctuation, for comparing titles."""
+    return " ".join(re.findall(r"\w+", text.lower()))
+
