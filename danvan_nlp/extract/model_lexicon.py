@@ -163,6 +163,13 @@ def is_motto(name: str) -> bool:
                and len({part[place] for part in parts}) == 1 for place in (0, 1))
 
 
+def names_something_else(before_quote: str) -> bool:
+    """The quote opened after a document, contest, award or motto word (``Đề án "``)."""
+    lowered = before_quote.lower().rstrip()
+    return any(lowered.endswith(f" {word}") or lowered == word
+               for word in lower("model_name_holders.txt"))
+
+
 def not_a_model(name: str) -> bool:
     """A quoted name that is a campaign or a motto, not a model."""
     return is_campaign(name) or is_motto(name)

@@ -81,6 +81,7 @@ def _presented_by_passive(sentence: str, found: list[_Found]) -> list[_Found]:
         _Found(match.start("name"), match.end("name"), "quoted_passive")
         for match in lex.passive_re().finditer(sentence)
         if match.start("name") not in taken and not lex.not_a_model(match["name"])
+        and not lex.names_something_else(sentence[: match.start()])
     ]
 
 

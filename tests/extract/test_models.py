@@ -83,6 +83,8 @@ def test_models_presented_by_a_cue_are_found(text, expected):
         "Các hộ tham gia mô hình giảm còn chưa đến 9%.",
         "Xã chọn mô hình sát với thực tiễn, tránh chạy theo số lượng.",
         '"Dân vận khéo" được triển khai sâu rộng.',
+        'Đề án "Nâng cao hiệu quả công tác dân vận" được triển khai ở 20 xã.',
+        'Danh hiệu "Gia đình văn hóa" được công nhận cho 300 hộ.',
     ],
 )
 def test_cue_words_used_as_common_nouns_give_no_model(text):
