@@ -160,20 +160,28 @@ def _described(
         return None
     if not rest[:1].isalpha() or lex.title_stop_re().match(rest):
         return None
+    title = _cut_description(rest, in_quotes=in_quotes)
+    return _Found(position, position + len(title), "described") if _can_be_title(title) else None
+
+
+def _cut_description(rest: str, *, in_quotes: bool) -> str:
+    """``rest`` up to the first end marker (or closing quote), at most one long clause."""
     end_match = lex.title_end_re().search(rest)
     title = rest[: end_match.start() if end_match else len(rest)]
     if in_quotes and '"' in title:
         title = title[: title.index('"')]
     if len(title.split()) > MAX_DESCRIBED_WORDS and "," in title:
         title = title[: title.index(",")]
-    title = title.rstrip(" ,")
+    return title.rstrip(" ,")
+
+
+def _can_be_title(title: str) -> bool:
+    """Long enough, not ending in a stop word, with no demonstrative or percentage."""
     words = title.lower().split()
     if len(words) < MIN_TITLE_WORDS or lex.title_stop_re().fullmatch(words[-1]):
-        return None
+        return False
     rejects = lex.lower("model_title_rejects.txt")
-    if any(word in words or (not word.isalnum() and word in title) for word in rejects):
-        return None
-    return _Found(position, position + len(title), "described")
+    return not any(word in words or (not word.isalnum() and word in title) for word in rejects)
 
 
 def _deeds(sentence: str) -> list[_Found]:
