@@ -75,7 +75,8 @@ class ClauseView:
     def __init__(self, ntext: str) -> None:
         self.original = ntext
         self.text = _blank_asides(_blank_quotes(_lower_same_length(ntext)))
-        self.hits = [hit for hit in self._find_hits() if not self._is_noun(hit)]
+        self.hits = [hit for hit in self._find_hits()
+                     if hit.strength != "label" and not self._is_noun(hit)]
         self.hit_starts = [hit.start for hit in self.hits]
         self.left_bounds = [(m.start(), m.end(), m.group()) for m in
                             _LEFT_BOUNDARY.finditer(self.text)]
@@ -93,7 +94,8 @@ class ClauseView:
             return True
         first = self.original[hit.start]
         words = self.original[max(0, hit.start - 20):hit.start].split()
-        return first.isupper() and bool(words) and words[-1][:1].isupper()
+        inside_name = bool(words) and words[-1][:1].isupper() and words[-1][-1].isalnum()
+        return first.isupper() and inside_name
 
     def hits_between(self, start: int, end: int) -> list[VerbHit]:
         """The verbs lying wholly inside ``start:end``, in order."""

@@ -25,6 +25,16 @@ _CODE_AFTER = re.compile(
 
 _PHONE = re.compile(r"0\d{2,3}[ .]?\d{3}[ .]?\d{3,4}")
 
+_PHONE_BEFORE = re.compile(
+    r"""
+    (?: \d[ ]$                                   # "1900 8086": a group of a longer number
+      | (?<!\w)(?:điện\s+thoại|đường\s+dây|hotline|tổng\s+đài|đt|fax)(?!\w)  # a phone line
+        [^.;\n]{0,25} $                          # shortly before
+    )
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
 _WORD_BEFORE = re.compile(
     r"""
     (?P<lead>^|[\s(\[,;:"'-])     # what stands before the word (start, space, punctuation)
@@ -71,8 +81,8 @@ def rejection(text: str, number: Number, unit: CountedUnit | None) -> str | None
     checks = (
         ("no_unit", unit is None),
         ("code_or_time", bool(_CODE_AFTER.match(text, number.end))),
-        ("phone", bool(_PHONE.fullmatch(written.replace(" ", "")))),
-        ("name_or_date", _after_name_word(before)),
+        ("phone", bool(_PHONE.fullmatch(written.replace(" ", "")) or _PHONE_BEFORE.search(before))),
+        ("name_or_date", not _measured(unit) and _after_name_word(before)),
         ("inside_name", _after_capitalised_word(before)),
         ("time_or_grade", _before_non_unit(text, number, unit)),
         ("year_or_date", _year_or_date(written, number, unit)),
@@ -87,6 +97,12 @@ def rejection(text: str, number: Number, unit: CountedUnit | None) -> str | None
 def _name_exception_regex() -> re.Pattern[str]:
     words = lexicon.alternation(list(lexicon.words("figure_name_exceptions.txt")))
     return re.compile(r"(?<!\w)(?:" + words + r")[ ]+$", re.IGNORECASE)
+
+
+def _measured(unit: CountedUnit | None) -> bool:
+    """A measure, money or share from the table ("tuyến lộ 2,3 km" is a length, not a name)."""
+    return unit is not None and unit.rule == "unit_table" and unit.kind in (
+        "measure", "money", "percent")
 
 
 def _after_name_word(before: str) -> bool:

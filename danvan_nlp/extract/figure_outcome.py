@@ -29,6 +29,7 @@ DESCRIBED_UNITS = ("mô hình", "điển hình", "cách làm")
 PREDICATES_OF_MODELS = (Outcome.REGISTERED, Outcome.RECOGNIZED, Outcome.COMMENDED)
 ASIDE_REACH = 40
 OBJECT_REACH = 40
+GIVING_VERBS = ("trao", "tặng", "trao tặng")
 LABOUR_UNITS = ("ngày công",)
 HELP_VERBS = ("giúp", "giúp đỡ", "hỗ trợ", "tham gia")
 TARGET_UNITS = ("chỉ tiêu", "tiêu chí", "đại hội", "mục tiêu", "nhiệm vụ", "kế hoạch")
@@ -47,10 +48,28 @@ class Reading:
 
 NOTHING = Reading(None, "")
 
-_LOCATION = re.compile(
+_PARTNER = re.compile(
     r"""
-    (?<!\w) (?:ở|tại|trên\s+địa\s+bàn|thuộc|với) \s+  # "diễn ra tại 1.452 thôn": where, not what
-    (?:(?:hơn|trên|gần|khoảng|gần\s+như)\s+)? $    # maybe a qualifier, then the number
+    (?<!\w) (?:phối|kết|liên\s+kết|cùng)\s+hợp\s+với \s+  # "phối hợp với 143 chùa": partners
+    (?:(?:hơn|trên|gần|khoảng)\s+)? $                  # maybe a qualifier, then the number
+    """,
+    re.VERBOSE,
+)
+
+_COST = re.compile(
+    r"""
+    (?<!\w) (?:tổng\s+)? (?:kinh\s+phí|chi\s+phí|mức\s+đầu\s+tư|vốn\s+đầu\s+tư)  # a cost
+    (?:\s+(?:là|khoảng|hơn|trên|gần|ước\s+tính|dự\s+kiến))* \s+ $              # then the number
+    """,
+    re.VERBOSE,
+)
+
+_PLACE = re.compile(r"(?<!\w)(?:ở|tại)\s+(?:(?:hơn|trên|gần|khoảng)\s+)?$")  # "Ở ba bản X, ..."
+
+_WITH = re.compile(
+    r"""
+    (?<!\w) với \s+                                     # "thành lập tổ ... với 640 thành viên"
+    (?:(?:hơn|trên|gần|khoảng)\s+)? $                  # maybe a qualifier, then the number
     """,
     re.VERBOSE,
 )
@@ -95,7 +114,13 @@ def decide_outcomes(view: ClauseView, drafts: list[Draft]) -> None:
 def _decide(view: ClauseView, drafts: list[Draft], index: int) -> None:
     draft = drafts[index]
     left, opener = view.left_limit(draft.start, draft.sentence[0])
-    after = _agent_check(view, drafts, index, _after(view, draft, _after_end(view, drafts, index)))
+    after_end = _after_end(view, drafts, index)
+    at_place = bool(_PLACE.search(view.text, left, draft.start))
+    if (opener in PART_OPENERS and opener != ";") or at_place:
+        comma = view.text.find(",", draft.unit_end, after_end)
+        after_end = after_end if comma == -1 else comma  # "trong đó A 5 tỷ, B do X vận động",
+        # "Ở ba bản A, B, mô hình X được duy trì": the verb after the comma is not theirs
+    after = _agent_check(view, drafts, index, _after(view, draft, after_end))
     before, previous = _before(view, drafts, index, left)
     head = _head(view, drafts, index, (left, opener)) if opener in PART_OPENERS else None
     if opener == ";" and not _connector().match(view.text, left, draft.start):
@@ -103,7 +128,7 @@ def _decide(view: ClauseView, drafts: list[Draft], index: int) -> None:
     if opener == "(" and head is None and after.outcome is None:
         after = _after_aside(view, draft)
     head = head or _bullet_head(view, drafts, index)
-    reading = _choose(after, before, previous, head)
+    reading = _cost_rule(view, draft, _choose(after, before, previous, head))
     _apply(draft, _target_rule(draft, reading), view, left)
 
 
@@ -136,6 +161,9 @@ def _agent_check(view: ClauseView, drafts: list[Draft], index: int, after: Readi
     if after.how not in ("marker", "bare") or after.hit is None or after.outcome in (
             Outcome.MOBILIZED, Outcome.OTHER):
         return after
+    draft = drafts[index]
+    if draft.unit.kind in ("money", "measure") or draft.unit.unit in LABOUR_UNITS:
+        return after  # only people and bodies act: "2.400 ngày công chỉnh trang 27 tuyến ngõ"
     following = drafts[index + 1] if index + 1 < len(drafts) else None
     if (following is None or following.start < after.hit.end
             or following.sentence != drafts[index].sentence):
@@ -174,6 +202,15 @@ def _choose(after: Reading, before: Reading, previous: Draft | None,
     if before.how in ("weak", "verb_before"):
         return Reading(Outcome.OTHER, "other_verb_before", before.hit)
     return Reading(Outcome.OTHER, "no_verb")
+
+
+def _cost_rule(view: ClauseView, draft: Draft, reading: Reading) -> Reading:
+    """ "xây dựng với kinh phí 1,35 tỷ đồng": a cost is ``other`` unless it was raised."""
+    if draft.unit.kind != "money" or reading.outcome is Outcome.MOBILIZED:
+        return reading
+    if _COST.search(view.text, max(0, draft.start - 40), draft.start):
+        return Reading(Outcome.OTHER, "cost", reading.hit)
+    return reading
 
 
 def _target_rule(draft: Draft, reading: Reading) -> Reading:
@@ -251,6 +288,8 @@ def _agent_list(view: ClauseView, start: int, end: int) -> bool:
 
 
 def _bare_verb(view: ClauseView, draft: Draft, start: int, end: int) -> Reading:
+    if draft.unit.kind in ("money", "measure") or draft.unit.unit in LABOUR_UNITS:
+        return NOTHING  # "27,4 tỷ đồng xây dựng 58 cây cầu": what the money or labour was for
     comma = view.text.find(",", start, end)
     hits = view.hits_between(start, min(end if comma == -1 else comma, start + BARE_REACH))
     if not hits:
@@ -269,8 +308,10 @@ def _before(view: ClauseView, drafts: list[Draft], index: int,
     draft = drafts[index]
     previous = drafts[index - 1] if index and drafts[index - 1].start >= left else None
     listed = previous is not None and listed_together(view, previous, draft)
-    if not listed and _LOCATION.search(view.text, left, draft.start):
-        return Reading(None, "location"), None  # the verb before is not what happened to it
+    if _PARTNER.search(view.text, left, draft.start):
+        return Reading(Outcome.OTHER, "partner", None, None, True), None
+    if not listed and _WITH.search(view.text, left, draft.start):
+        return Reading(None, "with"), None  # the verb before is not what happened to it
     hits = view.hits_between(left, draft.start)
     if previous is not None:
         hits = [hit for hit in hits if hit.start >= previous.unit_end]
@@ -297,8 +338,8 @@ def _next_item(view: ClauseView, previous: Draft, draft: Draft) -> bool:
     if listed_together(view, previous, draft):
         return True
     gap = view.text[previous.unit_end:draft.start]
-    if _VALUE_OF.search(gap):
-        return True  # "hiến 23 nghìn m² đất trị giá 3,1 tỉ đồng": the value of the same thing
+    if _VALUE_OF.search(gap):  # "hiến 23 nghìn m² đất trị giá 3,1 tỉ đồng": what was given
+        return previous.outcome is Outcome.MOBILIZED
     separators = list(_LIST_SEPARATOR.finditer(gap))
     return bool(separators) and bool(_connector().match(gap, separators[-1].end()))
 
@@ -318,7 +359,11 @@ def _resolve_before(view: ClauseView, hits: list[VerbHit], draft: Draft) -> Read
 
 
 def _soft_outcome(view: ClauseView, hits: list[VerbHit], hit: VerbHit) -> Outcome:
-    """ "tham gia", "nhận", "hỗ trợ" mobilise only after a mobilising verb in the segment."""
+    """ "tham gia", "nhận", "hỗ trợ" mobilise only after a mobilising verb in the segment;
+    "trao", "tặng" commend when an award was named before ("Kỷ niệm chương ... được trao")."""
+    if hit.phrase in GIVING_VERBS and any(h.outcome is Outcome.COMMENDED for h in hits
+                                          if h.end <= hit.start):
+        return Outcome.COMMENDED
     if hit.strength != "soft":
         return hit.outcome
     mobilising = [h for h in hits if h.end <= hit.start and h.outcome is Outcome.MOBILIZED

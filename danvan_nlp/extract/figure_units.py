@@ -69,6 +69,8 @@ def non_units() -> frozenset[str]:
 def unit_after(text: str, number: Number) -> CountedUnit | None:
     """The unit written right after ``number``, from the table or the words there."""
     unit = read_unit(text, number.end)
+    if unit is not None and number.spelled and text[unit.start].isupper():
+        return None  # "ba Đồn": a place name, not three outposts
     if unit is not None:
         end = unit.end
         counted = read_unit(text, end) if unit.kind == "percent" else None
@@ -112,8 +114,15 @@ def _nouns_after(match: re.Match[str]) -> list[str]:
     for word in words:
         if not _can_be_noun(word) or word.lower() in _verbs():
             break
+        if kept and word.lower() in _verb_heads():
+            break  # "95 chùa vận động": the second word starts a verb
         kept.append(word)
     return kept
+
+
+@lru_cache(maxsize=1)
+def _verb_heads() -> frozenset[str]:
+    return frozenset(verb.split()[0] for verb in _verbs() if " " in verb)
 
 
 def _can_be_noun(word: str) -> bool:

@@ -125,9 +125,30 @@ def test_value_unit_qualifier_outcome(text: str, expected: list[Row]) -> None:
         # a new subject after a comma is not the object of the verb before it
         ("Khi triển khai xây dựng nông thôn mới, 9/15 xã nằm trong diện khó khăn.",
          [(9, "xã", "other")]),
-        # where something happens is not what happened to it
+        # a model kept up in N hamlets: the verb counts the places too
         ("Mô hình được duy trì ở 87 thôn, bản trên địa bàn huyện.",
-         [(87, "thôn", "other")]),
+         [(87, "thôn", "implemented")]),
+        # but a place opening the sentence is not the subject of the verb after the comma
+        ("Ở hai xã Tân Lập, Tân Tiến, mô hình được nhân rộng.",
+         [(2, "xã", "other")]),
+        # partners of a verb are not what it acted on
+        ("Mặt trận phối hợp với 95 chùa vận động đồng bào giữ gìn an ninh.",
+         [(95, "chùa", "other")]),
+        # money and labour: the verb after them says what they paid for
+        ("Nhân dân đóng góp 12 tỷ đồng và 900 ngày công chỉnh trang 14 tuyến ngõ.",
+         [(12e9, "đồng", "mobilized"), (900, "ngày công", "mobilized"),
+          (14, "tuyến", "implemented")]),
+        ("Nhà văn hóa được xây dựng với tổng kinh phí 1,2 tỷ đồng.",
+         [(1.2e9, "đồng", "other")]),
+        # an award named before "trao cho" N
+        ('Kỷ niệm chương "Vì sự nghiệp Dân vận" được trao cho ba cá nhân.',
+         [(3, "cá nhân", "commended")]),
+        ("Đồn Biên phòng còn xây tặng 4 căn nhà cho hộ nghèo.",
+         [(4, "căn", "implemented")]),
+        # field names hold verbs that govern nothing
+        ("Huyện công nhận 80 mô hình: kinh tế 50 mô hình, xây dựng hệ thống chính trị 30 mô hình.",
+         [(80, "mô hình", "recognized"), (50, "mô hình", "recognized"),
+          (30, "mô hình", "recognized")]),
         ("Các xã đã thành lập tổ công nghệ số với 640 thành viên.",
          [(640, "thành viên", "other")]),
         ("Lực lượng vũ trang phát động phong trào, với 42 đơn vị đăng ký thực hiện.",
@@ -205,6 +226,8 @@ def test_awarder(text: str, awarders: list[str | None]) -> None:
         "Đồng chí Đinh Văn Năm phát biểu tại buổi lễ.",
         "Huyện xếp hạng 5/12 huyện về chỉ số cải cách hành chính.",
         "Dịp 27/7 hằng năm, đoàn viên dọn dẹp nghĩa trang liệt sĩ.",
+        "Đường dây hỗ trợ 1900 8086 hoạt động cả ngày nghỉ.",
+        "Xã được thành lập trên cơ sở sáp nhập xã Ba Đồn và xã Quảng Hòa.",
     ],
 )
 def test_not_figures(text: str) -> None:
@@ -218,6 +241,19 @@ def test_bulleted_items_take_the_outcome_of_the_total_that_opens_the_list() -> N
             "Mặt trận xã có 9 thành viên.")
     assert [(f.value, f.outcome.value) for f in _figures(text)] == [
         (50, "recognized"), (28, "recognized"), (22, "recognized"), (9, "other")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Lào Cai: Biểu dương 52 tập thể, cá nhân điển hình", (52, "tập thể", "commended")),
+        ("Nhờ vậy tuyến lộ 2,3 km về ấp được làm xong.", (2.3, "km", "implemented")),
+        ("Có hai vị sư được đề xuất tặng Bằng khen.", (2, "vị", "commended")),
+    ],
+)
+def test_single_figure(text: str, expected: tuple[float, str, str]) -> None:
+    (figure,) = _figures(text)
+    assert (figure.value, figure.unit, figure.outcome.value) == expected
 
 
 def test_one_counts_only_beside_another_figure() -> None:
