@@ -23,6 +23,7 @@ from danvan_nlp.batch.work import ExtractFn, extract_chunk, library_version
 from danvan_nlp.errors import DanvanError
 
 DASK_CONNECT_TIMEOUT = "15s"
+DASK_MESSAGE_LOG = 10
 
 
 class ChunkFuture(Protocol):
@@ -92,6 +93,16 @@ class DaskEngine:
         distributed = _import_distributed()
         self._extract_fn = extract_fn
         self._cluster: Any = None
+        self._client: Any = None
+        self._config = _lean_message_logs()
+        try:
+            self.slots = self._start(distributed, workers, scheduler)
+        except BaseException:
+            self.close()
+            raise
+
+    def _start(self, distributed: Any, workers: int, scheduler: str | None) -> int:
+        """Connect (starting a local cluster if needed); returns the cluster's threads."""
         if scheduler:
             self._client = _connect(distributed, scheduler)
         else:
@@ -101,8 +112,8 @@ class DaskEngine:
                     host="127.0.0.1", dashboard_address=None, silence_logs=logging.ERROR,
                 )
             self._client = distributed.Client(self._cluster)
-        self.slots = max(1, sum(self._client.nthreads().values()))
         _check_workers(self._client, scheduler)
+        return max(1, sum(self._client.nthreads().values()))
 
     def submit(self, chunk: list[SourceArticle]) -> ChunkFuture:
         key = f"danvan-chunk-{uuid.uuid4().hex}"
@@ -113,9 +124,11 @@ class DaskEngine:
 
     def close(self) -> None:
         """Disconnect, and stop the local cluster if this engine started it."""
-        self._client.close()
+        if self._client is not None:
+            self._client.close()
         if self._cluster is not None:
             self._cluster.close()
+        self._config.__exit__(None, None, None)
 
 
 @contextmanager
@@ -129,6 +142,14 @@ def _sigint_ignored() -> Iterator[None]:
         yield
     finally:
         signal.signal(signal.SIGINT, previous)
+
+
+def _lean_message_logs() -> Any:
+    """Keep few sent messages for debugging (by default 1,000 per connection, and every
+    message holds a whole chunk of articles): applied now, undone by ``__exit__``."""
+    import dask
+
+    return dask.config.set({"distributed.admin.low-level-log-length": DASK_MESSAGE_LOG})
 
 
 def _import_distributed() -> Any:
@@ -158,7 +179,6 @@ def _check_workers(client: Any, scheduler: str | None) -> None:
     try:
         client.submit(library_version, pure=False).result()
     except ImportError as error:
-        client.close()
         raise DanvanError(
             f"the Dask workers at {scheduler or 'the local cluster'} cannot import "
             "danvan_nlp; install the same danvan-nlp version on every worker"

@@ -11,6 +11,7 @@ from danvan_nlp.batch.runner import run_batch
 from danvan_nlp.errors import DanvanError
 from tests.batch.helpers import ARTICLES, NOT_VIETNAMESE, read_lines, write_jsonl
 
+dask = pytest.importorskip("dask")
 pytest.importorskip("distributed")
 
 
@@ -29,6 +30,8 @@ def test_an_unreachable_scheduler_is_a_clear_error(
 ) -> None:
     monkeypatch.setattr(engines, "DASK_CONNECT_TIMEOUT", "1s")
     source = write_jsonl(tmp_path / "a.jsonl", ARTICLES)
+    log_length = dask.config.get("distributed.admin.low-level-log-length")
     with pytest.raises(DanvanError, match="cannot reach the Dask scheduler"):
         run_batch(source, tmp_path / "r.jsonl", engine="dask",
                   scheduler="tcp://127.0.0.1:9", progress=False)
+    assert dask.config.get("distributed.admin.low-level-log-length") == log_length
