@@ -15,7 +15,8 @@ from danvan_nlp.extract.figure_clauses import ClauseView
 from danvan_nlp.extract.figure_context import evidence_bounds, period_bounds, qualifier
 from danvan_nlp.extract.figure_drafts import Draft
 from danvan_nlp.extract.figure_filters import rejection
-from danvan_nlp.extract.figure_outcome import decide_outcomes, listed_together
+from danvan_nlp.extract.figure_outcome import decide_outcomes
+from danvan_nlp.extract.figure_reading import listed_together
 from danvan_nlp.extract.figure_units import borrowed_unit, unit_after
 from danvan_nlp.numerals import Number, find_numbers
 from danvan_nlp.records import Figure, Outcome

@@ -1,0 +1,132 @@
+"""The verb after a figure: a passive or aspect marker and its verb, or a bare verb.
+
+"hơn 2.700 mô hình được đăng ký", "2.967 căn đã xây dựng", "do X xây dựng", and the bare
+"mô hình đăng ký thực hiện". A figure doing the work to another figure is its agent:
+"13 đồn đã xây dựng 86 mô hình" says nothing of what happened to the outposts.
+"""
+
+from __future__ import annotations
+
+import re
+
+from danvan_nlp.extract.figure_awarder import passive_agent
+from danvan_nlp.extract.figure_clauses import ClauseView, VerbHit, clause_words
+from danvan_nlp.extract.figure_drafts import Draft
+from danvan_nlp.extract.figure_reading import (
+    LABOUR_UNITS,
+    NOTHING,
+    Reading,
+    listed_together,
+)
+from danvan_nlp.records import Outcome
+
+PASSIVE_REACH = 60
+NEAR_REACH = 3
+BARE_REACH = 70
+OBJECT_REACH = 40
+DESCRIBED_UNITS = ("mô hình", "điển hình", "cách làm")
+PREDICATES_OF_MODELS = (Outcome.REGISTERED, Outcome.RECOGNIZED, Outcome.COMMENDED)
+
+
+def after_end(view: ClauseView, drafts: list[Draft], index: int) -> int:
+    """The end of the clause after a figure, passing figures listed with it."""
+    draft = drafts[index]
+    end = view.right_limit(draft.unit_end, draft.sentence[1])
+    for previous, following in zip(drafts[index:], drafts[index + 1:], strict=False):
+        if following.start >= end:
+            break
+        if not listed_together(view, previous, following):
+            return following.start
+    return end
+
+
+def read_after(view: ClauseView, draft: Draft, end: int, start: int | None = None) -> Reading:
+    start = draft.unit_end if start is None else start
+    marker = _first_marker(view, start, end)
+    bare = _bare_verb(view, draft, start, end if marker is None else marker[0])
+    if bare.how:
+        return bare
+    if marker is None:
+        return NOTHING
+    return _marker_reading(view, marker, end)
+
+
+def after_aside(view: ClauseView, draft: Draft) -> Reading:
+    """ "toàn bộ (100%) đường ... đã được cứng hóa": read on after the closing bracket."""
+    closing = view.text.find(")", draft.unit_end, draft.sentence[1])
+    if closing == -1:
+        return NOTHING
+    return read_after(view, draft, view.right_limit(closing + 1, draft.sentence[1]), closing + 1)
+
+
+def _first_marker(view: ClauseView, start: int, end: int) -> tuple[int, int, str] | None:
+    found: tuple[int, int, str] | None = None
+    for role in ("marker", "near_marker"):
+        match = clause_words(role).search(view.text, start, end)
+        if match is not None and (found is None or match.start() < found[0]):
+            found = (match.start(), match.end(), role)
+    return found
+
+
+def _marker_reading(view: ClauseView, marker: tuple[int, int, str], end: int) -> Reading:
+    _, marker_end, role = marker
+    reach = PASSIVE_REACH if role == "marker" else NEAR_REACH
+    for hit in view.hits_between(marker_end, min(end, marker_end + reach + 40)):
+        if hit.start - marker_end > reach or not _agent_list(view, marker_end, hit.start):
+            break
+        if hit.strength in ("weak", "before_only"):
+            continue
+        agent = passive_agent(view, marker_end, hit) if role == "marker" else None
+        return Reading(hit.outcome, "marker", hit, agent)
+    return Reading(Outcome.OTHER, "marker_unknown")
+
+
+def _agent_list(view: ClauseView, start: int, end: int) -> bool:
+    """Whether commas between a marker and its verb only list names ("được Ban A, UBND B")."""
+    agent = view.original[start:end]
+    return all(agent[m.end():m.end() + 1].isupper() for m in re.finditer(r",\s*", agent))
+
+
+def _bare_verb(view: ClauseView, draft: Draft, start: int, end: int) -> Reading:
+    if draft.unit.kind in ("money", "measure") or draft.unit.unit in LABOUR_UNITS:
+        return NOTHING  # "27,4 tỷ đồng xây dựng 58 cây cầu": what the money or labour was for
+    comma = view.text.find(",", start, end)
+    hits = view.hits_between(start, min(end if comma == -1 else comma, start + BARE_REACH))
+    if not hits:
+        return NOTHING
+    hit = hits[0]
+    gap = view.text[start:hit.start]
+    if hit.strength in ("weak", "before_only") or clause_words("blocker").search(gap):
+        return NOTHING
+    if draft.unit.unit in DESCRIBED_UNITS and hit.outcome not in PREDICATES_OF_MODELS:
+        return NOTHING  # "mô hình xây dựng ...": what the model is about
+    return Reading(hit.outcome, "bare", hit)
+
+
+def agent_check(view: ClauseView, drafts: list[Draft], index: int, after: Reading) -> Reading:
+    """ "13 đồn đã xây dựng 86 mô hình": a figure doing the work to another is its agent."""
+    if after.how not in ("marker", "bare") or after.hit is None or after.outcome in (
+            Outcome.MOBILIZED, Outcome.OTHER):
+        return after
+    draft = drafts[index]
+    if draft.unit.kind in ("money", "measure") or draft.unit.unit in LABOUR_UNITS:
+        return after  # only people and bodies act: "2.400 ngày công chỉnh trang 27 tuyến ngõ"
+    following = drafts[index + 1] if index + 1 < len(drafts) else None
+    if (following is None or following.start < after.hit.end
+            or following.sentence != drafts[index].sentence):
+        return after
+    active = not clause_words("marker").search(view.text, drafts[index].unit_end, after.hit.start)
+    if active and _is_object(view, after.hit, following):
+        return Reading(Outcome.OTHER, "agent_of_verb", after.hit)
+    return after
+
+
+def _is_object(view: ClauseView, hit: VerbHit, following: Draft) -> bool:
+    """Whether ``following`` is the object of ``hit`` ("xây dựng, duy trì 86 mô hình"),
+    not the next item of a list ("1.954 mô hình đăng ký và 1.402 mô hình ...")."""
+    gap = view.text[hit.end:following.start]
+    if len(gap) > OBJECT_REACH or re.search(r"[;:]|(?<!\w)và(?!\w)", gap):
+        return False
+    verb_starts = {h.start for h in view.hits_between(hit.end, following.start)}
+    # a comma not followed by another verb ends the verb's reach
+    return all(hit.end + comma.end() in verb_starts for comma in re.finditer(r",\s*", gap))

@@ -1,0 +1,117 @@
+"""The verb before a figure: the nearest outcome verb, or the list the figure continues.
+
+"hiến 334 nghìn m2 đất" is mobilised by the verb before it; in "công nhận 01 mô hình và
+26 tập thể" the second figure shares the verb of the first; a weak verb ("có", "là")
+lets a verb after the figure decide.
+"""
+
+from __future__ import annotations
+
+import re
+
+from danvan_nlp.extract.figure_clauses import ClauseView, VerbHit
+from danvan_nlp.extract.figure_drafts import Draft
+from danvan_nlp.extract.figure_reading import NOTHING, Reading, connector, listed_together
+from danvan_nlp.records import Outcome
+
+COPULAS = ("là", "gồm", "bao gồm")
+GIVING_VERBS = ("trao", "tặng", "trao tặng")
+
+_PARTNER = re.compile(
+    r"""
+    (?<!\w) (?:phối\s+hợp|kết\s+hợp|liên\s+kết)\s+với \s+  # "phối hợp với 143 chùa": partners
+    (?:(?:hơn|trên|gần|khoảng)\s+)? $                  # maybe a qualifier, then the number
+    """,
+    re.VERBOSE,
+)
+
+_WITH = re.compile(
+    r"""
+    (?<!\w) với \s+                                     # "thành lập tổ ... với 640 thành viên"
+    (?:(?:hơn|trên|gần|khoảng)\s+)? $                  # maybe a qualifier, then the number
+    """,
+    re.VERBOSE,
+)
+
+_VALUE_OF = re.compile(
+    r"""
+    (?<!\w) (?:tổng\s+)? (?:trị\s+giá|giá\s+trị) \s+  # "đất trị giá 3,1 tỉ": its value
+    (?:(?:hơn|trên|gần|khoảng)\s+)? $                  # maybe a qualifier, then the number
+    """,
+    re.VERBOSE,
+)
+
+_LIST_SEPARATOR = re.compile(r",|(?<!\w)(?:và|cùng|với)(?!\w)")  # between two list items
+
+
+def read_before(view: ClauseView, drafts: list[Draft], index: int,
+            left: int) -> tuple[Reading, Draft | None]:
+    draft = drafts[index]
+    previous = drafts[index - 1] if index and drafts[index - 1].start >= left else None
+    listed = previous is not None and listed_together(view, previous, draft)
+    if _PARTNER.search(view.text, left, draft.start):
+        return Reading(Outcome.OTHER, "partner", None, None, True), None
+    if not listed and _WITH.search(view.text, left, draft.start):
+        return Reading(None, "with"), None  # the verb before is not what happened to it
+    hits = view.hits_between(left, draft.start)
+    if previous is not None:
+        hits = [hit for hit in hits if hit.start >= previous.unit_end]
+    if not hits:
+        next_item = previous is not None and _next_item(view, previous, draft)
+        return NOTHING, previous if next_item else None
+    reading = _resolve_before(view, hits, draft)
+    if _parallel_item(view, previous, draft):
+        return NOTHING, previous  # "9 mô hình giữ gìn, phát huy ... và 03 mô hình"
+    return reading, None
+
+
+def _parallel_item(view: ClauseView, previous: Draft | None, draft: Draft) -> bool:
+    """A list item with the unit of the item before, right after "và" or a comma."""
+    if previous is None or previous.unit.unit != draft.unit.unit:
+        return False
+    separators = list(_LIST_SEPARATOR.finditer(view.text, previous.unit_end, draft.start))
+    return bool(separators) and bool(connector().match(view.text, separators[-1].end(),
+                                                        draft.start))
+
+
+def _next_item(view: ClauseView, previous: Draft, draft: Draft) -> bool:
+    """Whether ``draft`` opens the next item of a list that ``previous`` is in."""
+    if listed_together(view, previous, draft):
+        return True
+    gap = view.text[previous.unit_end:draft.start]
+    if _VALUE_OF.search(gap):  # "hiến 23 nghìn m² đất trị giá 3,1 tỉ đồng": what was given
+        return previous.outcome is Outcome.MOBILIZED
+    separators = list(_LIST_SEPARATOR.finditer(gap))
+    return bool(separators) and bool(connector().match(gap, separators[-1].end()))
+
+
+def _resolve_before(view: ClauseView, hits: list[VerbHit], draft: Draft) -> Reading:
+    hit = hits[-1]
+    if hit.strength == "weak" and hit.phrase in COPULAS:
+        stronger = [h for h in hits[:-1] if h.strength != "weak"
+                    and not view.has_comma(h.end, draft.start)]
+        hit = stronger[-1] if stronger else hit
+    if hit.strength == "weak":
+        return Reading(hit.outcome, "weak", hit)
+    same_segment = not view.has_comma(hit.end, draft.start)
+    if not same_segment and _opens_segment(view, draft):
+        return NOTHING  # ", 14/17 xã ... nằm trong": the figure is a new subject
+    return Reading(_soft_outcome(view, hits, hit), "verb_before", hit, None, same_segment)
+
+
+def _soft_outcome(view: ClauseView, hits: list[VerbHit], hit: VerbHit) -> Outcome:
+    """ "tham gia", "nhận", "hỗ trợ" mobilise only after a mobilising verb in the segment;
+    "trao", "tặng" commend when an award was named before ("Kỷ niệm chương ... được trao")."""
+    if hit.phrase in GIVING_VERBS and any(h.outcome is Outcome.COMMENDED for h in hits
+                                          if h.end <= hit.start):
+        return Outcome.COMMENDED
+    if hit.strength != "soft":
+        return hit.outcome
+    mobilising = [h for h in hits if h.end <= hit.start and h.outcome is Outcome.MOBILIZED
+                  and not view.has_comma(h.end, hit.start)]
+    return Outcome.MOBILIZED if mobilising else Outcome.OTHER
+
+
+def _opens_segment(view: ClauseView, draft: Draft) -> bool:
+    comma = view.text.rfind(",", draft.sentence[0], draft.start)
+    return bool(connector().match(view.text, comma + 1, draft.start))
