@@ -133,7 +133,7 @@ def _extract_all(
     total = max(count - len(done), 0) if count is not None else None
     chunks = _chunks(_pending(articles.articles(), done, summary), size)
     disable = None if progress is None else not progress
-    with tqdm(total=total, unit="art", desc="extract", disable=disable,
+    with tqdm(total=total, unit=" articles", desc="extract", disable=disable,
               file=sys.stderr) as bar:
         for lines in _run_chunks(engine, chunks):
             _stop_if_broken(lines, summary)
