@@ -8,6 +8,7 @@ dates, codes, names, ordinals, durations...), decides each outcome from the clau
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from danvan_nlp.article import Article
@@ -17,11 +18,15 @@ from danvan_nlp.extract.figure_drafts import Draft
 from danvan_nlp.extract.figure_filters import rejection
 from danvan_nlp.extract.figure_outcome import decide_outcomes
 from danvan_nlp.extract.figure_reading import listed_together
-from danvan_nlp.extract.figure_units import borrowed_unit, unit_after
+from danvan_nlp.extract.figure_units import CountedUnit, borrowed_unit, unit_after
 from danvan_nlp.numerals import Number, find_numbers
 from danvan_nlp.records import Figure, Outcome
 
 MAX_LIST_GAP = 30
+UNIT_OF_TOTAL = "unit_of_total"
+
+_PARTS_OPENER = re.compile(r"(?<!\w)trong\s+(?:số\s+)?đó(?!\w)|:")  # "trong đó", a colon
+_BARE_END = re.compile(r"\s*(?:[,;.)]|(?<!\w)và(?!\w)|$)")  # nothing counted after the number
 
 
 def find_figures(article: Article) -> None:
@@ -34,17 +39,32 @@ def find_figures(article: Article) -> None:
 
 
 def _drafts(article: Article) -> Iterator[Draft]:
-    text = article.ntext
+    text, previous = article.ntext, None
     for number in find_numbers(text):
         if _inside_document(article, number):
             continue
         sentence = article.sentence_at(number.start)
         unit = unit_after(text, number)
         if unit is None and not number.spelled:
-            unit = borrowed_unit(text, number, sentence[0])
+            unit = borrowed_unit(text, number, sentence[0]) or _unit_of_total(
+                text, number, previous if previous and previous.sentence == sentence else None)
         if unit is None or rejection(text, number, unit) is not None:
             continue
-        yield Draft(number, unit, sentence, qualifier(text, number.start, unit.end))
+        previous = Draft(number, unit, sentence, qualifier(text, number.start, unit.end))
+        yield previous
+
+
+def _unit_of_total(text: str, number: Number, total: Draft | None) -> CountedUnit | None:
+    """ "1.042 mô hình được công nhận, trong đó lĩnh vực kinh tế 514, văn hóa 236":
+    a bare number in the parts of a total counts what the total counts."""
+    if total is None or not _BARE_END.match(text, number.end):
+        return None
+    gap = text[total.unit_end:number.start]
+    opens_parts = _PARTS_OPENER.search(gap) is not None
+    next_part = total.unit.rule == UNIT_OF_TOTAL and not re.search(r"[.;:()]", gap)
+    if not (opens_parts or next_part):
+        return None
+    return CountedUnit(total.unit.unit, number.end, total.unit.kind, UNIT_OF_TOTAL)
 
 
 def _inside_document(article: Article, number: Number) -> bool:

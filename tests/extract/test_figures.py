@@ -101,6 +101,10 @@ def test_value_unit_qualifier_outcome(text: str, expected: list[Row]) -> None:
           (3000, "cá nhân", "recognized")]),
         ("Cụ thể, huyện công nhận 20 mô hình về kinh tế; 15 mô hình về văn hóa, xã hội.",
          [(20, "mô hình", "recognized"), (15, "mô hình", "recognized")]),
+        # bare numbers in the parts of a total count what the total counts
+        ("Đến nay 900 mô hình được công nhận, trong đó lĩnh vực kinh tế 500, văn hóa 400.",
+         [(900, "mô hình", "recognized"), (500, "mô hình", "recognized"),
+          (400, "mô hình", "recognized")]),
         # a clause of its own after the semicolon keeps its own outcome
         ("Xã thành lập 12 tổ tự quản; các tổ hiện có 150 thành viên.",
          [(12, "tổ", "implemented"), (150, "thành viên", "other")]),
