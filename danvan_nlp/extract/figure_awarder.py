@@ -25,6 +25,7 @@ _FUNCTION_WORDS = re.compile(
 
 _OWNER = re.compile(
     r"""
+    (?: \s* "[^"\n]{1,80}" )?                       # maybe the award's name in quotes
     \s+ của \s+                                   # "Giấy khen của ..."
     (?P<owner>[^,;.:()\n]+?)                      # the owner
     (?= \s+ (?:vì|cho|về|do|tại|trong|nhân|năm|đã|đợt)(?!\w) | [,;.:()\n] | $ )  # ends

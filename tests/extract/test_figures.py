@@ -195,6 +195,8 @@ def test_outcome_from_the_clause(text: str, expected: list[tuple[float, str, str
          ["Phó Chủ tịch UBND huyện"]),
         ("Ban Tuyên giáo và Dân vận Tỉnh ủy tặng Giấy khen cho 11 cá nhân.",
          ["Ban Tuyên giáo và Dân vận Tỉnh ủy"]),
+        ('Tại lễ, 6 cá nhân được trao Kỷ niệm chương "Vì sự nghiệp Dân vận" của Ban Dân vận '
+         "Trung ương.", ["Ban Dân vận Trung ương"]),
         ("Sơn Hà tôn vinh 40 gương điển hình tiên tiến.", [None]),
         ("Có 12 tập thể được Ban Thường vụ Huyện ủy, UBND huyện tặng Giấy khen.",
          ["Ban Thường vụ Huyện ủy, UBND huyện"]),
