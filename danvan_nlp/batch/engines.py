@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from typing import Any, Protocol
 
 from danvan_nlp.batch.sources import SourceArticle
-from danvan_nlp.batch.work import ExtractFn, extract_chunk, library_version
+from danvan_nlp.batch.work import Job, extract_chunk, library_version
 from danvan_nlp.errors import DanvanError
 
 DASK_CONNECT_TIMEOUT = "15s"
@@ -55,12 +55,12 @@ class SerialEngine:
 
     slots = 1
 
-    def __init__(self, extract_fn: ExtractFn | None = None) -> None:
-        self._extract_fn = extract_fn
+    def __init__(self, job: Job) -> None:
+        self._job = job
 
     def submit(self, chunk: list[SourceArticle]) -> ChunkFuture:
         future: Future[list[dict[str, Any]]] = Future()
-        future.set_result(extract_chunk(chunk, self._extract_fn))
+        future.set_result(extract_chunk(chunk, self._job))
         return future
 
     def close(self) -> None:
@@ -70,14 +70,14 @@ class SerialEngine:
 class LocalEngine:
     """Worker processes on this machine (started fresh, so no thread state is forked)."""
 
-    def __init__(self, workers: int, extract_fn: ExtractFn | None = None) -> None:
+    def __init__(self, workers: int, job: Job) -> None:
         self.slots = workers
-        self._extract_fn = extract_fn
+        self._job = job
         context = multiprocessing.get_context("spawn")
         self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
 
     def submit(self, chunk: list[SourceArticle]) -> ChunkFuture:
-        return self._pool.submit(extract_chunk, chunk, self._extract_fn)
+        return self._pool.submit(extract_chunk, chunk, self._job)
 
     def close(self) -> None:
         """Stop the workers; chunks not started are dropped (their articles are redone later)."""
@@ -87,11 +87,9 @@ class LocalEngine:
 class DaskEngine:
     """A dask.distributed cluster: the one at ``scheduler``, or a local one on 127.0.0.1."""
 
-    def __init__(
-        self, workers: int, scheduler: str | None = None, extract_fn: ExtractFn | None = None
-    ) -> None:
+    def __init__(self, workers: int, scheduler: str | None, job: Job) -> None:
         distributed = _import_distributed()
-        self._extract_fn = extract_fn
+        self._job = job
         self._cluster: Any = None
         self._client: Any = None
         self._config = _lean_message_logs()
@@ -113,12 +111,13 @@ class DaskEngine:
                 )
             self._client = distributed.Client(self._cluster)
         _check_workers(self._client, scheduler)
-        return max(1, sum(self._client.nthreads().values()))
+        threads: dict[str, int] = self._client.nthreads()
+        return max(1, sum(threads.values()))
 
     def submit(self, chunk: list[SourceArticle]) -> ChunkFuture:
         key = f"danvan-chunk-{uuid.uuid4().hex}"
         future: ChunkFuture = self._client.submit(
-            extract_chunk, chunk, self._extract_fn, key=key, pure=False
+            extract_chunk, chunk, self._job, key=key, pure=False
         )
         return future
 
@@ -185,14 +184,12 @@ def _check_workers(client: Any, scheduler: str | None) -> None:
         ) from error
 
 
-def make_engine(
-    engine: str, workers: int, scheduler: str | None = None, extract_fn: ExtractFn | None = None
-) -> Engine:
+def make_engine(engine: str, workers: int, scheduler: str | None, job: Job) -> Engine:
     """The engine for ``--engine`` / ``--workers`` / ``--scheduler``."""
     if engine == "dask":
-        return DaskEngine(workers, scheduler, extract_fn)
+        return DaskEngine(workers, scheduler, job)
     if engine != "local":
         raise DanvanError(f"unknown engine {engine!r}; use 'local' or 'dask'")
     if workers == 1:
-        return SerialEngine(extract_fn)
-    return LocalEngine(workers, extract_fn)
+        return SerialEngine(job)
+    return LocalEngine(workers, job)

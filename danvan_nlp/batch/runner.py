@@ -23,7 +23,7 @@ from tqdm import tqdm
 from danvan_nlp.batch.engines import ChunkFuture, Engine, default_workers, make_engine
 from danvan_nlp.batch.resultfile import ResultWriter, done_ids, repair_tail
 from danvan_nlp.batch.sources import Source, SourceArticle, open_source
-from danvan_nlp.batch.work import INTERNAL, ExtractFn
+from danvan_nlp.batch.work import ARTICLE_SECONDS, INTERNAL, ExtractFn, Job
 from danvan_nlp.errors import DanvanError, InputError
 
 MAX_CHUNK = 32
@@ -91,12 +91,14 @@ def run_batch(
     scheduler: str | None = None,
     chunk_size: int | None = None,
     extract_fn: ExtractFn | None = None,
+    article_seconds: float = ARTICLE_SECONDS,
     progress: bool | None = None,
 ) -> RunSummary:
     """Extract every article of ``source`` not yet in ``out``, appending to ``out``.
 
     ``extract_fn`` replaces :func:`danvan_nlp.extract` (a module-level function, so
-    worker processes can import it); ``progress=None`` shows the bar on a terminal.
+    worker processes can import it); an article taking over ``article_seconds`` is
+    stopped and recorded (local engine only); ``progress=None`` shows the bar on a terminal.
     """
     started = time.perf_counter()
     out_path = _check_paths(source, out, engine, scheduler)
@@ -106,7 +108,7 @@ def run_batch(
     summary = RunSummary()
     with ResultWriter(out_path) as writer:
         done = _resume(out_path, messages)
-        runner = make_engine(engine, workers, scheduler, extract_fn)
+        runner = make_engine(engine, workers, scheduler, Job(extract_fn, article_seconds))
         try:
             _extract_all(runner, articles, done, writer, summary,
                          chunk_size=chunk_size, progress=progress)

@@ -6,7 +6,11 @@ module-level functions of picklable arguments.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import signal
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Any
 
 from danvan_nlp.article import Article
@@ -16,38 +20,77 @@ from danvan_nlp.pipeline import extract
 
 ExtractFn = Callable[..., Article]
 _FROM_SOURCE = ("url", "published", "source", "title")
-INPUT, INTERNAL = "input", "internal"
+INPUT, INTERNAL, TIMEOUT = "input", "internal", "timeout"
+ARTICLE_SECONDS = 60.0
 
 
-def extract_chunk(
-    articles: list[SourceArticle], extract_fn: ExtractFn | None = None
-) -> list[dict[str, Any]]:
+@dataclass(frozen=True, slots=True)
+class Job:
+    """How to extract: the function (module-level, so picklable) and the time per article."""
+
+    extract_fn: ExtractFn | None = None
+    article_seconds: float = ARTICLE_SECONDS
+
+
+class ArticleTimeout(BaseException):
+    """An article took too long (a BaseException, so no stage's ``except`` swallows it)."""
+
+
+def extract_chunk(articles: list[SourceArticle], job: Job | None = None) -> list[dict[str, Any]]:
     """One result line per article, in order: an extraction or a failure."""
-    function = extract_fn or extract
-    return [result_line(article, function) for article in articles]
+    job = job or Job()
+    function = job.extract_fn or extract
+    return [result_line(article, function, job.article_seconds) for article in articles]
 
 
-def result_line(article: SourceArticle, extract_fn: ExtractFn = extract) -> dict[str, Any]:
+def result_line(
+    article: SourceArticle, extract_fn: ExtractFn = extract, seconds: float = ARTICLE_SECONDS
+) -> dict[str, Any]:
     """The result line of one article; a failure becomes an ``error`` line."""
     if article.problem is not None or article.text is None:
         return failure_line(article, article.problem or "the article has no text")
     try:
-        found = extract_fn(
-            article.text, url=article.url, published=article.published, source=article.source
-        )
+        with time_limit(seconds):
+            found = extract_fn(article.text, url=article.url, published=article.published,
+                               source=article.source)
     except DanvanError as error:
         return failure_line(article, str(error))
+    except ArticleTimeout:
+        return failure_line(article, f"extraction took over {seconds:g} s; stopped",
+                            kind=TIMEOUT)
     except Exception as error:  # a bug in a stage: record it, the batch goes on
         message = f"internal error ({type(error).__name__}: {error})"
         return failure_line(article, message, kind=INTERNAL)
     return _merge(article, found.to_dict())
 
 
+@contextmanager
+def time_limit(seconds: float) -> Iterator[None]:
+    """Raise :class:`ArticleTimeout` after ``seconds`` (main thread on Unix only; else no limit)."""
+    if seconds <= 0 or not hasattr(signal, "setitimer") or (
+        threading.current_thread() is not threading.main_thread()
+    ):
+        yield
+        return
+
+    def expire(signum: int, frame: object) -> None:
+        raise ArticleTimeout
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 def failure_line(article: SourceArticle, message: str, kind: str = INPUT) -> dict[str, Any]:
     """The line recording that an article could not be extracted, and why.
 
-    ``error_kind`` is ``input`` (the article itself is unusable) or ``internal`` (a
-    stage raised something unexpected: a bug to report, the article may be fine).
+    ``error_kind`` is ``input`` (the article itself is unusable), ``internal`` (a
+    stage raised something unexpected: a bug to report, the article may be fine) or
+    ``timeout`` (extraction took longer than the time per article).
     """
     return {"id": article.id, "url": article.url, "path": article.path, "error": message,
             "error_kind": kind}

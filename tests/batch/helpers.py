@@ -137,3 +137,10 @@ def picky_extract(text: str, **options: Any) -> Article:
     if "Ba Bể" in text:
         raise KeyError("Ba Bể")
     return extract(text, **options)
+
+
+def stuck_extract(text: str, **options: Any) -> Article:
+    """An extractor that never ends on one of the literal articles (as a runaway regex would)."""
+    while "Ba Bể" in text:
+        time.sleep(0.01)
+    return extract(text, **options)

@@ -17,6 +17,7 @@ from tests.batch.helpers import (
     broken_extract,
     picky_extract,
     read_lines,
+    stuck_extract,
     write_folder,
     write_jsonl,
     write_sqlite,
@@ -56,6 +57,16 @@ def test_a_bug_in_one_article_is_recorded_as_internal(tmp_path: Path) -> None:
     kinds = [line.get("error_kind") for line in read_lines(out)]
     assert (summary.done, summary.failed) == (2, 1)
     assert kinds == [None, "internal", None]
+
+
+def test_an_article_that_never_ends_is_stopped_and_recorded(tmp_path: Path) -> None:
+    out = tmp_path / "result.jsonl"
+    summary = run_batch(write_jsonl(tmp_path / "a.jsonl", ARTICLES), out, workers=1,
+                        extract_fn=stuck_extract, article_seconds=0.3, progress=False)
+    lines = read_lines(out)
+    assert (summary.done, summary.failed) == (2, 1)
+    assert [line.get("error_kind") for line in lines] == [None, "timeout", None]
+    assert "0.3 s" in lines[1]["error"]
 
 
 def test_a_broken_extractor_stops_the_run_before_writing(tmp_path: Path) -> None:
