@@ -8,7 +8,9 @@ lets a verb after the figure decide.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from danvan_nlp import lexicon
 from danvan_nlp.extract.figure_clauses import ClauseView, VerbHit
 from danvan_nlp.extract.figure_drafts import Draft
 from danvan_nlp.extract.figure_reading import NOTHING, Reading, connector, listed_together
@@ -45,14 +47,13 @@ _LIST_SEPARATOR = re.compile(r",|(?<!\w)(?:và|cùng|với)(?!\w)")  # between t
 
 
 def read_before(view: ClauseView, drafts: list[Draft], index: int,
-            left: int) -> tuple[Reading, Draft | None]:
+                left: int) -> tuple[Reading, Draft | None]:
+    """The verb before a figure, or the figure before it whose verb it shares."""
     draft = drafts[index]
     previous = drafts[index - 1] if index and drafts[index - 1].start >= left else None
-    listed = previous is not None and listed_together(view, previous, draft)
-    if _PARTNER.search(view.text, left, draft.start):
-        return Reading(Outcome.OTHER, "partner", None, None, True), None
-    if not listed and _WITH.search(view.text, left, draft.start):
-        return Reading(None, "with"), None  # the verb before is not what happened to it
+    framed = _framed(view, previous, draft, left)
+    if framed is not None:
+        return framed
     hits = view.hits_between(left, draft.start)
     if previous is not None:
         hits = [hit for hit in hits if hit.start >= previous.unit_end]
@@ -63,6 +64,31 @@ def read_before(view: ClauseView, drafts: list[Draft], index: int,
     if _parallel_item(view, previous, draft):
         return NOTHING, previous  # "9 mô hình giữ gìn, phát huy ... và 03 mô hình"
     return reading, None
+
+
+def _framed(view: ClauseView, previous: Draft | None, draft: Draft,
+            left: int) -> tuple[Reading, Draft | None] | None:
+    """Words right before the number that decide how the verb before relates to it."""
+    if _PARTNER.search(view.text, left, draft.start):
+        return Reading(Outcome.OTHER, "partner", None, None, True), None
+    listed = previous is not None and listed_together(view, previous, draft)
+    if not listed and _WITH.search(view.text, left, draft.start):
+        return Reading(None, "with"), None  # the verb before is not what happened to it
+    if previous is not None and _each_regex().search(view.text, left, draft.start):
+        return NOTHING, previous  # "đăng ký 100% cơ sở, mỗi cơ sở tối thiểu 01 mô hình"
+    return None
+
+
+@lru_cache(maxsize=1)
+def _each_regex() -> re.Pattern[str]:
+    nouns = [row[0] for row in lexicon.table("units.tsv") if row[2] in ("count", "classifier")]
+    return re.compile(
+        r"""
+        (?<!\w) mỗi \s+ (?:""" + lexicon.alternation(nouns) + r""")  # "mỗi cơ sở", "mỗi hộ"
+        \s+ (?:(?:tối\s+thiểu|ít\s+nhất|khoảng|trên|hơn)\s+)? $  # maybe a qualifier, then N
+        """,
+        re.VERBOSE,
+    )
 
 
 def _parallel_item(view: ClauseView, previous: Draft | None, draft: Draft) -> bool:

@@ -101,6 +101,9 @@ def test_value_unit_qualifier_outcome(text: str, expected: list[Row]) -> None:
           (3000, "cá nhân", "recognized")]),
         ("Cụ thể, huyện công nhận 20 mô hình về kinh tế; 15 mô hình về văn hóa, xã hội.",
          [(20, "mô hình", "recognized"), (15, "mô hình", "recognized")]),
+        # "mỗi X N" restates a total for each of its members
+        ("Có 100% chi hội đăng ký xây dựng mô hình, mỗi chi hội ít nhất 02 mô hình.",
+         [(100, "%", "registered"), (2, "mô hình", "registered")]),
         # bare numbers in the parts of a total count what the total counts
         ("Đến nay 900 mô hình được công nhận, trong đó lĩnh vực kinh tế 500, văn hóa 400.",
          [(900, "mô hình", "recognized"), (500, "mô hình", "recognized"),
