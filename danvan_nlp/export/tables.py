@@ -66,7 +66,8 @@ class _Seen:
 
     forms: Counter[tuple[str, ...]] = field(default_factory=Counter)
     extras: Counter[str] = field(default_factory=Counter)
-    dates: list[str] = field(default_factory=list)
+    first: str | None = None
+    last: str | None = None
     article_ids: dict[str, None] = field(default_factory=dict)
 
     def add(self, form: tuple[str, ...], result: Result, extra: str | None = None) -> None:
@@ -75,15 +76,13 @@ class _Seen:
             self.extras[extra] += 1
         day = iso_day(result.get("published"))
         if day:
-            self.dates.append(day)
+            self.first = min(day, self.first or day)
+            self.last = max(day, self.last or day)
         self.article_ids[str(result.get("id"))] = None
 
     def seen(self) -> Row:
-        return {
-            "first_seen": min(self.dates, default=None),
-            "last_seen": max(self.dates, default=None),
-            "article_count": len(self.article_ids), "article_ids": list(self.article_ids),
-        }
+        return {"first_seen": self.first, "last_seen": self.last,
+                "article_count": len(self.article_ids), "article_ids": list(self.article_ids)}
 
 
 def _key(text: str | None) -> str:
@@ -100,9 +99,9 @@ def official_rows(results: Iterable[Result]) -> list[Row]:
     for result in results:
         province = result.get("province") or ""
         for official in result.get("officials") or []:
-            for full in _positions(official):
+            name = normalize_str(str(official.get("name") or "")).strip()
+            for full in _positions(official) if name else []:
                 title, organisation = split_position(full)
-                name = normalize_str(str(official.get("name", ""))).strip()
                 key = (_key(name), _key(title), _key(organisation), province)
                 merged.setdefault(key, _Seen()).add((name, title, organisation, full), result)
     rows = [_official_row(key, seen) for key, seen in merged.items()]
