@@ -22,7 +22,9 @@ ARTICLES: list[dict[str, Any]] = [
             "Năm 2023, toàn xã đã đăng ký thực hiện hơn 25 mô hình \"Dân vận khéo\" trên "
             "các lĩnh vực. Đồng chí Nguyễn Văn Hùng, Bí thư Đảng ủy xã cho biết nhân dân "
             "đã tự nguyện hiến 3.500 m2 đất để mở rộng đường giao thông nông thôn, đóng góp "
-            "gần 1,2 tỷ đồng và hơn 800 ngày công lao động."
+            "gần 1,2 tỷ đồng và hơn 800 ngày công lao động. Tiêu biểu là mô hình "
+            "\"Đường hoa tự quản\" của Chi hội Phụ nữ thôn Nà Ngằn, giúp đường làng "
+            "sáng, xanh, sạch, đẹp."
         ),
     },
     {
