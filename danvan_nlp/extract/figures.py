@@ -123,14 +123,21 @@ def _merge_repeats(figures: list[Figure]) -> list[Figure]:
     A mention with no verb at all ("Hà Giang: 6.848 mô hình" in a headline) is the same
     fact as a mention of that quantity whose verb says what happened to it.
     """
-    kept: dict[tuple[float, float | None, str, str], Figure] = {}
+    kept: dict[tuple[float, float | None, str, str, str], Figure] = {}
     for figure in figures:
-        key = (figure.value, figure.value_max, figure.unit.lower(), figure.outcome.value)
+        share_of = figure.span.text.lower() if figure.unit == "%" else ""  # "100% xã" ≠ "100% hộ"
+        key = (figure.value, figure.value_max, figure.unit.lower(), figure.outcome.value, share_of)
         first = kept.setdefault(key, figure)
         if first is not figure and first.awarder is None:
             first.awarder = figure.awarder
-    told = {key[:3] for key, figure in kept.items() if not _verbless(figure)}
-    return [figure for key, figure in kept.items() if not (_verbless(figure) and key[:3] in told)]
+    told = {_fact(key) for key, figure in kept.items() if not _verbless(figure)}
+    return [figure for key, figure in kept.items()
+            if not (_verbless(figure) and _fact(key) in told)]
+
+
+def _fact(key: tuple[float, float | None, str, str, str]) -> tuple[object, ...]:
+    """A merge key without the outcome: value, upper bound, unit and what a share is of."""
+    return key[:3] + key[4:]
 
 
 def _verbless(figure: Figure) -> bool:

@@ -281,6 +281,11 @@ def test_same_fact_told_twice_is_one_figure() -> None:
     assert _rows(text) == [(40, "điển hình", "exact", "commended")]
 
 
+def test_shares_of_different_things_are_different_figures() -> None:
+    text = "Có 100% thôn có tổ hòa giải. Năm tới phấn đấu 100% xã đạt chuẩn."
+    assert [(f.value, f.unit) for f in _figures(text)] == [(100, "%"), (100, "%")]
+
+
 def test_a_verbless_headline_is_the_fact_the_body_tells() -> None:
     text = ("Bình Liêu: 1.260 mô hình dân vận khéo\n\n"
             "Đến nay, toàn huyện đã xây dựng 1.260 mô hình dân vận khéo.")
