@@ -24,6 +24,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -155,6 +156,20 @@ def _children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
+def compare(workdir: Path, number: int) -> str:
+    """Whether two result files are identical, else which fields differ (code may have
+    changed between runs when others edit the tree)."""
+    first = (workdir / "result-0.jsonl").read_text(encoding="utf-8").splitlines()
+    other = (workdir / f"result-{number}.jsonl").read_text(encoding="utf-8").splitlines()
+    if first == other:
+        return "identical"
+    fields: Counter[str] = Counter()
+    for line_a, line_b in zip(first, other, strict=False):
+        a, b = json.loads(line_a), json.loads(line_b)
+        fields.update(key for key in a.keys() | b.keys() if a.get(key) != b.get(key))
+    return f"{len(first)} vs {len(other)} lines; lines differing by field: {dict(fields)}"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=10_000)
@@ -193,9 +208,8 @@ def run_one(number: int, label: str, extra: list[str], archive: Path, workdir: P
 
 
 def report(results: list[Measure], workdir: Path, runs: int) -> None:
-    first = (workdir / "result-0.jsonl").read_bytes()
-    same = all((workdir / f"result-{n}.jsonl").read_bytes() == first for n in range(1, runs))
-    print(f"results identical across runs: {same}")
+    for number in range(1, runs):
+        print(f"result {number} vs result 0: {compare(workdir, number)}")
     two = next((m for m in results if m.label == "local, 2 workers"), None)
     dask = next((m for m in results if m.label.startswith("dask")), None)
     if two:
