@@ -110,11 +110,18 @@ class SqliteSource(Source):
                  f"AND url > ? ORDER BY url LIMIT {self.PAGE_ROWS}")
         connection, after = self._connect(), ""
         try:
-            while rows := connection.execute(query, (after,)).fetchall():
+            while rows := self._page(connection, query, after):
                 yield from (_archive_article(*row) for row in rows)
                 after = rows[-1][0]
         finally:
             connection.close()
+
+    def _page(self, connection: sqlite3.Connection, query: str, after: str) -> list[Any]:
+        try:
+            return connection.execute(query, (after,)).fetchall()
+        except sqlite3.Error as error:
+            raise ArchiveError(f"{self.location}: cannot read the archive after {after!r} "
+                               f"({error}); what was extracted so far is kept") from error
 
     def _connect(self) -> sqlite3.Connection:
         uri = f"{self.location.resolve().as_uri()}?mode=ro"

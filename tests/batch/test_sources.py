@@ -95,6 +95,8 @@ def test_a_folder_file_that_is_not_utf8_carries_its_problem(tmp_path: Path) -> N
         (lambda tmp: tmp / "khong-co.jsonl", InputError),
         (lambda tmp: _written(tmp / "ghi-chu.csv", b"url,text\n"), InputError),
         (lambda tmp: _empty_sqlite(tmp / "rong.sqlite"), ArchiveError),
+        (lambda tmp: _written(tmp / "hong.sqlite", b"SQLite format 3\x00" + b"\x07" * 80),
+         ArchiveError),
     ],
 )
 def test_unusable_inputs_say_what_to_do(
