@@ -106,8 +106,12 @@ class ResultWriter:
         self._stream: IO[str] | None = None
 
     def __enter__(self) -> ResultWriter:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        stream = self.path.open("a", encoding="utf-8", newline="\n")
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            stream = self.path.open("a", encoding="utf-8", newline="\n")
+        except OSError as error:
+            raise ArchiveError(f"{self.path}: cannot open the result for writing "
+                               f"({error.strerror}); give another --out") from error
         try:
             _lock(stream, self.path)
         except ArchiveError:
@@ -129,9 +133,15 @@ class ResultWriter:
         if self._stream is None:
             raise ArchiveError("the result file is not open; use ResultWriter in a with block")
         text = "".join(json.dumps(record, ensure_ascii=False) + "\n" for record in records)
-        self._stream.write(text)
-        self._stream.flush()
-        os.fsync(self._stream.fileno())
+        try:
+            self._stream.write(text)
+            self._stream.flush()
+            os.fsync(self._stream.fileno())
+        except OSError as error:
+            raise ArchiveError(
+                f"{self.path}: cannot write the result ({error.strerror}); what was written "
+                "is kept: make room and rerun the same command to resume"
+            ) from error
 
 
 def _lock(stream: IO[str], path: Path) -> None:

@@ -67,3 +67,9 @@ def test_two_runs_cannot_write_one_result(tmp_path: Path) -> None:
         with ResultWriter(path):
             pass
         writer.write(GOOD)
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (Linux)")
+def test_a_full_disk_is_an_archive_error_with_advice() -> None:
+    with ResultWriter(Path("/dev/full")) as writer, pytest.raises(ArchiveError, match="rerun"):
+        writer.write(GOOD)
