@@ -12,19 +12,14 @@ import re
 from danvan_nlp.extract.figure_awarder import passive_agent
 from danvan_nlp.extract.figure_clauses import ClauseView, VerbHit, clause_words
 from danvan_nlp.extract.figure_drafts import Draft
-from danvan_nlp.extract.figure_reading import (
-    LABOUR_UNITS,
-    NOTHING,
-    Reading,
-    listed_together,
-)
+from danvan_nlp.extract.figure_lexicon import role_words
+from danvan_nlp.extract.figure_reading import NOTHING, Reading, listed_together
 from danvan_nlp.records import Outcome
 
 PASSIVE_REACH = 60
 NEAR_REACH = 3
 BARE_REACH = 70
 OBJECT_REACH = 40
-DESCRIBED_UNITS = ("mô hình", "điển hình", "cách làm")
 PREDICATES_OF_MODELS = (Outcome.REGISTERED, Outcome.RECOGNIZED, Outcome.COMMENDED)
 
 
@@ -88,7 +83,7 @@ def _agent_list(view: ClauseView, start: int, end: int) -> bool:
 
 
 def _bare_verb(view: ClauseView, draft: Draft, start: int, end: int) -> Reading:
-    if draft.unit.kind in ("money", "measure") or draft.unit.unit in LABOUR_UNITS:
+    if draft.unit.kind in ("money", "measure") or draft.unit.unit in role_words("labour_unit"):
         return NOTHING  # "27,4 tỷ đồng xây dựng 58 cây cầu": what the money or labour was for
     comma = view.text.find(",", start, end)
     hits = view.hits_between(start, min(end if comma == -1 else comma, start + BARE_REACH))
@@ -98,7 +93,8 @@ def _bare_verb(view: ClauseView, draft: Draft, start: int, end: int) -> Reading:
     gap = view.text[start:hit.start]
     if hit.strength in ("weak", "before_only") or clause_words("blocker").search(gap):
         return NOTHING
-    if draft.unit.unit in DESCRIBED_UNITS and hit.outcome not in PREDICATES_OF_MODELS:
+    described = draft.unit.unit in role_words("described_unit")
+    if described and hit.outcome not in PREDICATES_OF_MODELS:
         return NOTHING  # "mô hình xây dựng ...": what the model is about
     return Reading(hit.outcome, "bare", hit)
 
@@ -109,7 +105,7 @@ def agent_check(view: ClauseView, drafts: list[Draft], index: int, after: Readin
             Outcome.MOBILIZED, Outcome.OTHER):
         return after
     draft = drafts[index]
-    if draft.unit.kind in ("money", "measure") or draft.unit.unit in LABOUR_UNITS:
+    if draft.unit.kind in ("money", "measure") or draft.unit.unit in role_words("labour_unit"):
         return after  # only people and bodies act: "2.400 ngày công chỉnh trang 27 tuyến ngõ"
     following = drafts[index + 1] if index + 1 < len(drafts) else None
     if (following is None or following.start < after.hit.end

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from danvan_nlp import lexicon
 from danvan_nlp.extract.figure_clauses import ClauseView, VerbHit
+from danvan_nlp.extract.figure_lexicon import role_words
 
 MAX_WORDS = 10
 
@@ -33,7 +34,6 @@ _OWNER = re.compile(
     re.VERBOSE,
 )
 
-_AWARD_WORDS = ("khen", "chương", "cờ", "danh hiệu")
 
 
 def passive_agent(view: ClauseView, marker_end: int, hit: VerbHit) -> str | None:
@@ -50,7 +50,7 @@ def active_subject(view: ClauseView, hit: VerbHit, left: int) -> str | None:
 
 def award_owner(view: ClauseView, hit: VerbHit) -> str | None:
     """The owner in "Bằng khen của Chủ tịch UBND tỉnh", right after an award word."""
-    if not any(word in hit.phrase for word in _AWARD_WORDS):
+    if not any(word in hit.phrase for word in role_words("award_word")):
         return None
     match = _OWNER.match(view.original, hit.end)
     return _named(match["owner"]) if match else None

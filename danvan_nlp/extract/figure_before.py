@@ -13,35 +13,9 @@ from functools import lru_cache
 from danvan_nlp import lexicon
 from danvan_nlp.extract.figure_clauses import ClauseView, VerbHit
 from danvan_nlp.extract.figure_drafts import Draft
+from danvan_nlp.extract.figure_lexicon import before_number, role_words
 from danvan_nlp.extract.figure_reading import NOTHING, Reading, connector, listed_together
 from danvan_nlp.records import Outcome
-
-COPULAS = ("là", "gồm", "bao gồm")
-GIVING_VERBS = ("trao", "tặng", "trao tặng")
-
-_PARTNER = re.compile(
-    r"""
-    (?<!\w) (?:phối\s+hợp|kết\s+hợp|liên\s+kết)\s+với \s+  # "phối hợp với 143 chùa": partners
-    (?:(?:hơn|trên|gần|khoảng)\s+)? $                  # maybe a qualifier, then the number
-    """,
-    re.VERBOSE,
-)
-
-_WITH = re.compile(
-    r"""
-    (?<!\w) với \s+                                     # "thành lập tổ ... với 640 thành viên"
-    (?:(?:hơn|trên|gần|khoảng)\s+)? $                  # maybe a qualifier, then the number
-    """,
-    re.VERBOSE,
-)
-
-_VALUE_OF = re.compile(
-    r"""
-    (?<!\w) (?:tổng\s+)? (?:trị\s+giá|giá\s+trị) \s+  # "đất trị giá 3,1 tỉ": its value
-    (?:(?:hơn|trên|gần|khoảng)\s+)? $                  # maybe a qualifier, then the number
-    """,
-    re.VERBOSE,
-)
 
 _LIST_SEPARATOR = re.compile(r",|(?<!\w)(?:và|cùng|với)(?!\w)")  # between two list items
 
@@ -69,10 +43,10 @@ def read_before(view: ClauseView, drafts: list[Draft], index: int,
 def _framed(view: ClauseView, previous: Draft | None, draft: Draft,
             left: int) -> tuple[Reading, Draft | None] | None:
     """Words right before the number that decide how the verb before relates to it."""
-    if _PARTNER.search(view.text, left, draft.start):
+    if before_number("partner").search(view.text, left, draft.start):
         return Reading(Outcome.OTHER, "partner", None, None, True), None
     listed = previous is not None and listed_together(view, previous, draft)
-    if not listed and _WITH.search(view.text, left, draft.start):
+    if not listed and before_number("with").search(view.text, left, draft.start):
         return Reading(None, "with"), None  # the verb before is not what happened to it
     if previous is not None and _each_regex().search(view.text, left, draft.start):
         return NOTHING, previous  # "đăng ký 100% cơ sở, mỗi cơ sở tối thiểu 01 mô hình"
@@ -105,15 +79,15 @@ def _next_item(view: ClauseView, previous: Draft, draft: Draft) -> bool:
     if listed_together(view, previous, draft):
         return True
     gap = view.text[previous.unit_end:draft.start]
-    if _VALUE_OF.search(gap):  # "hiến 23 nghìn m² đất trị giá 3,1 tỉ đồng": what was given
-        return previous.outcome is Outcome.MOBILIZED
+    if before_number("value_of").search(gap):
+        return previous.outcome is Outcome.MOBILIZED  # "hiến 23 nghìn m² đất trị giá 3,1 tỉ"
     separators = list(_LIST_SEPARATOR.finditer(gap))
     return bool(separators) and bool(connector().match(gap, separators[-1].end()))
 
 
 def _resolve_before(view: ClauseView, hits: list[VerbHit], draft: Draft) -> Reading:
     hit = hits[-1]
-    if hit.strength == "weak" and hit.phrase in COPULAS:
+    if hit.strength == "weak" and hit.phrase in role_words("copula"):
         stronger = [h for h in hits[:-1] if h.strength != "weak"
                     and not view.has_comma(h.end, draft.start)]
         hit = stronger[-1] if stronger else hit
@@ -128,7 +102,7 @@ def _resolve_before(view: ClauseView, hits: list[VerbHit], draft: Draft) -> Read
 def _soft_outcome(view: ClauseView, hits: list[VerbHit], hit: VerbHit) -> Outcome:
     """ "tham gia", "nhận", "hỗ trợ" mobilise only after a mobilising verb in the segment;
     "trao", "tặng" commend when an award was named before ("Kỷ niệm chương ... được trao")."""
-    if hit.phrase in GIVING_VERBS and any(h.outcome is Outcome.COMMENDED for h in hits
+    if hit.phrase in role_words("giving") and any(h.outcome is Outcome.COMMENDED for h in hits
                                           if h.end <= hit.start):
         return Outcome.COMMENDED
     if hit.strength != "soft":

@@ -10,6 +10,7 @@ import re
 from functools import lru_cache
 
 from danvan_nlp import lexicon
+from danvan_nlp.extract.figure_lexicon import mentions
 from danvan_nlp.extract.figure_units import CountedUnit, non_units
 from danvan_nlp.numerals import Number
 
@@ -25,15 +26,7 @@ _CODE_AFTER = re.compile(
 
 _PHONE = re.compile(r"0\d{2,3}[ .]?\d{3}[ .]?\d{3,4}")
 
-_PHONE_BEFORE = re.compile(
-    r"""
-    (?: \d[ ]$                                   # "1900 8086": a group of a longer number
-      | (?<!\w)(?:điện\s+thoại|đường\s+dây|hotline|tổng\s+đài|đt|fax)(?!\w)  # a phone line
-        [^.;\n]{0,25} $                          # shortly before
-    )
-    """,
-    re.VERBOSE | re.IGNORECASE,
-)
+_DIGIT_GROUP_BEFORE = re.compile(r"\d[ ]$")  # "1900 8086": a group of a longer number
 
 _WORD_BEFORE = re.compile(
     r"""
@@ -43,6 +36,8 @@ _WORD_BEFORE = re.compile(
     """,
     re.VERBOSE,
 )
+
+PHONE_REACH = 25
 
 _QUOTED_NAME = re.compile(
     r"""
@@ -81,7 +76,7 @@ def rejection(text: str, number: Number, unit: CountedUnit | None) -> str | None
     checks = (
         ("no_unit", unit is None),
         ("code_or_time", bool(_CODE_AFTER.match(text, number.end))),
-        ("phone", bool(_PHONE.fullmatch(written.replace(" ", "")) or _PHONE_BEFORE.search(before))),
+        ("phone", _phone(written, before)),
         ("name_or_date", not _measured(unit) and _after_name_word(before)),
         ("inside_name", _after_capitalised_word(before)),
         ("time_or_grade", _before_non_unit(text, number, unit)),
@@ -103,6 +98,15 @@ def _measured(unit: CountedUnit | None) -> bool:
     """A measure, money or share from the table ("tuyến lộ 2,3 km" is a length, not a name)."""
     return unit is not None and unit.rule == "unit_table" and unit.kind in (
         "measure", "money", "percent")
+
+
+def _phone(written: str, before: str) -> bool:
+    """ "0912.345.678", "1900 8086", "đường dây nóng 1800 ...": a phone number."""
+    if _PHONE.fullmatch(written.replace(" ", "")) or _DIGIT_GROUP_BEFORE.search(before):
+        return True
+    line = list(mentions("phone").finditer(before))
+    rest = before[line[-1].end():] if line else ""
+    return bool(line) and len(rest) <= PHONE_REACH and not re.search(r"[.;\n]", rest)
 
 
 def _after_name_word(before: str) -> bool:

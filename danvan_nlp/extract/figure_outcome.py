@@ -17,27 +17,13 @@ from danvan_nlp.extract.figure_awarder import active_subject, award_owner
 from danvan_nlp.extract.figure_before import read_before
 from danvan_nlp.extract.figure_clauses import ClauseView
 from danvan_nlp.extract.figure_drafts import Draft
-from danvan_nlp.extract.figure_reading import (
-    LABOUR_UNITS,
-    Reading,
-    connector,
-)
+from danvan_nlp.extract.figure_lexicon import before_number, role_words
+from danvan_nlp.extract.figure_reading import Reading, connector
 from danvan_nlp.records import Outcome
 
 PART_OPENERS = ("(", ":", ";", "trong đó", "trong số đó", "trong số này", "bao gồm")
 ASIDE_REACH = 40
-HELP_VERBS = ("giúp", "giúp đỡ", "hỗ trợ", "tham gia")
-TARGET_UNITS = ("chỉ tiêu", "tiêu chí", "đại hội", "mục tiêu", "nhiệm vụ", "kế hoạch")
-
-_COST = re.compile(
-    r"""
-    (?<!\w) (?:tổng\s+)? (?:kinh\s+phí|chi\s+phí|mức\s+đầu\s+tư|vốn\s+đầu\s+tư)  # a cost
-    (?:\s+(?:là|khoảng|hơn|trên|gần|ước\s+tính|dự\s+kiến))* \s+ $              # then the number
-    """,
-    re.VERBOSE,
-)
-
-_PLACE = re.compile(r"(?<!\w)(?:ở|tại)\s+(?:(?:hơn|trên|gần|khoảng)\s+)?$")  # "Ở ba bản X, ..."
+COST_FILLERS = ("là", "dự kiến", "ước tính")  # "kinh phí dự kiến là 2 tỷ"
 
 _BULLET = re.compile(r"\s*(?:[-+•*]|\d{1,2}[.)])\s")  # "- ", "+ ", "1. " open a list item
 
@@ -70,7 +56,8 @@ def _reach_after(view: ClauseView, drafts: list[Draft], index: int,
     and a fronted place ("Ở ba bản A, B, mô hình X được duy trì") stop at the next comma."""
     draft, (left, opener) = drafts[index], opening
     end = after_end(view, drafts, index)
-    if (opener in PART_OPENERS and opener != ";") or _PLACE.search(view.text, left, draft.start):
+    at_place = before_number("place").search(view.text, left, draft.start)
+    if (opener in PART_OPENERS and opener != ";") or at_place:
         comma = view.text.find(",", draft.unit_end, end)
         return end if comma == -1 else comma
     return end
@@ -115,7 +102,8 @@ def _cost_rule(view: ClauseView, draft: Draft, reading: Reading) -> Reading:
     """ "xây dựng với kinh phí 1,35 tỷ đồng": a cost is ``other`` unless it was raised."""
     if draft.unit.kind != "money" or reading.outcome is Outcome.MOBILIZED:
         return reading
-    if _COST.search(view.text, max(0, draft.start - 40), draft.start):
+    if before_number("cost", COST_FILLERS).search(view.text, max(0, draft.start - 40),
+                                                  draft.start):
         return Reading(Outcome.OTHER, "cost", reading.hit)
     return reading
 
@@ -123,9 +111,9 @@ def _cost_rule(view: ClauseView, draft: Draft, reading: Reading) -> Reading:
 def _target_rule(draft: Draft, reading: Reading) -> Reading:
     """ "hoàn thành 9/9 tiêu chí" is ``other``; "giúp dân 2.500 ngày công" is labour given."""
     verb = reading.hit.phrase if reading.hit else ""
-    if draft.unit.unit in TARGET_UNITS and verb in ("hoàn thành", "đạt", "vượt"):
+    if draft.unit.unit in role_words("target_unit") and verb in role_words("target_verb"):
         return Reading(Outcome.OTHER, "target_met", reading.hit)
-    if draft.unit.unit in LABOUR_UNITS and verb in HELP_VERBS:
+    if draft.unit.unit in role_words("labour_unit") and verb in role_words("help"):
         return Reading(Outcome.MOBILIZED, "labour_given", reading.hit)
     return reading
 

@@ -11,8 +11,6 @@ from danvan_nlp.extract.figure_clauses import ClauseView, VerbHit
 from danvan_nlp.extract.figure_drafts import Draft
 from danvan_nlp.records import Outcome
 
-LABOUR_UNITS = ("ngày công", "giờ công")
-
 
 @dataclass(frozen=True, slots=True)
 class Reading:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from danvan_nlp import lexicon
+from danvan_nlp.extract.figure_lexicon import mentions
 from danvan_nlp.numerals import Number, find_numbers, read_unit
 
 _WORDS_AFTER = re.compile(
@@ -40,9 +41,6 @@ _SUBJECT_TOTAL = re.compile(
     """,
     re.VERBOSE | re.IGNORECASE,
 )
-
-_MONEY_CONTEXT = re.compile(r"kinh phí|vốn|tiền|ngân sách|trị giá|giá trị|thu nhập|doanh thu",
-                            re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,7 +135,7 @@ def _money_default(text: str, number: Number) -> CountedUnit | None:
     if not number.scaled:
         return None
     sentence_start = max(text.rfind(".", 0, number.start), text.rfind("\n", 0, number.start))
-    if "tỷ" in written or "tỉ" in written or _MONEY_CONTEXT.search(
+    if "tỷ" in written or "tỉ" in written or mentions("money_context").search(
             text, sentence_start + 1, number.start):
         return CountedUnit("đồng", number.end, "money", "money_default")
     return None

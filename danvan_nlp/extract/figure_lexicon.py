@@ -1,0 +1,37 @@
+"""Word lists of ``lang/vi/figure_roles.tsv`` by role, and regexes built from them."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from danvan_nlp import lexicon
+
+
+@cache
+def role_words(role: str) -> tuple[str, ...]:
+    """The phrases of ``figure_roles.tsv`` that have ``role``, in file order."""
+    return tuple(row[0] for row in lexicon.table("figure_roles.tsv") if row[1] == role)
+
+
+@cache
+def before_number(role: str, fillers: tuple[str, ...] = ()) -> re.Pattern[str]:
+    """A regex for a phrase of ``role`` ending right before a number, maybe followed by
+    qualifiers ("hơn", "khoảng") or ``fillers``: search it up to the number's start."""
+    qualifiers = [row[0] for row in lexicon.table("qualifiers.tsv") if row[2] == "before"]
+    between = lexicon.alternation(qualifiers + list(fillers))
+    return re.compile(
+        r"""
+        (?<!\w) (?:""" + lexicon.alternation(list(role_words(role))) + r""")  # the phrase
+        (?: \s+ (?:""" + between + r""") )*                                  # qualifiers
+        \s+ $                                                                # the number next
+        """,
+        re.VERBOSE | re.IGNORECASE,
+    )
+
+
+@cache
+def mentions(role: str) -> re.Pattern[str]:
+    """A regex for any phrase of ``role`` as whole words."""
+    return re.compile(r"(?<!\w)(?:" + lexicon.alternation(list(role_words(role))) + r")(?!\w)",
+                      re.IGNORECASE)
