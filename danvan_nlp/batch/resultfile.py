@@ -124,9 +124,15 @@ class ResultWriter:
         self, kind: type[BaseException] | None, error: BaseException | None,
         trace: TracebackType | None,
     ) -> None:
-        if self._stream is not None:
-            self._stream.close()
-            self._stream = None
+        stream, self._stream = self._stream, None
+        if stream is None:
+            return
+        try:
+            stream.close()
+        except OSError as close_error:  # only when a write already failed: that error stands
+            if error is None:
+                raise ArchiveError(f"{self.path}: cannot close the result "
+                                   f"({close_error.strerror})") from close_error
 
     def write(self, records: Iterable[dict[str, Any]]) -> None:
         """Append the records, one JSON line each, and push them to disk."""

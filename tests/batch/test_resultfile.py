@@ -71,5 +71,5 @@ def test_two_runs_cannot_write_one_result(tmp_path: Path) -> None:
 
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (Linux)")
 def test_a_full_disk_is_an_archive_error_with_advice() -> None:
-    with ResultWriter(Path("/dev/full")) as writer, pytest.raises(ArchiveError, match="rerun"):
+    with pytest.raises(ArchiveError, match="rerun"), ResultWriter(Path("/dev/full")) as writer:
         writer.write(GOOD)
