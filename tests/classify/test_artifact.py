@@ -46,6 +46,9 @@ def test_bundled_artifact_loads_with_a_complete_card():
     assert card["libraries"]["scikit-learn"] == sklearn.__version__
     assert len(card["data_sha256"]) == 64
     assert card["cross_validation"]["results"][0]["macro_f1_mean"] >= 0.85
+    assert {r["name"] for r in card["cross_validation"]["without_extra"]} == {
+        "linear_svm", "logistic_regression", "complement_nb"}
+    assert card["n_examples"]["main"] == 560 and card["n_examples"]["extra"] > 0
 
 
 def test_artifact_is_loaded_once_then_cached():
