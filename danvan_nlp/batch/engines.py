@@ -174,14 +174,23 @@ def _connect(distributed: Any, scheduler: str) -> Any:
 
 
 def _check_workers(client: Any, scheduler: str | None) -> None:
-    """Fail early, with advice, when the cluster's workers cannot import danvan-nlp."""
+    """Fail early, with advice, when the cluster's workers lack this danvan-nlp version."""
+    where = scheduler or "the local cluster"
     try:
-        client.submit(library_version, pure=False).result()
+        versions = set(client.run(library_version).values())
     except ImportError as error:
+        raise DanvanError(f"the Dask workers at {where} cannot import danvan_nlp; install "
+                          f"danvan-nlp {library_version()} on every worker") from error
+    check_versions(versions, library_version(), where)
+
+
+def check_versions(versions: set[str], here: str, where: str) -> None:
+    """Raise when the workers' danvan-nlp versions are not all this machine's."""
+    if versions - {here}:
         raise DanvanError(
-            f"the Dask workers at {scheduler or 'the local cluster'} cannot import "
-            "danvan_nlp; install the same danvan-nlp version on every worker"
-        ) from error
+            f"the Dask workers at {where} have danvan-nlp {', '.join(sorted(versions))}, "
+            f"this machine {here}: install the same version everywhere"
+        )
 
 
 def make_engine(engine: str, workers: int, scheduler: str | None, job: Job) -> Engine:

@@ -35,3 +35,15 @@ def test_an_unreachable_scheduler_is_a_clear_error(
         run_batch(source, tmp_path / "r.jsonl", engine="dask",
                   scheduler="tcp://127.0.0.1:9", progress=False)
     assert dask.config.get("distributed.admin.low-level-log-length") == log_length
+
+
+@pytest.mark.parametrize(
+    ("versions", "fails"),
+    [({"0.1.0"}, False), (set(), False), ({"0.0.9"}, True), ({"0.1.0", "0.2.0"}, True)],
+)
+def test_workers_must_have_this_version(versions: set[str], fails: bool) -> None:
+    if fails:
+        with pytest.raises(DanvanError, match="same version"):
+            engines.check_versions(versions, "0.1.0", "tcp://127.0.0.1:8786")
+    else:
+        engines.check_versions(versions, "0.1.0", "tcp://127.0.0.1:8786")
