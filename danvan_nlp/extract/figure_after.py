@@ -123,6 +123,9 @@ def _is_object(view: ClauseView, hit: VerbHit, following: Draft) -> bool:
     gap = view.text[hit.end:following.start]
     if len(gap) > OBJECT_REACH or re.search(r"[;:]|(?<!\w)và(?!\w)", gap):
         return False
-    verb_starts = {h.start for h in view.hits_between(hit.end, following.start)}
+    between = view.hits_between(hit.end, following.start)
+    if between and between[-1].outcome is Outcome.OTHER:
+        return False  # "căn hoàn thành, bàn giao, đạt 80%": "đạt" governs the share
+    verb_starts = {h.start for h in between}
     # a comma not followed by another verb ends the verb's reach
     return all(hit.end + comma.end() in verb_starts for comma in re.finditer(r",\s*", gap))

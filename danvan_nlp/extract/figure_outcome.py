@@ -19,9 +19,11 @@ from danvan_nlp.extract.figure_clauses import ClauseView
 from danvan_nlp.extract.figure_drafts import Draft
 from danvan_nlp.extract.figure_lexicon import before_number, role_words
 from danvan_nlp.extract.figure_reading import Reading, connector
+from danvan_nlp.extract.figure_restate import restated_or_rated
 from danvan_nlp.records import Outcome
 
 PART_OPENERS = ("(", ":", ";", "trong đó", "trong số đó", "trong số này", "bao gồm")
+SENTENCE_PART_OPENERS = ("trong đó", "trong số đó", "trong số này")
 ASIDE_REACH = 40
 COST_FILLERS = ("là", "dự kiến", "ước tính")  # "kinh phí dự kiến là 2 tỷ"
 
@@ -47,6 +49,7 @@ def _decide(view: ClauseView, drafts: list[Draft], index: int) -> None:
         after = after_aside(view, draft)
     head = head or _bullet_head(view, drafts, index)
     reading = _cost_rule(view, draft, _choose(after, before, previous, head))
+    reading = restated_or_rated(view, drafts, index, left, reading)
     _apply(draft, _target_rule(draft, reading), view, left)
 
 
@@ -139,8 +142,10 @@ def _head(view: ClauseView, drafts: list[Draft], index: int,
     """
     draft, (left, opener) = drafts[index], opening
     earlier = next((d for d in reversed(drafts[:index]) if d.unit_end <= left), None)
-    if earlier is None or earlier.sentence != draft.sentence:
+    if earlier is None:
         return None
+    if earlier.sentence != draft.sentence:
+        return earlier if _continues(view, earlier, draft, opening) else None
     if opener in ("(", ":"):
         gap_end = left - 1
         near = gap_end - earlier.unit_end <= ASIDE_REACH
@@ -148,3 +153,13 @@ def _head(view: ClauseView, drafts: list[Draft], index: int,
         if not near or crosses or view.hits_between(earlier.unit_end, gap_end):
             return None
     return earlier
+
+
+def _continues(view: ClauseView, earlier: Draft, draft: Draft, opening: tuple[int, str]) -> bool:
+    """ "... công nhận 900 mô hình. Trong đó, kinh tế 300 mô hình": a sentence that opens
+    with "trong đó" lists the parts of the last figure of the sentence right before it."""
+    left, opener = opening
+    opens_sentence = " ".join(view.text[draft.sentence[0]:left].split()) == opener
+    follows = not view.text[earlier.sentence[1]:draft.sentence[0]].strip()
+    alike = earlier.unit.kind == draft.unit.kind  # no money among the parts of 16 collectives
+    return opener in SENTENCE_PART_OPENERS and opens_sentence and follows and alike

@@ -1,0 +1,60 @@
+"""Figures that restate or price another: a share of the count before it, a support level.
+
+"đã công nhận 900 mô hình, đạt 80,5%" tells the same fact as a share, so the share takes
+the count's outcome (but "đạt 120% kế hoạch" and "phấn đấu ... đạt 100%" are targets).
+"Mức hỗ trợ mỗi căn từ 50 - 70 triệu đồng" is a level set per unit, not money spent on
+works, whatever works verb stands near it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from danvan_nlp.extract.figure_clauses import ClauseView
+from danvan_nlp.extract.figure_drafts import Draft
+from danvan_nlp.extract.figure_lexicon import before_number, mentions
+from danvan_nlp.extract.figure_reading import Reading
+from danvan_nlp.records import Outcome
+
+RESTATE_REACH = 40  # the count a share restates stands this close before its verb
+_PART_BREAK = re.compile(r"[;:.()]")  # a share across these restates nothing before them
+_PHRASE_END = re.compile(r"[,;.:()\n]")  # where the words after a share stop
+
+
+def restated_or_rated(view: ClauseView, drafts: list[Draft], index: int, left: int,
+                      reading: Reading) -> Reading:
+    """The reading after the restated-share and support-level rules."""
+    draft = drafts[index]
+    money = draft.unit.kind == "money" and reading.outcome is not Outcome.MOBILIZED
+    if money and mentions("rate").search(view.text, left, draft.start):
+        return Reading(Outcome.OTHER, "rate", reading.hit)
+    restated = _restated_count(view, drafts, index, reading)
+    if restated is None or restated.outcome is None:
+        return reading
+    return Reading(restated.outcome, "restated_share", reading.hit, restated.awarder)
+
+
+def _restated_count(view: ClauseView, drafts: list[Draft], index: int,
+                    reading: Reading) -> Draft | None:
+    """The count that a share ("đạt 80,5%") right after it restates, if any."""
+    draft, hit = drafts[index], reading.hit
+    if draft.unit.kind != "percent" or index == 0 or hit is None:
+        return None
+    if not before_number("restate_verb").search(view.text, hit.start, draft.start):
+        return None
+    count = drafts[index - 1]
+    gap = view.text[count.unit_end:hit.start]
+    if (count.sentence != draft.sentence or count.unit.kind == "percent"
+            or len(gap) > RESTATE_REACH or _PART_BREAK.search(gap)):
+        return None
+    return None if _a_target(view, count, draft) else count
+
+
+def _a_target(view: ClauseView, count: Draft, share: Draft) -> bool:
+    """ "đạt 120% kế hoạch", "phấn đấu ... xây dựng 500 mô hình, đạt 100%": a target;
+    "đạt 85,6% so với đăng ký": a ratio to another count."""
+    after = _PHRASE_END.search(view.text, share.number.end, share.sentence[1])
+    words_after = view.text[share.number.end:after.start() if after else share.sentence[1]]
+    planned = mentions("target_intent").search(view.text, count.sentence[0], share.start)
+    compared = mentions("compared").search(words_after)  # "đạt 85% so với đăng ký"
+    return bool(mentions("target_unit").search(words_after) or planned or compared)
