@@ -12,7 +12,7 @@ import re
 from danvan_nlp.extract.figure_awarder import passive_agent
 from danvan_nlp.extract.figure_clauses import ClauseView, VerbHit, clause_words
 from danvan_nlp.extract.figure_drafts import Draft
-from danvan_nlp.extract.figure_lexicon import role_words
+from danvan_nlp.extract.figure_lexicon import before_number, role_words
 from danvan_nlp.extract.figure_reading import NOTHING, Reading, listed_together
 from danvan_nlp.records import Outcome
 
@@ -90,13 +90,24 @@ def _bare_verb(view: ClauseView, draft: Draft, start: int, end: int) -> Reading:
     if not hits:
         return NOTHING
     hit = hits[0]
-    gap = view.text[start:hit.start]
-    if hit.strength in ("weak", "before_only") or clause_words("blocker").search(gap):
+    if hit.strength in ("weak", "before_only") or _blocked(view, draft, start, hit):
         return NOTHING
     described = draft.unit.unit in role_words("described_unit")
     if described and hit.outcome not in PREDICATES_OF_MODELS:
         return NOTHING  # "mô hình xây dựng ...": what the model is about
     return Reading(hit.outcome, "bare", hit)
+
+
+def _blocked(view: ClauseView, draft: Draft, start: int, hit: VerbHit) -> bool:
+    """A preposition before the verb makes it describe the noun ("mô hình về xây dựng"),
+    except a place of a co-agent ("ông A cùng 14 hộ trong thôn duy trì mô hình")."""
+    gap = view.text[start:hit.start]
+    blockers = [m.group() for m in clause_words("blocker").finditer(gap)]
+    if not blockers:
+        return False
+    co_agent = before_number("co_agent").search(view.text, draft.sentence[0], draft.start)
+    places = set(blockers) <= {m.group() for m in clause_words("locative").finditer(gap)}
+    return not (co_agent and places)
 
 
 def agent_check(view: ClauseView, drafts: list[Draft], index: int, after: Reading) -> Reading:

@@ -18,6 +18,7 @@ from danvan_nlp.extract.figure_reading import NOTHING, Reading, connector, liste
 from danvan_nlp.records import Outcome
 
 _LIST_SEPARATOR = re.compile(r",|(?<!\w)(?:và|cùng|với)(?!\w)")  # between two list items
+_COORDINATION = re.compile(r"\s*(?:,|và)\s*")  # between two coordinated verbs
 
 
 def read_before(view: ClauseView, drafts: list[Draft], index: int,
@@ -47,10 +48,21 @@ def _framed(view: ClauseView, previous: Draft | None, draft: Draft,
         return Reading(Outcome.OTHER, "partner", None, None, True), None
     listed = previous is not None and listed_together(view, previous, draft)
     if not listed and before_number("with").search(view.text, left, draft.start):
-        return Reading(None, "with"), None  # the verb before is not what happened to it
+        return _with_figure(view, draft, left), None
     if previous is not None and _each_regex().search(view.text, left, draft.start):
         return NOTHING, previous  # "đăng ký 100% cơ sở, mỗi cơ sở tối thiểu 01 mô hình"
     return None
+
+
+def _with_figure(view: ClauseView, draft: Draft, left: int) -> Reading:
+    """ "thành lập tổ với 640 thành viên": the verb before is not what happened to it,
+    but "huy động 4.000 đoàn viên tham gia với 18 nghìn ngày công" gives their labour."""
+    if draft.unit.unit in role_words("labour_unit"):
+        mobilising = [h for h in view.hits_between(left, draft.start)
+                      if h.outcome is Outcome.MOBILIZED]
+        if mobilising:
+            return Reading(Outcome.MOBILIZED, "labour_of_mobilised", mobilising[-1], None, True)
+    return Reading(None, "with")
 
 
 @lru_cache(maxsize=1)
@@ -105,11 +117,33 @@ def _soft_outcome(view: ClauseView, hits: list[VerbHit], hit: VerbHit) -> Outcom
     if hit.phrase in role_words("giving") and any(h.outcome is Outcome.COMMENDED for h in hits
                                           if h.end <= hit.start):
         return Outcome.COMMENDED
-    if hit.strength != "soft":
-        return hit.outcome
-    mobilising = [h for h in hits if h.end <= hit.start and h.outcome is Outcome.MOBILIZED
-                  and not view.has_comma(h.end, hit.start)]
-    return Outcome.MOBILIZED if mobilising else Outcome.OTHER
+    if _mobilised_chain(view, hits, hit):
+        return Outcome.MOBILIZED
+    return Outcome.OTHER if hit.strength == "soft" else hit.outcome
+
+
+def _mobilised_chain(view: ClauseView, hits: list[VerbHit], hit: VerbHit) -> bool:
+    """ "vận động các nhà hảo tâm trao 150 suất", "đóng góp, lắp đặt 3.000 camera",
+    "vận động ... tham gia": a mobilising verb governs the verbs after it."""
+    earlier = [h for h in hits if h.end <= hit.start]
+    coordinated = _coordinated_first(view, earlier, hit)
+    if coordinated is not hit and coordinated.phrase in role_words("giver_first"):
+        return True
+    if hit.outcome is not Outcome.OTHER:
+        return False
+    heads = role_words("mobilising_head") if hit.strength != "soft" else None
+    return any(h.outcome is Outcome.MOBILIZED and not view.has_comma(h.end, hit.start)
+               and (heads is None or h.phrase in heads) for h in earlier)
+
+
+def _coordinated_first(view: ClauseView, earlier: list[VerbHit], hit: VerbHit) -> VerbHit:
+    """The first verb of a run coordinated with ``hit`` ("đóng góp, lắp đặt")."""
+    first = hit
+    for verb in reversed(earlier):
+        if not _COORDINATION.fullmatch(view.text, verb.end, first.start):
+            break
+        first = verb
+    return first
 
 
 def _opens_segment(view: ClauseView, draft: Draft) -> bool:

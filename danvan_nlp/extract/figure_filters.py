@@ -78,7 +78,7 @@ def rejection(text: str, number: Number, unit: CountedUnit | None) -> str | None
         ("code_or_time", bool(_CODE_AFTER.match(text, number.end))),
         ("phone", _phone(written, before)),
         ("name_or_date", not _measured(unit) and _after_name_word(before)),
-        ("inside_name", _after_capitalised_word(before)),
+        ("inside_name", _after_capitalised_word(before) and not _acronym_count(before, unit)),
         ("time_or_grade", _before_non_unit(text, number, unit)),
         ("year_or_date", _year_or_date(written, number, unit)),
         ("zero", number.value == 0),
@@ -125,6 +125,14 @@ def _after_capitalised_word(before: str) -> bool:
         return False
     inside_sentence = re.search(r"\w[ ]$", before[:match.end("lead")]) is not None
     return match["lead"] == " " and inside_sentence
+
+
+def _acronym_count(before: str, unit: CountedUnit | None) -> bool:
+    """ "Chủ tịch Ủy ban MTTQ 8 huyện, thành phố": after an organisation's acronym, a
+    number with a counted noun from the table counts its branches."""
+    match = _WORD_BEFORE.search(before)
+    acronym = match is not None and len(match["word"]) > 1 and match["word"].isupper()
+    return acronym and unit is not None and unit.rule == "unit_table" and unit.kind == "count"
 
 
 def _before_non_unit(text: str, number: Number, unit: CountedUnit | None) -> bool:
