@@ -25,7 +25,20 @@ from danvan_nlp.records import Figure, Outcome
 MAX_LIST_GAP = 30
 UNIT_OF_TOTAL = "unit_of_total"
 
-_PARTS_OPENER = re.compile(r"(?<!\w)trong\s+(?:số\s+)?đó(?!\w)|:")  # "trong đó", a colon
+_PARTS_OPENER = re.compile(
+    r"""
+    (?<!\w) trong \s+ (?:số\s+)? đó (?!\w)   # "trong đó", "Trong số đó"
+    | :                                     # a colon
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+_SENTENCE_PARTS = re.compile(
+    r"""
+    \s* trong \s+ (?:số\s+)? (?:đó|này)     # a sentence opening with "Trong đó"
+    \s* ,                                  # and a comma: "Trong đó, kinh tế 300"
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
 _BARE_END = re.compile(r"\s*(?:[,;.)]|(?<!\w)và(?!\w)|$)")  # nothing counted after the number
 
 
@@ -47,7 +60,7 @@ def _drafts(article: Article) -> Iterator[Draft]:
         unit = unit_after(text, number)
         if unit is None and not number.spelled:
             unit = borrowed_unit(text, number, sentence[0]) or _unit_of_total(
-                text, number, previous if previous and previous.sentence == sentence else None)
+                text, number, _total_before(text, previous, sentence))
         if unit is None or rejection(text, number, unit) is not None:
             continue
         previous = Draft(number, unit, sentence, qualifier(text, number.start, unit.end))
@@ -65,6 +78,15 @@ def _unit_of_total(text: str, number: Number, total: Draft | None) -> CountedUni
     if not (opens_parts or next_part):
         return None
     return CountedUnit(total.unit.unit, number.end, total.unit.kind, UNIT_OF_TOTAL)
+
+
+def _total_before(text: str, previous: Draft | None, sentence: tuple[int, int]) -> Draft | None:
+    """The figure whose parts a sentence may list: the one before in the sentence, or the
+    last of the sentence before when this one opens with "Trong đó," ("Trong số đó,")."""
+    if previous is None or previous.sentence == sentence:
+        return previous
+    adjacent = not text[previous.sentence[1]:sentence[0]].strip()
+    return previous if adjacent and _SENTENCE_PARTS.match(text, sentence[0]) else None
 
 
 def _inside_document(article: Article, number: Number) -> bool:

@@ -319,3 +319,87 @@ def test_span_sentence_evidence_and_rule_point_into_the_caller_text() -> None:
     assert "2.700 mô hình" in unicodedata.normalize("NFC", figure.evidence)
     assert figure.evidence in text  # evidence quotes the caller's text as given
     assert figure.rule.startswith("figure.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 1. a sentence opening with "Trong đó," lists the parts of the previous total
+        ("Năm qua, cấp ủy các cấp đã công nhận 640 mô hình. Trong đó, lĩnh vực kinh tế "
+         "210 mô hình, văn hóa - xã hội 180 mô hình.",
+         [(640, "mô hình", "recognized"), (210, "mô hình", "recognized"),
+          (180, "mô hình", "recognized")]),
+        ("Toàn huyện đã xây dựng 420 mô hình. Trong số đó, 120 mô hình về kinh tế.",
+         [(420, "mô hình", "implemented"), (120, "mô hình", "implemented")]),
+        ("Huyện đã nhân rộng 75 mô hình. Trong đó, kinh tế 40, an ninh 35.",
+         [(75, "mô hình", "implemented"), (40, "mô hình", "implemented"),
+          (35, "mô hình", "implemented")]),
+        ("Huyện đã công nhận 300 mô hình. Trong đó, 40 mô hình được khen thưởng.",
+         [(300, "mô hình", "recognized"), (40, "mô hình", "commended")]),
+        # ... but money is no part of a count of collectives
+        ("Tỉnh đã khen thưởng 16 tập thể. Trong số này có anh A, mỗi năm thu lãi 90 triệu đồng.",
+         [(16, "tập thể", "commended"), (90e6, "đồng", "other")]),
+        # ... and a sentence not opening with it is a clause of its own
+        ("Xã đã công nhận 30 mô hình. Lĩnh vực kinh tế có 12 mô hình.",
+         [(30, "mô hình", "recognized"), (12, "mô hình", "other")]),
+        # 2. a share after "đạt" restates the count before it
+        ("Các cấp ủy đã công nhận 640 mô hình, đạt 75,4%.",
+         [(640, "mô hình", "recognized"), (75.4, "%", "recognized")]),
+        ("Đến nay 1.050/1.300 căn nhà hoàn thành, bàn giao, đạt 80,8%.",
+         [(1050, "căn", "implemented"), (80.8, "%", "implemented")]),
+        ("Toàn huyện đã huy động 1.500 lượt người, đạt 120%.",
+         [(1500, "lượt", "mobilized"), (120, "%", "mobilized")]),
+        # ... but not a target, a plan or a ratio to another count
+        ("Huyện đã xây dựng 200 mô hình, đạt 120% chỉ tiêu.",
+         [(200, "mô hình", "implemented"), (120, "%", "other")]),
+        ("Năm tới, huyện phấn đấu có 480 hộ tham gia, đạt 100%.",
+         [(480, "hộ", "other"), (100, "%", "other")]),
+        ("Đã có 700 mô hình được triển khai, đạt 85% so với đăng ký.",
+         [(700, "mô hình", "implemented"), (85, "%", "other")]),
+        ("Xã đã hoàn thành 18/19 tiêu chí, đạt 95%.",
+         [(18, "tiêu chí", "other"), (95, "%", "other")]),
+        ("Năm 2025 phấn đấu 100% thôn có tổ tự quản.", [(100, "%", "other")]),
+        # 3. a verb after the counted noun governs it when none comes before
+        ("Đến nay, 740/900 căn hoàn thành.", [(740, "căn", "implemented")]),
+        ("Đến nay, 600 căn hoàn thành, 150 căn đang thi công.",
+         [(600, "căn", "implemented"), (150, "căn", "implemented")]),
+        # 4. a mobilising verb governs the chain after its object
+        ("Hội Khuyến học đã vận động các doanh nghiệp trao 120 suất học bổng.",
+         [(120, "suất", "mobilized")]),
+        ("Tỉnh đoàn đã huy động 4.000 lượt đoàn viên tham gia với gần 18 nghìn ngày công "
+         "giúp dân sửa đường.",
+         [(4000, "lượt", "mobilized"), (18000, "ngày công", "mobilized")]),
+        ("Bà con tự nguyện đóng góp, lắp đặt khoảng 2.100 bóng đèn.",
+         [(2100, "bóng đèn", "mobilized")]),
+        ("Các nhà hảo tâm ủng hộ 80 triệu đồng xây nhà văn hóa.",
+         [(80e6, "đồng", "mobilized")]),
+        # ... while a works verb coordinated with another keeps its own class
+        ("Xã đã sửa chữa, nâng cấp 6 km kênh mương.", [(6, "km", "implemented")]),
+        # 5. a list shares one verb, joined by "và" or by commas
+        ("Năm qua, huyện thành lập mới 28 tổ hợp tác và 11 hợp tác xã.",
+         [(28, "tổ", "implemented"), (11, "hợp tác xã", "implemented")]),
+        ("Các cấp hội đã thành lập mới 35 chi hội, 120 tổ hội, 6 hợp tác xã.",
+         [(35, "chi hội", "implemented"), (120, "tổ", "implemented"),
+          (6, "hợp tác xã", "implemented")]),
+        # 6. counted co-agents of a named person carry out the work
+        ("Bà Lò Thị Xoan cùng 12 hộ trong bản duy trì mô hình nuôi ong.",
+         [(12, "hộ", "implemented")]),
+        ("Chị Hà và 7 hội viên của chi hội vận hành mô hình tiết kiệm.",
+         [(7, "hội viên", "implemented")]),
+        # ... a place after a figure that is no co-agent still blocks the bare verb
+        ("Xã có 300 hộ trong diện nghèo.", [(300, "hộ", "other")]),
+        # 7. a level of support per unit is not works done
+        ("Mức hỗ trợ mỗi căn nhà xây mới từ 40 - 60 triệu đồng, nhà sửa chữa 25 triệu đồng.",
+         [(40e6, "đồng", "other"), (25e6, "đồng", "other")]),
+        ("Tổng kinh phí xây nhà văn hóa là 300 triệu đồng.", [(300e6, "đồng", "other")]),
+        # 8. what an activity brought to light is a result, not a work
+        ("Tổ an ninh đã giúp phát hiện, làm rõ 25 vụ việc vi phạm.",
+         [(25, "vụ việc", "other")]),
+        # 9. after an organisation's acronym, a count of its branches is a figure
+        ("Dự hội nghị có Chủ tịch Ủy ban MTTQ 6 huyện, thị xã và đại diện các sở.",
+         [(6, "huyện", "other")]),
+    ],
+)
+def test_outcome_on_unseen_patterns(text: str, expected: list[tuple[float, str, str]]) -> None:
+    got = [(f.value, f.unit, f.outcome.value) for f in _figures(text)]
+    assert got == [(pytest.approx(v), u, o) for v, u, o in expected]
