@@ -18,7 +18,7 @@ from danvan_nlp.extract.figure_reading import NOTHING, Reading, connector, liste
 from danvan_nlp.records import Outcome
 
 _LIST_SEPARATOR = re.compile(r",|(?<!\w)(?:và|cùng|với)(?!\w)")  # between two list items
-_COORDINATION = re.compile(r"\s*(?:,|và)\s*")  # between two coordinated verbs
+_COORDINATION = re.compile(r"\s*(?:,|và|,\s*và)\s*")  # between two coordinated verbs
 
 
 def read_before(view: ClauseView, drafts: list[Draft], index: int,
@@ -125,25 +125,34 @@ def _soft_outcome(view: ClauseView, hits: list[VerbHit], hit: VerbHit) -> Outcom
 def _mobilised_chain(view: ClauseView, hits: list[VerbHit], hit: VerbHit) -> bool:
     """ "vận động các nhà hảo tâm trao 150 suất", "đóng góp, lắp đặt 3.000 camera",
     "vận động ... tham gia": a mobilising verb governs the verbs after it."""
-    earlier = [h for h in hits if h.end <= hit.start]
-    coordinated = _coordinated_first(view, earlier, hit)
-    if coordinated is not hit and coordinated.phrase in role_words("giver_first"):
+    chain = _chain(view, [h for h in hits if h.end <= hit.start], hit)
+    serial = [i for i, (_, link) in enumerate(chain) if link == "serial"]
+    coordinated = chain[serial[-1] + 1 if serial else 0:]  # the run ending at ``hit``
+    if coordinated and coordinated[0][0].phrase in role_words("giver_first"):
         return True
-    if hit.outcome is not Outcome.OTHER:
+    if hit.outcome is not Outcome.OTHER or hit.phrase in role_words("event_verb"):
         return False
     heads = role_words("mobilising_head") if hit.strength != "soft" else None
-    return any(h.outcome is Outcome.MOBILIZED and not view.has_comma(h.end, hit.start)
-               and (heads is None or h.phrase in heads) for h in earlier)
+    return any(verb.outcome is Outcome.MOBILIZED and (heads is None or verb.phrase in heads)
+               for verb, _ in chain)
 
 
-def _coordinated_first(view: ClauseView, earlier: list[VerbHit], hit: VerbHit) -> VerbHit:
-    """The first verb of a run coordinated with ``hit`` ("đóng góp, lắp đặt")."""
-    first = hit
+def _chain(view: ClauseView, earlier: list[VerbHit], hit: VerbHit) -> list[tuple[VerbHit, str]]:
+    """The verbs linked to ``hit`` going back, nearest last, each with how it links on:
+    "coordinated" ("đóng góp, lắp đặt") or "serial" ("vận động các hộ trao")."""
+    chain: list[tuple[VerbHit, str]] = []
+    following = hit
     for verb in reversed(earlier):
-        if not _COORDINATION.fullmatch(view.text, verb.end, first.start):
+        gap = view.text[verb.end:following.start]
+        if _COORDINATION.fullmatch(gap):
+            link = "coordinated"
+        elif "," not in gap:
+            link = "serial"
+        else:
             break
-        first = verb
-    return first
+        chain.insert(0, (verb, link))
+        following = verb
+    return chain
 
 
 def _opens_segment(view: ClauseView, draft: Draft) -> bool:

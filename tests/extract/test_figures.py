@@ -373,6 +373,12 @@ def test_span_sentence_evidence_and_rule_point_into_the_caller_text() -> None:
          [(2100, "bóng đèn", "mobilized")]),
         ("Các nhà hảo tâm ủng hộ 80 triệu đồng xây nhà văn hóa.",
          [(80e6, "đồng", "mobilized")]),
+        ("Hội đã vận động, kết nối các nhà hảo tâm trao 50 suất quà.",
+         [(50, "suất", "mobilized")]),
+        # ... but an event held stays other, and a comma ends the chain
+        ("Xã huy động nguồn lực tổ chức 12 buổi tuyên truyền.", [(12, "buổi", "other")]),
+        ("Mặt trận vận động được 12 nhà hảo tâm, trao 60 suất quà.",
+         [(12, "nhà", "mobilized"), (60, "suất", "other")]),
         # ... while a works verb coordinated with another keeps its own class
         ("Xã đã sửa chữa, nâng cấp 6 km kênh mương.", [(6, "km", "implemented")]),
         # 5. a list shares one verb, joined by "và" or by commas
