@@ -144,13 +144,9 @@ def _chain(view: ClauseView, earlier: list[VerbHit], hit: VerbHit) -> list[tuple
     following = hit
     for verb in reversed(earlier):
         gap = view.text[verb.end:following.start]
-        if _COORDINATION.fullmatch(gap):
-            link = "coordinated"
-        elif "," not in gap:
-            link = "serial"
-        else:
+        if "," in gap and not _COORDINATION.fullmatch(gap):
             break
-        chain.insert(0, (verb, link))
+        chain.insert(0, (verb, "coordinated" if _COORDINATION.fullmatch(gap) else "serial"))
         following = verb
     return chain
 

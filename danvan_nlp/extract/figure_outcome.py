@@ -146,13 +146,16 @@ def _head(view: ClauseView, drafts: list[Draft], index: int,
         return None
     if earlier.sentence != draft.sentence:
         return earlier if _continues(view, earlier, draft, opening) else None
-    if opener in ("(", ":"):
-        gap_end = left - 1
-        near = gap_end - earlier.unit_end <= ASIDE_REACH
-        crosses = any(mark in view.text[earlier.unit_end:gap_end] for mark in ";:.")
-        if not near or crosses or view.hits_between(earlier.unit_end, gap_end):
-            return None
+    if opener in ("(", ":") and not _close_aside(view, earlier, left - 1):
+        return None
     return earlier
+
+
+def _close_aside(view: ClauseView, earlier: Draft, gap_end: int) -> bool:
+    """Whether a bracket or colon at ``gap_end`` follows its total closely, with no verb."""
+    near = gap_end - earlier.unit_end <= ASIDE_REACH
+    crosses = any(mark in view.text[earlier.unit_end:gap_end] for mark in ";:.")
+    return near and not crosses and not view.hits_between(earlier.unit_end, gap_end)
 
 
 def _continues(view: ClauseView, earlier: Draft, draft: Draft, opening: tuple[int, str]) -> bool:

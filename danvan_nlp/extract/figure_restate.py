@@ -45,7 +45,8 @@ def _restated_count(view: ClauseView, drafts: list[Draft], index: int,
     count = drafts[index - 1]
     gap = view.text[count.unit_end:hit.start]
     if (count.sentence != draft.sentence or count.unit.kind == "percent"
-            or len(gap) > RESTATE_REACH or _PART_BREAK.search(gap)):
+            or len(gap) > RESTATE_REACH or _PART_BREAK.search(gap)
+            or mentions("share_subject").search(gap)):  # "..., tỷ lệ hộ nghèo đạt 3%"
         return None
     return None if _a_target(view, count, draft) else count
 

@@ -356,6 +356,8 @@ def test_span_sentence_evidence_and_rule_point_into_the_caller_text() -> None:
          [(480, "hộ", "other"), (100, "%", "other")]),
         ("Đã có 700 mô hình được triển khai, đạt 85% so với đăng ký.",
          [(700, "mô hình", "implemented"), (85, "%", "other")]),
+        ("Huyện đã công nhận 900 mô hình, tỷ lệ mô hình hiệu quả đạt 80%.",
+         [(900, "mô hình", "recognized"), (80, "%", "other")]),
         ("Xã đã hoàn thành 18/19 tiêu chí, đạt 95%.",
          [(18, "tiêu chí", "other"), (95, "%", "other")]),
         ("Năm 2025 phấn đấu 100% thôn có tổ tự quản.", [(100, "%", "other")]),
