@@ -19,7 +19,7 @@ from danvan_nlp.extract.figure_clauses import ClauseView
 from danvan_nlp.extract.figure_drafts import Draft
 from danvan_nlp.extract.figure_lexicon import before_number, role_words
 from danvan_nlp.extract.figure_reading import Reading, connector
-from danvan_nlp.extract.figure_restate import restated_or_rated
+from danvan_nlp.extract.figure_restate import restated_or_rated, share_of_target
 from danvan_nlp.records import Outcome
 
 PART_OPENERS = ("(", ":", ";", "trong đó", "trong số đó", "trong số này", "bao gồm")
@@ -50,7 +50,7 @@ def _decide(view: ClauseView, drafts: list[Draft], index: int) -> None:
     head = head or _bullet_head(view, drafts, index)
     reading = _cost_rule(view, draft, _choose(after, before, previous, head))
     reading = restated_or_rated(view, drafts, index, left, reading)
-    _apply(draft, _target_rule(draft, reading), view, left)
+    _apply(draft, _target_rule(view, draft, reading), view, left)
 
 
 def _reach_after(view: ClauseView, drafts: list[Draft], index: int,
@@ -111,10 +111,12 @@ def _cost_rule(view: ClauseView, draft: Draft, reading: Reading) -> Reading:
     return reading
 
 
-def _target_rule(draft: Draft, reading: Reading) -> Reading:
-    """ "hoàn thành 9/9 tiêu chí" is ``other``; "giúp dân 2.500 ngày công" is labour given."""
+def _target_rule(view: ClauseView, draft: Draft, reading: Reading) -> Reading:
+    """ "hoàn thành 9/9 tiêu chí" and "hoàn thành 105% chỉ tiêu" are ``other``; "giúp dân
+    2.500 ngày công" is labour given."""
     verb = reading.hit.phrase if reading.hit else ""
-    if draft.unit.unit in role_words("target_unit") and verb in role_words("target_verb"):
+    target = draft.unit.unit in role_words("target_unit") or share_of_target(view, draft)
+    if target and verb in role_words("target_verb"):
         return Reading(Outcome.OTHER, "target_met", reading.hit)
     if draft.unit.unit in role_words("labour_unit") and verb in role_words("help"):
         return Reading(Outcome.MOBILIZED, "labour_given", reading.hit)

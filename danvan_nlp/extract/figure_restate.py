@@ -54,8 +54,18 @@ def _restated_count(view: ClauseView, drafts: list[Draft], index: int,
 def _a_target(view: ClauseView, count: Draft, share: Draft) -> bool:
     """ "đạt 120% kế hoạch", "phấn đấu ... xây dựng 500 mô hình, đạt 100%": a target;
     "đạt 85,6% so với đăng ký": a ratio to another count."""
-    after = _PHRASE_END.search(view.text, share.number.end, share.sentence[1])
-    words_after = view.text[share.number.end:after.start() if after else share.sentence[1]]
     planned = mentions("target_intent").search(view.text, count.sentence[0], share.start)
-    compared = mentions("compared").search(words_after)  # "đạt 85% so với đăng ký"
-    return bool(mentions("target_unit").search(words_after) or planned or compared)
+    compared = mentions("compared").search(_words_after(view, share))  # "85% so với đăng ký"
+    return bool(share_of_target(view, share) or planned or compared)
+
+
+def share_of_target(view: ClauseView, share: Draft) -> bool:
+    """Whether a share is of a target ("105% chỉ tiêu", "100% kế hoạch")."""
+    return share.unit.kind == "percent" and bool(
+        mentions("target_unit").search(_words_after(view, share)))
+
+
+def _words_after(view: ClauseView, share: Draft) -> str:
+    """The words after a share up to the next punctuation ("so với đăng ký")."""
+    after = _PHRASE_END.search(view.text, share.number.end, share.sentence[1])
+    return view.text[share.number.end:after.start() if after else share.sentence[1]]

@@ -361,6 +361,7 @@ def test_span_sentence_evidence_and_rule_point_into_the_caller_text() -> None:
         ("Xã đã hoàn thành 18/19 tiêu chí, đạt 95%.",
          [(18, "tiêu chí", "other"), (95, "%", "other")]),
         ("Năm 2025 phấn đấu 100% thôn có tổ tự quản.", [(100, "%", "other")]),
+        ("Huyện đã hoàn thành 105% chỉ tiêu được giao.", [(105, "%", "other")]),
         # 3. a verb after the counted noun governs it when none comes before
         ("Đến nay, 740/900 căn hoàn thành.", [(740, "căn", "implemented")]),
         ("Đến nay, 600 căn hoàn thành, 150 căn đang thi công.",
