@@ -18,6 +18,7 @@ from danvan_nlp.extract.figure_before import read_before
 from danvan_nlp.extract.figure_clauses import ClauseView
 from danvan_nlp.extract.figure_drafts import Draft
 from danvan_nlp.extract.figure_lexicon import before_number, role_words
+from danvan_nlp.extract.figure_lists import share_verb_after
 from danvan_nlp.extract.figure_reading import Reading, connector
 from danvan_nlp.extract.figure_restate import restated_or_rated, share_of_target
 from danvan_nlp.records import Outcome
@@ -34,6 +35,7 @@ def decide_outcomes(view: ClauseView, drafts: list[Draft]) -> None:
     """Set ``outcome``, ``awarder`` and ``rule`` of every draft (in text order)."""
     for index in range(len(drafts)):
         _decide(view, drafts, index)
+    share_verb_after(view, drafts)
 
 
 def _decide(view: ClauseView, drafts: list[Draft], index: int) -> None:

@@ -390,6 +390,17 @@ def test_span_sentence_evidence_and_rule_point_into_the_caller_text() -> None:
         ("Các cấp hội đã thành lập mới 35 chi hội, 120 tổ hội, 6 hợp tác xã.",
          [(35, "chi hội", "implemented"), (120, "tổ", "implemented"),
           (6, "hợp tác xã", "implemented")]),
+        # ... also when the verb comes after items with modifiers of their own
+        ("Năm qua, có 46 tổ hợp tác và 19 hợp tác xã được thành lập mới.",
+         [(46, "tổ", "implemented"), (19, "hợp tác xã", "implemented")]),
+        ("Có 12 tập thể xuất sắc và 20 cá nhân tiêu biểu được khen thưởng.",
+         [(12, "tập thể", "commended"), (20, "cá nhân", "commended")]),
+        ("Đã có 35 chi hội, 120 tổ hội nghề nghiệp, 6 hợp tác xã được thành lập.",
+         [(35, "chi hội", "implemented"), (120, "tổ", "implemented"),
+          (6, "hợp tác xã", "implemented")]),
+        # ... but not across "với" (what the first item has)
+        ("Xã có 1.250 hộ với 5.300 nhân khẩu được tuyên truyền.",
+         [(1250, "hộ", "other"), (5300, "nhân khẩu", "other")]),
         # 6. counted co-agents of a named person carry out the work
         ("Bà Lò Thị Xoan cùng 12 hộ trong bản duy trì mô hình nuôi ong.",
          [(12, "hộ", "implemented")]),

@@ -1,0 +1,51 @@
+"""Lists whose verb comes after their last item: "Có 12 tập thể xuất sắc và 20 cá nhân
+tiêu biểu được khen thưởng", "35 chi hội, 120 tổ hội, 6 hợp tác xã được thành lập".
+
+The outcome pass reads each figure's own clause, and the clause of an item with its own
+modifiers ("tổ hợp tác", "xuất sắc") stops at the next item. Read right to left, an item
+with no verb of its own takes the verb its list ends with.
+"""
+
+from __future__ import annotations
+
+import re
+
+from danvan_nlp.extract.figure_clauses import ClauseView
+from danvan_nlp.extract.figure_drafts import Draft
+from danvan_nlp.extract.figure_reading import connector
+from danvan_nlp.records import Outcome
+
+ITEM_GAP = 40  # an item's own modifiers are this short at most
+VERBLESS = (".no_verb", ".other_verb_before", ".shared_verb")  # how an item had no verb
+VERB_AFTER = (".marker", ".bare", ".list_verb_after")  # how the last item found its verb
+_ITEM_SEPARATOR = re.compile(r",|(?<!\w)(?:và|cùng)(?!\w)")  # ", " or "và" between items
+_BREAK = re.compile(r"[;:.()\n]|(?<!\w)(?:trong\s+đó|trong\s+số|với)(?!\w)")  # not one list
+
+
+def share_verb_after(view: ClauseView, drafts: list[Draft]) -> None:
+    """Give a verbless list item the verb after the item that follows it."""
+    for index in range(len(drafts) - 2, -1, -1):
+        item, following = drafts[index], drafts[index + 1]
+        if _verbless(item) and following.rule.endswith(VERB_AFTER) and _next_item(
+                view, item, following):
+            item.outcome, item.awarder = following.outcome, following.awarder
+            item.rule = item.rule.rsplit(".", 1)[0] + ".list_verb_after"
+
+
+def _verbless(item: Draft) -> bool:
+    return item.outcome is Outcome.OTHER and item.rule.endswith(VERBLESS)
+
+
+def _next_item(view: ClauseView, item: Draft, following: Draft) -> bool:
+    """Whether ``following`` is the next item of a list with ``item``: other things
+    ("tổ hợp tác" and "hợp tác xã", not "300 hộ, 120 hộ"), a short verbless gap."""
+    gap = view.text[item.unit_end:following.start]
+    return (item.sentence == following.sentence and item.unit.unit != following.unit.unit
+            and len(gap) <= ITEM_GAP and not _BREAK.search(gap) and _separated(gap)
+            and not view.hits_between(item.unit_end, following.start))
+
+
+def _separated(gap: str) -> bool:
+    """Whether the gap ends with a separator and maybe a qualifier ("và hơn ")."""
+    separators = list(_ITEM_SEPARATOR.finditer(gap))
+    return bool(separators) and bool(connector().match(gap, separators[-1].end()))
