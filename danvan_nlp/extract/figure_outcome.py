@@ -110,6 +110,8 @@ def _cost_rule(view: ClauseView, draft: Draft, reading: Reading) -> Reading:
     if before_number("cost", COST_FILLERS).search(view.text, max(0, draft.start - 40),
                                                   draft.start):
         return Reading(Outcome.OTHER, "cost", reading.hit)
+    if reading.outcome is Outcome.IMPLEMENTED:  # "nhà sửa chữa 30 triệu đồng": money is
+        return Reading(Outcome.OTHER, "money_spent", reading.hit)  # spent on works, not built
     return reading
 
 

@@ -412,6 +412,8 @@ def test_span_sentence_evidence_and_rule_point_into_the_caller_text() -> None:
         ("Mức hỗ trợ mỗi căn nhà xây mới từ 40 - 60 triệu đồng, nhà sửa chữa 25 triệu đồng.",
          [(40e6, "đồng", "other"), (25e6, "đồng", "other")]),
         ("Tổng kinh phí xây nhà văn hóa là 300 triệu đồng.", [(300e6, "đồng", "other")]),
+        ("Nhà xây mới được hỗ trợ 60 triệu đồng/căn; nhà sửa chữa 30 triệu đồng/căn.",
+         [(60e6, "đồng", "other"), (30e6, "đồng", "other")]),
         # 8. what an activity brought to light is a result, not a work
         ("Tổ an ninh đã giúp phát hiện, làm rõ 25 vụ việc vi phạm.",
          [(25, "vụ việc", "other")]),
