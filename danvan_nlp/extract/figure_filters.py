@@ -83,6 +83,7 @@ def rejection(text: str, number: Number, unit: CountedUnit | None) -> str | None
         ("year_or_date", _year_or_date(written, number, unit)),
         ("zero", number.value == 0),
         ("spelled_time", number.spelled and bool(_SPELLED_AFTER.search(before))),
+        ("spelled_name", _spelled_name(text, number, before)),
         ("quoted_name", _inside_quoted_name(text, number)),
     )
     return next((reason for reason, failed in checks if failed), None)
@@ -125,6 +126,13 @@ def _after_capitalised_word(before: str) -> bool:
         return False
     inside_sentence = re.search(r"\w[ ]$", before[:match.end("lead")]) is not None
     return match["lead"] == " " and inside_sentence
+
+
+def _spelled_name(text: str, number: Number, before: str) -> bool:
+    """ "ông Ba hội viên chi hội cùng 2 hội viên": a capitalised number word inside a
+    sentence is a name ("Ba", "Năm", "Út Sáu"), not a count."""
+    capitalised = number.spelled and text[number.start].isupper()
+    return capitalised and re.search(r"\w[ ]+$", before) is not None
 
 
 def _acronym_count(before: str, unit: CountedUnit | None) -> bool:

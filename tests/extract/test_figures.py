@@ -420,6 +420,10 @@ def test_span_sentence_evidence_and_rule_point_into_the_caller_text() -> None:
         # 9. after an organisation's acronym, a count of its branches is a figure
         ("Dự hội nghị có Chủ tịch Ủy ban MTTQ 6 huyện, thị xã và đại diện các sở.",
          [(6, "huyện", "other")]),
+        # ... and a capitalised number word inside a sentence is a name, not a count
+        ("Gia đình ông Ba hội viên chi hội cùng 2 hội viên khác đã hiến đất.",
+         [(2, "hội viên", "mobilized")]),
+        ("Ba hội viên đã hiến đất.", [(3, "hội viên", "mobilized")]),
     ],
 )
 def test_outcome_on_unseen_patterns(text: str, expected: list[tuple[float, str, str]]) -> None:
