@@ -5,7 +5,10 @@ and its verb ("được ... công nhận", "đã xây dựng", "do X xây dựng
 right after the counted noun ("mô hình đăng ký thực hiện"). Before it: the nearest
 outcome verb ("hiến 334 nghìn m2"). A figure with no verb of its own shares the verb
 of the list it belongs to ("19 tập thể và 23 cá nhân ... được tặng Bằng khen") or
-takes its total's outcome when it is a part ("trong đó", a colon, brackets).
+takes its total's outcome when it is a part ("trong đó", a colon, brackets, or a
+sentence opening with "Trong đó,"). Shares that restate a count and support levels are
+read in :mod:`.figure_restate`; lists whose verb follows their last item in
+:mod:`.figure_lists`.
 """
 
 from __future__ import annotations
@@ -151,7 +154,7 @@ def _head(view: ClauseView, drafts: list[Draft], index: int,
     if earlier is None:
         return None
     if earlier.sentence != draft.sentence:
-        return earlier if _continues(view, earlier, draft, opening) else None
+        return _sentence_total(view, drafts[:index], draft, opening)
     if opener in ("(", ":") and not _close_aside(view, earlier, left - 1):
         return None
     return earlier
@@ -164,11 +167,16 @@ def _close_aside(view: ClauseView, earlier: Draft, gap_end: int) -> bool:
     return near and not crosses and not view.hits_between(earlier.unit_end, gap_end)
 
 
-def _continues(view: ClauseView, earlier: Draft, draft: Draft, opening: tuple[int, str]) -> bool:
+def _sentence_total(view: ClauseView, earlier: list[Draft], draft: Draft,
+                    opening: tuple[int, str]) -> Draft | None:
     """ "... công nhận 900 mô hình. Trong đó, kinh tế 300 mô hình": a sentence that opens
-    with "trong đó" lists the parts of the last figure of the sentence right before it."""
+    with "trong đó" lists parts of the last figure of the sentence before that counts
+    the same kind of thing (no money among the parts of 16 collectives)."""
     left, opener = opening
     opens_sentence = " ".join(view.text[draft.sentence[0]:left].split()) == opener
-    follows = not view.text[earlier.sentence[1]:draft.sentence[0]].strip()
-    alike = earlier.unit.kind == draft.unit.kind  # no money among the parts of 16 collectives
-    return opener in SENTENCE_PART_OPENERS and opens_sentence and follows and alike
+    before = earlier[-1].sentence
+    follows = not view.text[before[1]:draft.sentence[0]].strip()
+    if not (opener in SENTENCE_PART_OPENERS and opens_sentence and follows):
+        return None
+    alike = [d for d in earlier if d.sentence == before and d.unit.kind == draft.unit.kind]
+    return alike[-1] if alike else None

@@ -336,6 +336,10 @@ def test_span_sentence_evidence_and_rule_point_into_the_caller_text() -> None:
           (35, "mô hình", "implemented")]),
         ("Huyện đã công nhận 300 mô hình. Trong đó, 40 mô hình được khen thưởng.",
          [(300, "mô hình", "recognized"), (40, "mô hình", "commended")]),
+        ("Tỉnh có 1.200 mô hình được công nhận, với 30 tỷ đồng được huy động. Trong đó, "
+         "500 mô hình kinh tế.",
+         [(1200, "mô hình", "recognized"), (30e9, "đồng", "mobilized"),
+          (500, "mô hình", "recognized")]),
         # ... but money is no part of a count of collectives
         ("Tỉnh đã khen thưởng 16 tập thể. Trong số này có anh A, mỗi năm thu lãi 90 triệu đồng.",
          [(16, "tập thể", "commended"), (90e6, "đồng", "other")]),
