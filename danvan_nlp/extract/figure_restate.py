@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import re
 
-from danvan_nlp.extract.figure_clauses import ClauseView
+from danvan_nlp.extract.figure_clauses import ClauseView, clause_words
 from danvan_nlp.extract.figure_drafts import Draft
 from danvan_nlp.extract.figure_lexicon import before_number, mentions
 from danvan_nlp.extract.figure_reading import Reading
 from danvan_nlp.records import Outcome
 
 RESTATE_REACH = 40  # the count a share restates stands this close before its verb
+RESIDUE_WORDS = 2  # words other than verbs between them ("tiêu biểu", "dứt điểm")
 _PART_BREAK = re.compile(r"[;:.()]")  # a share across these restates nothing before them
 _PHRASE_END = re.compile(r"[,;.:()\n]")  # where the words after a share stop
 
@@ -46,9 +47,21 @@ def _restated_count(view: ClauseView, drafts: list[Draft], index: int,
     gap = view.text[count.unit_end:hit.start]
     if (count.sentence != draft.sentence or count.unit.kind == "percent"
             or len(gap) > RESTATE_REACH or _PART_BREAK.search(gap)
-            or mentions("share_subject").search(gap)):  # "..., tỷ lệ hộ nghèo đạt 3%"
+            or _new_subject(view, count.unit_end, hit.start)):
         return None
     return None if _a_target(view, count, draft) else count
+
+
+def _new_subject(view: ClauseView, start: int, end: int) -> bool:
+    """Whether the words between a count and "đạt" hold a subject of their own ("tỷ lệ hộ
+    nghèo", "các mô hình hoạt động") rather than the count's verbs and a word or two."""
+    words = view.text[start:end]
+    for hit in reversed(view.hits_between(start, end)):
+        words = words[:hit.start - start] + " " + words[hit.end - start:]
+    for role in ("marker", "near_marker"):
+        words = clause_words(role).sub(" ", words)
+    residue = re.findall(r"\w+", words)
+    return len(residue) > RESIDUE_WORDS or bool(mentions("share_subject").search(words))
 
 
 def _a_target(view: ClauseView, count: Draft, share: Draft) -> bool:

@@ -362,6 +362,8 @@ def test_span_sentence_evidence_and_rule_point_into_the_caller_text() -> None:
          [(700, "mô hình", "implemented"), (85, "%", "other")]),
         ("Huyện đã công nhận 900 mô hình, tỷ lệ mô hình hiệu quả đạt 80%.",
          [(900, "mô hình", "recognized"), (80, "%", "other")]),
+        ("Huyện công nhận 900 mô hình, các mô hình hoạt động hiệu quả đạt 80%.",
+         [(900, "mô hình", "recognized"), (80, "%", "other")]),
         ("Xã đã hoàn thành 18/19 tiêu chí, đạt 95%.",
          [(18, "tiêu chí", "other"), (95, "%", "other")]),
         ("Năm 2025 phấn đấu 100% thôn có tổ tự quản.", [(100, "%", "other")]),
