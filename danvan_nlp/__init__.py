@@ -9,9 +9,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-# Load the stage package first, so that importing it later (the pipeline does, lazily)
-# does not rebind the name ``danvan_nlp.extract`` from the function to the package.
-import danvan_nlp.extract as _stages  # noqa: F401
 from danvan_nlp.article import Article
 from danvan_nlp.errors import DanvanError, InputError, ModelArtifactError
 from danvan_nlp.pipeline import extract

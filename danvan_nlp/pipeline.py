@@ -19,7 +19,7 @@ Stage = Callable[[Article], None]
 
 def default_stages() -> list[Stage]:
     """The stages :func:`extract` runs, in order."""
-    from danvan_nlp.extract import documents, figures, meta, models, officials
+    from danvan_nlp.stages import documents, figures, meta, models, officials
 
     return [
         meta.read_meta,

@@ -10,9 +10,9 @@ import re
 from functools import lru_cache
 
 from danvan_nlp import lexicon
-from danvan_nlp.extract.figure_lexicon import mentions
-from danvan_nlp.extract.figure_units import CountedUnit, non_units
 from danvan_nlp.numerals import Number
+from danvan_nlp.stages.figure_lexicon import mentions
+from danvan_nlp.stages.figure_units import CountedUnit, non_units
 
 _CODE_AFTER = re.compile(
     r"""

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from danvan_nlp.extract.figure_units import CountedUnit
 from danvan_nlp.numerals import Number
 from danvan_nlp.records import Outcome, Qualifier
+from danvan_nlp.stages.figure_units import CountedUnit
 
 
 @dataclass(slots=True)

@@ -11,11 +11,11 @@ import re
 from functools import lru_cache
 
 from danvan_nlp import lexicon
-from danvan_nlp.extract.figure_clauses import ClauseView, VerbHit
-from danvan_nlp.extract.figure_drafts import Draft
-from danvan_nlp.extract.figure_lexicon import before_number, role_words
-from danvan_nlp.extract.figure_reading import NOTHING, Reading, connector, listed_together
 from danvan_nlp.records import Outcome
+from danvan_nlp.stages.figure_clauses import ClauseView, VerbHit
+from danvan_nlp.stages.figure_drafts import Draft
+from danvan_nlp.stages.figure_lexicon import before_number, role_words
+from danvan_nlp.stages.figure_reading import NOTHING, Reading, connector, listed_together
 
 _LIST_SEPARATOR = re.compile(r",|(?<!\w)(?:và|cùng|với)(?!\w)")  # between two list items
 _COORDINATION = re.compile(r"\s*(?:,|và|,\s*và)\s*")  # between two coordinated verbs

@@ -15,16 +15,16 @@ from __future__ import annotations
 
 import re
 
-from danvan_nlp.extract.figure_after import after_aside, after_end, agent_check, read_after
-from danvan_nlp.extract.figure_awarder import active_subject, award_owner
-from danvan_nlp.extract.figure_before import read_before
-from danvan_nlp.extract.figure_clauses import ClauseView
-from danvan_nlp.extract.figure_drafts import Draft
-from danvan_nlp.extract.figure_lexicon import before_number, role_words
-from danvan_nlp.extract.figure_lists import share_verb_after
-from danvan_nlp.extract.figure_reading import Reading, connector
-from danvan_nlp.extract.figure_restate import restated_or_rated, share_of_target
 from danvan_nlp.records import Outcome
+from danvan_nlp.stages.figure_after import after_aside, after_end, agent_check, read_after
+from danvan_nlp.stages.figure_awarder import active_subject, award_owner
+from danvan_nlp.stages.figure_before import read_before
+from danvan_nlp.stages.figure_clauses import ClauseView
+from danvan_nlp.stages.figure_drafts import Draft
+from danvan_nlp.stages.figure_lexicon import before_number, role_words
+from danvan_nlp.stages.figure_lists import share_verb_after
+from danvan_nlp.stages.figure_reading import Reading, connector
+from danvan_nlp.stages.figure_restate import restated_or_rated, share_of_target
 
 PART_OPENERS = ("(", ":", ";", "trong đó", "trong số đó", "trong số này", "bao gồm")
 SENTENCE_PART_OPENERS = ("trong đó", "trong số đó", "trong số này")

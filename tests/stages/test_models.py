@@ -5,8 +5,8 @@ import unicodedata
 import pytest
 
 from danvan_nlp.classify.artifact import ARTIFACT_ENV, clear_cache
-from danvan_nlp.extract.models import find_models, label_domains
 from danvan_nlp.pipeline import extract
+from danvan_nlp.stages.models import find_models, label_domains
 
 
 def _found(text: str) -> list[tuple[str, str]]:

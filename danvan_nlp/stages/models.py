@@ -21,8 +21,8 @@ from dataclasses import dataclass
 
 from danvan_nlp.article import Article
 from danvan_nlp.errors import ModelArtifactError
-from danvan_nlp.extract import model_lexicon as lex
 from danvan_nlp.records import Model
+from danvan_nlp.stages import model_lexicon as lex
 
 MIN_TITLE_WORDS = 2
 MAX_DESCRIBED_WORDS = 20

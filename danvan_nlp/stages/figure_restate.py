@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import re
 
-from danvan_nlp.extract.figure_clauses import ClauseView, clause_words
-from danvan_nlp.extract.figure_drafts import Draft
-from danvan_nlp.extract.figure_lexicon import before_number, mentions
-from danvan_nlp.extract.figure_reading import Reading
 from danvan_nlp.records import Outcome
+from danvan_nlp.stages.figure_clauses import ClauseView, clause_words
+from danvan_nlp.stages.figure_drafts import Draft
+from danvan_nlp.stages.figure_lexicon import before_number, mentions
+from danvan_nlp.stages.figure_reading import Reading
 
 RESTATE_REACH = 40  # the count a share restates stands this close before its verb
 RESIDUE_WORDS = 2  # words other than verbs between them ("tiêu biểu", "dứt điểm")

@@ -12,15 +12,15 @@ import re
 from collections.abc import Iterator
 
 from danvan_nlp.article import Article
-from danvan_nlp.extract.figure_clauses import ClauseView
-from danvan_nlp.extract.figure_context import evidence_bounds, period_bounds, qualifier
-from danvan_nlp.extract.figure_drafts import Draft
-from danvan_nlp.extract.figure_filters import rejection
-from danvan_nlp.extract.figure_outcome import decide_outcomes
-from danvan_nlp.extract.figure_reading import listed_together
-from danvan_nlp.extract.figure_units import CountedUnit, borrowed_unit, unit_after
 from danvan_nlp.numerals import Number, find_numbers
 from danvan_nlp.records import Figure, Outcome
+from danvan_nlp.stages.figure_clauses import ClauseView
+from danvan_nlp.stages.figure_context import evidence_bounds, period_bounds, qualifier
+from danvan_nlp.stages.figure_drafts import Draft
+from danvan_nlp.stages.figure_filters import rejection
+from danvan_nlp.stages.figure_outcome import decide_outcomes
+from danvan_nlp.stages.figure_reading import listed_together
+from danvan_nlp.stages.figure_units import CountedUnit, borrowed_unit, unit_after
 
 MAX_LIST_GAP = 30
 UNIT_OF_TOTAL = "unit_of_total"

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from danvan_nlp import lexicon
-from danvan_nlp.extract.figure_lexicon import mentions
 from danvan_nlp.numerals import Number, find_numbers, read_unit
+from danvan_nlp.stages.figure_lexicon import mentions
 
 _WORDS_AFTER = re.compile(
     r"""

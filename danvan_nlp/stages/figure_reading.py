@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from danvan_nlp import lexicon
-from danvan_nlp.extract.figure_clauses import ClauseView, VerbHit
-from danvan_nlp.extract.figure_drafts import Draft
 from danvan_nlp.records import Outcome
+from danvan_nlp.stages.figure_clauses import ClauseView, VerbHit
+from danvan_nlp.stages.figure_drafts import Draft
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,7 +2,7 @@
 
 Every list lives in ``danvan_nlp/lang/vi/model_*.txt|tsv`` (see their ``# source:``
 lines); this module turns them into patterns and small predicates that
-:mod:`danvan_nlp.extract.models` uses.
+:mod:`danvan_nlp.stages.models` uses.
 """
 
 from __future__ import annotations

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 
-from danvan_nlp.extract.figure_clauses import ClauseView
-from danvan_nlp.extract.figure_drafts import Draft
-from danvan_nlp.extract.figure_reading import connector
 from danvan_nlp.records import Outcome
+from danvan_nlp.stages.figure_clauses import ClauseView
+from danvan_nlp.stages.figure_drafts import Draft
+from danvan_nlp.stages.figure_reading import connector
 
 ITEM_GAP = 40  # an item's own modifiers are this short at most
 VERBLESS = (".no_verb", ".other_verb_before", ".shared_verb")  # how an item had no verb
