@@ -23,11 +23,13 @@ def _lines(name: str) -> tuple[str, ...]:
     return tuple(line for line in lines if line.strip() and not line.lstrip().startswith("#"))
 
 
+@cache
 def words(name: str) -> tuple[str, ...]:
     """Entries of a one-entry-a-line file, normalised, in file order."""
     return tuple(line.strip() for line in _lines(name))
 
 
+@cache
 def table(name: str) -> tuple[tuple[str, ...], ...]:
     """Rows of a tab-separated file, normalised, each cell stripped."""
     return tuple(tuple(cell.strip() for cell in line.split("\t")) for line in _lines(name))

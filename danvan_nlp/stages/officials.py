@@ -59,9 +59,10 @@ def find_officials(article: Article) -> None:
 
 def _mentions(tokens: list[Token]) -> list[_Mention]:
     found: list[_Mention] = []
+    ends = _position_ends(tokens)
     index = 0
     while index < len(tokens):
-        mention = _mention_at(tokens, index) if tokens[index].is_capitalised else None
+        mention = _mention_at(tokens, index, ends) if tokens[index].is_capitalised else None
         if mention is None:
             index += 1
             continue
@@ -70,10 +71,10 @@ def _mentions(tokens: list[Token]) -> list[_Mention]:
     return found
 
 
-def _mention_at(tokens: list[Token], index: int) -> _Mention | None:
+def _mention_at(tokens: list[Token], index: int, ends: frozenset[int]) -> _Mention | None:
     rank, honorific, intro_start = _introducers(tokens, index)
     end = name_end(tokens, index)
-    if end is None and (intro_start < index or _ends_title(tokens, index)
+    if end is None and (intro_start < index or index in ends
                         or _list_item_with_post(tokens, index)):
         end = name_end(tokens, index, introduced=True)
     if end is None:
@@ -137,12 +138,10 @@ def _introducers(tokens: list[Token], index: int) -> tuple[str | None, str | Non
     return rank, honorific, start
 
 
-def _ends_title(tokens: list[Token], index: int) -> bool:
-    """True when a position ends right before ``index`` ("Bí thư Tỉnh ủy | Hầu A Lềnh")."""
-    for start in range(max(0, index - 12), index):
-        if pos.title_at(tokens, start) and pos.position_end(tokens, start) == index:
-            return True
-    return False
+def _position_ends(tokens: list[Token]) -> frozenset[int]:
+    """Where the positions of the text end: a name may follow ("Bí thư Tỉnh ủy | Hầu A Lềnh")."""
+    return frozenset(end for start in range(len(tokens)) if pos.title_at(tokens, start)
+                     and (end := pos.position_end(tokens, start)) is not None)
 
 
 def _clause_start(tokens: list[Token], index: int) -> int:
