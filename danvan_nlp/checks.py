@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from danvan_nlp.errors import InputError
 
 MAX_CHARS = 2_000_000
+_SHORT_TEXT_LETTERS = 200  # below this, one Vietnamese letter is enough
 _VIETNAMESE_ONLY = set(
     "ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ"
     "ĂÂĐÊÔƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ"
@@ -55,11 +57,12 @@ def _check_mojibake(text: str) -> None:
 
 
 def _check_language(text: str) -> None:
-    letters = [c for c in text[:20_000] if c.isalpha()]
-    if len(letters) < 200:
-        return
+    """Vietnamese letters must make up a fair share (any share at all in a short text)."""
+    letters = [c for c in unicodedata.normalize("NFC", text[:20_000]) if c.isalpha()]
+    if not letters:
+        raise InputError("the text has no letters at all: give the article's text")
     share = sum(1 for c in letters if c in _VIETNAMESE_ONLY) / len(letters)
-    if share < 0.03:
+    if share < (0.03 if len(letters) >= _SHORT_TEXT_LETTERS else 1e-9):
         raise InputError(
             "the text does not look Vietnamese (almost no Vietnamese letters such as "
             "'ư', 'đ', 'ạ'): danvan extracts from Vietnamese news only"

@@ -27,7 +27,9 @@ def _surnames() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _not_person() -> PhraseIndex:
-    return phrase_index(lexicon.words("not_person_names.txt"))
+    """Listed non-person phrases, and every province's name ("Hà Giang", "Thái Nguyên")."""
+    provinces = [row[0] for row in lexicon.table("provinces.tsv")]
+    return phrase_index([*lexicon.words("not_person_names.txt"), *provinces])
 
 
 @lru_cache(maxsize=1)
