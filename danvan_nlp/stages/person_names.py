@@ -43,28 +43,40 @@ def name_end(tokens: list[Token], index: int, *, introduced: bool = False) -> in
     ``introduced`` is true after an honorific, rank or title: then the family name
     need not be in the lexicon ("ông Ksor Blêu").
     """
+    if not _can_start_name(tokens, index, introduced):
+        return None
+    end = _given_names_end(tokens, index)
+    return end if _whole_name(tokens, index, end, introduced) else None
+
+
+def _can_start_name(tokens: list[Token], index: int, introduced: bool) -> bool:
     first = tokens[index]
     if not first.is_capitalised or first.text in _BLOCKING_GIVEN or first.lower in _HONORIFIC:
-        return None
+        return False
     if not introduced and first.text not in _surnames():
-        return None
+        return False
     if words_at(tokens, index, _not_person()):
-        return None
-    if _after_place_word(tokens, index) and not (_middle_name_follows(tokens, index)
-                                                 or _not_a_province(tokens, index)):
-        return None
+        return False
+    return not _after_place_word(tokens, index) or _middle_name_follows(tokens, index) \
+        or _not_a_province(tokens, index)
+
+
+def _given_names_end(tokens: list[Token], index: int) -> int:
     end = index + 1
     while end < len(tokens) and end - index <= _MAX_GIVEN and _is_given(tokens[end]):
         if words_at(tokens, end, _not_person()):
             break
         end += 1
-    if end - index < 2 and not (introduced and "'" in first.text):  # "ông K'Brơi"
-        return None
-    if end - index == 2 and index and tokens[index - 1].lower in _PARTY_COMMITTEES:
-        return None
-    if _place_then_name(tokens, index, end):
-        return None
     return end
+
+
+def _whole_name(tokens: list[Token], index: int, end: int, introduced: bool) -> bool:
+    """Two words at least ("ông K'Brơi" aside), and not a district after "Huyện ủy"."""
+    if end - index < 2:
+        return introduced and "'" in tokens[index].text
+    if end - index == 2 and index and tokens[index - 1].lower in _PARTY_COMMITTEES:
+        return False
+    return not _place_then_name(tokens, index, end)
 
 
 def _place_then_name(tokens: list[Token], index: int, end: int) -> bool:

@@ -150,6 +150,7 @@ def _held() -> PhraseIndex:
 
 
 def _read_chain(tokens: list[Token], index: int, descriptor_skip: int) -> list[Span]:
+    """Positions separated by commas, dashes or "kiêm", from ``index`` on."""
     spans: list[Span] = []
     while index < len(tokens):
         index += _connector_skip(tokens, index)
@@ -158,14 +159,12 @@ def _read_chain(tokens: list[Token], index: int, descriptor_skip: int) -> list[S
             skipped = _descriptor_end(tokens, index) if descriptor_skip and not spans else None
             if skipped is None:
                 break
-            descriptor_skip -= 1
-            index = skipped + 1
+            descriptor_skip, index = descriptor_skip - 1, skipped + 1
             continue
-        end = _continued_body(tokens, end)
-        spans.append((index, end))
-        if end >= len(tokens) or tokens[end].text not in _CHAIN_SEPARATORS:
+        spans.append((index, _continued_body(tokens, end)))
+        index = spans[-1][1] + 1
+        if index > len(tokens) or tokens[index - 1].text not in _CHAIN_SEPARATORS:
             break
-        index = end + 1
     return spans
 
 
