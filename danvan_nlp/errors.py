@@ -31,3 +31,17 @@ class ArchiveError(DanvanError):
     """The article archive cannot be opened, read or written."""
 
     exit_code = 5
+
+
+class PageError(FetchError):
+    """A page answered, but not with something we can use (HTTP status, type, size, robots.txt).
+
+    ``status`` is the HTTP status of the answer when there was one, else None."""
+
+    def __init__(self, message: str, status: int | None = None) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+class BodyReadError(FetchError):
+    """A page started to arrive but its body was cut off or stalled (retried before raised)."""

@@ -14,12 +14,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from urllib.parse import urlsplit
 
-from danvan_nlp.errors import FetchError
+from danvan_nlp.errors import FetchError, PageError
 from scrapers.archive import Archive, ArticleRow, CachedPage
 from scrapers.discover import Discovered, Link, discover
 from scrapers.encoding import decode_page
 from scrapers.extract import extract_article
-from scrapers.fetch import Fetcher, Page, PageError
+from scrapers.fetch import Fetcher, Page
 from scrapers.sites import SiteDefinition, without_tracking
 
 Reporter = Callable[[str], None]

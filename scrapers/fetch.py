@@ -21,7 +21,7 @@ from urllib.parse import urljoin, urlsplit
 import requests
 
 from danvan_nlp import __version__
-from danvan_nlp.errors import FetchError
+from danvan_nlp.errors import BodyReadError, FetchError, PageError
 from scrapers.encoding import decode_page
 from scrapers.polite import HostPacer, RobotsRules
 
@@ -31,18 +31,6 @@ REDIRECTS = frozenset({301, 302, 303, 307, 308})
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 XML_TYPES = ("xml", "rss", "atom", "application/x-gzip", "application/gzip", "text/plain")
 GZIP_MAGIC = b"\x1f\x8b"
-
-
-class PageError(FetchError):
-    """A page answered, but not with something we can use (HTTP status, type, size)."""
-
-    def __init__(self, message: str, status: int | None = None) -> None:
-        super().__init__(message)
-        self.status = status
-
-
-class BodyReadError(FetchError):
-    """The answer started but its body was cut off or stalled."""
 
 
 @dataclass(frozen=True, slots=True)

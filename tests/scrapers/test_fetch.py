@@ -8,8 +8,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from danvan_nlp.errors import FetchError
-from scrapers.fetch import FetchConfig, Fetcher, PageError
+from danvan_nlp.errors import BodyReadError, DanvanError, FetchError, PageError
+from scrapers.fetch import FetchConfig, Fetcher
 from tests.scrapers.server import FixtureServer, Reply, Request, Route, page, sequence
 
 ARTICLE = "<html><body><p>Xã Quảng Chu ra mắt mô hình dân vận khéo.</p></body></html>"
@@ -201,3 +201,17 @@ def test_truncated_body_is_fetched_again(server: FixtureServer) -> None:
     fetcher, sleeps = make_fetcher(server)
     assert "dân vận khéo" in fetcher.get(server.base + "/dut").text()
     assert server.hits("/dut") == 2 and sleeps.count(QUICK.backoff) == 1
+
+
+@pytest.mark.parametrize(("path", "error_class"), [
+    ("/truncated", BodyReadError),   # cut off on every attempt
+    ("/gone", PageError),
+    ("/report.pdf", PageError),
+])
+def test_fetch_errors_belong_to_the_library_hierarchy(faults: FixtureServer, path: str,
+                                                      error_class: type[FetchError]) -> None:
+    fetcher, _ = make_fetcher(faults)
+    with pytest.raises(error_class) as caught:
+        fetcher.get(faults.base + path)
+    assert isinstance(caught.value, FetchError) and isinstance(caught.value, DanvanError)
+    assert caught.value.exit_code == FetchError.exit_code
