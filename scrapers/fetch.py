@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import email.utils
 import os
+import socket
 import time
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from urllib.parse import urljoin, urlsplit
@@ -23,7 +24,7 @@ import requests
 from danvan_nlp import __version__
 from danvan_nlp.errors import BodyReadError, FetchError, PageError
 from scrapers.encoding import decode_page
-from scrapers.polite import HostPacer, RobotsRules
+from scrapers.polite import ROBOTS_MAX_BYTES, HostPacer, RobotsAnswer, RobotsRules
 
 AGENT_TOKEN = "danvan-nlp-scraper"
 CONTACT_ENV = "DANVAN_SCRAPER_CONTACT"
@@ -134,19 +135,21 @@ class Fetcher:
         if (parts.hostname or "").lower() not in self.allowed_hosts:
             raise FetchError(f"{url}: host is outside the site being crawled; not fetched")
         if not self.robots.allowed(url):
-            raise PageError(f"{url}: disallowed by robots.txt; not fetched")
+            raise PageError(f"{url}: {self._robots_refusal(url)}; not fetched")
+
+    def _robots_refusal(self, url: str) -> str:
+        """Why robots.txt keeps us from ``url``: its rules, or robots.txt itself unreadable."""
+        problem = self.robots.unavailable_reason(url)
+        if problem is None:
+            return "disallowed by robots.txt"
+        return f"robots.txt could not be fetched ({problem}): treated as disallow-all (RFC 9309)"
 
     def _request_with_retries(self, url: str, headers: dict[str, str]) -> requests.Response:
         attempts = self.config.retries + 1
         for attempt in range(attempts):
             last = attempt == attempts - 1
-            try:
-                response = self._send(url, headers)
-            except requests.RequestException as error:
-                if last:
-                    raise FetchError(f"{url}: {_describe(error)} after {attempts} attempts; "
-                                     "check the URL or try again later") from error
-                self.sleep(self._backoff(attempt))
+            response = self._attempt(url, headers, attempt, last)
+            if response is None:
                 continue
             if not _retryable(response.status_code) or last:
                 return response
@@ -154,6 +157,18 @@ class Fetcher:
             response.close()
             self.sleep(wait)
         raise AssertionError("unreachable")  # pragma: no cover
+
+    def _attempt(self, url: str, headers: dict[str, str], attempt: int,
+                 last: bool) -> requests.Response | None:
+        """One request; a network failure waits the backoff and gives None (raises if last)."""
+        try:
+            return self._send(url, headers)
+        except requests.RequestException as error:
+            if last:
+                raise FetchError(f"{url}: {describe_request_error(error)} after {attempt + 1} "
+                                 "attempts; check the URL or try again later") from error
+            self.sleep(self._backoff(attempt))
+            return None
 
     def _send(self, url: str, headers: dict[str, str], *,
               follow: bool = False) -> requests.Response:
@@ -202,17 +217,20 @@ class Fetcher:
         try:
             return _read_up_to(url, response, cap)
         except requests.RequestException as error:
-            raise BodyReadError(f"{url}: page truncated or stalled ({_describe(error)})") from error
+            problem = describe_request_error(error)
+            raise BodyReadError(f"{url}: page truncated or stalled ({problem})") from error
 
-    def _fetch_robots(self, url: str) -> tuple[int, str]:
+    def _fetch_robots(self, url: str) -> RobotsAnswer:
         try:
             response = self._send(url, {}, follow=True)
             with response:
                 body = self._read_capped(url, response) if response.status_code == 200 else b""
-        except (FetchError, requests.RequestException):
-            return 0, ""
-        text = decode_page(body[:500_000], response.headers.get("Content-Type"))[0]
-        return response.status_code, text
+        except requests.RequestException as error:
+            return RobotsAnswer(0, problem=describe_request_error(error))
+        except FetchError as error:
+            return RobotsAnswer(0, problem=str(error).removeprefix(f"{url}: "))
+        text = decode_page(body[:ROBOTS_MAX_BYTES], response.headers.get("Content-Type"))[0]
+        return RobotsAnswer(response.status_code, text)
 
 
 def _read_up_to(url: str, response: requests.Response, cap: int) -> bytes:
@@ -278,11 +296,37 @@ def _maybe_gunzip(body: bytes, cap: int) -> bytes:
     return data
 
 
-def _describe(error: requests.RequestException) -> str:
+def describe_request_error(error: requests.RequestException) -> str:
+    """What went wrong on the network, in a few words for a message."""
     if isinstance(error, requests.Timeout):
         return "timed out"
     if isinstance(error, requests.exceptions.ChunkedEncodingError):
         return "connection closed before the end of the page"
     if isinstance(error, requests.ConnectionError):
-        return "connection failed"
+        return _connection_problem(error)
     return type(error).__name__
+
+
+def _connection_problem(error: BaseException) -> str:
+    """The socket-level reason under requests' and urllib3's wrappers, in a few words."""
+    for cause in _causes(error):
+        if isinstance(cause, ConnectionRefusedError):
+            return "connection refused"
+        if isinstance(cause, socket.gaierror):
+            return "host name not found"
+    return "connection failed"
+
+
+def _causes(error: BaseException) -> Iterator[BaseException]:
+    """The error and what it wraps: __cause__, __context__, urllib3's ``reason``, args."""
+    pending: list[BaseException] = [error]
+    seen: set[int] = set()
+    while pending:
+        current = pending.pop()
+        if id(current) in seen:
+            continue
+        seen.add(id(current))
+        yield current
+        wrapped = [current.__cause__, current.__context__, getattr(current, "reason", None),
+                   *current.args]
+        pending.extend(item for item in wrapped if isinstance(item, BaseException))

@@ -11,8 +11,18 @@ from protego import Protego
 
 ROBOTS_MAX_BYTES = 500_000
 
-# fetch_text(url) -> (status, text); status 0 when the host could not be reached
-RobotsFetcher = Callable[[str], tuple[int, str]]
+
+@dataclass(frozen=True, slots=True)
+class RobotsAnswer:
+    """What asking for robots.txt gave: the HTTP status (0 when nothing answered), the
+    text, and, when nothing answered, why (e.g. "connection refused")."""
+
+    status: int
+    text: str = ""
+    problem: str = ""
+
+
+RobotsFetcher = Callable[[str], RobotsAnswer]
 
 
 @dataclass
@@ -41,7 +51,7 @@ class RobotsRules:
     fetch_text: RobotsFetcher
     agent: str
     parsed: dict[str, Protego | None] = field(default_factory=dict)
-    blocked_hosts: set[str] = field(default_factory=set)
+    blocked_hosts: dict[str, str] = field(default_factory=dict)  # origin -> why
 
     def allowed(self, url: str) -> bool:
         """True when robots.txt lets our agent fetch ``url``."""
@@ -52,6 +62,14 @@ class RobotsRules:
             return False
         rules = self.parsed[origin]
         return rules is None or bool(rules.can_fetch(url, self.agent))
+
+    def unavailable_reason(self, url: str) -> str | None:
+        """Why robots.txt of the URL's host could not be read (so the host is disallowed
+        as a whole), or None when it was read or answered 4xx."""
+        origin = _origin(url)
+        if origin not in self.parsed:
+            self._load(origin)
+        return self.blocked_hosts.get(origin)
 
     def crawl_delay(self, url: str) -> float:
         """The Crawl-delay robots.txt asks of our agent on this host (0 when none)."""
@@ -72,11 +90,13 @@ class RobotsRules:
 
     def _load(self, origin: str) -> None:
         self.parsed[origin] = None  # set first: fetching robots.txt asks for the crawl delay
-        status, text = self.fetch_text(origin + "/robots.txt")
-        if status == 0 or status >= 500:
-            self.blocked_hosts.add(origin)
-        elif 200 <= status < 300:
-            self.parsed[origin] = Protego.parse(text)
+        answer = self.fetch_text(origin + "/robots.txt")
+        if answer.status == 0:
+            self.blocked_hosts[origin] = answer.problem or "no answer"
+        elif answer.status >= 500:
+            self.blocked_hosts[origin] = f"HTTP {answer.status}"
+        elif 200 <= answer.status < 300:
+            self.parsed[origin] = Protego.parse(answer.text)
 
 
 def _origin(url: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 from collections.abc import Callable, Iterator
 
 import pytest
@@ -90,3 +91,11 @@ def server() -> Iterator[FixtureServer]:
     """An empty server; the test adds its own routes."""
     with FixtureServer() as running:
         yield running
+
+
+@pytest.fixture
+def refused_port() -> Iterator[int]:
+    """A 127.0.0.1 port that is bound but not listening: connecting to it is refused."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as unused:
+        unused.bind(("127.0.0.1", 0))
+        yield int(unused.getsockname()[1])

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from danvan_nlp.cli import main
+from danvan_nlp.errors import FetchError
 from scrapers.archive import iter_articles
 from tests.scrapers.conftest import baobackan_routes, generic_routes
 from tests.scrapers.server import FixtureServer, Reply, Request, fixture, page
@@ -223,6 +224,16 @@ def test_check_reports_selectors_and_fallbacks(baobackan_site: FixtureServer, pa
     out = capsys.readouterr().out
     assert status == 0
     assert [part for part in shown if part not in out] == []
+
+
+def test_check_of_an_unreachable_host_says_robots_txt_could_not_be_fetched(
+        refused_port: int, capsys: pytest.CaptureFixture[str]) -> None:
+    status = main(["scrape", "--check", f"http://127.0.0.1:{refused_port}/x", *QUICK])
+    err = capsys.readouterr().err
+    assert status == FetchError.exit_code
+    assert "robots.txt could not be fetched (connection refused): treated as disallow-all " \
+           "(RFC 9309); not fetched" in err
+    assert "disallowed by robots.txt" not in err
 
 
 def test_sites_lists_the_definitions(tmp_path: Path,

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import email.utils
+import socket
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
 import pytest
+import requests
+import urllib3
 
 from danvan_nlp.errors import BodyReadError, DanvanError, FetchError, PageError
-from scrapers.fetch import FetchConfig, Fetcher
+from scrapers.fetch import FetchConfig, Fetcher, describe_request_error
 from tests.scrapers.server import FixtureServer, Reply, Request, Route, page, sequence
 
 ARTICLE = "<html><body><p>Xã Quảng Chu ra mắt mô hình dân vận khéo.</p></body></html>"
@@ -169,12 +172,28 @@ def test_pause_between_requests_to_a_host(server: FixtureServer, robots: str, de
     assert sleeps and max(sleeps) >= least_wait
 
 
-def test_unreachable_robots_txt_blocks_the_host(server: FixtureServer) -> None:
-    server.routes.update({"/robots.txt": Reply(status=503), "/ok": page(ARTICLE)})
+@pytest.mark.parametrize(("robots", "message"), [
+    (Reply(status=503), "robots.txt could not be fetched (HTTP 503): treated as disallow-all "
+                        "(RFC 9309); not fetched"),
+    (page("User-agent: *\nDisallow: /\n", "text/plain"), ": disallowed by robots.txt; "),
+])
+def test_unreadable_or_disallowing_robots_txt_blocks_the_host(server: FixtureServer,
+                                                              robots: Reply, message: str) -> None:
+    server.routes.update({"/robots.txt": robots, "/ok": page(ARTICLE)})
     fetcher, _ = make_fetcher(server, FetchConfig(delay=0, timeout=1, retries=0))
-    with pytest.raises(FetchError, match=r"robots\.txt"):
+    with pytest.raises(PageError) as caught:
         fetcher.get(server.base + "/ok")
+    assert message in str(caught.value)
     assert server.hits("/ok") == 0
+
+
+def test_unreachable_host_is_not_reported_as_disallowed(refused_port: int) -> None:
+    fetcher = Fetcher(FetchConfig(delay=0, timeout=1, retries=0), {"127.0.0.1"})
+    with pytest.raises(PageError) as caught:
+        fetcher.get(f"http://127.0.0.1:{refused_port}/x")
+    assert str(caught.value) == (
+        f"http://127.0.0.1:{refused_port}/x: robots.txt could not be fetched (connection "
+        "refused): treated as disallow-all (RFC 9309); not fetched")
 
 
 def test_robots_txt_behind_a_redirect_is_obeyed(server: FixtureServer) -> None:
@@ -215,3 +234,22 @@ def test_fetch_errors_belong_to_the_library_hierarchy(faults: FixtureServer, pat
         fetcher.get(faults.base + path)
     assert isinstance(caught.value, FetchError) and isinstance(caught.value, DanvanError)
     assert caught.value.exit_code == FetchError.exit_code
+
+
+def wrapped(cause: BaseException) -> requests.ConnectionError:
+    """A requests error wrapping ``cause`` the way urllib3 does (through ``reason``)."""
+    inner = urllib3.exceptions.NewConnectionError(None, f"cannot connect: {cause}")  # type: ignore[arg-type]
+    inner.__cause__ = cause
+    outer = urllib3.exceptions.MaxRetryError(None, "/robots.txt", inner)  # type: ignore[arg-type]
+    return requests.ConnectionError(outer)
+
+
+@pytest.mark.parametrize(("error", "described"), [
+    (wrapped(ConnectionRefusedError(111, "Connection refused")), "connection refused"),
+    (wrapped(socket.gaierror(-2, "Name or service not known")), "host name not found"),
+    (wrapped(OSError(113, "No route to host")), "connection failed"),
+    (requests.ConnectTimeout("chậm quá"), "timed out"),
+])
+def test_network_failures_are_described_in_a_few_words(error: requests.RequestException,
+                                                       described: str) -> None:
+    assert describe_request_error(error) == described
