@@ -3,7 +3,9 @@
 A run appends whole chunks and flushes them to disk, so killing it loses nothing
 already written; at most the last line is torn, and the next run cuts it off
 before appending. Lines start with the article id so a rerun can list what is
-done without parsing every extraction.
+done without parsing every extraction. A file that is not a result (its first
+line is not a JSON object with an ``id``, or its torn tail does not start like a
+result line) is refused untouched: it may be someone's notes given as ``--out``.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO, Any
 
-from danvan_nlp.errors import ArchiveError
+from danvan_nlp.errors import ArchiveError, InputError
 
 try:
     import fcntl
@@ -30,11 +32,49 @@ _ID_PREFIX = re.compile(
     re.VERBOSE,
 )
 
+RESULT_START = b'{"id": "'
+FIRST_LINE_BYTES = 16_000_000
 Reporter = Callable[[str], None]
 
 
+def check_out_path(path: Path, option: str = "--out") -> None:
+    """Refuse, before anything is written, an output path whose file could not be made."""
+    if path.is_dir():
+        raise InputError(f"{path} is a folder; {option} takes a file name")
+    folder = path.parent
+    if not folder.is_dir():
+        raise InputError(f"{folder}: no such folder; create it first or give {option} "
+                         "in an existing folder")
+    target = path if path.exists() else folder
+    if not os.access(target, os.W_OK):
+        raise InputError(f"{target}: not writable; give {option} where you may write")
+
+
+def check_result_file(path: Path) -> None:
+    """Refuse an existing file that is not a result file (it is never touched)."""
+    if not path.is_file() or path.stat().st_size == 0:
+        return
+    with path.open("rb") as stream:
+        first = stream.readline(FIRST_LINE_BYTES)
+    whole = first.endswith(b"\n")
+    if (whole and _parse(first, full=True) is None) or (not whole and not _torn_result(first)):
+        raise InputError(
+            f"{path}: exists and is not a danvan result (its first line is not a JSON object "
+            "with an \"id\"); left untouched: give a new file, or the result of an earlier run"
+        )
+
+
+def _torn_result(tail: bytes) -> bool:
+    """Whether a line without its newline is the start of a line this module writes."""
+    return tail.startswith(RESULT_START) or RESULT_START.startswith(tail)
+
+
 def repair_tail(path: Path) -> bool:
-    """Cut a torn last line (no newline: the run was killed while writing); True if cut."""
+    """Cut a torn last line (no newline: the run was killed while writing); True if cut.
+
+    Only a tail that starts like a result line (``{"id": "``) is cut; anything else
+    is refused with :class:`InputError` and the file is left as it is.
+    """
     if not path.exists() or path.stat().st_size == 0:
         return False
     with path.open("rb+") as stream:
@@ -42,6 +82,10 @@ def repair_tail(path: Path) -> bool:
         if stream.read(1) == b"\n":
             return False
         keep = _end_of_last_line(stream)
+        stream.seek(keep)
+        if not _torn_result(stream.read(len(RESULT_START))):
+            raise InputError(f"{path}: the last line is not a result line and has no newline; "
+                             "left untouched: is this a danvan result? give another --out")
         stream.truncate(keep)
     return True
 
@@ -107,11 +151,10 @@ class ResultWriter:
 
     def __enter__(self) -> ResultWriter:
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
             stream = self.path.open("a", encoding="utf-8", newline="\n")
         except OSError as error:
-            raise ArchiveError(f"{self.path}: cannot open the result for writing "
-                               f"({error.strerror}); give another --out") from error
+            raise InputError(f"{self.path}: cannot open the result for writing "
+                             f"({error.strerror}); give another --out") from error
         try:
             _lock(stream, self.path)
         except ArchiveError:

@@ -21,7 +21,13 @@ from pathlib import Path
 from tqdm import tqdm
 
 from danvan_nlp.batch.engines import ChunkFuture, Engine, default_workers, make_engine
-from danvan_nlp.batch.resultfile import ResultWriter, done_ids, repair_tail
+from danvan_nlp.batch.resultfile import (
+    ResultWriter,
+    check_out_path,
+    check_result_file,
+    done_ids,
+    repair_tail,
+)
 from danvan_nlp.batch.sources import Source, SourceArticle, open_source
 from danvan_nlp.batch.work import ARTICLE_SECONDS, INTERNAL, ExtractFn, Job
 from danvan_nlp.errors import DanvanError, InputError
@@ -37,6 +43,7 @@ class RunSummary:
 
     done: int = 0
     skipped: int = 0
+    repeated: int = 0
     failed: int = 0
     bad_input: int = 0
     elapsed: float = 0.0
@@ -50,6 +57,7 @@ class RunSummary:
         """The one-line summary printed at the end of a run."""
         return (
             f"danvan: {self.done} extracted, {self.skipped} skipped (already done), "
+            f"{self.repeated} repeated in the input (done once), "
             f"{self.failed} failed, {self.bad_input} bad input items skipped; "
             f"{self.elapsed:.1f} s, {self.rate:.1f} articles/s -> {out}"
         )
@@ -146,12 +154,14 @@ def _extract_all(
 
 def _check_paths(source: str | Path, out: str | Path, engine: str, scheduler: str | None) -> Path:
     out_path = Path(out)
-    if out_path.exists() and Path(source).exists() and out_path.samefile(source):
-        raise InputError("--out is the --input file; give a new file for the result")
-    if out_path.is_dir():
-        raise InputError(f"{out_path} is a folder; --out takes a .jsonl file name")
     if scheduler and engine != "dask":
         raise InputError("--scheduler goes with --engine dask")
+    if out_path.is_dir():
+        raise InputError(f"{out_path} is a folder; --out takes a .jsonl file name")
+    if out_path.exists() and Path(source).exists() and out_path.samefile(source):
+        raise InputError("--out is the --input file; give a new file for the result")
+    check_out_path(out_path)
+    check_result_file(out_path)
     return out_path
 
 
@@ -174,13 +184,16 @@ def _chunk_size(count: int | None, done: int, slots: int) -> int:
 def _pending(
     articles: Iterable[SourceArticle], done: set[str], summary: RunSummary
 ) -> Iterator[SourceArticle]:
-    """The articles not done yet (an id seen twice in the source counts once)."""
+    """The articles not done yet; an id seen again in the source is counted, not redone."""
+    seen: set[str] = set()
     for article in articles:
-        if article.id in done:
+        if article.id in seen:
+            summary.repeated += 1
+        elif article.id in done:
             summary.skipped += 1
-            continue
-        done.add(article.id)
-        yield article
+        else:
+            yield article
+        seen.add(article.id)
 
 
 def _chunks(articles: Iterator[SourceArticle], size: int) -> Iterator[list[SourceArticle]]:

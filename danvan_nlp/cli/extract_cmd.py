@@ -9,7 +9,7 @@ from typing import Any
 
 from danvan_nlp.cli import render
 from danvan_nlp.cli.inputs import InputText, read_input, sample_input
-from danvan_nlp.errors import DanvanError
+from danvan_nlp.errors import DanvanError, InputError
 from danvan_nlp.pipeline import extract
 
 FORMATS = ("text", "json", "jsonl", "csv")
@@ -58,10 +58,13 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _run_batch(args: argparse.Namespace) -> int:
+    if args.files and args.input:
+        raise InputError("give either FILE arguments or --input SOURCE, not both")
     if args.files:
-        raise DanvanError("give either FILE arguments or --input SOURCE, not both")
+        raise InputError("--out goes with --input SOURCE (an archive, a JSONL file or a "
+                         "folder); FILE arguments print their results to stdout")
     if not (args.input and args.out):
-        raise DanvanError(
+        raise InputError(
             "--input and --out go together: danvan extract --input SOURCE --out RESULT")
     from danvan_nlp.batch.runner import run_from_args
 

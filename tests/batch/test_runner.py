@@ -9,7 +9,7 @@ import pytest
 from danvan_nlp.batch.runner import run_batch
 from danvan_nlp.batch.sources import article_id
 from danvan_nlp.cli import main
-from danvan_nlp.errors import DanvanError
+from danvan_nlp.errors import DanvanError, InputError
 from danvan_nlp.pipeline import extract
 from tests.batch.helpers import (
     ARTICLES,
@@ -128,3 +128,37 @@ def test_command_line_says_when_articles_failed(tmp_path: Path,
     assert main(["extract", "--input", str(source), "--out", str(out), "--workers", "1"]) == 1
     err = capsys.readouterr().err
     assert "1 extracted" in err and "1 failed" in err
+
+
+@pytest.mark.parametrize(
+    ("first_run", "second_run", "counts"),
+    [
+        ([0, 0, 1], None, (2, 0, 1)),
+        ([0, 1, 0, 1, 0], None, (2, 0, 3)),
+        ([0], [0, 0, 1], (1, 1, 1)),
+        ([0, 1], [1, 0, 1, 2], (1, 2, 1)),
+    ],
+)
+def test_repeated_ids_in_the_input_are_counted_apart_from_done_ones(
+    first_run: list[int], second_run: list[int] | None, counts: tuple[int, int, int],
+    tmp_path: Path,
+) -> None:
+    """``counts`` is (extracted, skipped as already done, repeated) of the last run."""
+    out = tmp_path / "result.jsonl"
+    summary = run_batch(write_jsonl(tmp_path / "a.jsonl", [ARTICLES[i] for i in first_run]),
+                        out, workers=1, progress=False)
+    if second_run is not None:
+        summary = run_batch(write_jsonl(tmp_path / "b.jsonl", [ARTICLES[i] for i in second_run]),
+                            out, workers=1, progress=False)
+    assert (summary.done, summary.skipped, summary.repeated) == counts
+    ids = [line["id"] for line in read_lines(out)]
+    assert len(ids) == len(set(ids))
+    assert f"{counts[2]} repeated in the input" in summary.line(out)
+
+
+def test_a_notes_file_given_as_out_is_refused_and_kept(tmp_path: Path) -> None:
+    notes = tmp_path / "notes.txt"
+    notes.write_bytes("Ghi chú: 25 mô hình\nchưa xong dòng cuối".encode())
+    with pytest.raises(InputError, match="not a danvan result"):
+        run_batch(write_jsonl(tmp_path / "a.jsonl", ARTICLES), notes, workers=1, progress=False)
+    assert notes.read_bytes() == "Ghi chú: 25 mô hình\nchưa xong dòng cuối".encode()
