@@ -17,12 +17,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
+from danvan_nlp.cli.inputs import decode_text
 from danvan_nlp.errors import ArchiveError, InputError
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
 MAX_FILE_BYTES = 20_000_000
 ARCHIVE_COLUMNS = ("url", "site", "title", "published", "source", "text", "error")
+METADATA_FIELDS = ("url", "title", "published", "source", "site")
 _ISO_DAY = re.compile(
     r"""
     ^(\d{4}-\d{2}-\d{2})   # the day part of an ISO date or date-time
@@ -182,8 +184,9 @@ class JsonlSource(Source):
         except json.JSONDecodeError as error:
             self.bad(f"line {number} is not JSON ({error.msg})")
             return None
-        if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-            self.bad(f"line {number} has no 'text' string")
+        problem = _record_problem(record)
+        if problem is not None:
+            self.bad(f"line {number} {problem}")
             return None
         url = _text_or_none(record.get("url"))
         key = url or "text:" + hashlib.sha1(record["text"].encode("utf-8")).hexdigest()
@@ -192,6 +195,16 @@ class JsonlSource(Source):
             title=_text_or_none(record.get("title")), published=iso_day(record.get("published")),
             source=_text_or_none(record.get("source")), site=_text_or_none(record.get("site")),
         )
+
+
+def _record_problem(record: Any) -> str | None:
+    """Why a parsed JSONL line is not an article (``None`` when it is one)."""
+    if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+        return "has no 'text' string"
+    wrong = [name for name in METADATA_FIELDS if not isinstance(record.get(name), str | None)]
+    if wrong:
+        return f"has {', '.join(repr(name) for name in wrong)} not a JSON string or null"
+    return None
 
 
 class FolderSource(Source):
@@ -218,11 +231,11 @@ def _read_text(file: Path) -> tuple[str | None, str | None]:
     try:
         if file.stat().st_size > MAX_FILE_BYTES:
             return None, f"larger than {MAX_FILE_BYTES // 1_000_000} MB; split it into articles"
-        return file.read_bytes().decode("utf-8-sig"), None
+        return decode_text(file.read_bytes()), None
     except OSError as error:
         return None, f"cannot be read ({error.strerror})"
-    except UnicodeDecodeError as error:
-        return None, f"not valid UTF-8 (byte {error.start}); re-save the file as UTF-8"
+    except InputError as error:
+        return None, str(error)
 
 
 def open_source(location: str | Path, report: Reporter | None = None) -> Source:

@@ -11,6 +11,7 @@ from danvan_nlp.errors import InputError
 
 SAMPLE_NAME = "backan-2024-07-23-dan-van-kheo.txt"
 MAX_FILE_BYTES = 20_000_000
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,7 +31,7 @@ def sample_input() -> InputText:
 def read_input(name: str) -> InputText:
     """Decode one named input (``-`` is stdin); bad input raises :class:`InputError`."""
     if name == "-":
-        return InputText(path="-", text=_decode(sys.stdin.buffer.read()))
+        return InputText(path="-", text=decode_text(sys.stdin.buffer.read()))
     path = Path(name)
     if not path.exists():
         raise InputError("no such file; check the path")
@@ -43,10 +44,14 @@ def read_input(name: str) -> InputText:
         data = path.read_bytes()
     except OSError as error:
         raise InputError(f"cannot be read ({error.strerror})") from error
-    return InputText(path=name, text=_decode(data))
+    return InputText(path=name, text=decode_text(data))
 
 
-def _decode(data: bytes) -> str:
+def decode_text(data: bytes) -> str:
+    """UTF-8 text (a BOM is dropped); UTF-16 and other bytes raise :class:`InputError`."""
+    if data.startswith(UTF16_BOMS):
+        raise InputError("UTF-16: re-save the file as UTF-8 (it starts with a UTF-16 "
+                         "byte-order mark)")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:

@@ -50,6 +50,11 @@ def test_archive_fields_come_along(kind: str, tmp_path: Path) -> None:
         ('{"url": "https://example.vn/x", "text": "Bà con', "not JSON"),
         ('["một", "danh sách"]', "no 'text'"),
         ('{"url": "https://example.vn/y", "text": 42}', "no 'text'"),
+        ('{"url": 42, "text": "Bà con góp công"}', "'url' not a JSON string"),
+        ('{"url": "https://example.vn/z", "published": 20240512, "text": "Bà con"}',
+         "'published' not a JSON string"),
+        ('{"url": "https://example.vn/t", "title": ["Dân vận"], "site": {"a": 1}, '
+         '"text": "Bà con"}', "'title', 'site' not a JSON string"),
     ],
 )
 def test_a_corrupt_jsonl_line_is_reported_and_skipped(
@@ -81,12 +86,19 @@ def test_a_truncated_gzip_is_reported_not_raised(tmp_path: Path) -> None:
     assert source.bad_items == 1 and "damaged" in reports[0]
 
 
-def test_a_folder_file_that_is_not_utf8_carries_its_problem(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("encoding", "says"),
+    [("cp1258", "not valid UTF-8"), ("utf-16", "UTF-16"), ("utf-16-be", "not valid UTF-8")],
+)
+def test_a_folder_file_that_is_not_utf8_carries_its_problem(
+    encoding: str, says: str, tmp_path: Path
+) -> None:
     folder = write_folder(tmp_path / "bai", ARTICLES[:1])
-    (folder / "hong.txt").write_bytes("Bà con góp công".encode("cp1258"))
+    data = "Bà con góp công".encode(encoding)
+    (folder / "hong.txt").write_bytes(data)
     problems = {Path(a.path or "").name: a.problem for a in open_source(folder).articles()}
     assert problems["bai-000.txt"] is None
-    assert "UTF-8" in (problems["hong.txt"] or "")
+    assert says in (problems["hong.txt"] or "")
 
 
 @pytest.mark.parametrize(

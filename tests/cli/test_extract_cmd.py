@@ -60,8 +60,10 @@ def test_stdin(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[st
     ("content", "message"),
     [
         (b"", "empty"),
-        (b"\xff\xfe\x00 not utf-8 \xc3\x28", "not valid UTF-8"),
-        ("Hôm nay trời đẹp. ".encode("utf-16"), "not valid UTF-8"),
+        (b"B\xe0 con \xff\xfe\x00 not utf-8 \xc3\x28", "not valid UTF-8 (byte 1)"),
+        ("Hôm nay trời đẹp. ".encode("utf-16"), "UTF-16: re-save"),
+        ("Hôm nay trời đẹp. ".encode("utf-16-le"), "not valid UTF-8"),
+        (b"\xfe\xff" + "Hôm nay trời đẹp. ".encode("utf-16-be"), "UTF-16: re-save"),
         (b"\x00\x01\x02\x03" * 200, "binary"),
         (("This is an English text about the weather. " * 20).encode(), "Vietnamese"),
     ],
