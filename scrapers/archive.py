@@ -17,7 +17,9 @@ This schema is a contract: the batch runner reads it directly. Table ``articles`
 
 A usable article is a row with ``error IS NULL AND text IS NOT NULL``. Every row is
 committed on its own, so a crawl killed at any moment keeps what it wrote. Table
-``pages`` caches listing pages, feeds and sitemaps for conditional requests.
+``pages`` caches listing pages, feeds and sitemaps for conditional requests. Table
+``meta`` holds the row ``schema_version``: a database with tables but without it is not
+ours and is never written to. Readers open the file read-only (``mode=ro``).
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ import json
 import sqlite3
 import zlib
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -51,6 +54,7 @@ CREATE TABLE IF NOT EXISTS pages (
     last_modified TEXT, content_type TEXT, body BLOB
 );
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
+INSERT OR IGNORE INTO meta VALUES ('schema_version', '""" + SCHEMA_VERSION + """');
 """
 
 
@@ -105,23 +109,84 @@ def content_hash(title: str | None, text: str | None) -> str:
     return hashlib.sha256(f"{title or ''}\n{text or ''}".encode()).hexdigest()
 
 
-def connect(path: str | Path, *, create: bool) -> sqlite3.Connection:
-    """An open archive; clear :class:`ArchiveError` when it cannot be opened."""
+WRITE_ADVICE = "the file was left untouched; give a new file name or an archive made by " \
+               "danvan scrape"
+READ_ADVICE = "give an archive made by danvan scrape"
+
+
+def open_for_writing(path: str | Path) -> sqlite3.Connection:
+    """Our archive opened (or created) for a crawl, in WAL mode. A file that already holds
+    tables but no ``meta.schema_version`` is someone else's database: refused untouched."""
     target = Path(path)
-    _check_location(target, create=create)
-    try:
-        connection = sqlite3.connect(target, timeout=30, isolation_level=None)
+    _check_location(target, create=True)
+    connection = _open(target, str(target), WRITE_ADVICE, uri=False)
+    with _closed_on_error(connection, target, WRITE_ADVICE):
+        _require_ours(connection, target, WRITE_ADVICE, empty_ok=True)
+        connection.executescript(f"BEGIN; {SCHEMA} COMMIT;")  # all or nothing
         connection.execute("PRAGMA journal_mode=WAL")
         connection.execute("PRAGMA synchronous=NORMAL")
-        if create:
-            connection.executescript(SCHEMA)
-            connection.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)",
-                               (SCHEMA_VERSION,))
-        connection.execute("SELECT url FROM articles LIMIT 1")
-    except sqlite3.DatabaseError as error:
-        raise ArchiveError(f"{target}: not a usable danvan archive ({error}); "
-                           "give a new file name or an archive made by danvan scrape") from error
     return connection
+
+
+def open_for_reading(path: str | Path) -> sqlite3.Connection:
+    """Our archive opened read-only (``mode=ro``): reading never changes the file."""
+    target = Path(path)
+    _check_location(target, create=False)
+    uri = f"{target.resolve().as_uri()}?mode=ro"
+    connection = _open(target, uri, READ_ADVICE, uri=True)
+    with _closed_on_error(connection, target, READ_ADVICE):
+        _require_ours(connection, target, READ_ADVICE, empty_ok=False)
+    return connection
+
+
+@contextmanager
+def _closed_on_error(connection: sqlite3.Connection, target: Path,
+                     advice: str) -> Iterator[None]:
+    """Close the connection when opening fails; SQLite errors become ArchiveError."""
+    try:
+        yield
+    except ArchiveError:
+        connection.close()
+        raise
+    except sqlite3.DatabaseError as error:
+        connection.close()
+        raise _unusable(target, error, advice) from error
+
+
+def _open(target: Path, where: str, advice: str, *, uri: bool) -> sqlite3.Connection:
+    try:
+        return sqlite3.connect(where, uri=uri, timeout=30, isolation_level=None)
+    except sqlite3.Error as error:
+        raise _unusable(target, error, advice) from error
+
+
+def _require_ours(connection: sqlite3.Connection, target: Path, advice: str,
+                  *, empty_ok: bool) -> None:
+    """Raise unless the database is our archive (the ``meta.schema_version`` row, of this
+    version, and an ``articles`` table), or is empty and ``empty_ok``."""
+    tables = sorted(row[0] for row in connection.execute(
+        "SELECT name FROM sqlite_master WHERE type='table'"))
+    if not tables and empty_ok:
+        return
+    version = _schema_version(connection) if "meta" in tables else None
+    if version is None or "articles" not in tables:
+        raise ArchiveError(f"{target} is a SQLite database but not a danvan archive (tables: "
+                           f"{', '.join(tables) or 'none'}); {advice}")
+    if version != SCHEMA_VERSION:
+        raise ArchiveError(f"{target}: archive schema version {version}, this danvan knows "
+                           f"version {SCHEMA_VERSION}; {advice}")
+
+
+def _schema_version(connection: sqlite3.Connection) -> str | None:
+    try:
+        row = connection.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+    except sqlite3.OperationalError:  # a table named meta, but not ours
+        return None
+    return str(row[0]) if row else None
+
+
+def _unusable(target: Path, error: sqlite3.Error, advice: str) -> ArchiveError:
+    return ArchiveError(f"{target}: not a usable danvan archive ({error}); {advice}")
 
 
 def _check_location(target: Path, *, create: bool) -> None:
@@ -139,7 +204,7 @@ class Archive:
 
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
-        self.db = connect(self.path, create=True)
+        self.db = open_for_writing(self.path)
 
     def close(self) -> None:
         """Close the database (everything is already committed)."""
@@ -209,8 +274,9 @@ class Archive:
 
 
 def iter_articles(path: str | Path) -> Iterator[dict[str, Any]]:
-    """Usable articles as {url, title, published, source, site, text}, in URL order."""
-    db = connect(path, create=False)
+    """Usable articles as {url, title, published, source, site, text}, in URL order.
+    The archive is opened read-only; a crawl may write to it meanwhile."""
+    db = open_for_reading(path)
     try:
         cursor = db.execute(f"SELECT {', '.join(EXPORT_FIELDS)} FROM articles "
                             f"WHERE {USABLE} ORDER BY url")
@@ -218,6 +284,12 @@ def iter_articles(path: str | Path) -> Iterator[dict[str, Any]]:
             yield dict(zip(EXPORT_FIELDS, row, strict=True))
     finally:
         db.close()
+
+
+def check_readable(path: str | Path) -> None:
+    """Raise :class:`ArchiveError` now, before any output is made, unless ``path`` is an
+    archive that can be read."""
+    open_for_reading(path).close()
 
 
 def export_jsonl(path: str | Path, out: IO[str]) -> int:

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 from tqdm import tqdm
 
 from danvan_nlp.errors import ArchiveError, InputError
-from scrapers.archive import Archive, export_jsonl
+from scrapers.archive import Archive, check_readable, export_jsonl
 from scrapers.check import check_page
 from scrapers.crawl import CrawlBounds, Crawler, CrawlStats
 from scrapers.fetch import FetchConfig, Fetcher
@@ -126,6 +126,7 @@ def run_export(args: argparse.Namespace) -> int:
     target = Path(args.out) if args.out else None
     if target is not None and not target.parent.is_dir():
         raise ArchiveError(f"cannot write {target}: folder {target.parent} does not exist")
+    check_readable(args.archive)  # before the output file is made
     if target is None:
         count = export_jsonl(args.archive, sys.stdout)
     else:

@@ -1,17 +1,21 @@
-"""The archive contract: columns, WAL, usable rows, failures, export."""
+"""The archive contract: columns, WAL, usable rows, failures, export; other files refused."""
 
 from __future__ import annotations
 
 import io
 import json
+import re
 import sqlite3
 import zlib
+from collections.abc import Callable
+from contextlib import closing
 from pathlib import Path
 
 import pytest
 
+from danvan_nlp.cli import main
 from danvan_nlp.errors import ArchiveError
-from scrapers.archive import Archive, ArticleRow, export_jsonl, iter_articles
+from scrapers.archive import SCHEMA, Archive, ArticleRow, export_jsonl, iter_articles
 
 CONTRACT_COLUMNS = {
     "url": "TEXT", "site": "TEXT", "status": "INTEGER", "fetched_at": "TEXT", "title": "TEXT",
@@ -94,3 +98,104 @@ def test_rows_are_committed_one_by_one(archive: Archive) -> None:
     archive.save_article(row("https://baobackan.org.vn/a-post103.html"))
     other = sqlite3.connect(archive.path)
     assert other.execute("SELECT count(*) FROM articles").fetchone()[0] == 1
+
+
+def build_database(path: Path, script: str) -> Path:
+    """A SQLite file in the default (rollback journal) mode, made by another program."""
+    with closing(sqlite3.connect(path)) as db:
+        db.executescript(script)
+    return path
+
+
+def foreign_table(tmp: Path) -> Path:
+    return build_database(tmp / "so-lieu.sqlite", "CREATE TABLE x (xa TEXT, so INTEGER);"
+                                                  "INSERT INTO x VALUES ('Na Rì', 86);")
+
+
+def foreign_meta(tmp: Path) -> Path:
+    return build_database(tmp / "khac.sqlite", "CREATE TABLE meta (ten TEXT, gia_tri TEXT);"
+                                               "CREATE TABLE articles (url TEXT);")
+
+
+def newer_schema(tmp: Path) -> Path:
+    return build_database(tmp / "moi.sqlite", SCHEMA + "UPDATE meta SET value='9' "
+                                                       "WHERE key='schema_version';")
+
+
+def not_sqlite(tmp: Path) -> Path:
+    path = tmp / "rac.sqlite"
+    path.write_bytes("đây không phải SQLite".encode() * 100)
+    return path
+
+
+def file_state(path: Path) -> tuple[bytes, list[str]]:
+    """The file's bytes and the SQLite side files next to it."""
+    return path.read_bytes(), sorted(side.name for side in path.parent.glob(path.name + "-*"))
+
+
+OTHER_FILES = [
+    (foreign_table, "is a SQLite database but not a danvan archive (tables: x)"),
+    (foreign_meta, "not a danvan archive (tables: articles, meta)"),
+    (newer_schema, "archive schema version 9, this danvan knows version 1"),
+    (not_sqlite, "not a usable danvan archive (file is not a database)"),
+]
+
+
+@pytest.mark.parametrize(("make", "message"), OTHER_FILES)
+def test_a_crawl_never_writes_into_someone_elses_database(
+        tmp_path: Path, make: Callable[[Path], Path], message: str) -> None:
+    path = make(tmp_path)
+    before = file_state(path)
+    with pytest.raises(ArchiveError, match=re.escape(message)) as caught:
+        Archive(path)
+    assert "left untouched; give a new file name" in str(caught.value)
+    assert file_state(path) == before
+
+
+@pytest.mark.parametrize(("make", "message"), OTHER_FILES)
+def test_export_refuses_other_files_with_advice_for_reading(
+        tmp_path: Path, make: Callable[[Path], Path], message: str,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    path = make(tmp_path)
+    before = file_state(path)
+    out = tmp_path / "bai.jsonl"
+    assert main(["archive", "export", str(path), "--out", str(out)]) == ArchiveError.exit_code
+    err = capsys.readouterr().err
+    assert message in err and "give an archive made by danvan scrape" in err
+    assert "new file name" not in err
+    assert file_state(path) == before and not out.exists()
+
+
+def test_scrape_refuses_a_foreign_database_before_fetching(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = foreign_table(tmp_path)
+    before = file_state(path)
+    status = main(["scrape", "http://127.0.0.1:9/tin-tuc", "--archive", str(path)])
+    err = capsys.readouterr().err
+    assert status == ArchiveError.exit_code
+    assert "not a danvan archive (tables: x)" in err and "give a new file name" in err
+    assert file_state(path) == before
+
+
+def test_an_empty_existing_file_becomes_an_archive(tmp_path: Path) -> None:
+    path = tmp_path / "trong.sqlite"
+    path.touch()
+    archive = Archive(path)
+    archive.save_article(row("https://baobackan.org.vn/a-post103.html"))
+    archive.close()
+    assert [item["url"] for item in iter_articles(path)] == [
+        "https://baobackan.org.vn/a-post103.html"]
+
+
+def test_reading_never_changes_the_archive_file(tmp_path: Path) -> None:
+    path = build_database(tmp_path / "cu.sqlite", SCHEMA + (
+        "INSERT INTO articles (url, site, fetched_at, title, text) VALUES "
+        "('https://danvan.vn/a/1', 'danvan', '2024-07-23T01:00:00Z', 'Dân vận khéo', "
+        "'Xã Yên Cư có 7 mô hình dân vận khéo.');"))
+    before = file_state(path)
+    out = io.StringIO()
+    assert export_jsonl(path, out) == 1
+    assert json.loads(out.getvalue())["text"] == "Xã Yên Cư có 7 mô hình dân vận khéo."
+    assert file_state(path) == before
+    with closing(sqlite3.connect(path)) as db:
+        assert db.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
