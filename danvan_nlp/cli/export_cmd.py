@@ -32,7 +32,7 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Handle ``danvan export``."""
+    """Handle ``danvan export``: 1 when some result lines were unreadable (the table is written)."""
     from danvan_nlp.export.run import export_table
 
     def report(message: str) -> None:
@@ -40,4 +40,4 @@ def run(args: argparse.Namespace) -> int:
 
     summary = export_table(args.table, args.result, args.out, args.format, report)
     print(summary.line(args.out), file=sys.stderr)
-    return 0
+    return 1 if summary.bad_lines else 0

@@ -7,11 +7,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from danvan_nlp.batch.resultfile import read_results
+from danvan_nlp.batch.resultfile import check_out_path, read_results
 from danvan_nlp.errors import InputError
 from danvan_nlp.export.columns import TABLES
 from danvan_nlp.export.tables import BUILDERS
 from danvan_nlp.export.writers import format_of, write_table
+
+MAX_REPORTS = 5
 
 
 @dataclass(slots=True)
@@ -38,28 +40,67 @@ def export_table(
     table: str, result: str | Path, out: str | Path, fmt: str | None = None,
     report: Callable[[str], None] | None = None,
 ) -> ExportSummary:
-    """Write table ``table`` of the batch result ``result`` to ``out`` (csv, jsonl, parquet)."""
-    result_path, out_path = _check(table, Path(result)), Path(out)
-    fmt = format_of(out_path, fmt)
+    """Write table ``table`` of the batch result ``result`` to ``out`` (csv, jsonl, parquet).
+
+    Unreadable result lines are counted (the first few are reported); when no line
+    at all is a result, nothing is written and :class:`InputError` says so.
+    """
+    result_path, out_path = Path(result), Path(out)
+    fmt = _check(table, result_path, out_path, fmt)
     summary = ExportSummary(table)
-
-    def bad_line(message: str) -> None:
-        summary.bad_lines += 1
-        if report is not None:
-            report(message)
-
+    bad_line = _BadLines(summary, report)
     extracted = _extracted(read_results(result_path, bad_line), summary)
-    summary.rows = write_table(BUILDERS[table](extracted), TABLES[table], out_path, fmt)
+    summary.rows = write_table(BUILDERS[table](extracted), TABLES[table], out_path, fmt,
+                               before_replace=lambda: _refuse_if_no_result(summary, result_path))
+    bad_line.close()
     return summary
 
 
-def _check(table: str, result_path: Path) -> Path:
+class _BadLines:
+    """Counts unreadable result lines; reports the first few, then how many more there were."""
+
+    def __init__(self, summary: ExportSummary, report: Callable[[str], None] | None) -> None:
+        self._summary = summary
+        self._report = report or (lambda message: None)
+
+    def __call__(self, message: str) -> None:
+        self._summary.bad_lines += 1
+        if self._summary.bad_lines <= MAX_REPORTS:
+            self._report(message)
+
+    def close(self) -> None:
+        """Report how many unreadable lines were not listed."""
+        unlisted = self._summary.bad_lines - MAX_REPORTS
+        if unlisted > 0:
+            self._report(f"... and {unlisted} more unreadable result lines (not listed)")
+
+
+def _refuse_if_no_result(summary: ExportSummary, result_path: Path) -> None:
+    if summary.bad_lines and not (summary.articles or summary.failed_articles):
+        raise InputError(
+            f"{result_path}: none of its {summary.bad_lines} lines is a result line; nothing "
+            "written: give the file 'danvan extract --input SOURCE --out RESULT' wrote"
+        )
+
+
+def _check(table: str, result_path: Path, out_path: Path, fmt: str | None) -> str:
+    """The output format, once the table, RESULT and --out are known to be usable."""
+    _check_result(table, result_path)
+    check_out_path(out_path)
+    if out_path.exists() and out_path.samefile(result_path):
+        raise InputError(f"{out_path}: --out is the RESULT file; give a new file for the table")
+    return format_of(out_path, fmt)
+
+
+def _check_result(table: str, result_path: Path) -> None:
     if table not in TABLES:
         raise InputError(f"unknown table {table!r}; choose one of {', '.join(TABLES)}")
+    if result_path.is_dir():
+        raise InputError(f"{result_path} is a folder; RESULT is the .jsonl file that "
+                         "'danvan extract --input SOURCE --out RESULT' wrote")
     if not result_path.is_file():
         raise InputError(f"{result_path}: no such result file; make one with "
                          "'danvan extract --input SOURCE --out RESULT'")
-    return result_path
 
 
 def _extracted(

@@ -26,8 +26,12 @@ Row = dict[str, Any]
 
 
 def format_of(path: Path, given: str | None = None) -> str:
-    """The output format: ``given``, else the file's suffix."""
-    fmt = given or path.suffix.lower().lstrip(".")
+    """The output format: ``given``, else the file's suffix (they must agree when both say)."""
+    suffix = path.suffix.lower().lstrip(".")
+    if given and suffix in FORMATS and suffix != given:
+        raise InputError(f"{path}: the name says {suffix} but --format says {given}; "
+                         f"name the file .{given} or leave out --format")
+    fmt = given or suffix
     if fmt not in FORMATS:
         raise InputError(
             f"{path}: cannot tell the output format; end the file name in .csv, .jsonl "
@@ -36,14 +40,26 @@ def format_of(path: Path, given: str | None = None) -> str:
     return fmt
 
 
-def write_table(rows: Iterable[Row], columns: Sequence[Column], path: Path, fmt: str) -> int:
-    """Write the rows (typed by ``columns``) to ``path``; returns how many were written."""
+def write_table(
+    rows: Iterable[Row], columns: Sequence[Column], path: Path, fmt: str,
+    before_replace: Callable[[], None] | None = None,
+) -> int:
+    """Write the rows (typed by ``columns``) to ``path``; returns how many were written.
+
+    ``before_replace`` runs once every row is written, before the file is moved into
+    place: raising there leaves ``path`` as it was.
+    """
     writer = _WRITERS[fmt]
     typed = (typed_row(row, columns) for row in rows)
     partial = path.with_name(f".{path.name}.partial")
     try:
         count = writer(typed, columns, partial)
+        if before_replace is not None:
+            before_replace()
         os.replace(partial, path)
+    except OSError as error:
+        raise DanvanError(f"{path}: cannot write the table ({error.strerror}); "
+                          "make room or give another --out") from error
     finally:
         partial.unlink(missing_ok=True)
     return count
