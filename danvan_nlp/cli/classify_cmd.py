@@ -19,6 +19,7 @@ from danvan_nlp.errors import InputError, ModelArtifactError
 FORMATS = ("text", "jsonl")
 EMPTY_NOTE = "empty line: nothing to classify"
 LOW_SCORE = 0.4
+ECHO_CHARS = 200
 LOW_NOTE = "low confidence: is this a model description in Vietnamese?"
 
 
@@ -37,7 +38,8 @@ def _register_classify(subparsers: Any) -> None:
     )
     parser.add_argument("file", nargs="?", default="-", metavar="FILE|-")
     parser.add_argument("--format", choices=FORMATS, default="text",
-                        help="text (label, score, description) or jsonl {text, label, score}")
+                        help="text (label, score, description) or jsonl {text, label, score}; "
+                        f"the description is echoed cut to {ECHO_CHARS} characters")
     parser.add_argument("--model", type=Path, metavar="JOBLIB",
                         help="artifact to use (default: the one installed with danvan-nlp)")
     parser.set_defaults(handler=run_classify)
@@ -88,6 +90,10 @@ def run_classify(args: argparse.Namespace) -> int:
     except InputError as error:
         raise InputError(f"{args.file}: {error}") from error
     lines = source.text.splitlines()
+    if not lines:
+        print(f"danvan: {args.file}: the input is empty; nothing to classify "
+              "(give one model description a line)", file=sys.stderr)
+        return 0
     filled = [line for line in lines if line.strip()]
     results = iter(classify_domains(filled))
     for line in lines:
@@ -97,7 +103,13 @@ def run_classify(args: argparse.Namespace) -> int:
     return 0
 
 
+def echoed(text: str, limit: int = ECHO_CHARS) -> str:
+    """The input line as echoed in the output: cut to ``limit`` characters, ending in "…"."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def _render(text: str, label: str | None, score: float | None, fmt: str) -> str:
+    text = echoed(text)
     if fmt == "jsonl":
         item: dict[str, Any] = {"text": text, "label": label,
                                 "score": None if score is None else round(score, 4)}

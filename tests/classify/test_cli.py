@@ -103,3 +103,30 @@ def test_classify_model_choice_does_not_outlive_the_test():
     import os
 
     assert ARTIFACT_ENV not in os.environ
+
+
+@pytest.mark.parametrize(
+    ("length", "echoed_length", "cut"),
+    [(199, 199, False), (200, 200, False), (201, 200, True), (50_000, 200, True)],
+)
+@pytest.mark.parametrize("fmt", ["text", "jsonl"])
+def test_classify_echoes_a_long_line_cut_to_200_characters(
+    tmp_path, capsys, fmt, length, echoed_length, cut
+):
+    line = ("Hiến đất làm đường liên thôn " * 2000)[:length]
+    path = tmp_path / "dai.txt"
+    path.write_text(line + "\n", encoding="utf-8")
+    assert main(["classify", str(path), "--format", fmt]) == 0
+    (out,) = capsys.readouterr().out.splitlines()
+    echoed = json.loads(out)["text"] if fmt == "jsonl" else out.split("\t")[2]
+    assert len(echoed) == echoed_length and echoed.endswith("…") is cut
+    assert line.startswith(echoed.rstrip("…"))
+
+
+@pytest.mark.parametrize("content", [b"", b"\xef\xbb\xbf"])
+def test_classify_an_empty_file_says_so_on_stderr(tmp_path, capsys, content):
+    path = tmp_path / "rong.txt"
+    path.write_bytes(content)
+    assert main(["classify", str(path)]) == 0
+    captured = capsys.readouterr()
+    assert captured.out == "" and "empty; nothing to classify" in captured.err
