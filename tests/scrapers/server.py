@@ -63,6 +63,37 @@ def sequence(*replies: Reply) -> Callable[[Request], Reply]:
     return answer
 
 
+class Gate:
+    """Lets the first ``passes`` requests of the routes it guards through, then holds every
+    later one (the client waits for an answer) until :meth:`release`. ``held`` is set
+    once a request is being held, so a test knows a client is mid-run, at a known point."""
+
+    def __init__(self, passes: int) -> None:
+        self.passes = passes
+        self.count = 0
+        self.lock = threading.Lock()
+        self.held = threading.Event()
+        self.released = threading.Event()
+
+    def guard(self, reply: Reply) -> Callable[[Request], Reply]:
+        """A route answering ``reply`` once the gate lets the request through."""
+
+        def answer(_: Request) -> Reply:
+            with self.lock:
+                self.count += 1
+                hold = self.count > self.passes
+            if hold:
+                self.held.set()
+                self.released.wait()
+            return reply
+
+        return answer
+
+    def release(self) -> None:
+        """Answer the held requests and every later one."""
+        self.released.set()
+
+
 class FixtureServer:
     """Serves ``routes`` (path with query -> Reply) until stopped; records every request."""
 
@@ -100,6 +131,16 @@ class FixtureServer:
 
             def _send(self, reply: Reply) -> None:
                 time.sleep(reply.pause)
+                try:  # the client may be gone (timed out, killed)
+                    self._write_head(reply)
+                    self._write_body(reply)
+                except (BrokenPipeError, ConnectionResetError):
+                    self.close_connection = True
+                    return
+                if reply.short_by:
+                    self.close_connection = True
+
+            def _write_head(self, reply: Reply) -> None:
                 self.send_response(reply.status)
                 for name, value in reply.headers.items():
                     self.send_header(name, value)
@@ -108,12 +149,6 @@ class FixtureServer:
                 else:
                     self.send_header("Content-Length", str(len(reply.body) + reply.short_by))
                 self.end_headers()
-                try:
-                    self._write_body(reply)
-                except (BrokenPipeError, ConnectionResetError):
-                    return
-                if reply.short_by:
-                    self.close_connection = True
 
             def _write_body(self, reply: Reply) -> None:
                 if not reply.chunked:
