@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import sqlite3
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -123,9 +125,20 @@ def read_lines(path: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
 
 
-def slow_extract(text: str, **options: Any) -> Article:
-    """:func:`extract`, a little slower, so a test can kill a run part-way."""
-    time.sleep(0.1)
+GATE_FD_ENV = "DANVAN_TEST_GATE_FD"
+GATE_AFTER_ENV = "DANVAN_TEST_GATE_AFTER"
+_extracted_here = 0
+
+
+def gated_extract(text: str, **options: Any) -> Article:
+    """:func:`extract`, until ``$DANVAN_TEST_GATE_AFTER`` articles are done: then it writes
+    one byte to the pipe ``$DANVAN_TEST_GATE_FD`` and waits for ever, so a test knows the run
+    is mid-way when it kills it (one worker: every article passes through this process)."""
+    global _extracted_here
+    if _extracted_here == int(os.environ[GATE_AFTER_ENV]):
+        os.write(int(os.environ[GATE_FD_ENV]), b"!")
+        threading.Event().wait()
+    _extracted_here += 1
     return extract(text, **options)
 
 
