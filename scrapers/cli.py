@@ -45,14 +45,18 @@ def _register_scrape(subparsers: Any) -> None:
     parser.add_argument("--archive", metavar="PATH", help="SQLite archive (created if missing)")
     parser.add_argument("--site", help="site definition to use (default: chosen by host)")
     parser.add_argument("--sites-dir", metavar="DIR", help="extra site definitions (*.json)")
-    parser.add_argument("--since", type=_date_arg, help="skip articles before this date")
-    parser.add_argument("--until", type=_date_arg, help="skip articles after this date")
-    parser.add_argument("--max-pages", type=_positive, help="discovery pages to read at most")
-    parser.add_argument("--max-articles", type=_positive, help="article pages to fetch at most")
-    parser.add_argument("--refresh", action="store_true",
-                        help="re-validate archived articles (conditional requests)")
+    _register_bounds(parser.add_argument_group("what to fetch"))
     _register_politeness(parser.add_argument_group("politeness"))
     parser.set_defaults(handler=run_scrape)
+
+
+def _register_bounds(bounds: Any) -> None:
+    bounds.add_argument("--since", type=_date_arg, help="skip articles before this date")
+    bounds.add_argument("--until", type=_date_arg, help="skip articles after this date")
+    bounds.add_argument("--max-pages", type=_positive, help="discovery pages to read at most")
+    bounds.add_argument("--max-articles", type=_positive, help="article pages to fetch at most")
+    bounds.add_argument("--refresh", action="store_true",
+                        help="re-validate archived articles (conditional requests)")
 
 
 def _register_politeness(polite: Any) -> None:

@@ -122,6 +122,17 @@ class Crawler:
         limit = self.bounds.max_articles
         return limit is not None and self.stats.fetched >= limit
 
+    def _fetch_discovery_page(self, url: str, cached: CachedPage | None) -> Page | None:
+        """The page (conditionally when cached), or None when it failed (reported)."""
+        try:
+            return self.fetcher.get(url, etag=cached.etag if cached else None,
+                                    last_modified=cached.last_modified if cached else None,
+                                    html_only=False)
+        except FetchError as error:
+            self.stats.pages_failed += 1
+            self.report(f"discovery page failed: {error}")
+            return None
+
     def _further_pages(self, found: Discovered) -> list[str]:
         """Child sitemaps not older than --since; the next listing page unless all is older."""
         if found.kind == "listing" and self._listing_is_past(found):
@@ -135,13 +146,8 @@ class Crawler:
     def _discovery_page(self, url: str) -> Discovered | None:
         self.stats.pages += 1
         cached = self.archive.cached_page(url)
-        try:
-            page = self.fetcher.get(url, etag=cached.etag if cached else None,
-                                    last_modified=cached.last_modified if cached else None,
-                                    html_only=False)
-        except FetchError as error:
-            self.stats.pages_failed += 1
-            self.report(f"discovery page failed: {error}")
+        page = self._fetch_discovery_page(url, cached)
+        if page is None:
             return None
         fresh = CachedPage(page.etag, page.last_modified, page.content_type, page.body)
         body = cached if (page.not_modified and cached) else fresh

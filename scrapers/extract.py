@@ -50,18 +50,24 @@ def extract_article(html: str, url: str, site: SiteDefinition,
     values = {name: _from_selectors(tree, site, name, article) for name in META_FIELDS}
     drop_elements(tree, site.drop)
     body_lines = _body_from_selectors(tree, site, article)
-    fallback: dict[str, Any] = {}
-    if body_lines is None and fallbacks:
-        fallback = _trafilatura(html, url)
+    fallback = _trafilatura(html, url) if body_lines is None and fallbacks else {}
+    if body_lines is None:
         body_lines = _fallback_lines(fallback, article)
     title = values["title"] or _fallback_field(fallback, "title", article)
     _fill(article, site, values, body_lines or [], title)
     if article.published is None and fallbacks:
         article.published = _htmldate(tree, article)
-    article.author = article.author or _fallback_field(fallback, "author", article)
-    article.source = article.source or site.source or urlsplit(url).hostname
+    _complete_byline(article, fallback, site, url)
     _normalise(article)
     return article
+
+
+def _complete_byline(article: ExtractedArticle, fallback: dict[str, Any],
+                     site: SiteDefinition, url: str) -> None:
+    """Author from trafilatura, source from the site definition or the host, when the
+    page's own rules found none."""
+    article.author = article.author or _fallback_field(fallback, "author", article)
+    article.source = article.source or site.source or urlsplit(url).hostname
 
 
 def _fill(article: ExtractedArticle, site: SiteDefinition, values: dict[str, str | None],

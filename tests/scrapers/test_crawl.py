@@ -295,3 +295,16 @@ def test_unreadable_start_page_fails_the_run(server: FixtureServer, tmp_path: Pa
     assert scrape(server, start, tmp_path / "tin.sqlite") == 1
     captured = capsys.readouterr()
     assert message in captured.err and "discovery pages 1 (1 failed)" in captured.out
+
+
+@pytest.mark.parametrize(("group", "options"), [
+    ("what to fetch", ["--since", "--until", "--max-pages", "--max-articles", "--refresh"]),
+    ("politeness", ["--delay", "--timeout", "--retries", "--backoff", "--max-bytes", "--contact"]),
+])
+def test_scrape_help_lists_its_option_groups(group: str, options: list[str],
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["scrape", "--help"])
+    help_text = capsys.readouterr().out
+    section = help_text.split(f"{group}:", 1)[1]
+    assert [option for option in options if option not in section.split("\n\n")[0]] == []
