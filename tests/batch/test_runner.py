@@ -156,9 +156,19 @@ def test_repeated_ids_in_the_input_are_counted_apart_from_done_ones(
     assert f"{counts[2]} repeated in the input" in summary.line(out)
 
 
-def test_a_notes_file_given_as_out_is_refused_and_kept(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("Ghi chú: 25 mô hình\nchưa xong dòng cuối", "not a danvan result"),
+        ('{"id": "a1", "figures": []}\nGhi chú viết thêm', "not a result line"),
+        ('{"id": "a1", "figures": []}\n[1, 2', "not a result line"),
+    ],
+)
+def test_an_out_file_that_is_not_a_result_is_refused_and_kept(
+    content: str, message: str, tmp_path: Path
+) -> None:
     notes = tmp_path / "notes.txt"
-    notes.write_bytes("Ghi chú: 25 mô hình\nchưa xong dòng cuối".encode())
-    with pytest.raises(InputError, match="not a danvan result"):
+    notes.write_text(content, encoding="utf-8")
+    with pytest.raises(InputError, match=message):
         run_batch(write_jsonl(tmp_path / "a.jsonl", ARTICLES), notes, workers=1, progress=False)
-    assert notes.read_bytes() == "Ghi chú: 25 mô hình\nchưa xong dòng cuối".encode()
+    assert notes.read_text(encoding="utf-8") == content
