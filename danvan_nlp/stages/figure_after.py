@@ -13,7 +13,7 @@ from danvan_nlp.records import Outcome
 from danvan_nlp.stages.figure_awarder import passive_agent
 from danvan_nlp.stages.figure_clauses import ClauseView, VerbHit, clause_words
 from danvan_nlp.stages.figure_drafts import Draft
-from danvan_nlp.stages.figure_lexicon import before_number, role_words
+from danvan_nlp.stages.figure_lexicon import before_number, role_words, search_back
 from danvan_nlp.stages.figure_reading import NOTHING, Reading, listed_together
 
 PASSIVE_REACH = 60
@@ -105,7 +105,8 @@ def _blocked(view: ClauseView, draft: Draft, start: int, hit: VerbHit) -> bool:
     blockers = [m.group() for m in clause_words("blocker").finditer(gap)]
     if not blockers:
         return False
-    co_agent = before_number("co_agent").search(view.text, draft.sentence[0], draft.start)
+    co_agent = search_back(before_number("co_agent"), view.text, draft.sentence[0],
+                           draft.start)
     places = set(blockers) <= {m.group() for m in clause_words("locative").finditer(gap)}
     return not (co_agent and places)
 

@@ -14,7 +14,7 @@ from danvan_nlp import lexicon
 from danvan_nlp.records import Outcome
 from danvan_nlp.stages.figure_clauses import ClauseView, VerbHit
 from danvan_nlp.stages.figure_drafts import Draft
-from danvan_nlp.stages.figure_lexicon import before_number, role_words
+from danvan_nlp.stages.figure_lexicon import before_number, role_words, search_back
 from danvan_nlp.stages.figure_reading import NOTHING, Reading, connector, listed_together
 
 _LIST_SEPARATOR = re.compile(r",|(?<!\w)(?:và|cùng|với)(?!\w)")  # between two list items
@@ -29,9 +29,7 @@ def read_before(view: ClauseView, drafts: list[Draft], index: int,
     framed = _framed(view, previous, draft, left)
     if framed is not None:
         return framed
-    hits = view.hits_between(left, draft.start)
-    if previous is not None:
-        hits = [hit for hit in hits if hit.start >= previous.unit_end]
+    hits = view.hits_between(left if previous is None else previous.unit_end, draft.start)
     if not hits:
         next_item = previous is not None and _next_item(view, previous, draft)
         return NOTHING, previous if next_item else None
@@ -44,12 +42,12 @@ def read_before(view: ClauseView, drafts: list[Draft], index: int,
 def _framed(view: ClauseView, previous: Draft | None, draft: Draft,
             left: int) -> tuple[Reading, Draft | None] | None:
     """Words right before the number that decide how the verb before relates to it."""
-    if before_number("partner").search(view.text, left, draft.start):
+    if search_back(before_number("partner"), view.text, left, draft.start):
         return Reading(Outcome.OTHER, "partner", None, None, True), None
     listed = previous is not None and listed_together(view, previous, draft)
-    if not listed and before_number("with").search(view.text, left, draft.start):
+    if not listed and search_back(before_number("with"), view.text, left, draft.start):
         return _with_figure(view, draft, left), None
-    if previous is not None and _each_regex().search(view.text, left, draft.start):
+    if previous is not None and search_back(_each_regex(), view.text, left, draft.start):
         return NOTHING, previous  # "đăng ký 100% cơ sở, mỗi cơ sở tối thiểu 01 mô hình"
     return None
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from danvan_nlp import lexicon
 from danvan_nlp.records import Outcome
@@ -62,7 +62,7 @@ def _noun_marker_regex() -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?:" + words + r")[ ]+$")
 
 
-@lru_cache(maxsize=1)
+@cache
 def clause_words(role: str) -> re.Pattern[str]:
     """A regex of the ``figure_clause_words.tsv`` entries with ``role``."""
     entries = [row[0] for row in lexicon.table("figure_clause_words.tsv") if row[1] == role]
@@ -80,6 +80,7 @@ class ClauseView:
         self.hit_starts = [hit.start for hit in self.hits]
         self.left_bounds = [(m.start(), m.end(), m.group()) for m in
                             _LEFT_BOUNDARY.finditer(self.text)]
+        self.left_bound_ends = [end for _, end, _ in self.left_bounds]
         self.right_bounds = [m.start() for m in _RIGHT_BOUNDARY.finditer(self.text)]
 
     def _find_hits(self) -> list[VerbHit]:
@@ -100,23 +101,16 @@ class ClauseView:
     def hits_between(self, start: int, end: int) -> list[VerbHit]:
         """The verbs lying wholly inside ``start:end``, in order."""
         first = bisect.bisect_left(self.hit_starts, start)
-        found = []
-        for hit in self.hits[first:]:
-            if hit.start >= end:
-                break
-            if hit.end <= end:
-                found.append(hit)
-        return found
+        last = bisect.bisect_left(self.hit_starts, end, lo=first)
+        return [hit for hit in self.hits[first:last] if hit.end <= end]
 
     def left_limit(self, start: int, sentence_start: int) -> tuple[int, str]:
         """Where the clause holding ``start`` begins, and what opens it ("", "(", "trong đó")."""
-        limit, kind = sentence_start, ""
-        for b_start, b_end, text in self.left_bounds:
-            if b_end > start:
-                break
-            if b_start >= sentence_start:
-                limit, kind = b_end, " ".join(text.split())
-        return limit, kind
+        before = bisect.bisect_right(self.left_bound_ends, start)  # bounds ending by ``start``
+        if before == 0 or self.left_bounds[before - 1][0] < sentence_start:
+            return sentence_start, ""
+        _, b_end, text = self.left_bounds[before - 1]
+        return b_end, " ".join(text.split())
 
     def right_limit(self, end: int, sentence_end: int) -> int:
         """Where the clause holding ``end`` stops."""

@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from danvan_nlp import lexicon
 from danvan_nlp.records import Qualifier
+from danvan_nlp.stages.figure_index import TEXTS_KEPT, line_of, line_starts, match_spans
 
 _PERIOD = re.compile(
     r"""
@@ -54,13 +55,26 @@ def qualifier(text: str, start: int, unit_end: int) -> Qualifier:
 def period_bounds(text: str, sentence: tuple[int, int]) -> tuple[int, int] | None:
     """Where the period a figure covers is written: "giai đoạn 2018 – 2020" in its sentence
     or in its paragraph so far, else a year of its sentence ("năm 2023")."""
-    paragraph = (text.rfind("\n", 0, sentence[0]) + 1, sentence[1])
-    for start, end in (sentence, paragraph):
-        found = _PERIOD.search(text, start, end)
-        if found is not None:
-            return found.span()
-    year = _YEAR.search(text, *sentence)
-    return year.span() if year else None
+    found = _sentence_periods(text)
+    if sentence not in found:
+        found[sentence] = _period_bounds(text, sentence)
+    return found[sentence]
+
+
+def _period_bounds(text: str, sentence: tuple[int, int]) -> tuple[int, int] | None:
+    periods = match_spans(_PERIOD, text)  # a period word opens each match: none overlap
+    paragraph = (line_starts(text)[line_of(text, sentence[0])], sentence[1])
+    found = periods.first_within(*sentence) or periods.first_within(*paragraph)
+    if found is None:
+        year = _YEAR.search(text, *sentence)
+        found = year.span() if year else None
+    return found
+
+
+@lru_cache(maxsize=TEXTS_KEPT)
+def _sentence_periods(text: str) -> dict[tuple[int, int], tuple[int, int] | None]:
+    """The period found so far for each sentence of ``text`` (figures share sentences)."""
+    return {}
 
 
 def evidence_bounds(text: str, start: int, end: int, sentence: tuple[int, int]) -> tuple[int, int]:

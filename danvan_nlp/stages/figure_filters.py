@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from danvan_nlp import lexicon
 from danvan_nlp.numerals import Number
+from danvan_nlp.stages.figure_index import match_spans
 from danvan_nlp.stages.figure_lexicon import mentions
 from danvan_nlp.stages.figure_units import CountedUnit, non_units
 
@@ -164,9 +165,8 @@ def _year_or_date(written: str, number: Number, unit: CountedUnit | None) -> boo
 
 
 def _inside_quoted_name(text: str, number: Number) -> bool:
-    """A number inside a short quoted name ("Phiên chợ 0 đồng"), not a reported count."""
-    line_start = text.rfind("\n", 0, number.start) + 1
-    line_end = text.find("\n", number.end)
-    line_end = len(text) if line_end == -1 else line_end
-    return any(m.start() < number.start and number.end < m.end()
-               for m in _QUOTED_NAME.finditer(text, line_start, line_end))
+    """A number inside a short quoted name ("Phiên chợ 0 đồng"), not a reported count.
+
+    Quoted names never hold a line break, so those of the whole text, found once, are
+    those of each line."""
+    return match_spans(_QUOTED_NAME, text).encloses(number.start, number.end)

@@ -14,6 +14,16 @@ def role_words(role: str) -> tuple[str, ...]:
     return tuple(row[0] for row in lexicon.table("figure_roles.tsv") if row[1] == role)
 
 
+LOOKBACK = 120  # characters before a number that a phrase and its qualifiers may take
+
+
+def search_back(pattern: re.Pattern[str], text: str, start: int, end: int) -> re.Match[str] | None:
+    """``pattern.search(text, start, end)`` for a pattern anchored at ``end`` (``$``), such
+    as :func:`before_number`'s: only the last :data:`LOOKBACK` characters are searched, so
+    a long clause is not scanned again for every figure in it."""
+    return pattern.search(text, max(start, end - LOOKBACK), end)
+
+
 @cache
 def before_number(role: str, fillers: tuple[str, ...] = ()) -> re.Pattern[str]:
     """A regex for a phrase of ``role`` ending right before a number, maybe followed by

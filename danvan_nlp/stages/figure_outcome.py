@@ -21,7 +21,7 @@ from danvan_nlp.stages.figure_awarder import active_subject, award_owner
 from danvan_nlp.stages.figure_before import read_before
 from danvan_nlp.stages.figure_clauses import ClauseView
 from danvan_nlp.stages.figure_drafts import Draft
-from danvan_nlp.stages.figure_lexicon import before_number, role_words
+from danvan_nlp.stages.figure_lexicon import before_number, role_words, search_back
 from danvan_nlp.stages.figure_lists import share_verb_after
 from danvan_nlp.stages.figure_reading import Reading, connector
 from danvan_nlp.stages.figure_restate import restated_or_rated, share_of_target
@@ -64,7 +64,7 @@ def _reach_after(view: ClauseView, drafts: list[Draft], index: int,
     and a fronted place ("Ở ba bản A, B, mô hình X được duy trì") stop at the next comma."""
     draft, (left, opener) = drafts[index], opening
     end = after_end(view, drafts, index)
-    at_place = before_number("place").search(view.text, left, draft.start)
+    at_place = search_back(before_number("place"), view.text, left, draft.start)
     if (opener in PART_OPENERS and opener != ";") or at_place:
         comma = view.text.find(",", draft.unit_end, end)
         return end if comma == -1 else comma

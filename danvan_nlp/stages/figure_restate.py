@@ -13,7 +13,7 @@ import re
 from danvan_nlp.records import Outcome
 from danvan_nlp.stages.figure_clauses import ClauseView, clause_words
 from danvan_nlp.stages.figure_drafts import Draft
-from danvan_nlp.stages.figure_lexicon import before_number, mentions
+from danvan_nlp.stages.figure_lexicon import before_number, mentions, search_back
 from danvan_nlp.stages.figure_reading import Reading
 
 RESTATE_REACH = 40  # the count a share restates stands this close before its verb
@@ -41,7 +41,7 @@ def _restated_count(view: ClauseView, drafts: list[Draft], index: int,
     draft, hit = drafts[index], reading.hit
     if draft.unit.kind != "percent" or index == 0 or hit is None:
         return None
-    if not before_number("restate_verb").search(view.text, hit.start, draft.start):
+    if not search_back(before_number("restate_verb"), view.text, hit.start, draft.start):
         return None
     count = drafts[index - 1]
     gap = view.text[count.unit_end:hit.start]

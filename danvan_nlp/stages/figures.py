@@ -8,16 +8,19 @@ dates, codes, names, ordinals, durations...), decides each outcome from the clau
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
+from itertools import accumulate
 
 from danvan_nlp.article import Article
 from danvan_nlp.numerals import Number, find_numbers
-from danvan_nlp.records import Figure, Outcome
+from danvan_nlp.records import Figure, Outcome, Span
 from danvan_nlp.stages.figure_clauses import ClauseView
 from danvan_nlp.stages.figure_context import evidence_bounds, period_bounds, qualifier
 from danvan_nlp.stages.figure_drafts import Draft
 from danvan_nlp.stages.figure_filters import rejection
+from danvan_nlp.stages.figure_index import sentence_index
 from danvan_nlp.stages.figure_outcome import decide_outcomes
 from danvan_nlp.stages.figure_reading import listed_together
 from danvan_nlp.stages.figure_units import CountedUnit, borrowed_unit, unit_after
@@ -48,15 +51,17 @@ def find_figures(article: Article) -> None:
     drafts = list(_drafts(article))
     decide_outcomes(view, drafts)
     kept = [d for i, d in enumerate(drafts) if _counts(view, drafts, i)]
-    article.figures.extend(_merge_repeats([_figure(article, d) for d in kept]))
+    sentences: dict[tuple[int, int], Span] = {}  # figures of one sentence share its span
+    article.figures.extend(_merge_repeats([_figure(article, d, sentences) for d in kept]))
 
 
 def _drafts(article: Article) -> Iterator[Draft]:
     text, previous = article.ntext, None
+    documents = _DocumentSpans(article)
     for number in find_numbers(text):
-        if _inside_document(article, number):
+        if documents.overlap(article.span(number.start, number.end)):
             continue
-        sentence = article.sentence_at(number.start)
+        sentence = _sentence_at(article, number.start)
         unit = unit_after(text, number)
         if unit is None and not number.spelled:
             unit = borrowed_unit(text, number, sentence[0]) or _unit_of_total(
@@ -89,10 +94,24 @@ def _total_before(text: str, previous: Draft | None, sentence: tuple[int, int]) 
     return previous if adjacent and _SENTENCE_PARTS.match(text, sentence[0]) else None
 
 
-def _inside_document(article: Article, number: Number) -> bool:
-    span = article.span(number.start, number.end)
-    return any(doc.span.start < span.end and span.start < doc.span.end
-               for doc in article.documents)
+def _sentence_at(article: Article, offset: int) -> tuple[int, int]:
+    """The sentence holding ``offset`` (as ``Article.sentence_at``, by binary search)."""
+    index = sentence_index(article.sentences, offset)
+    return (0, len(article.ntext)) if index is None else article.sentences[index]
+
+
+class _DocumentSpans:
+    """The article's document references, sorted, to ask whether a span overlaps one."""
+
+    def __init__(self, article: Article) -> None:
+        spans = sorted((doc.span.start, doc.span.end) for doc in article.documents)
+        self.starts = [start for start, _ in spans]
+        self.furthest_ends = list(accumulate((end for _, end in spans), max))
+
+    def overlap(self, span: Span) -> bool:
+        """Whether a reference starts before ``span`` ends and ends after it starts."""
+        count = bisect.bisect_left(self.starts, span.end)
+        return count > 0 and self.furthest_ends[count - 1] > span.start
 
 
 def _counts(view: ClauseView, drafts: list[Draft], index: int) -> bool:
@@ -115,7 +134,7 @@ def _side_by_side(view: ClauseView, first: Draft, second: Draft) -> bool:
                                                                          second.start)
 
 
-def _figure(article: Article, draft: Draft) -> Figure:
+def _figure(article: Article, draft: Draft, sentences: dict[tuple[int, int], Span]) -> Figure:
     text, number = article.ntext, draft.number
     start, end = number.start, draft.unit_end
     return Figure(
@@ -124,7 +143,8 @@ def _figure(article: Article, draft: Draft) -> Figure:
         qualifier=draft.qualifier,
         outcome=draft.outcome or Outcome.OTHER,
         span=article.span(start, end),
-        sentence=article.span(*draft.sentence),
+        sentence=sentences.get(draft.sentence) or sentences.setdefault(
+            draft.sentence, article.span(*draft.sentence)),
         rule=draft.rule,
         value_max=number.value_max,
         total=number.total,

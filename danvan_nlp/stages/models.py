@@ -18,11 +18,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from danvan_nlp.article import Article
 from danvan_nlp.errors import ModelArtifactError
 from danvan_nlp.records import Model
 from danvan_nlp.stages import model_lexicon as lex
+from danvan_nlp.stages.figure_index import TEXTS_KEPT, line_of
 
 MIN_TITLE_WORDS = 2
 MAX_DESCRIBED_WORDS = 20
@@ -30,6 +32,8 @@ SAME_MODEL_SHARE = 0.8  # "Con nuôi đồn Biên phòng" is not "đảng viên 
 CONTEXT_WORDS_BEFORE = 12
 CONTEXT_WORDS_AFTER = 15
 _LIST_GAP = 80  # characters allowed between two quoted names of one list
+LOOKBACK = 200  # characters before a cue or deed that the checks on what precedes read
+LOOKAHEAD = 2000  # characters after a cue that a described title may take
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,12 +85,12 @@ def _presented_by_passive(sentence: str, found: list[_Found]) -> list[_Found]:
         _Found(match.start("name"), match.end("name"), "quoted_passive")
         for match in lex.passive_re().finditer(sentence)
         if match.start("name") not in taken and not lex.not_a_model(match["name"])
-        and not lex.names_something_else(sentence[: match.start()])
+        and not lex.names_something_else(_words_before(sentence, match.start()))
     ]
 
 
 def _after_cue(sentence: str, match: re.Match[str], cue: lex.Cue) -> list[_Found]:
-    if lex.frames_manner(sentence[: match.end()]):
+    if lex.frames_manner(_words_before(sentence, match.end())):
         return []
     position = _skip_campaigns(sentence, match.end())
     quoted = lex.QUOTED_AT.match(sentence, position)
@@ -95,9 +99,10 @@ def _after_cue(sentence: str, match: re.Match[str], cue: lex.Cue) -> list[_Found
     opener = lex.LIST_OPENER.match(sentence, position)
     if opener and not cue.starts_with and cue.kind != "name":
         return _quoted_list(sentence, opener.end())
-    if cue.kind != "any" or lex.plural_before_re().search(sentence[: match.start()]):
+    lookback = max(0, match.start() - LOOKBACK)
+    if cue.kind != "any" or lex.plural_before_re().search(sentence, lookback, match.start()):
         return []
-    in_quotes = sentence[: match.start()].rstrip().endswith('"')
+    in_quotes = _words_before(sentence, match.start()).rstrip().endswith('"')
     described = _described(sentence, position, cue.starts_with, in_quotes=in_quotes)
     return [described] if described else []
 
@@ -155,7 +160,7 @@ def _described(
     """
     while position < len(sentence) and sentence[position].isspace():
         position += 1
-    rest = sentence[position:]
+    rest = sentence[position : position + LOOKAHEAD]
     if starts_with and not rest.lower().startswith(starts_with + " "):
         return None
     if not rest[:1].isalpha() or lex.title_stop_re().match(rest):
@@ -186,30 +191,45 @@ def _can_be_title(title: str) -> bool:
 
 def _deeds(sentence: str) -> list[_Found]:
     """Mobilising deeds told as a clause: "vận động bà con hiến đất ...", "hiến 200 m² đất để"."""
-    found = []
+    found: list[_Found] = []
+    end = -1  # where the last deed's clause ends (the next deed may end there too)
     for match in lex.deed_re().finditer(sentence):
-        before = sentence[: match.start()].lower().rstrip()
+        before = _words_before(sentence, match.start()).lower().rstrip()
         nominalised = any(before.endswith(w) for w in lex.lower("model_deed_nominalisers.txt"))
         if nominalised or before.endswith('"'):
             continue
-        end_match = lex.title_end_re().search(sentence, match.end())
-        end = end_match.start() if end_match else len(sentence)
+        if end < match.end():  # no end marker lies between the last deed's and this one
+            end_match = lex.title_end_re().search(sentence, match.end())
+            end = end_match.start() if end_match else len(sentence)
         found.append(_Found(match.start(), end, "deed"))
     return found
 
 
 def _presents_deeds(text: str, offset: int) -> bool:
     """Whether the paragraph at ``offset`` (or its list's intro line) presents exemplars."""
-    line_end = text.find("\n", offset)
-    lines = text[: len(text) if line_end < 0 else line_end].split("\n")
-    scope = lines[-1]
-    if lex.BULLET.match(scope):
-        intros = (line for line in reversed(lines) if line.strip() and not lex.BULLET.match(line))
-        scope += " " + next(intros, "")
-    lowered = scope.lower()
-    return any(word in lowered for word in lex.lower("model_deed_presenters.txt"))
+    return _lines_presenting_deeds(text)[line_of(text, offset)]
 
 
+@lru_cache(maxsize=TEXTS_KEPT)
+def _lines_presenting_deeds(text: str) -> list[bool]:
+    """For each line of ``text``: whether it (a bulleted line: with the last line before
+    it that is neither blank nor bulleted) names an exemplar-presenting word."""
+    presenters = lex.lower("model_deed_presenters.txt")
+    answers, intro = [], ""
+    for line in text.split("\n"):
+        scope = line
+        if lex.BULLET.match(line):
+            scope += " " + intro
+        elif line.strip():
+            intro = line
+        lowered = scope.lower()
+        answers.append(any(word in lowered for word in presenters))
+    return answers
+
+
+def _words_before(sentence: str, position: int) -> str:
+    """The last :data:`LOOKBACK` characters before ``position`` (what a check reads)."""
+    return sentence[max(0, position - LOOKBACK) : position]
 
 
 def _record(
@@ -227,7 +247,8 @@ def _context(sentence: str, found: list[_Found], index: int) -> tuple[int, int]:
     in the same sentence and at a list's "hay", and kept to a few words each side.
     """
     item = found[index]
-    start = max(sentence.rfind(";", 0, item.start) + 1, found[index - 1].end if index else 0)
+    previous_end = found[index - 1].end if index else 0
+    start = max(sentence.rfind(";", previous_end, item.start) + 1, previous_end)
     semicolon = sentence.find(";", item.end)
     end = len(sentence) if semicolon < 0 else semicolon
     if index + 1 < len(found):
