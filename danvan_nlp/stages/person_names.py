@@ -130,7 +130,7 @@ def _after_place_word(tokens: list[Token], index: int) -> bool:
     for first in (index, index - 1):
         if first < index and not tokens[first].is_capitalised:
             break
-        for size in (1, 2):
+        for size in (1, 2, 3):
             start = first - size
             if start >= 0 and words_at(tokens, start, _place_types()) == size:
                 return True

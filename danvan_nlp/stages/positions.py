@@ -16,6 +16,7 @@ _MAX_BRACKET = 14
 _CHAIN_SEPARATORS = frozenset({",", "-", "–", "kiêm"})
 _TRAILING_FILLERS = frozenset({"và", "của", "các", "số", "cấp"})
 _OPENERS = {"(": ")", '"': '"'}
+_PERSON_WORDS = frozenset({"ông", "bà", "anh", "chị", "đồng"})  # "đồng chí" too
 Span = tuple[int, int]  # token indices, end exclusive
 
 
@@ -146,7 +147,8 @@ def _past() -> PhraseIndex:
 @lru_cache(maxsize=1)
 def _held() -> PhraseIndex:
     return phrase_index(["giữ chức", "giữ cương vị", "được bầu làm", "được bầu giữ chức",
-                         "được bổ nhiệm làm", "được bổ nhiệm giữ chức", "đảm nhiệm cương vị"])
+                         "được bổ nhiệm làm", "được bổ nhiệm giữ chức", "đảm nhiệm cương vị",
+                         "làm"])
 
 
 def _read_chain(tokens: list[Token], index: int, descriptor_skip: int) -> list[Span]:
@@ -199,11 +201,15 @@ def _skip_note(tokens: list[Token], index: int) -> int:
 
 
 def _descriptor_end(tokens: list[Token], index: int) -> int | None:
-    """Index of the comma ending a short non-title descriptor ("dân tộc Dao", "Người có uy tín")."""
+    """Index of the comma ending a short non-title descriptor ("dân tộc Dao", "Người có uy tín").
+
+    A segment that names another person ("anh Đàng Văn Tâm") is no descriptor.
+    """
     for end in range(index, min(len(tokens), index + 6)):
         if tokens[end].text == ",":
             return end if end > index else None
-        if tokens[end].kind != "word":
+        if tokens[end].kind != "word" or tokens[end].lower in _PERSON_WORDS \
+                or name_end(tokens, end) is not None:
             return None
     return None
 

@@ -136,6 +136,22 @@ def officials(text: str) -> dict[str, list[str]]:
             "Linh mục Phêrô Lê Văn Hòa, Chánh xứ Giáo xứ Thạnh Mỹ, vận động giáo dân.",
             {"Phêrô Lê Văn Hòa": ["Chánh xứ Giáo xứ Thạnh Mỹ"]},
         ),
+        (  # "do chị X làm Chi hội trưởng": a post after "làm"
+            "Chi hội Phụ nữ ấp Vĩnh Mẫu do chị Đặng Thị Thu làm Chi hội trưởng có 126 hội viên.",
+            {"Đặng Thị Thu": ["Chi hội trưởng"]},
+        ),
+        (  # a Chăm dignitary's rank; a place after "tại"; another person is no descriptor
+            "Cả sư Thông Văn Chẩn, Phó Chủ tịch Hội đồng Chức sắc Hồi giáo Bàni tỉnh, vận động "
+            "bà con. Cũng tại Phan Hiệp, anh Đàng Văn Tài, Trưởng thôn Bình Minh, đến từng nhà.",
+            {"Thông Văn Chẩn": ["Phó Chủ tịch Hội đồng Chức sắc Hồi giáo Bàni tỉnh"],
+             "Đàng Văn Tài": ["Trưởng thôn Bình Minh"]},
+        ),
+        (  # "tổ dân phố Đồng Đạt" is a place; "Huyện ủy Văn Chấn" a district
+            "Bà Lưu Thị Mơ, Tổ trưởng tổ dân phố Đồng Đạt, kiến nghị. Dự có Bí thư Huyện ủy "
+            "Văn Chấn Nguyễn Đức Thịnh.",
+            {"Lưu Thị Mơ": ["Tổ trưởng tổ dân phố Đồng Đạt"],
+             "Nguyễn Đức Thịnh": ["Bí thư Huyện ủy Văn Chấn"]},
+        ),
     ],
 )
 def test_officials_and_positions(text: str, expected: dict[str, list[str]]) -> None:
