@@ -11,6 +11,7 @@ The word lists live in ``lang/vi/number_words.tsv``, ``scale_words.tsv`` and
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -220,10 +221,12 @@ def _digit_number(match: re.Match[str]) -> Number:
 def find_numbers(text: str) -> list[Number]:
     """Every number in ``text``, in order: digits (with scales, ranges, ratios) and words."""
     numbers = [_digit_number(m) for m in _number_regex().finditer(text)]
-    taken = [(n.start, n.end) for n in numbers]
+    digit_starts = [n.start for n in numbers]  # in order, not overlapping: ends rise too
+    digit_ends = [n.end for n in numbers]
     for match in _word_regex().finditer(text):
         value = parse_words(match["words"])
-        overlaps = any(s < match.end() and match.start() < e for s, e in taken)
+        first_after = bisect.bisect_right(digit_ends, match.start())  # the first digit
+        overlaps = first_after < len(digit_starts) and digit_starts[first_after] < match.end()
         if value and not overlaps:
             scaled = any(w in _scales() for w in match["words"].lower().split())
             numbers.append(Number(match.start(), match.end(), float(value), scaled=scaled,

@@ -82,6 +82,7 @@ class ClauseView:
                             _LEFT_BOUNDARY.finditer(self.text)]
         self.left_bound_ends = [end for _, end, _ in self.left_bounds]
         self.right_bounds = [m.start() for m in _RIGHT_BOUNDARY.finditer(self.text)]
+        self.item_lines: dict[int, int] = {}  # list intro end → lines read as items up to
 
     def _find_hits(self) -> list[VerbHit]:
         table = _verb_table()

@@ -34,6 +34,11 @@ class MatchSpans:
             return self.starts[index], self.ends[index]
         return None
 
+    def last_end_before(self, offset: int) -> int:
+        """Where the last match ending by ``offset`` ends (0 if none does)."""
+        index = bisect.bisect_right(self.ends, offset)
+        return self.ends[index - 1] if index else 0
+
     def encloses(self, start: int, end: int) -> bool:
         """Whether a match starts before ``start`` and ends after ``end``."""
         index = bisect.bisect_left(self.starts, start) - 1

@@ -36,12 +36,24 @@ _BULLET = re.compile(r"\s*(?:[-+•*]|\d{1,2}[.)])\s")  # "- ", "+ ", "1. " open
 
 def decide_outcomes(view: ClauseView, drafts: list[Draft]) -> None:
     """Set ``outcome``, ``awarder`` and ``rule`` of every draft (in text order)."""
+    intros = _list_intros(view, drafts)
     for index in range(len(drafts)):
-        _decide(view, drafts, index)
+        _decide(view, drafts, index, intros[index])
     share_verb_after(view, drafts)
 
 
-def _decide(view: ClauseView, drafts: list[Draft], index: int) -> None:
+def _list_intros(view: ClauseView, drafts: list[Draft]) -> list[Draft | None]:
+    """For each figure, the last figure before it in a sentence that is not a list item."""
+    intros: list[Draft | None] = []
+    last: Draft | None = None
+    for draft in drafts:
+        intros.append(last)
+        if not _BULLET.match(view.text, draft.sentence[0]):
+            last = draft
+    return intros
+
+
+def _decide(view: ClauseView, drafts: list[Draft], index: int, intro: Draft | None) -> None:
     draft = drafts[index]
     left, opener = view.left_limit(draft.start, draft.sentence[0])
     end = _reach_after(view, drafts, index, (left, opener))
@@ -52,7 +64,7 @@ def _decide(view: ClauseView, drafts: list[Draft], index: int) -> None:
         head = None  # "; các tổ hiện có 516 thành viên": a clause of its own
     if opener == "(" and head is None and after.outcome is None:
         after = after_aside(view, draft)
-    head = head or _bullet_head(view, drafts, index)
+    head = head or _bullet_head(view, drafts[index], intro)
     reading = _cost_rule(view, draft, _choose(after, before, previous, head))
     reading = restated_or_rated(view, drafts, index, left, reading)
     _apply(draft, _target_rule(view, draft, reading), view, left)
@@ -71,20 +83,27 @@ def _reach_after(view: ClauseView, drafts: list[Draft], index: int,
     return end
 
 
-def _bullet_head(view: ClauseView, drafts: list[Draft], index: int) -> Draft | None:
+def _bullet_head(view: ClauseView, draft: Draft, intro: Draft | None) -> Draft | None:
     """The total of a bulleted item: the last figure of the line that opens the list
     with a colon ("công nhận 64 mô hình, cụ thể:" / "- Kinh tế: 30 mô hình;")."""
-    draft = drafts[index]
-    if not _BULLET.match(view.text, draft.sentence[0]):
+    if intro is None or not _BULLET.match(view.text, draft.sentence[0]):
         return None
-    for earlier in reversed(drafts[:index]):
-        if earlier.sentence == draft.sentence or _BULLET.match(view.text, earlier.sentence[0]):
-            continue
-        between = view.text[earlier.sentence[1]:draft.sentence[0]].strip("\n ")
-        items = all(_BULLET.match(line) for line in between.splitlines() if line.strip())
-        opens_list = view.text[earlier.sentence[0]:earlier.sentence[1]].rstrip().endswith(":")
-        return earlier if opens_list and items else None
-    return None
+    opens_list = view.text[intro.sentence[0]:intro.sentence[1]].rstrip().endswith(":")
+    return intro if opens_list and _only_items(view, intro.sentence[1], draft.sentence[0]) else None
+
+
+def _only_items(view: ClauseView, start: int, end: int) -> bool:
+    """Whether every line of ``start:end`` with words is a list item.
+
+    The items of one list are read in order, so the lines already found to be items
+    (up to ``view.item_lines[start]``, a line start) are not read again."""
+    checked = view.item_lines.get(start, start)
+    checked = checked if checked <= end else start
+    between = view.text[checked:end].strip("\n ")
+    if not all(_BULLET.match(line) for line in between.splitlines() if line.strip()):
+        return False
+    view.item_lines[start] = max(checked, view.text.rfind("\n", checked, end) + 1)
+    return True
 
 
 def _choose(after: Reading, before: Reading, previous: Draft | None,

@@ -17,6 +17,7 @@ from danvan_nlp.stages.figure_lexicon import before_number, mentions, search_bac
 from danvan_nlp.stages.figure_reading import Reading
 
 RESTATE_REACH = 40  # the count a share restates stands this close before its verb
+RATE_REACH = 400  # characters before a sum where "mức hỗ trợ" may make it a level
 RESIDUE_WORDS = 2  # words other than verbs between them ("tiêu biểu", "dứt điểm")
 _PART_BREAK = re.compile(r"[;:.()]")  # a share across these restates nothing before them
 _PHRASE_END = re.compile(r"[,;.:()\n]")  # where the words after a share stop
@@ -27,7 +28,8 @@ def restated_or_rated(view: ClauseView, drafts: list[Draft], index: int, left: i
     """The reading after the restated-share and support-level rules."""
     draft = drafts[index]
     money = draft.unit.kind == "money" and reading.outcome is not Outcome.MOBILIZED
-    if money and mentions("rate").search(view.text, left, draft.start):
+    if money and mentions("rate").search(view.text, max(left, draft.start - RATE_REACH),
+                                         draft.start):
         return Reading(Outcome.OTHER, "rate", reading.hit)
     restated = _restated_count(view, drafts, index, reading)
     if restated is None or restated.outcome is None:

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from danvan_nlp import lexicon
 from danvan_nlp.numerals import Number, find_numbers, read_unit
+from danvan_nlp.stages.figure_index import match_spans
 from danvan_nlp.stages.figure_lexicon import mentions
 
 _WORDS_AFTER = re.compile(
@@ -41,6 +42,12 @@ _SUBJECT_TOTAL = re.compile(
     """,
     re.VERBOSE | re.IGNORECASE,
 )
+
+
+_SENTENCE_STOP = re.compile(r"[.\n]")  # money is spoken of in the same sentence
+_CLAUSE_STOP = re.compile(r"[.;:]")  # a "số X ... là" subject never spans these
+MONEY_REACH = 300  # characters before a bare scaled number where money may be spoken of
+SUBJECT_REACH = 400  # characters before a bare number its "số X ... là" subject may take
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,9 +141,10 @@ def _money_default(text: str, number: Number) -> CountedUnit | None:
     written = text[number.start:number.end].lower()
     if not number.scaled:
         return None
-    sentence_start = max(text.rfind(".", 0, number.start), text.rfind("\n", 0, number.start))
+    sentence_start = match_spans(_SENTENCE_STOP, text).last_end_before(number.start)
+    lookback = max(sentence_start, number.start - MONEY_REACH)
     if "tỷ" in written or "tỉ" in written or mentions("money_context").search(
-            text, sentence_start + 1, number.start):
+            text, lookback, number.start):
         return CountedUnit("đồng", number.end, "money", "money_default")
     return None
 
@@ -170,7 +178,9 @@ def borrowed_unit(text: str, number: Number, clause_start: int) -> CountedUnit |
 
 
 def _subject_unit(text: str, number: Number, clause_start: int) -> CountedUnit | None:
-    match = _SUBJECT_TOTAL.search(text, clause_start, number.start)
+    part_start = match_spans(_CLAUSE_STOP, text).last_end_before(number.start)
+    lookback = max(clause_start, part_start, number.start - SUBJECT_REACH)
+    match = _SUBJECT_TOTAL.search(text, lookback, number.start)
     if match is None:
         return None
     unit = read_unit(text, match.start("noun") - 1)
