@@ -14,11 +14,35 @@ from danvan_nlp import lexicon
 from danvan_nlp.records import Outcome
 from danvan_nlp.stages.figure_clauses import ClauseView, VerbHit
 from danvan_nlp.stages.figure_drafts import Draft
-from danvan_nlp.stages.figure_lexicon import before_number, role_words, search_back
+from danvan_nlp.stages.figure_lexicon import (
+    before_number,
+    role_alternation,
+    role_words,
+    search_back,
+)
 from danvan_nlp.stages.figure_reading import NOTHING, Reading, connector, listed_together
 
-_LIST_SEPARATOR = re.compile(r",|(?<!\w)(?:và|cùng|với)(?!\w)")  # between two list items
-_COORDINATION = re.compile(r"\s*(?:,|và|,\s*và)\s*")  # between two coordinated verbs
+_COORDINATION = re.compile(
+    r"""
+    \s* (?: ,                   # "đóng góp, lắp đặt": a comma
+          | và                  # "vận động và hỗ trợ": "và"
+          | , \s* và             # "biểu dương, và khen thưởng": both
+    ) \s*                       # between two coordinated verbs
+    """,
+    re.VERBOSE,
+)
+
+
+@lru_cache(maxsize=1)
+def _list_separator() -> re.Pattern[str]:
+    """What stands between two items of a list of figures: a comma or "và", "cùng"."""
+    return re.compile(
+        r"""
+        ,                                                          # a comma
+        | (?<!\w) (?:""" + role_alternation("list_separator") + r""") (?!\w)  # "và", "với"
+        """,
+        re.VERBOSE,
+    )
 
 
 def read_before(view: ClauseView, drafts: list[Draft], index: int,
@@ -79,7 +103,7 @@ def _parallel_item(view: ClauseView, previous: Draft | None, draft: Draft) -> bo
     """A list item with the unit of the item before, right after "và" or a comma."""
     if previous is None or previous.unit.unit != draft.unit.unit:
         return False
-    separators = list(_LIST_SEPARATOR.finditer(view.text, previous.unit_end, draft.start))
+    separators = list(_list_separator().finditer(view.text, previous.unit_end, draft.start))
     return bool(separators) and bool(connector().match(view.text, separators[-1].end(),
                                                         draft.start))
 
@@ -91,7 +115,7 @@ def _next_item(view: ClauseView, previous: Draft, draft: Draft) -> bool:
     gap = view.text[previous.unit_end:draft.start]
     if before_number("value_of").search(gap):
         return previous.outcome is Outcome.MOBILIZED  # "hiến 23 nghìn m² đất trị giá 3,1 tỉ"
-    separators = list(_LIST_SEPARATOR.finditer(gap))
+    separators = list(_list_separator().finditer(gap))
     return bool(separators) and bool(connector().match(gap, separators[-1].end()))
 
 

@@ -8,6 +8,7 @@ from functools import lru_cache
 from danvan_nlp import lexicon
 from danvan_nlp.records import Qualifier
 from danvan_nlp.stages.figure_index import TEXTS_KEPT, line_of, line_starts, match_spans
+from danvan_nlp.stages.figure_lexicon import role_alternation
 
 _PERIOD = re.compile(
     r"""
@@ -19,8 +20,6 @@ _PERIOD = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 
-_YEAR = re.compile(r"(?:năm|trong năm|cuối năm|đầu năm)\s+(?P<year>(?:19|20)\d{2})(?!\d)",
-                   re.IGNORECASE)
 
 EVIDENCE_REACH = 60
 
@@ -52,6 +51,19 @@ def qualifier(text: str, start: int, unit_end: int) -> Qualifier:
     return _qualifier_table()[match["q"].lower()]
 
 
+@lru_cache(maxsize=1)
+def _year_regex() -> re.Pattern[str]:
+    """A year a figure is of: "năm 2023", "cuối năm 2024"."""
+    return re.compile(
+        r"""
+        (?:""" + role_alternation("year_lead") + r""")  # "năm", "trong năm", "cuối năm"
+        \s+ (?P<year>(?:19|20)\d{2})                   # a year of this or the last century
+        (?!\d)                                        # and not a longer number
+        """,
+        re.VERBOSE | re.IGNORECASE,
+    )
+
+
 def period_bounds(text: str, sentence: tuple[int, int]) -> tuple[int, int] | None:
     """Where the period a figure covers is written: "giai đoạn 2018 – 2020" in its sentence
     or in its paragraph so far, else a year of its sentence ("năm 2023")."""
@@ -66,7 +78,7 @@ def _period_bounds(text: str, sentence: tuple[int, int]) -> tuple[int, int] | No
     paragraph = (line_starts(text)[line_of(text, sentence[0])], sentence[1])
     found = periods.first_within(*sentence) or periods.first_within(*paragraph)
     if found is None:
-        year = _YEAR.search(text, *sentence)
+        year = _year_regex().search(text, *sentence)
         found = year.span() if year else None
     return found
 

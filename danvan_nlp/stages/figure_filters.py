@@ -12,7 +12,7 @@ from functools import lru_cache
 from danvan_nlp import lexicon
 from danvan_nlp.numerals import Number
 from danvan_nlp.stages.figure_index import match_spans
-from danvan_nlp.stages.figure_lexicon import mentions
+from danvan_nlp.stages.figure_lexicon import mentions, role_alternation
 from danvan_nlp.stages.figure_units import CountedUnit, non_units
 
 _CODE_AFTER = re.compile(
@@ -48,7 +48,6 @@ _QUOTED_NAME = re.compile(
     re.VERBOSE,
 )
 
-_SPELLED_AFTER = re.compile(r"(?:\d|(?<!\w)(?:mỗi|hằng|hàng|cả))[ ]*$", re.IGNORECASE)
 
 _NON_UNIT_AFTER = re.compile(r"[ ]*(?P<word>[^\W\d_]+(?:[ ]+[^\W\d_]+)?)")
 
@@ -60,6 +59,19 @@ def _name_word_regex() -> re.Pattern[str]:
         r"""
         (?<!\w) (?P<name>""" + words + r""")  # "xóm", "số", "lần thứ", "năm", "Đề án"
         [ ]+ $                                 # right before the number
+        """,
+        re.VERBOSE | re.IGNORECASE,
+    )
+
+
+@lru_cache(maxsize=1)
+def _spelled_after_regex() -> re.Pattern[str]:
+    """What makes a spelled number after it a time or a name ("mỗi năm", "cả ba")."""
+    return re.compile(
+        r"""
+        (?: \d                                                    # a digit ("2 ba")
+          | (?<!\w) (?:""" + role_alternation("spelled_time_lead") + r""")  # "mỗi", "hằng"
+        ) [ ]* $                                                  # right before the number
         """,
         re.VERBOSE | re.IGNORECASE,
     )
@@ -83,7 +95,7 @@ def rejection(text: str, number: Number, unit: CountedUnit | None) -> str | None
         ("time_or_grade", _before_non_unit(text, number, unit)),
         ("year_or_date", _year_or_date(written, number, unit)),
         ("zero", number.value == 0),
-        ("spelled_time", number.spelled and bool(_SPELLED_AFTER.search(before))),
+        ("spelled_time", number.spelled and bool(_spelled_after_regex().search(before))),
         ("spelled_name", _spelled_name(text, number, before)),
         ("quoted_name", _inside_quoted_name(text, number)),
     )

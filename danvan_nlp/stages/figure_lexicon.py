@@ -14,6 +14,14 @@ def role_words(role: str) -> tuple[str, ...]:
     return tuple(row[0] for row in lexicon.table("figure_roles.tsv") if row[1] == role)
 
 
+@cache
+def role_alternation(role: str, space: str = r"\ ") -> str:
+    """A regex alternation of the phrases of ``role``, longest first, their words joined
+    by ``space`` (a literal space, or ``r"\\s+"`` for any run of spaces)."""
+    phrases = sorted(set(role_words(role)), key=len, reverse=True)
+    return "|".join(space.join(re.escape(word) for word in phrase.split()) for phrase in phrases)
+
+
 LOOKBACK = 120  # characters before a number that a phrase and its qualifiers may take
 
 

@@ -9,17 +9,41 @@ with no verb of its own takes the verb its list ends with.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from danvan_nlp.records import Outcome
 from danvan_nlp.stages.figure_clauses import ClauseView
 from danvan_nlp.stages.figure_drafts import Draft
+from danvan_nlp.stages.figure_lexicon import role_alternation
 from danvan_nlp.stages.figure_reading import connector
 
 ITEM_GAP = 40  # an item's own modifiers are this short at most
 VERBLESS = (".no_verb", ".other_verb_before", ".shared_verb")  # how an item had no verb
 VERB_AFTER = (".marker", ".bare", ".list_verb_after")  # how the last item found its verb
-_ITEM_SEPARATOR = re.compile(r",|(?<!\w)(?:và|cùng)(?!\w)")  # ", " or "và" between items
-_BREAK = re.compile(r"[;:.()\n]|(?<!\w)(?:trong\s+đó|trong\s+số|với)(?!\w)")  # not one list
+
+
+@lru_cache(maxsize=1)
+def _item_separator() -> re.Pattern[str]:
+    """A comma or "và" between two items of a list."""
+    return re.compile(
+        r"""
+        ,                                                          # a comma
+        | (?<!\w) (?:""" + role_alternation("item_separator") + r""") (?!\w)  # "và", "cùng"
+        """,
+        re.VERBOSE,
+    )
+
+
+@lru_cache(maxsize=1)
+def _list_break() -> re.Pattern[str]:
+    """What a list of figures does not run across."""
+    return re.compile(
+        r"""
+        [;:.()\n]                                      # punctuation closing the clause
+        | (?<!\w) (?:""" + role_alternation("list_break", r"\s+") + r""") (?!\w)  # "trong đó"
+        """,
+        re.VERBOSE,
+    )
 
 
 def share_verb_after(view: ClauseView, drafts: list[Draft]) -> None:
@@ -41,11 +65,11 @@ def _next_item(view: ClauseView, item: Draft, following: Draft) -> bool:
     ("tổ hợp tác" and "hợp tác xã", not "300 hộ, 120 hộ"), a short verbless gap."""
     gap = view.text[item.unit_end:following.start]
     return (item.sentence == following.sentence and item.unit.unit != following.unit.unit
-            and len(gap) <= ITEM_GAP and not _BREAK.search(gap) and _separated(gap)
+            and len(gap) <= ITEM_GAP and not _list_break().search(gap) and _separated(gap)
             and not view.hits_between(item.unit_end, following.start))
 
 
 def _separated(gap: str) -> bool:
     """Whether the gap ends with a separator and maybe a qualifier ("và hơn ")."""
-    separators = list(_ITEM_SEPARATOR.finditer(gap))
+    separators = list(_item_separator().finditer(gap))
     return bool(separators) and bool(connector().match(gap, separators[-1].end()))

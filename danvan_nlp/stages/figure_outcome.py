@@ -26,10 +26,7 @@ from danvan_nlp.stages.figure_lists import share_verb_after
 from danvan_nlp.stages.figure_reading import Reading, connector
 from danvan_nlp.stages.figure_restate import restated_or_rated, share_of_target
 
-PART_OPENERS = ("(", ":", ";", "trong đó", "trong số đó", "trong số này", "bao gồm")
-SENTENCE_PART_OPENERS = ("trong đó", "trong số đó", "trong số này")
 ASIDE_REACH = 40
-COST_FILLERS = ("là", "dự kiến", "ước tính")  # "kinh phí dự kiến là 2 tỷ"
 
 _BULLET = re.compile(r"\s*(?:[-+•*]|\d{1,2}[.)])\s")  # "- ", "+ ", "1. " open a list item
 
@@ -59,7 +56,8 @@ def _decide(view: ClauseView, drafts: list[Draft], index: int, intro: Draft | No
     end = _reach_after(view, drafts, index, (left, opener))
     after = agent_check(view, drafts, index, read_after(view, draft, end))
     before, previous = read_before(view, drafts, index, left)
-    head = _head(view, drafts, index, (left, opener)) if opener in PART_OPENERS else None
+    opens_part = opener in role_words("part_opener")
+    head = _head(view, drafts, index, (left, opener)) if opens_part else None
     if opener == ";" and not connector().match(view.text, left, draft.start):
         head = None  # "; các tổ hiện có 516 thành viên": a clause of its own
     if opener == "(" and head is None and after.outcome is None:
@@ -77,7 +75,7 @@ def _reach_after(view: ClauseView, drafts: list[Draft], index: int,
     draft, (left, opener) = drafts[index], opening
     end = after_end(view, drafts, index)
     at_place = search_back(before_number("place"), view.text, left, draft.start)
-    if (opener in PART_OPENERS and opener != ";") or at_place:
+    if (opener in role_words("part_opener") and opener != ";") or at_place:
         comma = view.text.find(",", draft.unit_end, end)
         return end if comma == -1 else comma
     return end
@@ -129,7 +127,7 @@ def _cost_rule(view: ClauseView, draft: Draft, reading: Reading) -> Reading:
     """ "xây dựng với kinh phí 1,35 tỷ đồng": a cost is ``other`` unless it was raised."""
     if draft.unit.kind != "money" or reading.outcome is Outcome.MOBILIZED:
         return reading
-    if before_number("cost", COST_FILLERS).search(view.text, max(0, draft.start - 40),
+    if before_number("cost", role_words("cost_filler")).search(view.text, max(0, draft.start - 40),
                                                   draft.start):
         return Reading(Outcome.OTHER, "cost", reading.hit)
     if reading.outcome is Outcome.IMPLEMENTED:  # "nhà sửa chữa 30 triệu đồng": money is
@@ -195,7 +193,7 @@ def _sentence_total(view: ClauseView, earlier: list[Draft], draft: Draft,
     opens_sentence = " ".join(view.text[draft.sentence[0]:left].split()) == opener
     before = earlier[-1].sentence
     follows = not view.text[before[1]:draft.sentence[0]].strip()
-    if not (opener in SENTENCE_PART_OPENERS and opens_sentence and follows):
+    if not (opener in role_words("sentence_part_opener") and opens_sentence and follows):
         return None
     alike = [d for d in earlier if d.sentence == before and d.unit.kind == draft.unit.kind]
     return alike[-1] if alike else None
