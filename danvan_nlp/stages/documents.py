@@ -31,11 +31,16 @@ _ISSUER_START = re.compile(
     """,
     re.VERBOSE,
 )
-_ISSUER_STOP = frozenset(
-    "về ngày ký ban đã được nhằm để với và công triển thực trong tại năm đến cho là có "
-    "số theo phê duyệt quy định hướng dẫn".split()
-)
 _ISSUER_MAX_WORDS = 8
+_SPACE = re.compile(r"\s")  # a code is compared without its spaces
+_SPACES = re.compile(r"\s+")  # between the words of an issuer
+_CODE_PART_SEPARATOR = re.compile(r"[-/]")  # "06-ĐA/TU" → "06", "ĐA", "TU"
+
+
+@lru_cache(maxsize=1)
+def _issuer_stops() -> frozenset[str]:
+    """Words that end an issuer's name (``document_issuer_stops.txt``)."""
+    return frozenset(lexicon.words("document_issuer_stops.txt"))
 
 
 @lru_cache(maxsize=1)
@@ -68,7 +73,7 @@ def find_documents(article: Article) -> None:
         ref = _document(article, match)
         if ref is None:
             continue
-        key = re.sub(r"\s", "", ref.code).upper()
+        key = _SPACE.sub("", ref.code).upper()
         if key in seen:
             _merge(seen[key], ref)
         elif not _bare_repeat(key, ref.kind, seen):
@@ -77,7 +82,7 @@ def find_documents(article: Article) -> None:
 
 
 def _document(article: Article, match: re.Match[str]) -> DocumentRef | None:
-    code = re.sub(r"\s", "", match["code"] or match["lone"])
+    code = _SPACE.sub("", match["code"] or match["lone"])
     kind = match["kind"] or _kind_of(code)
     if not kind:
         return None
@@ -90,7 +95,7 @@ def _document(article: Article, match: re.Match[str]) -> DocumentRef | None:
 
 
 def _kind_of(code: str) -> str | None:
-    for part in re.split(r"[-/]", code)[1:]:
+    for part in _CODE_PART_SEPARATOR.split(code)[1:]:
         if part.upper() in _kinds():
             return _kinds()[part.upper()]
     return None
@@ -113,9 +118,9 @@ def _issuer(tail: str) -> str | None:
     if not match:
         return None
     words: list[str] = []
-    for word in re.split(r"\s+", tail[match.end():]):
+    for word in _SPACES.split(tail[match.end():]):
         clean = word.rstrip(",;.:)")
-        if not clean or clean in _ISSUER_STOP or len(words) == _ISSUER_MAX_WORDS:
+        if not clean or clean in _issuer_stops() or len(words) == _ISSUER_MAX_WORDS:
             break
         words.append(clean)
         if clean != word:
@@ -132,5 +137,11 @@ def _bare_repeat(key: str, kind: str, seen: dict[str, DocumentRef]) -> bool:
     """A bare "Đề án 06" after "Đề án 06-ĐA/TU" names the same document."""
     if not key.isdigit():
         return False
-    return any(other.kind == kind and re.match(rf"0*{int(key)}\D", code)
-               for code, other in seen.items())
+    same_number = re.compile(
+        rf"""
+        0* {int(key)}   # the same number, maybe zero-padded ("06" for "6")
+        \D              # then the rest of its code ("-ĐA/TU")
+        """,
+        re.VERBOSE,
+    )
+    return any(other.kind == kind and same_number.match(code) for code, other in seen.items())
