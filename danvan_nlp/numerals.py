@@ -260,6 +260,15 @@ def _unit_regex() -> re.Pattern[str]:
     )
 
 
+_NOT_CURRENCY = re.compile(
+    r"""
+    \s+ (?:bào|thời|chí|lòng|loạt)  # "đồng bào", "đồng thời", "đồng chí", "đồng lòng"
+    (?!\w)                         # as whole words
+    """,
+    re.VERBOSE,
+)
+
+
 def read_unit(text: str, pos: int) -> Unit | None:
     """The unit written at ``pos`` (right after a number), from ``units.tsv``."""
     match = _unit_regex().match(text, pos)
@@ -269,7 +278,7 @@ def read_unit(text: str, pos: int) -> Unit | None:
     attached_ok = kind in ("measure", "percent", "money")
     if not match["space"] and not attached_ok:
         return None
-    if kind == "money" and re.match(r"\s+(?:bào|thời|chí|lòng|loạt)(?!\w)", text[match.end():]):
+    if kind == "money" and _NOT_CURRENCY.match(text, match.end()):
         return None  # "đồng bào", "đồng thời": not the currency
     return Unit(unit, kind, match.start("unit"), match.end())
 

@@ -21,6 +21,14 @@ NEAR_REACH = 3
 BARE_REACH = 70
 OBJECT_REACH = 40
 PREDICATES_OF_MODELS = (Outcome.REGISTERED, Outcome.RECOGNIZED, Outcome.COMMENDED)
+_COMMA = re.compile(r",\s*")  # a comma and the spaces after it
+_NOT_OBJECT_GAP = re.compile(
+    r"""
+    [;:]                    # a new part of the sentence
+    | (?<!\w) và (?!\w)     # or "và": the figure after is the next item of a list
+    """,
+    re.VERBOSE,
+)
 
 
 def after_end(view: ClauseView, drafts: list[Draft], index: int) -> int:
@@ -79,7 +87,7 @@ def _marker_reading(view: ClauseView, marker: tuple[int, int, str], end: int) ->
 def _agent_list(view: ClauseView, start: int, end: int) -> bool:
     """Whether commas between a marker and its verb only list names ("được Ban A, UBND B")."""
     agent = view.original[start:end]
-    return all(agent[m.end():m.end() + 1].isupper() for m in re.finditer(r",\s*", agent))
+    return all(agent[m.end():m.end() + 1].isupper() for m in _COMMA.finditer(agent))
 
 
 def _bare_verb(view: ClauseView, draft: Draft, start: int, end: int) -> Reading:
@@ -133,11 +141,11 @@ def _is_object(view: ClauseView, hit: VerbHit, following: Draft) -> bool:
     """Whether ``following`` is the object of ``hit`` ("xây dựng, duy trì 86 mô hình"),
     not the next item of a list ("1.954 mô hình đăng ký và 1.402 mô hình ...")."""
     gap = view.text[hit.end:following.start]
-    if len(gap) > OBJECT_REACH or re.search(r"[;:]|(?<!\w)và(?!\w)", gap):
+    if len(gap) > OBJECT_REACH or _NOT_OBJECT_GAP.search(gap):
         return False
     between = view.hits_between(hit.end, following.start)
     if between and between[-1].outcome is Outcome.OTHER:
         return False  # "căn hoàn thành, bàn giao, đạt 80%": "đạt" governs the share
     verb_starts = {h.start for h in between}
     # a comma not followed by another verb ends the verb's reach
-    return all(hit.end + comma.end() in verb_starts for comma in re.finditer(r",\s*", gap))
+    return all(hit.end + comma.end() in verb_starts for comma in _COMMA.finditer(gap))

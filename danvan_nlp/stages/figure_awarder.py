@@ -36,6 +36,14 @@ _OWNER = re.compile(
 
 
 
+_VERB_JOINER = re.compile(
+    r"""
+    \s* (?: , | và )? \s*    # ", " or "và" (or nothing) between two chained verbs
+    """,
+    re.VERBOSE,
+)
+
+
 def passive_agent(view: ClauseView, marker_end: int, hit: VerbHit) -> str | None:
     """The agent between "được" and the verb, if it names someone (upper-case start)."""
     return _named(view.original[marker_end:hit.start])
@@ -61,7 +69,7 @@ def _chain_start(view: ClauseView, hit: VerbHit, left: int) -> int:
     start = hit.start
     for previous in reversed(view.hits_between(left, hit.start)):
         gap = view.text[previous.end:start]
-        if not re.fullmatch(r"\s*(?:,|và)?\s*", gap):
+        if not _VERB_JOINER.fullmatch(gap):
             break
         start = previous.start
     return start
@@ -70,7 +78,13 @@ def _chain_start(view: ClauseView, hit: VerbHit, left: int) -> int:
 @lru_cache(maxsize=1)
 def _head_regex() -> re.Pattern[str]:
     heads = lexicon.alternation(list(lexicon.words("awarder_heads.txt")))
-    return re.compile(r"(?:" + heads + r")(?!\w)", re.IGNORECASE)
+    return re.compile(
+        r"""
+        (?:""" + heads + r""")  # "Chủ tịch", "Ủy ban", "Ban Dân vận" ...
+        (?!\w)                # as whole words
+        """,
+        re.VERBOSE | re.IGNORECASE,
+    )
 
 
 def _named(text: str) -> str | None:

@@ -15,8 +15,19 @@ from functools import cache, lru_cache
 from danvan_nlp import lexicon
 from danvan_nlp.records import Outcome
 
-_QUOTED = re.compile(r'(?<!:)(?<!: )"[^"\n]{1,120}"')  # a quoted name, not quoted speech
-_ASIDE = re.compile(r"\([^()\d\n]{1,40}\)")  # "(DTTS)", "(xã An Châu)": no clause break
+_QUOTED = re.compile(
+    r"""
+    (?<!:) (?<!:[ ])        # not quoted speech ("cho biết: "...")
+    " [^"\n]{1,120} "       # a quoted name on one line
+    """,
+    re.VERBOSE,
+)
+_ASIDE = re.compile(
+    r"""
+    \( [^()\d\n]{1,40} \)   # "(DTTS)", "(xã An Châu)": words in brackets, no clause break
+    """,
+    re.VERBOSE,
+)
 
 _LEFT_BOUNDARY = re.compile(
     r"""
@@ -53,20 +64,38 @@ def _verb_table() -> dict[str, tuple[Outcome, str]]:
 
 @lru_cache(maxsize=1)
 def _verb_regex() -> re.Pattern[str]:
-    return re.compile(r"(?<!\w)(?:" + lexicon.alternation(list(_verb_table())) + r")(?!\w)")
+    return re.compile(
+        r"""
+        (?<!\w)                                                    # a whole word
+        (?:""" + lexicon.alternation(list(_verb_table())) + r""")  # an outcome verb
+        (?!\w)
+        """,
+        re.VERBOSE,
+    )
 
 
 @lru_cache(maxsize=1)
 def _noun_marker_regex() -> re.Pattern[str]:
     words = lexicon.alternation(list(lexicon.words("outcome_noun_markers.txt")))
-    return re.compile(r"(?<!\w)(?:" + words + r")[ ]+$")
+    return re.compile(
+        r"""
+        (?<!\w) (?:""" + words + r""")  # "các", "Sở": the verb after it is a noun
+        [ ]+ $                          # right before the verb
+        """,
+        re.VERBOSE,
+    )
 
 
 @cache
 def clause_words(role: str) -> re.Pattern[str]:
     """A regex of the ``figure_clause_words.tsv`` entries with ``role``."""
     entries = [row[0] for row in lexicon.table("figure_clause_words.tsv") if row[1] == role]
-    return re.compile(r"(?<!\w)(?:" + lexicon.alternation(entries) + r")(?!\w)")
+    return re.compile(
+        r"""
+        (?<!\w) (?:""" + lexicon.alternation(entries) + r""") (?!\w)  # a whole phrase
+        """,
+        re.VERBOSE,
+    )
 
 
 class ClauseView:

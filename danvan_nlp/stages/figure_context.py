@@ -30,8 +30,20 @@ def _qualifier_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
     before = lexicon.alternation([r[0] for r in rows if r[2] == "before"])
     after = lexicon.alternation([r[0] for r in rows if r[2] == "after"])
     return (
-        re.compile(r"(?<!\w)(?P<q>" + before + r")[ ]*$", re.IGNORECASE),  # "hơn 2.700"
-        re.compile(r"[ ]*(?P<q>" + after + r")(?!\w)", re.IGNORECASE),     # "100 hộ trở lên"
+        re.compile(
+            r"""
+            (?<!\w) (?P<q>""" + before + r""")  # "hơn 2.700", "khoảng 50"
+            [ ]* $                              # right before the number
+            """,
+            re.VERBOSE | re.IGNORECASE,
+        ),
+        re.compile(
+            r"""
+            [ ]* (?P<q>""" + after + r""")  # "100 hộ trở lên", right after the unit
+            (?!\w)                          # as whole words
+            """,
+            re.VERBOSE | re.IGNORECASE,
+        ),
     )
 
 

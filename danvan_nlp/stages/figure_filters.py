@@ -25,7 +25,14 @@ _CODE_AFTER = re.compile(
     re.VERBOSE,
 )
 
-_PHONE = re.compile(r"0\d{2,3}[ .]?\d{3}[ .]?\d{3,4}")
+_PHONE = re.compile(
+    r"""
+    0 \d{2,3} [ .]?   # "0912", "028": the prefix
+    \d{3} [ .]?       # "345"
+    \d{3,4}           # "678", "6789"
+    """,
+    re.VERBOSE,
+)
 
 _DIGIT_GROUP_BEFORE = re.compile(r"\d[ ]$")  # "1900 8086": a group of a longer number
 
@@ -49,7 +56,16 @@ _QUOTED_NAME = re.compile(
 )
 
 
-_NON_UNIT_AFTER = re.compile(r"[ ]*(?P<word>[^\W\d_]+(?:[ ]+[^\W\d_]+)?)")
+_NON_UNIT_AFTER = re.compile(
+    r"""
+    [ ]*                                  # after the number
+    (?P<word>[^\W\d_]+ (?:[ ]+[^\W\d_]+)?)  # one or two words ("giờ", "điểm tuần")
+    """,
+    re.VERBOSE,
+)
+_CLAUSE_END = re.compile(r"[.;\n]")  # a phone line's mention stops reaching here
+_WORD_AND_SPACE_END = re.compile(r"\w[ ]$")  # a word, then one space, at the end
+_WORD_AND_SPACES_END = re.compile(r"\w[ ]+$")  # a word, then spaces, at the end
 
 
 @lru_cache(maxsize=1)
@@ -105,7 +121,13 @@ def rejection(text: str, number: Number, unit: CountedUnit | None) -> str | None
 @lru_cache(maxsize=1)
 def _name_exception_regex() -> re.Pattern[str]:
     words = lexicon.alternation(list(lexicon.words("figure_name_exceptions.txt")))
-    return re.compile(r"(?<!\w)(?:" + words + r")[ ]+$", re.IGNORECASE)
+    return re.compile(
+        r"""
+        (?<!\w) (?:""" + words + r""")  # "tổng số", "nâng cấp": a count follows after all
+        [ ]+ $                          # right before the number
+        """,
+        re.VERBOSE | re.IGNORECASE,
+    )
 
 
 def _measured(unit: CountedUnit | None) -> bool:
@@ -120,7 +142,7 @@ def _phone(written: str, before: str) -> bool:
         return True
     line = list(mentions("phone").finditer(before))
     rest = before[line[-1].end():] if line else ""
-    return bool(line) and len(rest) <= PHONE_REACH and not re.search(r"[.;\n]", rest)
+    return bool(line) and len(rest) <= PHONE_REACH and not _CLAUSE_END.search(rest)
 
 
 def _after_name_word(before: str) -> bool:
@@ -137,7 +159,7 @@ def _after_capitalised_word(before: str) -> bool:
         return False
     if match["word"].lower() in _qualifier_words():
         return False
-    inside_sentence = re.search(r"\w[ ]$", before[:match.end("lead")]) is not None
+    inside_sentence = _WORD_AND_SPACE_END.search(before[:match.end("lead")]) is not None
     return match["lead"] == " " and inside_sentence
 
 
@@ -145,7 +167,7 @@ def _spelled_name(text: str, number: Number, before: str) -> bool:
     """ "ông Ba hội viên chi hội cùng 2 hội viên": a capitalised number word inside a
     sentence is a name ("Ba", "Năm", "Út Sáu"), not a count."""
     capitalised = number.spelled and text[number.start].isupper()
-    return capitalised and re.search(r"\w[ ]+$", before) is not None
+    return capitalised and _WORD_AND_SPACES_END.search(before) is not None
 
 
 def _acronym_count(before: str, unit: CountedUnit | None) -> bool:

@@ -51,5 +51,10 @@ def before_number(role: str, fillers: tuple[str, ...] = ()) -> re.Pattern[str]:
 @cache
 def mentions(role: str) -> re.Pattern[str]:
     """A regex for any phrase of ``role`` as whole words."""
-    return re.compile(r"(?<!\w)(?:" + lexicon.alternation(list(role_words(role))) + r")(?!\w)",
-                      re.IGNORECASE)
+    return re.compile(
+        r"""
+        (?<!\w) (?:""" + lexicon.alternation(list(role_words(role))) + r""")  # a phrase
+        (?!\w)                                                              # as words
+        """,
+        re.VERBOSE | re.IGNORECASE,
+    )

@@ -28,7 +28,14 @@ from danvan_nlp.stages.figure_restate import restated_or_rated, share_of_target
 
 ASIDE_REACH = 40
 
-_BULLET = re.compile(r"\s*(?:[-+•*]|\d{1,2}[.)])\s")  # "- ", "+ ", "1. " open a list item
+_BULLET = re.compile(
+    r"""
+    \s* (?: [-+•*]        # "- ", "+ ", "• " open a list item
+          | \d{1,2}[.)]   # and so do "1. ", "2) "
+    ) \s
+    """,
+    re.VERBOSE,
+)
 
 
 def decide_outcomes(view: ClauseView, drafts: list[Draft]) -> None:

@@ -21,6 +21,7 @@ RATE_REACH = 400  # characters before a sum where "mức hỗ trợ" may make it
 RESIDUE_WORDS = 2  # words other than verbs between them ("tiêu biểu", "dứt điểm")
 _PART_BREAK = re.compile(r"[;:.()]")  # a share across these restates nothing before them
 _PHRASE_END = re.compile(r"[,;.:()\n]")  # where the words after a share stop
+_WORD = re.compile(r"\w+")  # a word left between a count and its share
 
 
 def restated_or_rated(view: ClauseView, drafts: list[Draft], index: int, left: int,
@@ -62,7 +63,7 @@ def _new_subject(view: ClauseView, start: int, end: int) -> bool:
         words = words[:hit.start - start] + " " + words[hit.end - start:]
     for role in ("marker", "near_marker"):
         words = clause_words(role).sub(" ", words)
-    residue = re.findall(r"\w+", words)
+    residue = _WORD.findall(words)
     return len(residue) > RESIDUE_WORDS or bool(mentions("share_subject").search(words))
 
 

@@ -149,7 +149,13 @@ def _money_default(text: str, number: Number) -> CountedUnit | None:
     return None
 
 
-_LIST_ITEM = re.compile(r",[ ]+(?P<noun>\w+(?:[ ]+\w+)?)")
+_LIST_ITEM = re.compile(
+    r"""
+    ,[ ]+                          # a comma
+    (?P<noun>\w+ (?:[ ]+\w+)?)     # and the next noun of the list ("phường", "thị trấn")
+    """,
+    re.VERBOSE,
+)
 
 
 def _list_end(text: str, end: int) -> int:

@@ -42,7 +42,16 @@ _SENTENCE_PARTS = re.compile(
     """,
     re.VERBOSE | re.IGNORECASE,
 )
-_BARE_END = re.compile(r"\s*(?:[,;.)]|(?<!\w)và(?!\w)|$)")  # nothing counted after the number
+_BARE_END = re.compile(
+    r"""
+    \s* (?: [,;.)]              # nothing counted after the number: punctuation,
+          | (?<!\w) và (?!\w)   # "và" and the next part,
+          | $                   # or the end of the text
+    )
+    """,
+    re.VERBOSE,
+)
+_PART_END = re.compile(r"[.;:()]")  # the parts of a total do not run across these
 
 
 def find_figures(article: Article) -> None:
@@ -79,7 +88,7 @@ def _unit_of_total(text: str, number: Number, total: Draft | None) -> CountedUni
         return None
     gap = text[total.unit_end:number.start]
     opens_parts = _PARTS_OPENER.search(gap) is not None
-    next_part = total.unit.rule == UNIT_OF_TOTAL and not re.search(r"[.;:()]", gap)
+    next_part = total.unit.rule == UNIT_OF_TOTAL and not _PART_END.search(gap)
     if not (opens_parts or next_part):
         return None
     return CountedUnit(total.unit.unit, number.end, total.unit.kind, UNIT_OF_TOTAL)

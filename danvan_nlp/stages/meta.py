@@ -35,7 +35,17 @@ _LEAD_SOURCE = re.compile(
     """,
     re.VERBOSE | re.MULTILINE | re.IGNORECASE,
 )
-_NOT_TITLE = re.compile(r"^(?:Thứ|Chủ nhật|Cập nhật|Trang chủ|\d)", re.IGNORECASE)
+_NOT_TITLE = re.compile(
+    r"""
+    ^ (?: Thứ                     # a weekday line: "Thứ Hai, 11/10/2023"
+        | Chủ\ nhật               # "Chủ nhật, ..."
+        | Cập\ nhật               # "Cập nhật: 08:42"
+        | Trang\ chủ              # the site's breadcrumb
+        | \d                      # a date or a time
+    )
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +107,14 @@ def provinces() -> tuple[Province, ...]:
 @lru_cache(maxsize=1)
 def _province_pattern() -> re.Pattern[str]:
     spellings = [s for p in provinces() for s in p.spellings]
-    return re.compile(r"(?<!\w)(" + lexicon.alternation(spellings) + r")(?!\w)")
+    return re.compile(
+        r"""
+        (?<!\w)                                     # a whole word: not inside another
+        (""" + lexicon.alternation(spellings) + r""")  # a province's spelling
+        (?!\w)                                      # ending as a word
+        """,
+        re.VERBOSE,
+    )
 
 
 def province_by_spelling(spelling: str) -> Province | None:

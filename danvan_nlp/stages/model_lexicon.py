@@ -91,7 +91,13 @@ def lower(name: str) -> tuple[str, ...]:
 @lru_cache(maxsize=1)
 def unquoted_campaign_re() -> re.Pattern[str]:
     names = lexicon.alternation(lexicon.words("model_campaigns.txt"))
-    return re.compile(r'\s*(?:' + names + r')\s*(?=")', re.IGNORECASE)  # name, then a quote
+    return re.compile(
+        r"""
+        \s* (?:""" + names + r""")  # a campaign's name, unquoted ("dân vận khéo")
+        \s* (?=")                  # then a quote
+        """,
+        re.VERBOSE | re.IGNORECASE,
+    )
 
 
 @lru_cache(maxsize=1)
@@ -122,8 +128,22 @@ LIST_OPENER = re.compile(
     """,
     re.VERBOSE | re.IGNORECASE,
 )
-ANY_QUOTED = re.compile(r'"(?P<name>[^"\n]{2,250}?)"')
+ANY_QUOTED = re.compile(
+    r"""
+    " (?P<name>[^"\n]{2,250}?) "   # a quoted name on one line
+    """,
+    re.VERBOSE,
+)
 BULLET = re.compile(r"\s*[-+•*]\s")  # a list item: "- Anh Đặng Văn Lưu, ..."
+_MOTTO_PART = re.compile(
+    r"""
+    ,                 # "dân bàn, dân làm"
+    | \s và \s        # "huyện lấy thôn và xã lấy từng hộ"
+    """,
+    re.VERBOSE,
+)
+_CLAUSE_OR_QUOTE = re.compile(r"[;\"]")  # where the words after a quoted name stop
+_WORD = re.compile(r"\w+")  # a word, without its punctuation
 
 
 @lru_cache(maxsize=1)
@@ -156,7 +176,7 @@ def _after_place(words: str, campaign: str) -> bool:
 def is_motto(name: str) -> bool:
     """A slogan of parallel parts sharing a word in one place: "dân bàn, dân làm, dân
     hưởng", "tỉnh lấy xã, huyện lấy thôn và xã lấy từng hộ" (mottos are not models)."""
-    parts = [part.split() for part in re.split(r",|\svà\s", name.lower()) if part.strip()]
+    parts = [part.split() for part in _MOTTO_PART.split(name.lower()) if part.strip()]
     if len(parts) < 2:
         return False
     return any(all(len(part) > place for part in parts)
@@ -194,7 +214,8 @@ def alternation_of(name: str) -> str:
 
 
 def launched_from_above(sentence: str, position: int) -> bool:
-    clause = re.split(r"[;\"]", sentence[position:], maxsplit=1)[0].lower()
+    stop = _CLAUSE_OR_QUOTE.search(sentence, position)
+    clause = sentence[position : stop.start() if stop else len(sentence)].lower()
     return any(marker in clause for marker in lower("model_campaign_markers.txt"))
 
 
@@ -214,5 +235,5 @@ def frames_manner(before_and_cue: str) -> bool:
 
 def plain(text: str) -> str:
     """Lower-cased words without punctuation, for comparing titles."""
-    return " ".join(re.findall(r"\w+", text.lower()))
+    return " ".join(_WORD.findall(text.lower()))
 

@@ -33,6 +33,8 @@ CONTEXT_WORDS_BEFORE = 12
 CONTEXT_WORDS_AFTER = 15
 _LIST_GAP = 80  # characters allowed between two quoted names of one list
 LOOKBACK = 200  # characters before a cue or deed that the checks on what precedes read
+_WORD = re.compile(r"\S+")  # a word of the context, with its punctuation
+_OR = re.compile(r"(?<!\w)hay(?!\w)")  # "hay": a list's next item starts
 LOOKAHEAD = 2000  # characters after a cue that a described title may take
 
 
@@ -253,10 +255,10 @@ def _context(sentence: str, found: list[_Found], index: int) -> tuple[int, int]:
     end = len(sentence) if semicolon < 0 else semicolon
     if index + 1 < len(found):
         end = min(end, found[index + 1].start)
-    before = [m.start() for m in re.finditer(r"\S+", sentence[start : item.start])]
+    before = [m.start() for m in _WORD.finditer(sentence[start : item.start])]
     first = start + before[-CONTEXT_WORDS_BEFORE] if len(before) >= CONTEXT_WORDS_BEFORE else start
-    right = re.split(r"(?<!\w)hay(?!\w)", sentence[item.end : end], maxsplit=1)[0]
-    after = [m.end() for m in re.finditer(r"\S+", right)][:CONTEXT_WORDS_AFTER]
+    right = _OR.split(sentence[item.end : end], maxsplit=1)[0]
+    after = [m.end() for m in _WORD.finditer(right)][:CONTEXT_WORDS_AFTER]
     last = item.end + after[-1] if after else item.end
     while first < item.start and sentence[first].isspace():
         first += 1

@@ -24,10 +24,21 @@ _PROVINCIAL_TAIL = re.compile(
 )
 
 
+_SPACES = re.compile(r"\s+")  # a run of spaces, written as one
+_PUNCTUATION = re.compile(r"[^\w\s]")  # what a position's key leaves out
+
+
 @lru_cache(maxsize=1)
 def _abbreviation_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
     table = lexicon.mapping("abbreviations.tsv")
-    pattern = re.compile(r"(?<![\w.&])(" + lexicon.alternation(list(table)) + r")(?![\w&])")
+    pattern = re.compile(
+        r"""
+        (?<![\w.&])                                      # not inside a word or "T.Ư"
+        (""" + lexicon.alternation(list(table)) + r""")  # a listed abbreviation
+        (?![\w&])                                        # ending there
+        """,
+        re.VERBOSE,
+    )
     return pattern, table
 
 
@@ -39,14 +50,14 @@ def expand_abbreviations(text: str) -> str:
 
 def normalized_position(surface: str, article: Article) -> str:
     """The position with abbreviations expanded and the province resolved."""
-    text = re.sub(r"\s+", " ", expand_abbreviations(normalize_str(surface))).strip()
+    text = _SPACES.sub(" ", expand_abbreviations(normalize_str(surface))).strip()
     if article.province:
         text = _PROVINCIAL_TAIL.sub(lambda m: f"{m['body']} {article.province}", text)
     return text
 
 
 def _key(text: str) -> list[str]:
-    plain = re.sub(r"[^\w\s]", " ", expand_abbreviations(normalize_str(text))).lower()
+    plain = _PUNCTUATION.sub(" ", expand_abbreviations(normalize_str(text))).lower()
     return plain.replace(" việt nam", "").split()  # "MTTQ Việt Nam tỉnh" = "MTTQ tỉnh"
 
 
