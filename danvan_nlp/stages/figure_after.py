@@ -35,7 +35,8 @@ def after_end(view: ClauseView, drafts: list[Draft], index: int) -> int:
     """The end of the clause after a figure, passing figures listed with it."""
     draft = drafts[index]
     end = view.right_limit(draft.unit_end, draft.sentence[1])
-    for previous, following in zip(drafts[index:], drafts[index + 1:], strict=False):
+    for following_index in range(index + 1, len(drafts)):
+        previous, following = drafts[following_index - 1], drafts[following_index]
         if following.start >= end:
             break
         if not listed_together(view, previous, following):

@@ -174,11 +174,12 @@ def _head(view: ClauseView, drafts: list[Draft], index: int,
     Brackets and colons must follow their total closely ("55 mô hình (29 tập thể ...)").
     """
     draft, (left, opener) = drafts[index], opening
-    earlier = next((d for d in reversed(drafts[:index]) if d.unit_end <= left), None)
+    earlier = next((drafts[i] for i in range(index - 1, -1, -1) if drafts[i].unit_end <= left),
+                   None)
     if earlier is None:
         return None
     if earlier.sentence != draft.sentence:
-        return _sentence_total(view, drafts[:index], draft, opening)
+        return _sentence_total(view, drafts, index, opening)
     if opener in ("(", ":") and not _close_aside(view, earlier, left - 1):
         return None
     return earlier
@@ -191,16 +192,20 @@ def _close_aside(view: ClauseView, earlier: Draft, gap_end: int) -> bool:
     return near and not crosses and not view.hits_between(earlier.unit_end, gap_end)
 
 
-def _sentence_total(view: ClauseView, earlier: list[Draft], draft: Draft,
+def _sentence_total(view: ClauseView, drafts: list[Draft], index: int,
                     opening: tuple[int, str]) -> Draft | None:
     """ "... công nhận 900 mô hình. Trong đó, kinh tế 300 mô hình": a sentence that opens
     with "trong đó" lists parts of the last figure of the sentence before that counts
     the same kind of thing (no money among the parts of 16 collectives)."""
-    left, opener = opening
-    opens_sentence = " ".join(view.text[draft.sentence[0]:left].split()) == opener
-    before = earlier[-1].sentence
-    follows = not view.text[before[1]:draft.sentence[0]].strip()
-    if not (opener in role_words("sentence_part_opener") and opens_sentence and follows):
+    (left, opener), draft = opening, drafts[index]
+    before = drafts[index - 1].sentence
+    if not (opener in role_words("sentence_part_opener")
+            and not view.text[before[1]:draft.sentence[0]].strip()  # the sentence follows
+            and " ".join(view.text[draft.sentence[0]:left].split()) == opener):  # opens it
         return None
-    alike = [d for d in earlier if d.sentence == before and d.unit.kind == draft.unit.kind]
-    return alike[-1] if alike else None
+    for earlier in (drafts[i] for i in range(index - 1, -1, -1)):  # a sentence's figures
+        if earlier.sentence != before:  # stand together: none of ``before`` is further back
+            return None
+        if earlier.unit.kind == draft.unit.kind:
+            return earlier
+    return None
