@@ -15,6 +15,7 @@ import argparse
 import time
 
 from danvan_nlp import extract
+from danvan_nlp.checks import MAX_CHARS
 
 SHAPES = {
     "full_stops": "Hội Nông dân xã đã vận động xây dựng {n} căn nhà. ",
@@ -44,10 +45,13 @@ def main() -> None:
     for shape in args.shape or list(SHAPES):
         for copies in (int(n) for n in args.copies.split(",")):
             text = long_text(shape, copies)
+            size = len(text.encode()) // 1024
+            if len(text) > MAX_CHARS:
+                print(f"{shape:<11} {copies:>6} copies {size:>6} KB  over the input limit")
+                continue
             start = time.perf_counter()
             article = extract(text)
             took = time.perf_counter() - start
-            size = len(text.encode()) // 1024
             print(f"{shape:<11} {copies:>6} copies {size:>6} KB {took:7.2f} s "
                   f"{len(article.figures):>6} figures {len(article.models):>5} models",
                   flush=True)
