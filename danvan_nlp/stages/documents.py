@@ -35,6 +35,13 @@ _ISSUER_MAX_WORDS = 8
 _SPACE = re.compile(r"\s")  # a code is compared without its spaces
 _SPACES = re.compile(r"\s+")  # between the words of an issuer
 _CODE_PART_SEPARATOR = re.compile(r"[-/]")  # "06-ĐA/TU" → "06", "ĐA", "TU"
+_LEADING_NUMBER = re.compile(
+    r"""
+    (?P<number>[0-9]+)  # a code's number ("06" in "06-ĐA/TU"), in ASCII digits
+    (?=\D)              # followed by the rest of the code
+    """,
+    re.VERBOSE,
+)
 
 
 @lru_cache(maxsize=1)
@@ -69,6 +76,7 @@ def _reference() -> re.Pattern[str]:
 def find_documents(article: Article) -> None:
     """Append every document reference in the article, one per code."""
     seen: dict[str, DocumentRef] = {}
+    numbered: set[tuple[int, str]] = set()  # (number, kind) of the full codes seen
     for match in _reference().finditer(article.ntext):
         ref = _document(article, match)
         if ref is None:
@@ -76,8 +84,11 @@ def find_documents(article: Article) -> None:
         key = _SPACE.sub("", ref.code).upper()
         if key in seen:
             _merge(seen[key], ref)
-        elif not _bare_repeat(key, ref.kind, seen):
-            seen[key] = ref
+        elif not (key.isdigit() and (int(key), ref.kind) in numbered):
+            seen[key] = ref  # a bare "Đề án 06" after "Đề án 06-ĐA/TU" is the same document
+            number = _LEADING_NUMBER.match(key)
+            if number:
+                numbered.add((int(number["number"]), ref.kind))
     article.documents.extend(seen.values())
 
 
@@ -133,15 +144,3 @@ def _merge(kept: DocumentRef, again: DocumentRef) -> None:
     kept.issuer = kept.issuer or again.issuer
 
 
-def _bare_repeat(key: str, kind: str, seen: dict[str, DocumentRef]) -> bool:
-    """A bare "Đề án 06" after "Đề án 06-ĐA/TU" names the same document."""
-    if not key.isdigit():
-        return False
-    same_number = re.compile(
-        rf"""
-        0* {int(key)}   # the same number, maybe zero-padded ("06" for "6")
-        \D              # then the rest of its code ("-ĐA/TU")
-        """,
-        re.VERBOSE,
-    )
-    return any(other.kind == kind and same_number.match(code) for code, other in seen.items())
