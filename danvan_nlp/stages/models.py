@@ -52,7 +52,7 @@ class _Found:
 
 def find_models(article: Article) -> None:
     """Append a :class:`Model` for each model or exemplary practice the article presents."""
-    kept: list[tuple[str, Model]] = []
+    kept = _KeptModels()
     for start, end in article.sentences:
         sentence = article.ntext[start:end]
         if lex.lists_shortcomings(sentence):
@@ -62,8 +62,8 @@ def find_models(article: Article) -> None:
             found = _deeds(sentence)
         for index, item in enumerate(found):
             context = _context(sentence, found, index)
-            _keep_new(kept, _record(article, start, item, context))
-    article.models.extend(model for _, model in kept)
+            kept.add_new(*_record(article, start, item, context))
+    article.models.extend(kept.models)
 
 
 def _after_cues(sentence: str) -> list[_Found]:
@@ -265,15 +265,27 @@ def _context(sentence: str, found: list[_Found], index: int) -> tuple[int, int]:
     return first, last
 
 
-def _keep_new(kept: list[tuple[str, Model]], candidate: tuple[str, Model]) -> None:
-    """Add ``candidate`` unless a kept model shares most of its words (told twice)."""
-    words = set(candidate[0].split())
-    for plain, _ in kept:
-        other = set(plain.split())
-        shorter = min(len(words), len(other))
-        if shorter and len(words & other) / shorter >= SAME_MODEL_SHARE:
-            return
-    kept.append(candidate)
+class _KeptModels:
+    """The models kept so far, with the words of their titles, to drop one told twice."""
+
+    def __init__(self) -> None:
+        self.models: list[Model] = []
+        self.words: list[frozenset[str]] = []
+        self.holding: dict[str, list[int]] = {}  # a title word → the models with it
+
+    def add_new(self, plain: str, model: Model) -> None:
+        """Add ``model`` unless a kept model shares most of its words (told twice); only
+        models sharing a word with it can."""
+        words = frozenset(plain.split())
+        sharing = {index for word in words for index in self.holding.get(word, ())}
+        for other in (self.words[index] for index in sharing):
+            shorter = min(len(words), len(other))
+            if shorter and len(words & other) / shorter >= SAME_MODEL_SHARE:
+                return
+        for word in words:
+            self.holding.setdefault(word, []).append(len(self.models))
+        self.models.append(model)
+        self.words.append(words)
 
 
 # ---------------------------------------------------------------- domains
