@@ -25,10 +25,10 @@ from danvan_nlp.errors import ModelArtifactError
 from danvan_nlp.records import Model
 from danvan_nlp.stages import model_lexicon as lex
 from danvan_nlp.stages.figure_index import TEXTS_KEPT, line_of
+from danvan_nlp.stages.model_repeats import first_of_each
 
 MIN_TITLE_WORDS = 2
 MAX_DESCRIBED_WORDS = 20
-SAME_MODEL_SHARE = 0.8  # "Con nuôi đồn Biên phòng" is not "đảng viên đồn Biên phòng ..."
 CONTEXT_WORDS_BEFORE = 12
 CONTEXT_WORDS_AFTER = 15
 _LIST_GAP = 80  # characters allowed between two quoted names of one list
@@ -52,7 +52,7 @@ class _Found:
 
 def find_models(article: Article) -> None:
     """Append a :class:`Model` for each model or exemplary practice the article presents."""
-    kept = _KeptModels()
+    told: list[tuple[str, Model]] = []
     for start, end in article.sentences:
         sentence = article.ntext[start:end]
         if lex.lists_shortcomings(sentence):
@@ -62,8 +62,8 @@ def find_models(article: Article) -> None:
             found = _deeds(sentence)
         for index, item in enumerate(found):
             context = _context(sentence, found, index)
-            kept.add_new(*_record(article, start, item, context))
-    article.models.extend(kept.models)
+            told.append(_record(article, start, item, context))
+    article.models.extend(first_of_each(told))
 
 
 def _after_cues(sentence: str) -> list[_Found]:
@@ -263,29 +263,6 @@ def _context(sentence: str, found: list[_Found], index: int) -> tuple[int, int]:
     while first < item.start and sentence[first].isspace():
         first += 1
     return first, last
-
-
-class _KeptModels:
-    """The models kept so far, with the words of their titles, to drop one told twice."""
-
-    def __init__(self) -> None:
-        self.models: list[Model] = []
-        self.words: list[frozenset[str]] = []
-        self.holding: dict[str, list[int]] = {}  # a title word → the models with it
-
-    def add_new(self, plain: str, model: Model) -> None:
-        """Add ``model`` unless a kept model shares most of its words (told twice); only
-        models sharing a word with it can."""
-        words = frozenset(plain.split())
-        sharing = {index for word in words for index in self.holding.get(word, ())}
-        for other in (self.words[index] for index in sharing):
-            shorter = min(len(words), len(other))
-            if shorter and len(words & other) / shorter >= SAME_MODEL_SHARE:
-                return
-        for word in words:
-            self.holding.setdefault(word, []).append(len(self.models))
-        self.models.append(model)
-        self.words.append(words)
 
 
 # ---------------------------------------------------------------- domains

@@ -6,6 +6,7 @@ import pytest
 
 from danvan_nlp.classify.artifact import ARTIFACT_ENV, clear_cache
 from danvan_nlp.pipeline import extract
+from danvan_nlp.stages.model_repeats import first_of_each
 from danvan_nlp.stages.models import find_models, label_domains
 
 
@@ -164,3 +165,28 @@ def test_unloadable_artifact_leaves_a_warning_not_a_crash(tmp_path, monkeypatch)
     clear_cache()
     assert article.models[0].domain is None
     assert any("danvan train-domains" in warning for warning in article.warnings)
+
+
+@pytest.mark.parametrize(
+    ("titles", "kept"),
+    [
+        # 4 of 5 shared words (80%) of the shorter title: told twice
+        (["hũ gạo tình thương chi hội", "hũ gạo tình thương xóm"], ["hũ gạo tình thương chi hội"]),
+        # 3 of 4 (75%): two models
+        (["phiên chợ 0 đồng", "phiên chợ 1 đồng"], ["phiên chợ 0 đồng", "phiên chợ 1 đồng"]),
+        # a shorter title inside a longer one, either way round
+        (["con nuôi đồn biên phòng", "mô hình con nuôi đồn biên phòng tỉnh"],
+         ["con nuôi đồn biên phòng"]),
+        (["mô hình con nuôi đồn biên phòng tỉnh", "con nuôi đồn biên phòng"],
+         ["mô hình con nuôi đồn biên phòng tỉnh"]),
+        # a title of no words repeats nothing
+        (["", "nuôi ong", ""], ["", "nuôi ong", ""]),
+    ],
+)
+def test_a_model_told_twice_is_kept_once(titles, kept):
+    assert first_of_each((title, title) for title in titles) == kept
+
+
+def test_many_titles_sharing_common_words_are_all_kept():
+    titles = [f"phiên chợ {n} đồng" for n in range(2000)]
+    assert first_of_each((title, title) for title in titles) == titles
