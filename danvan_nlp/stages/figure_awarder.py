@@ -67,7 +67,7 @@ def award_owner(view: ClauseView, hit: VerbHit) -> str | None:
 def _chain_start(view: ClauseView, hit: VerbHit, left: int) -> int:
     """Back over verbs joined by ", " or "và" ("biểu dương, khen thưởng")."""
     start = hit.start
-    for previous in reversed(view.hits_between(left, hit.start)):
+    for previous in view.hits_back(left, hit.start):
         gap = view.text[previous.end:start]
         if not _VERB_JOINER.fullmatch(gap):
             break

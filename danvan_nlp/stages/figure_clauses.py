@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -133,6 +134,14 @@ class ClauseView:
         first = bisect.bisect_left(self.hit_starts, start)
         last = bisect.bisect_left(self.hit_starts, end, lo=first)
         return [hit for hit in self.hits[first:last] if hit.end <= end]
+
+    def hits_back(self, start: int, end: int) -> Iterator[VerbHit]:
+        """The verbs lying wholly inside ``start:end``, nearest ``end`` first (read lazily,
+        for walking back over a few of many)."""
+        first = bisect.bisect_left(self.hit_starts, start)
+        last = bisect.bisect_left(self.hit_starts, end, lo=first)
+        hits = (self.hits[index] for index in range(last - 1, first - 1, -1))
+        return (hit for hit in hits if hit.end <= end)
 
     def left_limit(self, start: int, sentence_start: int) -> tuple[int, str]:
         """Where the clause holding ``start`` begins, and what opens it ("", "(", "trong đó")."""
