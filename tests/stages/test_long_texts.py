@@ -47,8 +47,12 @@ def _calls(run: Callable[[], Any]) -> int:
         lambda n: _sentences(n, ", "),  # one very long sentence
         lambda n: _sentences(n, ".\n"),  # one sentence a line
         lambda n: _sentences(n, '. "Mô hình số 7" được duy trì. '),  # quoted names between
+        lambda n: "".join(f'Xã có mô hình "Phiên chợ {k} đồng" được duy trì, hỗ trợ {k} hộ. '
+                          for k in range(n)),  # many models sharing most title words
+        lambda n: "Toàn tỉnh công nhận 64 mô hình, cụ thể:\n" + "".join(
+            f"- Thôn {k}: trong đó {k} hộ được hỗ trợ {k} triệu đồng;\n" for k in range(n)),
     ],
-    ids=["full_stops", "commas", "lines", "quotes"],
+    ids=["full_stops", "commas", "lines", "quotes", "models", "bullets"],
 )
 def test_work_grows_linearly(text_of: Callable[[int], str]) -> None:
     extract(text_of(10))  # load lexicons and models before counting
