@@ -12,27 +12,36 @@ from functools import lru_cache
 
 from danvan_nlp import lexicon
 from danvan_nlp.stages.figure_clauses import ClauseView, VerbHit
-from danvan_nlp.stages.figure_lexicon import role_words
+from danvan_nlp.stages.figure_lexicon import role_alternation, role_words
 
 MAX_WORDS = 10
 
-_FUNCTION_WORDS = re.compile(
-    r"""
-    (?<!\w) (?:đã|vừa|cũng|sẽ|đang|đồng\s+thời|tiếp\s+tục|đề\s+nghị|đề\s+xuất|ký
-              |ban\s+hành|quyết\s+định|ra|có|trực\s+tiếp|chính\s+thức) (?!\w)  # lower case only
-    """,
-    re.VERBOSE,
-)
 
-_OWNER = re.compile(
-    r"""
-    (?: \s* "[^"\n]{1,80}" )?                       # maybe the award's name in quotes
-    \s+ của \s+                                   # "Giấy khen của ..."
-    (?P<owner>[^,;.:()\n]+?)                      # the owner
-    (?= \s+ (?:vì|cho|về|do|tại|trong|nhân|năm|đã|đợt)(?!\w) | [,;.:()\n] | $ )  # ends
-    """,
-    re.VERBOSE,
-)
+
+@lru_cache(maxsize=1)
+def _function_words() -> re.Pattern[str]:
+    """Verbs and adverbs around an awarder's name ("đề xuất", "đã"), lower case only."""
+    return re.compile(
+        r"""
+        (?<!\w) (?:""" + role_alternation("awarder_function_word", r"\s+") + r""") (?!\w)
+        """,
+        re.VERBOSE,
+    )
+
+
+@lru_cache(maxsize=1)
+def _owner() -> re.Pattern[str]:
+    """ "Giấy khen của UBND huyện vì ...": the owner after an award word."""
+    return re.compile(
+        r"""
+        (?: \s* "[^"\n]{1,80}" )?                  # maybe the award's name in quotes
+        \s+ của \s+                               # "Giấy khen của ..."
+        (?P<owner>[^,;.:()\n]+?)                  # the owner
+        (?= \s+ (?:""" + role_alternation("awarder_owner_end") + r""")(?!\w)  # "vì", "cho"
+          | [,;.:()\n] | $ )                       # or punctuation, or the end
+        """,
+        re.VERBOSE,
+    )
 
 
 
@@ -60,7 +69,7 @@ def award_owner(view: ClauseView, hit: VerbHit) -> str | None:
     """The owner in "Bằng khen của Chủ tịch UBND tỉnh", right after an award word."""
     if not any(word in hit.phrase for word in role_words("award_word")):
         return None
-    match = _OWNER.match(view.original, hit.end)
+    match = _owner().match(view.original, hit.end)
     return _named(match["owner"]) if match else None
 
 
@@ -89,7 +98,7 @@ def _head_regex() -> re.Pattern[str]:
 
 def _named(text: str) -> str | None:
     """The body or post named last in ``text`` ("Ủy ban MTTQ tỉnh đề xuất <Ủy ban TW MTTQ>")."""
-    for chunk in reversed(_FUNCTION_WORDS.split(text)):
+    for chunk in reversed(_function_words().split(text)):
         words = chunk.split()
         for first in (i for i, word in enumerate(words) if word[:1].isupper()):
             name = " ".join(words[first:]).strip(" ,;:-")

@@ -15,7 +15,7 @@ from functools import lru_cache
 from danvan_nlp import lexicon
 from danvan_nlp.numerals import Number, find_numbers, read_unit
 from danvan_nlp.stages.figure_index import match_spans
-from danvan_nlp.stages.figure_lexicon import mentions
+from danvan_nlp.stages.figure_lexicon import mentions, role_alternation
 
 _WORDS_AFTER = re.compile(
     r"""
@@ -25,14 +25,6 @@ _WORDS_AFTER = re.compile(
     re.VERBOSE,
 )
 
-_MOVES_TO = re.compile(
-    r"""
-    \s+ (?:xuống|lên|giảm|tăng) # "từ 358 xuống 50 xóm", "từ 36 lên 40 xã"
-    (?: \s+ (?:còn|tới|đến|mức) )?  # "xuống còn", "lên tới"
-    \s+ (?=\d)                  # the number it moves to comes next
-    """,
-    re.VERBOSE | re.IGNORECASE,
-)
 
 _SUBJECT_TOTAL = re.compile(
     r"""
@@ -170,9 +162,22 @@ def _list_end(text: str, end: int) -> int:
         end = unit.end
 
 
+@lru_cache(maxsize=1)
+def _moves_to() -> re.Pattern[str]:
+    """ "từ 358 xuống 50 xóm": a number moving to another, which has the unit."""
+    return re.compile(
+        r"""
+        \s+ (?:""" + role_alternation("move_verb") + r""")  # "xuống", "lên", "giảm"
+        (?: \s+ (?:""" + role_alternation("move_filler") + r""") )?  # "xuống còn", "lên tới"
+        \s+ (?=\d)                  # the number it moves to comes next
+        """,
+        re.VERBOSE | re.IGNORECASE,
+    )
+
+
 def borrowed_unit(text: str, number: Number, clause_start: int) -> CountedUnit | None:
     """A unit lent by the clause to a bare number ("từ 358 xuống 50 xóm", "số X ... là N")."""
-    move = _MOVES_TO.match(text, number.end)
+    move = _moves_to().match(text, number.end)
     if move is not None:
         target = next((n for n in find_numbers(text[move.end():move.end() + 40])), None)
         if target is not None and target.start == 0:
