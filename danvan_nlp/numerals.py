@@ -260,13 +260,16 @@ def _unit_regex() -> re.Pattern[str]:
     )
 
 
-_NOT_CURRENCY = re.compile(
-    r"""
-    \s+ (?:bào|thời|chí|lòng|loạt)  # "đồng bào", "đồng thời", "đồng chí", "đồng lòng"
-    (?!\w)                         # as whole words
-    """,
-    re.VERBOSE,
-)
+@lru_cache(maxsize=1)
+def _not_currency() -> re.Pattern[str]:
+    """The word after "đồng" that makes it no currency ("đồng bào", ``dong_compounds.txt``)."""
+    return re.compile(
+        r"""
+        \s+ (?:""" + lexicon.alternation(lexicon.words("dong_compounds.txt")) + r""")  # "bào"
+        (?!\w)                                   # as a whole word
+        """,
+        re.VERBOSE,
+    )
 
 
 def read_unit(text: str, pos: int) -> Unit | None:
@@ -278,7 +281,7 @@ def read_unit(text: str, pos: int) -> Unit | None:
     attached_ok = kind in ("measure", "percent", "money")
     if not match["space"] and not attached_ok:
         return None
-    if kind == "money" and _NOT_CURRENCY.match(text, match.end()):
+    if kind == "money" and _not_currency().match(text, match.end()):
         return None  # "đồng bào", "đồng thời": not the currency
     return Unit(unit, kind, match.start("unit"), match.end())
 
