@@ -35,17 +35,20 @@ _LEAD_SOURCE = re.compile(
     """,
     re.VERBOSE | re.MULTILINE | re.IGNORECASE,
 )
-_NOT_TITLE = re.compile(
-    r"""
-    ^ (?: Thứ                     # a weekday line: "Thứ Hai, 11/10/2023"
-        | Chủ\ nhật               # "Chủ nhật, ..."
-        | Cập\ nhật               # "Cập nhật: 08:42"
-        | Trang\ chủ              # the site's breadcrumb
-        | \d                      # a date or a time
+
+
+@lru_cache(maxsize=1)
+def _not_title() -> re.Pattern[str]:
+    """A line that is page furniture, not a title (``not_title_openers.txt``)."""
+    openers = lexicon.alternation(lexicon.words("not_title_openers.txt"))
+    return re.compile(
+        r"""
+        ^ (?: """ + openers + r"""  # "Thứ Hai, ...", "Cập nhật: 08:42", "Trang chủ"
+            | \d                    # a date or a time
+        )
+        """,
+        re.VERBOSE | re.IGNORECASE,
     )
-    """,
-    re.VERBOSE | re.IGNORECASE,
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +91,7 @@ def _source(text: str) -> str | None:
 def _title(text: str) -> str | None:
     for line in text[:1500].splitlines():
         line = line.strip()
-        if len(line) >= 20 and not _NOT_TITLE.match(line):
+        if len(line) >= 20 and not _not_title().match(line):
             return line
     return None
 
