@@ -1,6 +1,7 @@
 """Finding models in articles, on Vietnamese snippets written for these tests."""
 
 import unicodedata
+from pathlib import Path
 
 import pytest
 
@@ -55,7 +56,7 @@ def _found(text: str) -> list[tuple[str, str]]:
          [("vận động hiến đất mở đường", "described")]),
     ],
 )
-def test_models_presented_by_a_cue_are_found(text, expected):
+def test_models_presented_by_a_cue_are_found(text: str, expected: list[tuple[str, str]]) -> None:
     assert _found(text) == expected
 
 
@@ -88,18 +89,18 @@ def test_models_presented_by_a_cue_are_found(text, expected):
         'Danh hiệu "Gia đình văn hóa" được công nhận cho 300 hộ.',
     ],
 )
-def test_cue_words_used_as_common_nouns_give_no_model(text):
+def test_cue_words_used_as_common_nouns_give_no_model(text: str) -> None:
     assert _found(text) == []
 
 
-def test_models_sharing_only_some_words_are_both_kept():
+def test_models_sharing_only_some_words_are_both_kept() -> None:
     text = ('Đồn duy trì mô hình "Con nuôi đồn Biên phòng"; cùng với cách làm '
             '"đảng viên đồn Biên phòng phụ trách hộ gia đình".')
     assert [title for title, _ in _found(text)] == [
         "Con nuôi đồn Biên phòng", "đảng viên đồn Biên phòng phụ trách hộ gia đình"]
 
 
-def test_the_same_model_told_twice_is_kept_once():
+def test_the_same_model_told_twice_is_kept_once() -> None:
     text = ('Mô hình "Đường hoa phụ nữ" ra đời ở xã Tân An.\n\n'
             'Đến nay, mô hình "Đường hoa phụ nữ" được nhân rộng ra 12 thôn.')
     assert _found(text) == [("Đường hoa phụ nữ", "quoted_name")]
@@ -113,13 +114,15 @@ def test_the_same_model_told_twice_is_kept_once():
         ("Đại biểu dự hội nghị gồm:", []),
     ],
 )
-def test_deeds_count_only_where_presented_as_exemplary(intro, expected):
+def test_deeds_count_only_where_presented_as_exemplary(
+    intro: str, expected: list[tuple[str, str]]
+) -> None:
     text = (f"{intro}\n- Ông Hoàng Văn Sử, trưởng bản Nà Lầu: năm 2024 đã "
             "vận động bà con hiến 500 m² đất làm đường vào bản.")
     assert _found(text) == expected
 
 
-def test_span_and_context_point_into_the_callers_text():
+def test_span_and_context_point_into_the_callers_text() -> None:
     text = unicodedata.normalize("NFD", 'Hội Nông dân duy trì mô hình "Tổ hợp tác trồng chè" '
                                         "của xã Tân Cương; mô hình nuôi ong của thôn Đồng.")
     models = extract(text, stages=[find_models]).models
@@ -131,7 +134,7 @@ def test_span_and_context_point_into_the_callers_text():
     assert unicodedata.normalize("NFC", second.title) == "nuôi ong"
 
 
-def test_list_items_get_their_own_context():
+def test_list_items_get_their_own_context() -> None:
     text = ('Nhiều mô hình đã thành nếp, như "Tiếng loa an ninh" của Công an xã; '
             '"Bữa cơm nghĩa tình" hay "Vườn rau dinh dưỡng" của Hội Phụ nữ.')
     models = extract(text, stages=[find_models]).models
@@ -150,14 +153,16 @@ def test_list_items_get_their_own_context():
          "kinh_te"),
     ],
 )
-def test_domains_come_from_title_and_context(text, domain):
+def test_domains_come_from_title_and_context(text: str, domain: str) -> None:
     article = extract(text, stages=[find_models, label_domains])
     (model,) = article.models
     assert model.domain == domain
     assert model.domain_score is not None and 0 < model.domain_score <= 1
 
 
-def test_unloadable_artifact_leaves_a_warning_not_a_crash(tmp_path, monkeypatch):
+def test_unloadable_artifact_leaves_a_warning_not_a_crash(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv(ARTIFACT_ENV, str(tmp_path / "domains-v1-2020-01-01.joblib"))
     clear_cache()
     article = extract('Xã có mô hình "Đường hoa phụ nữ" ở thôn Đông.',
@@ -183,10 +188,10 @@ def test_unloadable_artifact_leaves_a_warning_not_a_crash(tmp_path, monkeypatch)
         (["", "nuôi ong", ""], ["", "nuôi ong", ""]),
     ],
 )
-def test_a_model_told_twice_is_kept_once(titles, kept):
+def test_a_model_told_twice_is_kept_once(titles: list[str], kept: list[str]) -> None:
     assert first_of_each((title, title) for title in titles) == kept
 
 
-def test_many_titles_sharing_common_words_are_all_kept():
+def test_many_titles_sharing_common_words_are_all_kept() -> None:
     titles = [f"phiên chợ {n} đồng" for n in range(2000)]
     assert first_of_each((title, title) for title in titles) == titles
