@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -49,10 +50,11 @@ class Article:
         return Span(first, last, self.text[first:last])
 
     def sentence_at(self, offset: int) -> tuple[int, int]:
-        """The (start, end) of the normalised sentence holding ``offset``."""
-        for start, end in self.sentences:
-            if start <= offset < end:
-                return start, end
+        """The (start, end) of the normalised sentence holding ``offset`` (binary search);
+        the whole text when ``offset`` falls between sentences."""
+        index = bisect.bisect_right(self.sentences, offset, key=_start) - 1
+        if index >= 0 and self.sentences[index][0] <= offset < self.sentences[index][1]:
+            return self.sentences[index]
         return 0, len(self.ntext)
 
     def to_dict(self) -> dict[str, Any]:
@@ -71,3 +73,7 @@ class Article:
             "models": to_plain(self.models),
             "warnings": list(self.warnings),
         }
+
+
+def _start(sentence: tuple[int, int]) -> int:
+    return sentence[0]

@@ -68,15 +68,3 @@ def line_bounds(text: str, index: int) -> tuple[int, int]:
     starts = line_starts(text)
     end = starts[index + 1] - 1 if index + 1 < len(starts) else len(text)
     return starts[index], end
-
-
-def sentence_index(sentences: list[tuple[int, int]], offset: int) -> int | None:
-    """The index of the sentence holding ``offset`` (sentences sorted, not overlapping)."""
-    index = bisect.bisect_right(sentences, offset, key=_sentence_start) - 1
-    if index >= 0 and sentences[index][0] <= offset < sentences[index][1]:
-        return index
-    return None
-
-
-def _sentence_start(sentence: tuple[int, int]) -> int:
-    return sentence[0]

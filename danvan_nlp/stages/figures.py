@@ -20,7 +20,6 @@ from danvan_nlp.stages.figure_clauses import ClauseView
 from danvan_nlp.stages.figure_context import evidence_bounds, period_bounds, qualifier
 from danvan_nlp.stages.figure_drafts import Draft
 from danvan_nlp.stages.figure_filters import rejection
-from danvan_nlp.stages.figure_index import sentence_index
 from danvan_nlp.stages.figure_outcome import decide_outcomes
 from danvan_nlp.stages.figure_reading import listed_together
 from danvan_nlp.stages.figure_units import CountedUnit, borrowed_unit, unit_after
@@ -70,7 +69,7 @@ def _drafts(article: Article) -> Iterator[Draft]:
     for number in find_numbers(text):
         if documents.overlap(article.span(number.start, number.end)):
             continue
-        sentence = _sentence_at(article, number.start)
+        sentence = article.sentence_at(number.start)
         unit = unit_after(text, number)
         if unit is None and not number.spelled:
             unit = borrowed_unit(text, number, sentence[0]) or _unit_of_total(
@@ -101,12 +100,6 @@ def _total_before(text: str, previous: Draft | None, sentence: tuple[int, int]) 
         return previous
     adjacent = not text[previous.sentence[1]:sentence[0]].strip()
     return previous if adjacent and _SENTENCE_PARTS.match(text, sentence[0]) else None
-
-
-def _sentence_at(article: Article, offset: int) -> tuple[int, int]:
-    """The sentence holding ``offset`` (as ``Article.sentence_at``, by binary search)."""
-    index = sentence_index(article.sentences, offset)
-    return (0, len(article.ntext)) if index is None else article.sentences[index]
 
 
 class _DocumentSpans:
