@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
-from danvan_nlp.cli.inputs import decode_text
 from danvan_nlp.errors import ArchiveError, InputError
+from danvan_nlp.textio import decode_text
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")

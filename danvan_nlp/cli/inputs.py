@@ -8,10 +8,10 @@ from importlib import resources
 from pathlib import Path
 
 from danvan_nlp.errors import InputError
+from danvan_nlp.textio import decode_text
 
 SAMPLE_NAME = "backan-2024-07-23-dan-van-kheo.txt"
 MAX_FILE_BYTES = 20_000_000
-UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,16 +45,3 @@ def read_input(name: str) -> InputText:
     except OSError as error:
         raise InputError(f"cannot be read ({error.strerror})") from error
     return InputText(path=name, text=decode_text(data))
-
-
-def decode_text(data: bytes) -> str:
-    """UTF-8 text (a BOM is dropped); UTF-16 and other bytes raise :class:`InputError`."""
-    if data.startswith(UTF16_BOMS):
-        raise InputError("UTF-16: re-save the file as UTF-8 (it starts with a UTF-16 "
-                         "byte-order mark)")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise InputError(
-            f"not valid UTF-8 (byte {error.start}); re-save the file as UTF-8"
-        ) from error

@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from danvan_nlp import lexicon
+from danvan_nlp.stages.meta import provinces
 from danvan_nlp.tokens import PhraseIndex, Token, phrase_index, words_at
 
 _MAX_GIVEN = 3
@@ -28,8 +29,8 @@ def _surnames() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _not_person() -> PhraseIndex:
     """Listed non-person phrases, and every province's name ("Hà Giang", "Thái Nguyên")."""
-    provinces = [row[0] for row in lexicon.table("provinces.tsv")]
-    return phrase_index([*lexicon.words("not_person_names.txt"), *provinces])
+    names = [province.name for province in provinces()]
+    return phrase_index([*lexicon.words("not_person_names.txt"), *names])
 
 
 @lru_cache(maxsize=1)
@@ -116,9 +117,8 @@ def _not_a_province(tokens: list[Token], index: int) -> bool:
 
 @lru_cache(maxsize=1)
 def _provinces() -> PhraseIndex:
-    rows = lexicon.table("provinces.tsv")
-    return phrase_index([name for row in rows for name in (row[0], *row[2:3]) if name]
-                        + [s for row in rows if len(row) > 2 for s in row[2].split(",")])
+    """Every spelling of every province ("Kiên Giang", "TP.HCM")."""
+    return phrase_index([spelling for p in provinces() for spelling in p.spellings])
 
 
 def _is_given(token: Token) -> bool:
