@@ -10,19 +10,53 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from danvan_nlp.article import Article
-from danvan_nlp.errors import DanvanError, InputError, ModelArtifactError
+from danvan_nlp.errors import (
+    ArchiveError,
+    BodyReadError,
+    DanvanError,
+    FetchError,
+    InputError,
+    ModelArtifactError,
+    PageError,
+)
+from danvan_nlp.many import extract_many
 from danvan_nlp.pipeline import extract
+from danvan_nlp.records import (
+    DocumentRef,
+    Figure,
+    Model,
+    Official,
+    Outcome,
+    Position,
+    Qualifier,
+    Role,
+    Span,
+)
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "ArchiveError",
     "Article",
+    "BodyReadError",
     "DanvanError",
+    "DocumentRef",
+    "FetchError",
+    "Figure",
     "InputError",
+    "Model",
     "ModelArtifactError",
+    "Official",
+    "Outcome",
+    "PageError",
+    "Position",
+    "Qualifier",
+    "Role",
+    "Span",
     "__version__",
     "classify_domain",
     "extract",
+    "extract_many",
 ]
 
 if TYPE_CHECKING:

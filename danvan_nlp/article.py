@@ -6,8 +6,9 @@ import bisect
 from dataclasses import dataclass, field
 from typing import Any
 
-from danvan_nlp.normalize import NormalizedText
-from danvan_nlp.records import DocumentRef, Figure, Model, Official, Span, to_plain
+from danvan_nlp.errors import InputError
+from danvan_nlp.normalize import NormalizedText, normalize
+from danvan_nlp.records import DocumentRef, Figure, Model, Official, Span, from_plain, to_plain
 
 SCHEMA_VERSION = "1.0"
 
@@ -73,6 +74,48 @@ class Article:
             "models": to_plain(self.models),
             "warnings": list(self.warnings),
         }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any], text: str = "") -> Article:
+        """The article that :meth:`to_dict` described (``Article.from_dict(a.to_dict(),
+        a.text).to_dict() == a.to_dict()``).
+
+        ``text`` is the article's text, which ``to_dict`` leaves out; spans keep their
+        offsets and text either way. Keys outside the schema's article fields (a batch
+        result line's ``id``, ``path``, ``site``) are ignored; a malformed fact raises
+        :class:`~danvan_nlp.errors.InputError` saying where.
+        """
+        if not isinstance(data, dict):
+            raise InputError("Article.from_dict takes the dict that Article.to_dict made")
+        version = data.get("schema_version", SCHEMA_VERSION)
+        if str(version).split(".")[0] != SCHEMA_VERSION.split(".")[0]:
+            raise InputError(f"schema version {version} cannot be read by this danvan-nlp "
+                             f"(schema {SCHEMA_VERSION}); re-extract with this version")
+        article = cls(norm=normalize(text))
+        for name in _SCALAR_FIELDS:
+            setattr(article, name, _optional_text(data.get(name), name))
+        article.officials = from_plain(list[Official], data.get("officials", []), "officials")
+        article.figures = from_plain(list[Figure], data.get("figures", []), "figures")
+        article.documents = from_plain(list[DocumentRef], data.get("documents", []), "documents")
+        article.models = from_plain(list[Model], data.get("models", []), "models")
+        article.warnings = from_plain(list[str], data.get("warnings", []), "warnings")
+        return article
+
+    def __repr__(self) -> str:
+        title = self.title if self.title is None or len(self.title) <= 40 else (
+            self.title[:39] + "…")
+        return (f"<Article {title!r} published={self.published} province={self.province}: "
+                f"{len(self.officials)} officials, {len(self.figures)} figures, "
+                f"{len(self.documents)} documents, {len(self.models)} models>")
+
+
+_SCALAR_FIELDS = ("url", "source", "published", "title", "province", "province_2025")
+
+
+def _optional_text(value: Any, name: str) -> str | None:
+    if value is None or isinstance(value, str):
+        return value
+    raise InputError(f"{name}: expected a string or null, got {type(value).__name__}")
 
 
 def _start(sentence: tuple[int, int]) -> int:

@@ -7,10 +7,12 @@ model domains. Stages never return anything; they only add to the article.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Sequence
 
 from danvan_nlp.article import Article
 from danvan_nlp.checks import MAX_CHARS, check_text
+from danvan_nlp.errors import InputError
 from danvan_nlp.normalize import normalize
 from danvan_nlp.sentences import split_sentences
 
@@ -46,9 +48,36 @@ def extract(
     and source line say. Raises :class:`~danvan_nlp.errors.InputError` for text that
     cannot be an article (empty, binary, mis-decoded, not Vietnamese, too long).
     """
+    published = iso_date_or_none(published)
     check_text(text, max_chars=max_chars)
     article = Article(norm=normalize(text), url=url, published=published, source=source)
     article.sentences = split_sentences(article.ntext)
     for stage in default_stages() if stages is None else stages:
         stage(article)
     return article
+
+
+def iso_date_or_none(value: object) -> str | None:
+    """``published=`` as an ISO day (``2024-07-23``); a :class:`datetime.date` is accepted.
+
+    Anything else raises :class:`~danvan_nlp.errors.InputError` saying the form wanted,
+    so a wrong date never passes silently into every fact of the article.
+    """
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip()).isoformat() if len(
+                value.strip()) == 10 else _refuse_date(value)
+        except ValueError:
+            return _refuse_date(value)
+    return _refuse_date(value)
+
+
+def _refuse_date(value: object) -> str:
+    raise InputError(f"published={value!r} is not an ISO date; give the day as YYYY-MM-DD "
+                     "(e.g. published='2024-07-23') or None")

@@ -6,9 +6,16 @@ name of the rule that produced it, so a reader can always go back to the words.
 
 from __future__ import annotations
 
+import dataclasses
+import types
+import typing
 from dataclasses import asdict, dataclass, field
 from enum import Enum
-from typing import Any
+from typing import Any, TypeVar
+
+from danvan_nlp.errors import InputError
+
+RecordT = TypeVar("RecordT")
 
 
 class Qualifier(str, Enum):
@@ -132,3 +139,62 @@ def _enum_values(value: Any) -> Any:
     if isinstance(value, list):
         return [_enum_values(item) for item in value]
     return value
+
+
+def from_plain(cls: type[RecordT], value: Any, where: str = "") -> RecordT:
+    """The record of type ``cls`` that :func:`to_plain` turned into ``value``.
+
+    Driven by the dataclass's own field types, so a field added to a record needs no
+    change here. Keys a record does not have are refused with
+    :class:`~danvan_nlp.errors.InputError` naming where they were found.
+    """
+    built: RecordT = _build(cls, value, where or cls.__name__)
+    return built
+
+
+def _build(kind: Any, value: Any, where: str) -> Any:
+    """``value`` as an instance of the annotation ``kind`` (records, enums, lists, unions)."""
+    origin = typing.get_origin(kind)
+    if origin in (typing.Union, types.UnionType):
+        return _build_union(typing.get_args(kind), value, where)
+    if origin is list:
+        if not isinstance(value, list):
+            raise InputError(f"{where}: expected a list, got {type(value).__name__}")
+        (item_kind,) = typing.get_args(kind)
+        return [_build(item_kind, item, f"{where}[{index}]") for index, item in enumerate(value)]
+    if isinstance(kind, type) and dataclasses.is_dataclass(kind):
+        return _build_record(kind, value, where)
+    if isinstance(kind, type) and issubclass(kind, Enum):
+        try:
+            return kind(value)
+        except ValueError as error:
+            raise InputError(f"{where}: {value!r} is not a {kind.__name__} label") from error
+    return _build_scalar(kind, value, where)
+
+
+def _build_union(options: tuple[Any, ...], value: Any, where: str) -> Any:
+    if value is None and type(None) in options:
+        return None
+    real = [option for option in options if option is not type(None)]
+    return _build(real[0], value, where)
+
+
+def _build_record(kind: type[Any], value: Any, where: str) -> Any:
+    if not isinstance(value, dict):
+        raise InputError(f"{where}: expected an object, got {type(value).__name__}")
+    hints = typing.get_type_hints(kind)
+    names = {item.name for item in dataclasses.fields(kind)}
+    unknown = sorted(set(value) - names)
+    if unknown:
+        raise InputError(f"{where}: unknown field(s) {', '.join(unknown)}")
+    return kind(**{name: _build(hints[name], item, f"{where}.{name}")
+                   for name, item in value.items()})
+
+
+def _build_scalar(kind: Any, value: Any, where: str) -> Any:
+    if kind is float and isinstance(value, int | float) and not isinstance(value, bool):
+        return float(value)
+    if kind is Any or (isinstance(kind, type) and isinstance(value, kind)):
+        return value
+    raise InputError(f"{where}: expected {getattr(kind, '__name__', kind)}, "
+                     f"got {type(value).__name__}")

@@ -4,16 +4,23 @@ Each module named in ``COMMAND_MODULES`` has ``register(subparsers)``, which add
 its sub-commands and sets ``handler`` (a function of the parsed arguments that
 returns the exit status). Errors the library raises on purpose become one line on
 stderr and a non-zero exit; nothing else is caught, so real bugs stay visible.
+
+Every command takes ``-v/--verbose`` (repeatable) and ``-q/--quiet``, before or
+after the sub-command's name; they set the level of the ``danvan_nlp`` loggers,
+and ``-q`` also turns progress bars off. Exit statuses are the same everywhere:
+0 all done, 1 some items were bad (reported, the rest done), 2 unusable
+arguments or input, 5 an archive or result file that cannot be used, 130 interrupted.
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib
+import logging
 import sys
 from collections.abc import Sequence
 
-from danvan_nlp import __version__
+from danvan_nlp.cli.logs import configure_logging
 from danvan_nlp.errors import DanvanError
 
 COMMAND_MODULES = (
@@ -24,29 +31,74 @@ COMMAND_MODULES = (
 )
 
 
+class _VersionAction(argparse.Action):
+    """``--version``: the package, the output schema and the domain model's versions."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str = argparse.SUPPRESS,
+                 default: str = argparse.SUPPRESS, help: str | None = None) -> None:
+        super().__init__(option_strings=option_strings, dest=dest, default=default, nargs=0,
+                         help=help)
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
+                 values: object, option_string: str | None = None) -> None:
+        from danvan_nlp.versions import version_lines
+
+        print("\n".join(version_lines()))
+        parser.exit()
+
+
+def _add_verbosity(parser: argparse.ArgumentParser, *, top: bool) -> None:
+    """``-v``/``-q`` on ``parser``; on sub-commands they only override when given."""
+    default: object = 0 if top else argparse.SUPPRESS
+    parser.add_argument("-v", "--verbose", action="count", default=default,
+                        help="say more (repeat for debugging detail)")
+    parser.add_argument("-q", "--quiet", action="store_true",
+                        default=False if top else argparse.SUPPRESS,
+                        help="only errors; no progress bars")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every registered sub-command."""
     parser = argparse.ArgumentParser(
         prog="danvan",
         description="Turn Vietnamese provincial news on mass mobilisation into data.",
+        epilog="Exit status: 0 done, 1 some items bad, 2 usage or bad input, "
+               "5 unusable archive or result file, 130 interrupted.",
     )
-    parser.add_argument("--version", action="version", version=f"danvan-nlp {__version__}")
+    parser.add_argument("--version", action=_VersionAction,
+                        help="show the versions of danvan-nlp, its output schema and domain model")
+    _add_verbosity(parser, top=True)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(subparsers)
+    for sub in _all_subparsers(subparsers):
+        _add_verbosity(sub, top=False)
     return parser
+
+
+def _all_subparsers(action: argparse._SubParsersAction) -> list[argparse.ArgumentParser]:  # type: ignore[type-arg]
+    """Every sub-command parser, nested ones (``archive export``) included, once each."""
+    found: list[argparse.ArgumentParser] = []
+    for sub in dict.fromkeys(action.choices.values()):
+        found.append(sub)
+        for nested in sub._actions:
+            if isinstance(nested, argparse._SubParsersAction):
+                found.extend(_all_subparsers(nested))
+    return found
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``danvan``; returns the exit status (also used by the console script)."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    configure_logging(verbose=args.verbose, quiet=args.quiet)
     if not getattr(args, "handler", None):
         parser.print_help()
         return 2
     try:
         status: int = args.handler(args)
     except DanvanError as error:
+        logging.getLogger("danvan_nlp").debug("error details", exc_info=True)
         print(f"danvan: error: {error}", file=sys.stderr)
         return error.exit_code
     except KeyboardInterrupt:

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 from typing import Any
 
 from danvan_nlp.cli import render
-from danvan_nlp.cli.inputs import InputText, read_input, sample_input
+from danvan_nlp.cli.inputs import InputText, read_input, sample_input, stdin_is_piped
 from danvan_nlp.errors import DanvanError, InputError
 from danvan_nlp.pipeline import extract
 
 FORMATS = ("text", "json", "jsonl", "csv")
+log = logging.getLogger(__name__)
 
 
 def register(subparsers: Any) -> None:
@@ -21,14 +23,19 @@ def register(subparsers: Any) -> None:
         "extract",
         help="extract officials, figures, documents and models from articles",
         description=(
-            "Extract facts from Vietnamese article texts (UTF-8 files, '-' for stdin; "
-            "with no file, the bundled sample article). With --input, process a whole "
-            "archive (SQLite archive, JSONL of articles or a folder of .txt files) into --out."
+            "Extract facts from Vietnamese article texts (UTF-8 files, '-' for stdin). With "
+            "no file, standard input when it is piped or redirected, else (on a terminal) the "
+            "bundled sample article; --sample always takes the sample. With --input, process "
+            "a whole archive (SQLite archive, JSONL of articles or a folder of .txt files) "
+            "into --out."
         ),
     )
     parser.add_argument("files", nargs="*", metavar="FILE", help="text files; '-' reads stdin")
-    parser.add_argument("--format", choices=FORMATS, default="text",
-                        help="output format (default: text, a readable summary)")
+    parser.add_argument("--sample", action="store_true",
+                        help="extract the bundled sample article")
+    parser.add_argument("--format", choices=FORMATS, default=None,
+                        help="output format (default: text, a readable summary); json prints "
+                             "one object for one input, an array for several")
     batch = parser.add_argument_group("archive-scale runs")
     batch.add_argument("--input", metavar="SOURCE",
                        help="archive (.sqlite), JSONL (.jsonl/.jsonl.gz) or folder of .txt")
@@ -46,18 +53,41 @@ def run(args: argparse.Namespace) -> int:
     """Handle ``danvan extract``."""
     if args.input or args.out:
         return _run_batch(args)
-    names = args.files
-    inputs: list[InputText | str] = [sample_input()] if not names else list(names)
+    inputs = _inputs(args)
+    fmt = args.format or "text"
     failures = 0
+    results: list[dict[str, Any]] = []
     for index, item in enumerate(inputs):
-        failures += _extract_one(item, args.format, first=index == 0)
+        failures += _extract_one(item, fmt, first=index == 0, collect=results)
+    if fmt == "json":
+        _print_json(results, several=len(inputs) > 1)
     if failures:
         print(f"danvan: {failures} of {len(inputs)} inputs failed (see above)", file=sys.stderr)
         return 1
     return 0
 
 
+def _inputs(args: argparse.Namespace) -> list[InputText | str]:
+    """The inputs to read: the files named, else piped stdin, else the sample."""
+    if args.sample:
+        if args.files:
+            raise InputError("give either FILE arguments or --sample, not both")
+        return [sample_input()]
+    if args.files:
+        return list(args.files)
+    if stdin_is_piped():
+        return ["-"]
+    print("danvan: no FILE given and nothing piped in: extracting the bundled sample "
+          "article (give files, '-' or pipe a text)", file=sys.stderr)
+    return [sample_input()]
+
+
 def _run_batch(args: argparse.Namespace) -> int:
+    if args.format is not None:
+        raise InputError(f"--format {args.format} does not apply to --input/--out runs, whose "
+                         "result is always JSONL; drop --format (danvan export makes tables)")
+    if args.sample:
+        raise InputError("--sample prints one article; it does not go with --input/--out")
     if args.files and args.input:
         raise InputError("give either FILE arguments or --input SOURCE, not both")
     if args.files:
@@ -71,8 +101,10 @@ def _run_batch(args: argparse.Namespace) -> int:
     return run_from_args(args)
 
 
-def _extract_one(item: InputText | str, fmt: str, *, first: bool) -> int:
-    """Extract and print one input; returns 1 when it failed, after reporting it."""
+def _extract_one(item: InputText | str, fmt: str, *, first: bool,
+                 collect: list[dict[str, Any]]) -> int:
+    """Extract and print one input (``json`` results go to ``collect`` instead, to be
+    printed together); returns 1 when it failed, after reporting it."""
     path = item if isinstance(item, str) else item.path
     try:
         text_in = read_input(item) if isinstance(item, str) else item
@@ -81,17 +113,31 @@ def _extract_one(item: InputText | str, fmt: str, *, first: bool) -> int:
         print(f"danvan: {path}: {error}", file=sys.stderr)
         if fmt == "jsonl":
             print(json.dumps({"path": path, "error": str(error)}, ensure_ascii=False))
+        elif fmt == "json":
+            collect.append({"path": path, "error": str(error)})
         return 1
-    _print_result(path, result, fmt, first=first)
+    log.info("%s: %d officials, %d figures, %d documents, %d models", path,
+             len(result["officials"]), len(result["figures"]), len(result["documents"]),
+             len(result["models"]))
+    if fmt == "json":
+        collect.append({"path": path, **result})
+    else:
+        _print_result(path, result, fmt, first=first)
     return 0
+
+
+def _print_json(results: list[dict[str, Any]], *, several: bool) -> None:
+    """One JSON document: the object for a single input, an array for several."""
+    if not results:
+        return
+    document: object = results if several else results[0]
+    print(json.dumps(document, ensure_ascii=False, indent=2))
 
 
 def _print_result(path: str, result: dict[str, Any], fmt: str, *, first: bool) -> None:
     result = {"path": path, **result}
     if fmt == "jsonl":
         print(json.dumps(result, ensure_ascii=False))
-    elif fmt == "json":
-        print(json.dumps(result, ensure_ascii=False, indent=2))
     elif fmt == "csv":
         sys.stdout.write(render.csv_text(render.csv_rows(path, result), header=first))
     else:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 import sys
 from dataclasses import dataclass
 from importlib import resources
@@ -26,6 +28,19 @@ def sample_input() -> InputText:
     """The seed article shipped with the package."""
     ref = resources.files("danvan_nlp.data.sample").joinpath(SAMPLE_NAME)
     return InputText(path=f"<sample>/{SAMPLE_NAME}", text=ref.read_text(encoding="utf-8"))
+
+
+def stdin_is_piped() -> bool:
+    """True when standard input is a pipe, a socket or a redirected file: text to read.
+
+    A terminal, ``/dev/null`` (a character device) or a closed stdin is not: a user who
+    typed ``danvan extract`` alone meant the sample, not to type an article.
+    """
+    try:
+        mode = os.fstat(sys.stdin.fileno()).st_mode
+    except (OSError, ValueError, AttributeError):
+        return False
+    return stat.S_ISFIFO(mode) or stat.S_ISREG(mode) or stat.S_ISSOCK(mode)
 
 
 def read_input(name: str) -> InputText:
