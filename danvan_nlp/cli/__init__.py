@@ -19,8 +19,10 @@ import importlib
 import logging
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from danvan_nlp.cli.logs import configure_logging
+from danvan_nlp.cli.settings import apply_settings, find_settings
 from danvan_nlp.errors import DanvanError
 
 COMMAND_MODULES = (
@@ -57,8 +59,9 @@ def _add_verbosity(parser: argparse.ArgumentParser, *, top: bool) -> None:
                         help="only errors; no progress bars")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser with every registered sub-command."""
+def build_parser(config: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser with every registered sub-command, its defaults taken from
+    the settings file (:mod:`danvan_nlp.cli.settings`) when there is one."""
     parser = argparse.ArgumentParser(
         prog="danvan",
         description="Turn Vietnamese provincial news on mass mobilisation into data.",
@@ -67,13 +70,28 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action=_VersionAction,
                         help="show the versions of danvan-nlp, its output schema and domain model")
+    parser.add_argument("--config", metavar="FILE",
+                        help="settings file (default: $DANVAN_CONFIG, ./danvan.toml, or "
+                             "[tool.danvan] in ./pyproject.toml)")
     _add_verbosity(parser, top=True)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(subparsers)
     for sub in _all_subparsers(subparsers):
         _add_verbosity(sub, top=False)
+    found = find_settings(config, Path.cwd())
+    if found:
+        apply_settings(dict(subparsers.choices), *found)
     return parser
+
+
+def _config_argument(argv: Sequence[str] | None) -> str | None:
+    """``--config FILE`` read ahead of the full parse (its settings shape the parser)."""
+    early = argparse.ArgumentParser(add_help=False)
+    early.add_argument("--config")
+    known, _ = early.parse_known_args(argv)
+    config: str | None = known.config
+    return config
 
 
 def _all_subparsers(action: argparse._SubParsersAction) -> list[argparse.ArgumentParser]:  # type: ignore[type-arg]
@@ -89,7 +107,11 @@ def _all_subparsers(action: argparse._SubParsersAction) -> list[argparse.Argumen
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``danvan``; returns the exit status (also used by the console script)."""
-    parser = build_parser()
+    try:
+        parser = build_parser(_config_argument(argv))
+    except DanvanError as error:
+        print(f"danvan: error: {error}", file=sys.stderr)
+        return error.exit_code
     args = parser.parse_args(argv)
     configure_logging(verbose=args.verbose, quiet=args.quiet)
     if not getattr(args, "handler", None):
