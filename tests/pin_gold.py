@@ -111,10 +111,12 @@ def floor_drops(before: dict[str, dict[str, float]],
 
 def history_problems(lines: list[str]) -> list[str]:
     """Broken links of the hash chain, and floor drops without an "allow_drop" reason."""
-    problems, previous_line, previous_state = [], None, None
+    problems: list[str] = []
+    previous_line: str | None = None
+    previous_state: dict[str, dict[str, float]] | None = None
     for number, line in enumerate(lines, start=1):
         entry = json.loads(line)
-        expected = line_digest(previous_line) if previous_line is not None else None
+        expected: str | None = line_digest(previous_line) if previous_line is not None else None
         if entry.get("prev") != expected:
             problems.append(f"line {number}: 'prev' is not the digest of line {number - 1}"
                             " (the history is append-only)")

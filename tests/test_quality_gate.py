@@ -139,7 +139,8 @@ def test_history_check_flags_a_silent_drop_and_accepts_a_flagged_one() -> None:
 
 def test_history_check_flags_a_removed_floor_and_a_rewritten_entry() -> None:
     first = json.dumps({"prev": None, "floors": {"dev": {"names.f1": 0.9, "outcome": 0.9}}})
-    second = json.dumps({"prev": pin_gold.line_digest(first), "floors": {"dev": {"names.f1": 0.95}}})
+    second = json.dumps({"prev": pin_gold.line_digest(first),
+                         "floors": {"dev": {"names.f1": 0.95}}})
     rewritten_first = first.replace("0.9,", "0.91,")
     problems = pin_gold.history_problems([rewritten_first, second])
     assert problems == ["line 2: 'prev' is not the digest of line 1 (the history is append-only)",
