@@ -122,7 +122,7 @@ class SqliteSource(Source):
 
     def articles(self) -> Iterator[SourceArticle]:
         """Rows in URL order, a page at a time, so no read lock is held while extracting."""
-        query = (f"SELECT url, site, title, published, source, text {self._WHERE} "
+        query = (f"SELECT url, site, title, published, source, CAST(text AS BLOB) {self._WHERE} "
                  f"AND url > ? ORDER BY url LIMIT {self.PAGE_ROWS}")
         connection, after = self._connect(), ""
         try:
@@ -158,12 +158,23 @@ class SqliteSource(Source):
 
 
 def _archive_article(
-    url: str, site: Any, title: Any, published: Any, source: Any, text: str
+    url: str, site: Any, title: Any, published: Any, source: Any, data: bytes
 ) -> SourceArticle:
+    """The article of a row; its text comes as bytes, so a damaged text is one bad item."""
+    text, problem = _decoded(data)
     return SourceArticle(
         id=article_id(url), text=text, url=url, title=_text_or_none(title),
         published=iso_day(published), source=_text_or_none(source), site=_text_or_none(site),
+        problem=problem,
     )
+
+
+def _decoded(data: bytes) -> tuple[str | None, str | None]:
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError as error:
+        return None, (f"the archived text is not valid UTF-8 (byte {error.start}): the row "
+                      "is damaged; fetch the page again")
 
 
 class JsonlSource(Source):

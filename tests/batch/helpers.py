@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from danvan_nlp.article import Article
-from danvan_nlp.pipeline import extract
+from danvan_nlp.deadline import current_deadline
+from danvan_nlp.pipeline import default_stages, extract
 
 ARTICLES: list[dict[str, Any]] = [
     {
@@ -159,3 +160,28 @@ def stuck_extract(text: str, **options: Any) -> Article:
     while "Ba Bể" in text:
         time.sleep(0.01)
     return extract(text, **options)
+
+
+_warmed = False
+
+
+def stall_until_deadline(article: Article) -> None:
+    """A stage that is slow on purpose: it returns only once the extraction's time is up."""
+    deadline = current_deadline()
+    assert deadline is not None, "stall_until_deadline needs a time limit"
+    while not deadline.expired():
+        time.sleep(0.01)
+
+
+def stalling_extract(text: str, **options: Any) -> Article:
+    """:func:`extract` with :func:`stall_until_deadline` as a stage for the article on Ba Bể
+    (module-level, so Dask workers can import it). The first call in a process extracts
+    once without a limit, so loading lexicons and the model does not count against it."""
+    global _warmed
+    if not _warmed:
+        extract(ARTICLES[0]["text"], time_limit=None)
+        _warmed = True
+    stages = default_stages()
+    if "Ba Bể" in text:
+        stages.insert(1, stall_until_deadline)
+    return extract(text, stages=stages, **options)
