@@ -20,6 +20,7 @@ import hashlib
 import json
 import os
 import re
+import stat
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from types import TracebackType
@@ -59,6 +60,9 @@ def check_out_path(path: Path, option: str = "--out") -> None:
     """Refuse, before anything is written, an output path whose file could not be made."""
     if path.is_dir():
         raise InputError(f"{path} is a folder; {option} takes a file name")
+    if path.exists() and not stat.S_ISREG(path.stat().st_mode):
+        raise InputError(f"{path} is not a regular file (a FIFO, device or socket); "
+                         f"{option} takes a file name")
     folder = path.parent
     if not folder.is_dir():
         raise InputError(f"{folder}: no such folder; create it first or give {option} "

@@ -61,11 +61,30 @@ def test_a_fifo_input_is_refused_at_once(name: str, tmp_path: Path) -> None:
     assert not out.exists()
 
 
-def test_dev_zero_as_a_file_or_input_is_refused() -> None:
+def test_dev_zero_as_a_file_or_input_is_refused(tmp_path: Path) -> None:
     as_file = _danvan("extract", "/dev/zero")
     assert as_file.returncode == 1 and "not a regular file" in _error_lines(as_file.stderr)[0]
-    as_input = _danvan("extract", "--input", "/dev/zero", "--out", os.devnull)
-    assert as_input.returncode == 2 and "not a regular file" in as_input.stderr
+    out = tmp_path / "result.jsonl"
+    as_input = _danvan("extract", "--input", "/dev/zero", "--out", str(out))
+    assert as_input.returncode == 2 and "/dev/zero is not a regular file" in as_input.stderr
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("command", [["extract", "--input", "SRC"], ["export", "figures", "RES"]])
+def test_a_fifo_or_device_as_out_is_refused(command: list[str], tmp_path: Path) -> None:
+    names = {"SRC": str(write_jsonl(tmp_path / "a.jsonl", ARTICLES[:1])),
+             "RES": str(_empty_result(tmp_path / "r.jsonl"))}
+    argv = [names.get(arg, arg) for arg in command]
+    for out in (str(_fifo(tmp_path / "ong.jsonl")), os.devnull):
+        done = _danvan(*argv, "--out", out)
+        assert done.returncode == 2
+        assert f"{out} is not a regular file" in _error_lines(done.stderr)[0]
+    assert Path(os.devnull).is_char_device()
+
+
+def _empty_result(path: Path) -> Path:
+    path.write_bytes(b"")
+    return path
 
 
 def test_dev_zero_on_stdin_is_read_up_to_the_cap() -> None:
