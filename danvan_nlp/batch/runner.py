@@ -116,6 +116,7 @@ def run_batch(
     started = time.perf_counter()
     out_path = _check_paths(source, out, engine, scheduler)
     workers = _check_workers(workers)
+    _check_limits(article_seconds, max_line_bytes)
     messages = _Messages()
     articles = open_source(source, messages, max_line_bytes)
     summary = RunSummary()
@@ -176,6 +177,13 @@ def _check_workers(workers: int | None) -> int:
     if workers < 1:
         raise InputError(f"--workers {workers}: give 1 or more worker processes")
     return workers
+
+
+def _check_limits(article_seconds: float, max_line_bytes: int) -> None:
+    if not 0 <= article_seconds < math.inf:
+        raise InputError(f"article_seconds={article_seconds}: give seconds, 0 for no limit")
+    if max_line_bytes < 1:
+        raise InputError(f"max_line_bytes={max_line_bytes}: give a size of at least 1 byte")
 
 
 def _chunk_size(count: int | None, done: int, slots: int) -> int:

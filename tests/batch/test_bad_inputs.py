@@ -22,6 +22,7 @@ from danvan_nlp.batch import sources
 from danvan_nlp.batch.runner import run_batch
 from danvan_nlp.batch.sources import open_source
 from danvan_nlp.cli import main
+from danvan_nlp.errors import InputError
 from danvan_nlp.textio import capped_lines
 from tests.batch.helpers import ARTICLES, many_articles, read_lines, write_folder, write_jsonl
 
@@ -246,3 +247,15 @@ def test_a_utf8_bom_before_the_first_line_is_accepted(tmp_path: Path) -> None:
     path = tmp_path / "bai.jsonl"
     path.write_bytes(b"\xef\xbb\xbf" + json.dumps(ARTICLES[0]).encode() + b"\n")
     assert [a.url for a in open_source(path).articles()] == [ARTICLES[0]["url"]]
+
+
+@pytest.mark.parametrize(("option", "value"), [("article_seconds", -1.0),
+                                               ("article_seconds", float("nan")),
+                                               ("max_line_bytes", 0)])
+def test_run_batch_refuses_limits_that_make_no_sense(option: str, value: float,
+                                                     tmp_path: Path) -> None:
+    source = write_jsonl(tmp_path / "a.jsonl", ARTICLES[:1])
+    out = tmp_path / "r.jsonl"
+    with pytest.raises(InputError, match=option):
+        run_batch(source, out, workers=1, progress=False, **{option: value})
+    assert not out.exists()
