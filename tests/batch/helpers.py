@@ -13,7 +13,7 @@ from typing import Any
 
 from danvan_nlp.article import Article
 from danvan_nlp.deadline import current_deadline
-from danvan_nlp.pipeline import default_stages, extract
+from danvan_nlp.pipeline import extract
 
 ARTICLES: list[dict[str, Any]] = [
     {
@@ -165,6 +165,14 @@ def stuck_extract(text: str, **options: Any) -> Article:
 _warmed = False
 
 
+def warm_up() -> None:
+    """Extract once without a time limit (lexicons and model load), once per process."""
+    global _warmed
+    if not _warmed:
+        extract(ARTICLES[0]["text"], time_limit=None)
+        _warmed = True
+
+
 def stall_until_deadline(article: Article) -> None:
     """A stage that is slow on purpose: it returns only once the extraction's time is up."""
     deadline = current_deadline()
@@ -174,14 +182,10 @@ def stall_until_deadline(article: Article) -> None:
 
 
 def stalling_extract(text: str, **options: Any) -> Article:
-    """:func:`extract` with :func:`stall_until_deadline` as a stage for the article on Ba Bể
-    (module-level, so Dask workers can import it). The first call in a process extracts
-    once without a limit, so loading lexicons and the model does not count against it."""
-    global _warmed
-    if not _warmed:
-        extract(ARTICLES[0]["text"], time_limit=None)
-        _warmed = True
-    stages = default_stages()
+    """:func:`extract`, but the article on Ba Bể gets only :func:`stall_until_deadline` as
+    its stage (module-level, so Dask workers can import it). The first call in a process
+    extracts once without a limit, so loading lexicons and the model does not count."""
+    warm_up()
     if "Ba Bể" in text:
-        stages.insert(1, stall_until_deadline)
-    return extract(text, stages=stages, **options)
+        return extract(text, stages=[stall_until_deadline], **options)
+    return extract(text, **options)

@@ -15,6 +15,7 @@ import sqlite3
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -22,7 +23,7 @@ from danvan_nlp.batch import sources
 from danvan_nlp.batch.runner import run_batch
 from danvan_nlp.batch.sources import open_source
 from danvan_nlp.cli import main
-from danvan_nlp.errors import InputError
+from danvan_nlp.errors import ArchiveError, InputError
 from danvan_nlp.textio import capped_lines
 from tests.batch.helpers import ARTICLES, many_articles, read_lines, write_folder, write_jsonl
 
@@ -156,12 +157,12 @@ def test_an_archive_failing_mid_run_keeps_the_chunks_already_read(
                      after: str) -> list[object]:
         pages.append(1)
         if len(pages) == 3:
-            raise sources.ArchiveError("page 3 is damaged")
+            raise ArchiveError("page 3 is damaged")
         return real_page(self, connection, query, after)
 
     monkeypatch.setattr(sources.SqliteSource, "_page", failing_page)
     out = tmp_path / "result.jsonl"
-    with pytest.raises(sources.ArchiveError, match="page 3"):
+    with pytest.raises(ArchiveError, match="page 3"):
         run_batch(path, out, workers=1, chunk_size=1, progress=False)
     assert len(read_lines(out)) == 4
     monkeypatch.setattr(sources.SqliteSource, "_page", real_page)
@@ -256,6 +257,7 @@ def test_run_batch_refuses_limits_that_make_no_sense(option: str, value: float,
                                                      tmp_path: Path) -> None:
     source = write_jsonl(tmp_path / "a.jsonl", ARTICLES[:1])
     out = tmp_path / "r.jsonl"
+    limits: dict[str, Any] = {option: value}
     with pytest.raises(InputError, match=option):
-        run_batch(source, out, workers=1, progress=False, **{option: value})
+        run_batch(source, out, workers=1, progress=False, **limits)
     assert not out.exists()
