@@ -149,3 +149,19 @@ def test_the_dask_engine_records_a_timeout_and_goes_on(tmp_path: Path) -> None:
     assert (summary.done, summary.failed) == (2, 1)
     assert [line.get("error_kind") for line in lines] == [None, "timeout", None]
     assert "took over 1 s" in lines[1]["error"]
+
+
+def test_batch_options_reach_run_batch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from danvan_nlp.batch import runner
+
+    given: dict[str, Any] = {}
+
+    def recording_run_batch(source: str, out: str, **options: Any) -> runner.RunSummary:
+        given.update(options)
+        return runner.RunSummary(done=1)
+
+    monkeypatch.setattr(runner, "run_batch", recording_run_batch)
+    assert main(["extract", "--input", str(tmp_path / "a.jsonl"), "--out",
+                 str(tmp_path / "r.jsonl"), "--article-seconds", "2.5",
+                 "--max-line-mb", "3"]) == 0
+    assert (given["article_seconds"], given["max_line_bytes"]) == (2.5, 3_000_000)
