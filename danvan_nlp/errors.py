@@ -45,3 +45,10 @@ class PageError(FetchError):
 
 class BodyReadError(FetchError):
     """A page started to arrive but its body was cut off or stalled (retried before raised)."""
+
+
+class ExtractTimeout(DanvanError):
+    """Extracting one article took longer than its time limit, and was stopped.
+
+    A healthy article takes well under a second; one that runs for a minute has
+    usually hit a runaway pattern, so the message asks for it to be reported."""

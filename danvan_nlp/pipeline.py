@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 
 from danvan_nlp.article import Article
 from danvan_nlp.checks import MAX_CHARS, check_text
+from danvan_nlp.deadline import ARTICLE_SECONDS, deadline_for, stages_until
 from danvan_nlp.errors import InputError
 from danvan_nlp.normalize import normalize
 from danvan_nlp.sentences import split_sentences
@@ -41,18 +42,22 @@ def extract(
     source: str | None = None,
     stages: Sequence[Stage] | None = None,
     max_chars: int = MAX_CHARS,
+    time_limit: float | None = ARTICLE_SECONDS,
 ) -> Article:
     """Extract officials, figures, documents and models from one article's text.
 
     ``published`` (ISO date) and ``source`` override what the text's own date line
     and source line say. Raises :class:`~danvan_nlp.errors.InputError` for text that
-    cannot be an article (empty, binary, mis-decoded, not Vietnamese, too long).
+    cannot be an article (empty, binary, mis-decoded, not Vietnamese, too long), and
+    :class:`~danvan_nlp.errors.ExtractTimeout` when it takes over ``time_limit`` seconds
+    (``None``: no limit), checked between stages (see :mod:`danvan_nlp.deadline`).
     """
     published = iso_date_or_none(published)
+    deadline = deadline_for(time_limit)
     check_text(text, max_chars=max_chars)
     article = Article(norm=normalize(text), url=url, published=published, source=source)
     article.sentences = split_sentences(article.ntext)
-    for stage in default_stages() if stages is None else stages:
+    for stage in stages_until(deadline, default_stages() if stages is None else stages):
         stage(article)
     return article
 

@@ -6,13 +6,21 @@ before appending. Lines start with the article id so a rerun can list what is
 done without parsing every extraction. A file that is not a result (its first
 line is not a JSON object with an ``id``, or its torn tail does not start like a
 result line) is refused untouched: it may be someone's notes given as ``--out``.
+
+Every line ends with a checksum of its content, ``"sha256"``: the SHA-256 (hex)
+of the line's UTF-8 JSON without that field (the line up to ``, "sha256"`` then
+``}``). A line that fails it was damaged after it was written: a rerun does its
+article again and an export counts it unreadable. Lines written before checksums
+existed (no ``"sha256"``) are trusted when they parse as a JSON object with an id.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
+import stat
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from types import TracebackType
@@ -32,6 +40,17 @@ _ID_PREFIX = re.compile(
     re.VERBOSE,
 )
 
+_CHECKED_END = re.compile(
+    rb"""
+    ,\ "sha256":\ "       # the checksum is the last field of a line written here
+    ([0-9a-f]{64})          # SHA-256 of the line without this field, in hex
+    "\}\n                  # closing the object and the line
+    """,
+    re.VERBOSE,
+)
+
+CHECK_KEY = "sha256"
+CHECKED_END_BYTES = len(f', "{CHECK_KEY}": "{"0" * 64}"}}\n')
 RESULT_START = b'{"id": "'
 FIRST_LINE_BYTES = 16_000_000
 Reporter = Callable[[str], None]
@@ -41,6 +60,9 @@ def check_out_path(path: Path, option: str = "--out") -> None:
     """Refuse, before anything is written, an output path whose file could not be made."""
     if path.is_dir():
         raise InputError(f"{path} is a folder; {option} takes a file name")
+    if path.exists() and not stat.S_ISREG(path.stat().st_mode):
+        raise InputError(f"{path} is not a regular file (a FIFO, device or socket); "
+                         f"{option} takes a file name")
     folder = path.parent
     if not folder.is_dir():
         raise InputError(f"{folder}: no such folder; create it first or give {option} "
@@ -57,11 +79,16 @@ def check_result_file(path: Path) -> None:
     with path.open("rb") as stream:
         first = stream.readline(FIRST_LINE_BYTES)
     whole = first.endswith(b"\n")
-    if (whole and _parse(first, full=True) is None) or (not whole and not _torn_result(first)):
+    if (whole and not _whole_result(first)) or (not whole and not _torn_result(first)):
         raise InputError(
             f"{path}: exists and is not a danvan result (its first line is not a JSON object "
             "with an \"id\"); left untouched: give a new file, or the result of an earlier run"
         )
+
+
+def _whole_result(line: bytes) -> bool:
+    """Whether a whole line is a result line, sound or damaged after it was written."""
+    return line.startswith(RESULT_START) or _parse(line, full=True)[0] is not None
 
 
 def _torn_result(tail: bytes) -> bool:
@@ -104,16 +131,29 @@ def _end_of_last_line(stream: IO[bytes]) -> int:
     return 0
 
 
+def sealed_line(record: dict[str, Any]) -> str:
+    """The record's JSON line, ending with its ``"sha256"`` checksum."""
+    body = json.dumps({key: value for key, value in record.items() if key != CHECK_KEY},
+                      ensure_ascii=False)
+    digest = hashlib.sha256(body.encode("utf-8")).hexdigest()
+    return f'{body[:-1]}, "{CHECK_KEY}": "{digest}"}}\n'
+
+
 def done_ids(path: Path, report: Reporter | None = None) -> set[str]:
-    """Ids of the articles the result file already holds (extracted or failed)."""
+    """Ids of the articles the result file holds on sound lines (extracted or failed)."""
     ids: set[str] = set()
-    for record in _lines(path, report, full=False):
+    redo = None if report is None else _redo_reporter(report)
+    for record in _lines(path, redo, full=False):
         ids.add(str(record["id"]))
     return ids
 
 
+def _redo_reporter(report: Reporter) -> Reporter:
+    return lambda message: report(f"{message} (its article, if in the input, is done again)")
+
+
 def read_results(path: Path, report: Reporter | None = None) -> Iterator[dict[str, Any]]:
-    """Every readable line of a result file; unreadable lines are reported and skipped."""
+    """Every sound line of a result file (without its checksum); others reported and skipped."""
     return _lines(path, report, full=True)
 
 
@@ -122,24 +162,40 @@ def _lines(path: Path, report: Reporter | None, *, full: bool) -> Iterator[dict[
         return
     with path.open("rb") as stream:
         for number, line in enumerate(stream, start=1):
-            record = _parse(line, full=full)
+            record, problem = _parse(line, full=full)
             if record is not None:
                 yield record
             elif line.strip() and report is not None:
-                report(f"{path}: line {number} is not a complete result line; skipped")
+                report(f"{path}: line {number} {problem}; skipped")
 
 
-def _parse(line: bytes, *, full: bool) -> dict[str, Any] | None:
+def _parse(line: bytes, *, full: bool) -> tuple[dict[str, Any] | None, str]:
+    """The line's record (only its id unless ``full``), or ``None`` and what is wrong."""
     if not line.endswith(b"\n"):
-        return None
-    match = _ID_PREFIX.match(line)
-    if match and not full and line.rstrip().endswith(b"}"):
-        return {"id": match.group(1).decode("utf-8")}
+        return None, "is not a complete result line"
+    end = _CHECKED_END.fullmatch(line[-CHECKED_END_BYTES:])
+    if end is None:
+        return _unchecked(line)
+    body = line[:-CHECKED_END_BYTES] + b"}"
+    if hashlib.sha256(body).hexdigest().encode("ascii") != end.group(1):
+        return None, "fails its checksum (damaged after it was written)"
+    match = _ID_PREFIX.match(body)
+    if match and not full:
+        return {"id": match.group(1).decode("utf-8")}, ""
+    return _unchecked(body)
+
+
+def _unchecked(line: bytes) -> tuple[dict[str, Any] | None, str]:
+    """A line without checksum (or its checked body) parsed whole."""
     try:
         record = json.loads(line)
     except (json.JSONDecodeError, UnicodeDecodeError):
-        return None
-    return record if isinstance(record, dict) and "id" in record else None
+        return None, "is not a complete result line"
+    if not isinstance(record, dict) or "id" not in record:
+        return None, "is not a result line (no JSON object with an \"id\")"
+    if CHECK_KEY in record:
+        return None, "fails its checksum (damaged after it was written)"
+    return record, ""
 
 
 class ResultWriter:
@@ -181,7 +237,7 @@ class ResultWriter:
         """Append the records, one JSON line each, and push them to disk."""
         if self._stream is None:
             raise ArchiveError("the result file is not open; use ResultWriter in a with block")
-        text = "".join(json.dumps(record, ensure_ascii=False) + "\n" for record in records)
+        text = "".join(sealed_line(record) for record in records)
         try:
             self._stream.write(text)
             self._stream.flush()

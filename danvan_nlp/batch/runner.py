@@ -29,8 +29,10 @@ from danvan_nlp.batch.resultfile import (
     repair_tail,
 )
 from danvan_nlp.batch.sources import Source, SourceArticle, open_source
-from danvan_nlp.batch.work import ARTICLE_SECONDS, INTERNAL, ExtractFn, Job
+from danvan_nlp.batch.work import INTERNAL, ExtractFn, Job
+from danvan_nlp.deadline import ARTICLE_SECONDS
 from danvan_nlp.errors import DanvanError, InputError
+from danvan_nlp.textio import MAX_LINE_BYTES
 
 MAX_CHUNK = 32
 CHUNKS_PER_SLOT = 4
@@ -81,7 +83,8 @@ class _Messages:
 def run_from_args(args: argparse.Namespace) -> int:
     """Run ``danvan extract --input ... --out ...``; 1 when any article failed."""
     summary = run_batch(
-        args.input, args.out, workers=args.workers, engine=args.engine, scheduler=args.scheduler
+        args.input, args.out, workers=args.workers, engine=args.engine, scheduler=args.scheduler,
+        article_seconds=args.article_seconds, max_line_bytes=args.max_line_bytes,
     )
     print(summary.line(args.out), file=sys.stderr)
     if summary.failed:
@@ -100,19 +103,22 @@ def run_batch(
     chunk_size: int | None = None,
     extract_fn: ExtractFn | None = None,
     article_seconds: float = ARTICLE_SECONDS,
+    max_line_bytes: int = MAX_LINE_BYTES,
     progress: bool | None = None,
 ) -> RunSummary:
     """Extract every article of ``source`` not yet in ``out``, appending to ``out``.
 
     ``extract_fn`` replaces :func:`danvan_nlp.extract` (a module-level function, so
     worker processes can import it); an article taking over ``article_seconds`` is
-    stopped and recorded (local engine only); ``progress=None`` shows the bar on a terminal.
+    stopped and recorded as a ``timeout`` (0: no limit); JSONL input lines over
+    ``max_line_bytes`` are skipped and reported; ``progress=None`` shows the bar on a terminal.
     """
     started = time.perf_counter()
     out_path = _check_paths(source, out, engine, scheduler)
     workers = _check_workers(workers)
+    _check_limits(article_seconds, max_line_bytes)
     messages = _Messages()
-    articles = open_source(source, messages)
+    articles = open_source(source, messages, max_line_bytes)
     summary = RunSummary()
     with ResultWriter(out_path) as writer:
         done = _resume(out_path, messages)
@@ -173,6 +179,13 @@ def _check_workers(workers: int | None) -> int:
     return workers
 
 
+def _check_limits(article_seconds: float, max_line_bytes: int) -> None:
+    if not 0 <= article_seconds < math.inf:
+        raise InputError(f"article_seconds={article_seconds}: give seconds, 0 for no limit")
+    if max_line_bytes < 1:
+        raise InputError(f"max_line_bytes={max_line_bytes}: give a size of at least 1 byte")
+
+
 def _chunk_size(count: int | None, done: int, slots: int) -> int:
     """Chunks big enough to keep overhead low, small enough to feed every slot."""
     if count is None:
@@ -210,15 +223,29 @@ def _chunks(articles: Iterator[SourceArticle], size: int) -> Iterator[list[Sourc
 def _run_chunks(
     engine: Engine, chunks: Iterator[list[SourceArticle]]
 ) -> Iterator[list[dict[str, object]]]:
-    """Result lines of each chunk, in the order sent; a few chunks per slot in flight."""
+    """Result lines of each chunk, in the order sent; a few chunks per slot in flight.
+
+    When the source fails mid-way (a damaged archive page), the chunks already sent
+    are still finished and handed back before the error is raised.
+    """
     window = engine.slots * 2 + 1
     in_flight: deque[ChunkFuture] = deque()
-    for chunk in chunks:
+    source_error: DanvanError | None = None
+    while True:
+        try:
+            chunk = next(chunks, None)
+        except DanvanError as error:
+            source_error = error
+            break
+        if chunk is None:
+            break
         in_flight.append(engine.submit(chunk))
         if len(in_flight) >= window:
             yield _result(in_flight.popleft())
     while in_flight:
         yield _result(in_flight.popleft())
+    if source_error is not None:
+        raise source_error
 
 
 def _result(future: ChunkFuture) -> list[dict[str, object]]:

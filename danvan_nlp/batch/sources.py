@@ -7,20 +7,30 @@ already did. Sources stream: nothing holds the whole archive in memory.
 
 from __future__ import annotations
 
+import codecs
 import gzip
 import hashlib
 import json
 import re
 import sqlite3
+import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
 from danvan_nlp.errors import ArchiveError, InputError
-from danvan_nlp.textio import decode_text
+from danvan_nlp.textio import (
+    MAX_LINE_BYTES,
+    capped_lines,
+    check_regular,
+    decode_text,
+    read_regular_file,
+)
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
+REPAIR = ("rescue what is readable with 'sqlite3 ARCHIVE .recover | sqlite3 COPY' "
+          "and give the copy")
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
 MAX_FILE_BYTES = 20_000_000
 ARCHIVE_COLUMNS = ("url", "site", "title", "published", "source", "text", "error")
@@ -99,16 +109,20 @@ class SqliteSource(Source):
     _WHERE = "FROM articles WHERE error IS NULL AND text IS NOT NULL"
 
     def count(self) -> int:
+        """Usable rows; reading every page of the table, it finds a damaged archive early."""
         connection = self._connect()
         try:
             row = connection.execute(f"SELECT COUNT(*) {self._WHERE}").fetchone()
+        except sqlite3.Error as error:
+            raise ArchiveError(f"{self.location}: the archive is damaged ({error}); {REPAIR}"
+                               ) from error
         finally:
             connection.close()
         return int(row[0])
 
     def articles(self) -> Iterator[SourceArticle]:
         """Rows in URL order, a page at a time, so no read lock is held while extracting."""
-        query = (f"SELECT url, site, title, published, source, text {self._WHERE} "
+        query = (f"SELECT url, site, title, published, source, CAST(text AS BLOB) {self._WHERE} "
                  f"AND url > ? ORDER BY url LIMIT {self.PAGE_ROWS}")
         connection, after = self._connect(), ""
         try:
@@ -123,7 +137,8 @@ class SqliteSource(Source):
             return connection.execute(query, (after,)).fetchall()
         except sqlite3.Error as error:
             raise ArchiveError(f"{self.location}: cannot read the archive after {after!r} "
-                               f"({error}); what was extracted so far is kept") from error
+                               f"({error}); what was extracted so far is kept; {REPAIR}"
+                               ) from error
 
     def _connect(self) -> sqlite3.Connection:
         uri = f"{self.location.resolve().as_uri()}?mode=ro"
@@ -143,40 +158,83 @@ class SqliteSource(Source):
 
 
 def _archive_article(
-    url: str, site: Any, title: Any, published: Any, source: Any, text: str
+    url: str, site: Any, title: Any, published: Any, source: Any, data: bytes
 ) -> SourceArticle:
+    """The article of a row; its text comes as bytes, so a damaged text is one bad item."""
+    text, problem = _decoded(data)
     return SourceArticle(
         id=article_id(url), text=text, url=url, title=_text_or_none(title),
         published=iso_day(published), source=_text_or_none(source), site=_text_or_none(site),
+        problem=problem,
     )
 
 
+def _decoded(data: bytes) -> tuple[str | None, str | None]:
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError as error:
+        return None, (f"the archived text is not valid UTF-8 (byte {error.start}): the row "
+                      "is damaged; fetch the page again")
+
+
 class JsonlSource(Source):
-    """One JSON object a line (``danvan archive export``), optionally gzip-compressed."""
+    """One JSON object a line (``danvan archive export``), optionally gzip-compressed.
+
+    Lines are read as bytes with a cap (``max_line_bytes``): a longer line is skipped
+    a block at a time and reported, never held in memory whole.
+    """
 
     kind = "jsonl"
 
-    def count(self) -> int:
-        with self._open() as stream:
-            return sum(1 for line in stream if line.strip())
+    def __init__(self, location: Path, report: Reporter | None = None,
+                 max_line_bytes: int = MAX_LINE_BYTES) -> None:
+        super().__init__(location, report)
+        self.max_line_bytes = max_line_bytes
 
-    def articles(self) -> Iterator[SourceArticle]:
+    def count(self) -> int:
+        """Non-blank lines (a damaged file counts up to the damage, reported by ``articles``)."""
+        lines = 0
         with self._open() as stream:
             try:
-                for number, line in enumerate(stream, start=1):
-                    article = self._parse(number, line) if line.strip() else None
+                lines = sum(1 for line in capped_lines(stream, self.max_line_bytes)
+                            if line is None or line.strip())
+            except _DAMAGE:
+                return lines
+        return lines
+
+    def articles(self) -> Iterator[SourceArticle]:
+        number = 0
+        with self._open() as stream:
+            try:
+                for number, line in enumerate(capped_lines(stream, self.max_line_bytes), 1):
+                    article = self._read_line(number, line)
                     if article is not None:
                         yield article
-            except (EOFError, OSError, UnicodeDecodeError) as error:
-                self.bad(f"the file ends early or is damaged ({error}); rest of the file")
+            except _DAMAGE as error:
+                self.bad(f"ends early or is damaged after line {number} ({error}); "
+                         "the rest of the file")
 
-    def _open(self) -> IO[str]:
+    def _open(self) -> IO[bytes]:
         opener: Any = gzip.open if self.location.name.endswith(".gz") else open
         try:
-            stream: IO[str] = opener(self.location, "rt", encoding="utf-8", errors="strict")
+            stream: IO[bytes] = opener(self.location, "rb")
         except OSError as error:
             raise InputError(f"{self.location}: cannot be read ({error})") from error
         return stream
+
+    def _read_line(self, number: int, line: bytes | None) -> SourceArticle | None:
+        if line is None:
+            self.bad(f"line {number} is over {self.max_line_bytes / 1e6:g} MB (--max-line-mb)")
+            return None
+        if number == 1:
+            line = line.removeprefix(codecs.BOM_UTF8)
+        if not line.strip():
+            return None
+        try:
+            return self._parse(number, line.decode("utf-8"))
+        except UnicodeDecodeError as error:
+            self.bad(f"line {number} is not UTF-8 (byte {error.start})")
+            return None
 
     def _parse(self, number: int, line: str) -> SourceArticle | None:
         try:
@@ -195,6 +253,9 @@ class JsonlSource(Source):
             title=_text_or_none(record.get("title")), published=iso_day(record.get("published")),
             source=_text_or_none(record.get("source")), site=_text_or_none(record.get("site")),
         )
+
+
+_DAMAGE = (EOFError, OSError, zlib.error)
 
 
 def _record_problem(record: Any) -> str | None:
@@ -223,7 +284,8 @@ class FolderSource(Source):
                                 path=str(file), problem=problem)
 
     def _files(self) -> list[Path]:
-        return sorted(path for path in self.location.rglob("*.txt") if path.is_file())
+        """Every ``*.txt`` but folders (a FIFO or device is listed: its line says so)."""
+        return sorted(path for path in self.location.rglob("*.txt") if not path.is_dir())
 
 
 def _read_text(file: Path) -> tuple[str | None, str | None]:
@@ -231,22 +293,28 @@ def _read_text(file: Path) -> tuple[str | None, str | None]:
     try:
         if file.stat().st_size > MAX_FILE_BYTES:
             return None, f"larger than {MAX_FILE_BYTES // 1_000_000} MB; split it into articles"
-        return decode_text(file.read_bytes()), None
+        return decode_text(read_regular_file(file, MAX_FILE_BYTES)), None
     except OSError as error:
         return None, f"cannot be read ({error.strerror})"
     except InputError as error:
         return None, str(error)
 
 
-def open_source(location: str | Path, report: Reporter | None = None) -> Source:
-    """The source for a path: a folder, a ``.jsonl[.gz]`` file or a SQLite archive."""
+def open_source(
+    location: str | Path, report: Reporter | None = None, max_line_bytes: int = MAX_LINE_BYTES
+) -> Source:
+    """The source for a path: a folder, a ``.jsonl[.gz]`` file or a SQLite archive.
+
+    Anything else, a FIFO or a device included, is refused at once with :class:`InputError`.
+    """
     path = Path(location)
     if not path.exists():
         raise InputError(f"{path}: no such file or folder; check the --input path")
     if path.is_dir():
         return FolderSource(path, report)
+    check_regular(path)
     if path.name.lower().endswith(JSONL_SUFFIXES):
-        return JsonlSource(path, report)
+        return JsonlSource(path, report, max_line_bytes)
     with path.open("rb") as stream:
         if stream.read(len(SQLITE_MAGIC)) == SQLITE_MAGIC:
             return SqliteSource(path, report)

@@ -6,22 +6,19 @@ module-level functions of picklable arguments.
 
 from __future__ import annotations
 
-import signal
-import threading
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from danvan_nlp.article import Article
 from danvan_nlp.batch.sources import SourceArticle
-from danvan_nlp.errors import DanvanError
+from danvan_nlp.deadline import ARTICLE_SECONDS, interrupt_after
+from danvan_nlp.errors import DanvanError, ExtractTimeout
 from danvan_nlp.pipeline import extract
 
 ExtractFn = Callable[..., Article]
 _FROM_SOURCE = ("url", "published", "source", "title")
 INPUT, INTERNAL, TIMEOUT = "input", "internal", "timeout"
-ARTICLE_SECONDS = 60.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,10 +27,6 @@ class Job:
 
     extract_fn: ExtractFn | None = None
     article_seconds: float = ARTICLE_SECONDS
-
-
-class ArticleTimeout(BaseException):
-    """An article took too long (a BaseException, so no stage's ``except`` swallows it)."""
 
 
 def extract_chunk(articles: list[SourceArticle], job: Job | None = None) -> list[dict[str, Any]]:
@@ -50,39 +43,17 @@ def result_line(
     if article.problem is not None or article.text is None:
         return failure_line(article, article.problem or "the article has no text")
     try:
-        with time_limit(seconds):
+        with interrupt_after(seconds):
             found = extract_fn(article.text, url=article.url, published=article.published,
-                               source=article.source)
+                               source=article.source, time_limit=seconds or None)
+    except ExtractTimeout as error:
+        return failure_line(article, str(error), kind=TIMEOUT)
     except DanvanError as error:
         return failure_line(article, str(error))
-    except ArticleTimeout:
-        return failure_line(article, f"extraction took over {seconds:g} s; stopped",
-                            kind=TIMEOUT)
     except Exception as error:  # a bug in a stage: record it, the batch goes on
         message = f"internal error ({type(error).__name__}: {error})"
         return failure_line(article, message, kind=INTERNAL)
     return _merge(article, found.to_dict())
-
-
-@contextmanager
-def time_limit(seconds: float) -> Iterator[None]:
-    """Raise :class:`ArticleTimeout` after ``seconds`` (main thread on Unix only; else no limit)."""
-    if seconds <= 0 or not hasattr(signal, "setitimer") or (
-        threading.current_thread() is not threading.main_thread()
-    ):
-        yield
-        return
-
-    def expire(signum: int, frame: object) -> None:
-        raise ArticleTimeout
-
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 def failure_line(article: SourceArticle, message: str, kind: str = INPUT) -> dict[str, Any]:

@@ -10,8 +10,10 @@ from typing import Any
 
 from danvan_nlp.cli import render
 from danvan_nlp.cli.inputs import InputText, read_input, sample_input, stdin_is_piped
+from danvan_nlp.deadline import ARTICLE_SECONDS, interrupt_after
 from danvan_nlp.errors import DanvanError, InputError
 from danvan_nlp.pipeline import extract
+from danvan_nlp.textio import MAX_LINE_BYTES
 
 FORMATS = ("text", "json", "jsonl", "csv")
 log = logging.getLogger(__name__)
@@ -36,6 +38,9 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--format", choices=FORMATS, default=None,
                         help="output format (default: text, a readable summary); json prints "
                              "one object for one input, an array for several")
+    parser.add_argument("--article-seconds", type=_seconds, default=ARTICLE_SECONDS,
+                        metavar="S", help="stop an article after S seconds and report it "
+                        f"as a timeout (default {ARTICLE_SECONDS:g}; 0: no limit)")
     batch = parser.add_argument_group("archive-scale runs")
     batch.add_argument("--input", metavar="SOURCE",
                        help="archive (.sqlite), JSONL (.jsonl/.jsonl.gz) or folder of .txt")
@@ -46,6 +51,10 @@ def register(subparsers: Any) -> None:
                        help="local processes (default) or a dask.distributed cluster")
     batch.add_argument("--scheduler", metavar="ADDRESS",
                        help="dask scheduler, e.g. tcp://host:8786 (default: a local cluster)")
+    batch.add_argument("--max-line-mb", type=_line_bytes, default=MAX_LINE_BYTES,
+                       dest="max_line_bytes", metavar="MB",
+                       help="skip (and report) JSONL input lines over MB megabytes "
+                       f"(default {MAX_LINE_BYTES // 1_000_000})")
     parser.set_defaults(handler=run)
 
 
@@ -58,7 +67,8 @@ def run(args: argparse.Namespace) -> int:
     failures = 0
     results: list[dict[str, Any]] = []
     for index, item in enumerate(inputs):
-        failures += _extract_one(item, fmt, first=index == 0, collect=results)
+        failures += _extract_one(item, fmt, args.article_seconds, first=index == 0,
+                                 collect=results)
     if fmt == "json":
         _print_json(results, several=len(inputs) > 1)
     if failures:
@@ -101,14 +111,15 @@ def _run_batch(args: argparse.Namespace) -> int:
     return run_from_args(args)
 
 
-def _extract_one(item: InputText | str, fmt: str, *, first: bool,
+def _extract_one(item: InputText | str, fmt: str, seconds: float, *, first: bool,
                  collect: list[dict[str, Any]]) -> int:
     """Extract and print one input (``json`` results go to ``collect`` instead, to be
     printed together); returns 1 when it failed, after reporting it."""
     path = item if isinstance(item, str) else item.path
     try:
         text_in = read_input(item) if isinstance(item, str) else item
-        result = extract(text_in.text).to_dict()
+        with interrupt_after(seconds):
+            result = extract(text_in.text, time_limit=seconds or None).to_dict()
     except DanvanError as error:
         print(f"danvan: {path}: {error}", file=sys.stderr)
         if fmt == "jsonl":
@@ -142,3 +153,25 @@ def _print_result(path: str, result: dict[str, Any], fmt: str, *, first: bool) -
         sys.stdout.write(render.csv_text(render.csv_rows(path, result), header=first))
     else:
         print(render.summary(path, result) + "\n")
+
+
+def _seconds(value: str) -> float:
+    """``--article-seconds``: a number of seconds, 0 or more."""
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = -1.0
+    if not seconds >= 0 or seconds == float("inf"):
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number of seconds (0: no limit)")
+    return seconds
+
+
+def _line_bytes(value: str) -> int:
+    """``--max-line-mb``: megabytes, more than 0, as bytes."""
+    try:
+        megabytes = float(value)
+    except ValueError:
+        megabytes = 0.0
+    if not 0 < megabytes < float("inf"):
+        raise argparse.ArgumentTypeError(f"{value!r} is not a size in megabytes (e.g. 8)")
+    return int(megabytes * 1_000_000)

@@ -10,7 +10,7 @@ from importlib import resources
 from pathlib import Path
 
 from danvan_nlp.errors import InputError
-from danvan_nlp.textio import decode_text
+from danvan_nlp.textio import decode_text, read_capped, read_regular_file
 
 SAMPLE_NAME = "backan-2024-07-23-dan-van-kheo.txt"
 MAX_FILE_BYTES = 20_000_000
@@ -46,7 +46,7 @@ def stdin_is_piped() -> bool:
 def read_input(name: str) -> InputText:
     """Decode one named input (``-`` is stdin); bad input raises :class:`InputError`."""
     if name == "-":
-        return InputText(path="-", text=decode_text(sys.stdin.buffer.read()))
+        return InputText(path="-", text=decode_text(read_capped(sys.stdin.buffer, MAX_FILE_BYTES)))
     path = Path(name)
     if not path.exists():
         raise InputError("no such file; check the path")
@@ -56,7 +56,7 @@ def read_input(name: str) -> InputText:
     if size > MAX_FILE_BYTES:
         raise InputError(f"{size / 1e6:.1f} MB is too large for one article; split it")
     try:
-        data = path.read_bytes()
+        data = read_regular_file(path, MAX_FILE_BYTES)
     except OSError as error:
         raise InputError(f"cannot be read ({error.strerror})") from error
     return InputText(path=name, text=decode_text(data))

@@ -6,6 +6,8 @@ import csv
 import io
 from typing import Any
 
+from danvan_nlp.export.writers import safe_csv_text
+
 CSV_COLUMNS = (
     "path", "kind", "text", "start", "end", "name_or_code", "value", "value_max", "unit",
     "qualifier", "outcome", "awarder", "date", "detail", "rule",
@@ -91,10 +93,12 @@ def _row(path: str, kind: str, span: dict[str, Any], rule: str, **fields: Any) -
 
 
 def csv_text(rows: list[dict[str, Any]], header: bool) -> str:
-    """Rows as CSV text with the fixed column order."""
+    """Rows as CSV text with the fixed column order; a cell a spreadsheet would run as a
+    formula gets a leading ``'`` (as in ``danvan export``)."""
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, extrasaction="ignore")
     if header:
         writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows({key: safe_csv_text(value) if isinstance(value, str) else value
+                      for key, value in row.items()} for row in rows)
     return buffer.getvalue()

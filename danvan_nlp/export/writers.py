@@ -2,6 +2,10 @@
 
 The file is written next to its destination and moved into place at the end,
 so a reader never sees half a table. Parquet needs pyarrow (``danvan-nlp[parquet]``).
+
+In CSV only, a text cell that a spreadsheet would read as a formula (it starts
+with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return) gets a leading ``'``,
+as OWASP recommends against CSV injection; JSONL and Parquet keep the text as is.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from danvan_nlp.export.columns import Column, ColumnType
 FORMATS = ("csv", "jsonl", "parquet")
 PARQUET_BATCH_ROWS = 50_000
 LIST_SEPARATOR = ";"
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 Row = dict[str, Any]
 
 
@@ -101,8 +106,15 @@ def _plain(cell: Any, *, for_csv: bool) -> Any:
     if isinstance(cell, date):
         return cell.isoformat()
     if isinstance(cell, list) and for_csv:
-        return LIST_SEPARATOR.join(cell)
+        return safe_csv_text(LIST_SEPARATOR.join(cell))
+    if isinstance(cell, str) and for_csv:
+        return safe_csv_text(cell)
     return "" if cell is None and for_csv else cell
+
+
+def safe_csv_text(text: str) -> str:
+    """``text`` with a leading ``'`` when a spreadsheet would run it as a formula."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 def _write_csv(rows: Iterator[list[Any]], columns: Sequence[Column], path: Path) -> int:

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from danvan_nlp.article import Article
+from danvan_nlp.deadline import current_deadline
 from danvan_nlp.pipeline import extract
 
 ARTICLES: list[dict[str, Any]] = [
@@ -158,4 +159,33 @@ def stuck_extract(text: str, **options: Any) -> Article:
     """An extractor that never ends on one of the literal articles (as a runaway regex would)."""
     while "Ba Bể" in text:
         time.sleep(0.01)
+    return extract(text, **options)
+
+
+_warmed = False
+
+
+def warm_up() -> None:
+    """Extract once without a time limit (lexicons and model load), once per process."""
+    global _warmed
+    if not _warmed:
+        extract(ARTICLES[0]["text"], time_limit=None)
+        _warmed = True
+
+
+def stall_until_deadline(article: Article) -> None:
+    """A stage that is slow on purpose: it returns only once the extraction's time is up."""
+    deadline = current_deadline()
+    assert deadline is not None, "stall_until_deadline needs a time limit"
+    while not deadline.expired():
+        time.sleep(0.01)
+
+
+def stalling_extract(text: str, **options: Any) -> Article:
+    """:func:`extract`, but the article on Ba Bể gets only :func:`stall_until_deadline` as
+    its stage (module-level, so Dask workers can import it). The first call in a process
+    extracts once without a limit, so loading lexicons and the model does not count."""
+    warm_up()
+    if "Ba Bể" in text:
+        return extract(text, stages=[stall_until_deadline], **options)
     return extract(text, **options)

@@ -107,3 +107,11 @@ def test_large_file_gets_a_message_not_a_traceback(tmp_path: Path) -> None:
                           capture_output=True, text=True, check=False)
     assert done.returncode == 1
     assert "split" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_csv_cells_that_would_start_a_formula_are_neutralised() -> None:
+    from danvan_nlp.cli.render import csv_text
+
+    rows = [{"path": "a.txt", "kind": "model", "text": "=HYPERLINK(\"x\")", "value": -3}]
+    out = list(csv.reader(io.StringIO(csv_text(rows, header=False))))[0]
+    assert "'=HYPERLINK(\"x\")" in out and "-3" in out
