@@ -113,5 +113,5 @@ def test_csv_cells_that_would_start_a_formula_are_neutralised() -> None:
     from danvan_nlp.cli.render import csv_text
 
     rows = [{"path": "a.txt", "kind": "model", "text": "=HYPERLINK(\"x\")", "value": -3}]
-    out = list(csv.reader(io.StringIO(csv_text(rows, header=False))))[0]
+    out = next(csv.reader(io.StringIO(csv_text(rows, header=False))))
     assert "'=HYPERLINK(\"x\")" in out and "-3" in out
