@@ -1,0 +1,188 @@
+"""Place mentions in an article: "huyện Chợ Đồn", "xã Sủng Là", "toàn tỉnh", "cả nước".
+
+Each mention has its level (from ``lang/vi/place_levels.tsv``) and, when the text names
+it, its name. Mentions joined by a comma, a dash, a bracket or "thuộc" form a chain
+("thôn Pác Ngòi, xã Nam Mẫu, huyện Ba Bể"): the chain's most specific unit is the place.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from danvan_nlp import lexicon
+from danvan_nlp.records import PlaceLevel
+
+LEVELS_FILE = "place_levels.tsv"
+COMMUNES_FILE = "communes_2025.tsv"
+MAX_NAME_WORDS = 4
+CITY = "city"
+LEVEL_ORDER = (PlaceLevel.VILLAGE, PlaceLevel.COMMUNE, PlaceLevel.DISTRICT,
+               PlaceLevel.PROVINCE, PlaceLevel.NATIONAL)
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    """A place written in the normalised text: ``start:end``, its type word, level, name."""
+
+    start: int
+    end: int
+    word: str
+    level: PlaceLevel
+    name: str | None
+
+
+def _upper_letters() -> str:
+    """Every capital letter Vietnamese writes (A-Z and the accented ones, Đ)."""
+    return "".join(chr(code) for code in range(0x41, 0x1F00)
+                   if chr(code).isalpha() and chr(code).isupper())
+
+
+@lru_cache(maxsize=1)
+def _levels() -> dict[str, tuple[str, str]]:
+    """Type word (casefolded) -> (level or "city", kind)."""
+    return {row[0].casefold(): (row[1], row[2]) for row in lexicon.table(LEVELS_FILE)}
+
+
+@lru_cache(maxsize=1)
+def _mention_regex() -> re.Pattern[str]:
+    words = lexicon.alternation([row[0] for row in lexicon.table(LEVELS_FILE)])
+    upper = re.escape(_upper_letters())
+    name_word = rf"(?:[{upper}][^\W\d_]*|\d{{1,2}}(?!\d))"
+    return re.compile(
+        r"""
+        (?<![^\W\d_])                              # a whole word: no letter before
+        (?P<word>(?i:""" + words + r"""))          # a type word, any case ("Huyện", "xã")
+        (?![^\W\d_])                               # ending as a word
+        (?: [ ]                                    # then, if any, its name:
+            (?P<name>""" + name_word + r"""        #   a capitalised word (or "Quận 1")
+               (?:[ -]""" + name_word + r"""){0,""" + str(MAX_NAME_WORDS - 1) + r"""}
+            )                                      #   and up to three more
+            (?![^\W\d_])                           #   ending as a word
+        )?
+        """,
+        re.VERBOSE,
+    )
+
+
+@lru_cache(maxsize=1)
+def _compounds() -> frozenset[str]:
+    return frozenset(word.casefold() for word in lexicon.words("place_compounds.txt"))
+
+
+def find_mentions(text: str, people: tuple[str, ...] = ()) -> list[PlaceMention]:
+    """Every place mention of ``text`` in order. A name that is, or runs into, a person's
+    name (one of ``people``, or "Surname Thị/Văn ...") is cut before it; a type word with
+    no name counts only where it means a unit ("toàn tỉnh", ", huyện đã")."""
+    found: list[PlaceMention] = []
+    for match in _mention_regex().finditer(text):
+        mention = _mention(text, match, _place_name(match["name"], people))
+        if mention is not None:
+            found.append(mention)
+    return found
+
+
+PERSON_MIDDLES = ("Thị", "Văn")
+
+
+@lru_cache(maxsize=1)
+def _surnames() -> frozenset[str]:
+    return frozenset(lexicon.words("surnames.txt"))
+
+
+def _place_name(name: str | None, people: tuple[str, ...]) -> str | None:
+    """``name`` up to where a person's name starts in it (None when it is all a person's)."""
+    words = name.split() if name else []
+    for index in range(len(words)):
+        rest = " ".join(words[index:])
+        if any(person.startswith(rest) or rest.startswith(person) for person in people):
+            words = words[:index]
+            break
+        if (len(words) - index >= 3 and words[index] in _surnames()
+                and words[index + 1] in PERSON_MIDDLES):
+            words = words[:index]
+            break
+    return " ".join(words) or None
+
+
+def _mention(text: str, match: re.Match[str], name: str | None) -> PlaceMention | None:
+    word = match["word"]
+    level, kind = _levels()[word.casefold()]
+    before = text[max(0, match.start() - 12):match.start()].split()
+    if before and f"{before[-1]} {word}".casefold() in _compounds():
+        return None
+    if kind == "whole":
+        return PlaceMention(match.start(), match.end(), word, PlaceLevel(level), None)
+    if name is None and not _stands_alone(text, match.start(), level):
+        return None
+    end = match.start("name") + len(name) if name else match.end("word")
+    return PlaceMention(match.start(), end, word, _level(level, name), name)
+
+
+_WHOLE_UNIT = re.compile(r"(?<![^\W\d_])(?i:toàn|cả|địa\ bàn)[ ]$")  # "toàn tỉnh"
+_CLAUSE_OPENS = re.compile(r"(?:^|[,.;:])[ ]*$")  # ", huyện đã": the word opens a clause
+SUBJECT_LEVELS = ("province", "district", CITY)
+
+
+def _stands_alone(text: str, start: int, level: str) -> bool:
+    """Whether a type word without a name still means a unit: "toàn tỉnh", or a province
+    or district opening a clause (", huyện đã công nhận"; not "21 xã, thị trấn")."""
+    before = text[max(0, start - 12):start]
+    if _WHOLE_UNIT.search(before):
+        return True
+    return level in SUBJECT_LEVELS and _CLAUSE_OPENS.search(before) is not None
+
+
+def _level(level: str, name: str | None) -> PlaceLevel:
+    if level != CITY:
+        return PlaceLevel(level)
+    return PlaceLevel.PROVINCE if name and is_city_province(name) else PlaceLevel.DISTRICT
+
+
+def is_city_province(name: str) -> bool:
+    """Whether ``name`` is a centrally-run city ("Hà Nội", "Cần Thơ")."""
+    from danvan_nlp.stages.meta import province_by_spelling
+
+    province = province_by_spelling(name)
+    return province is not None and province.province_2025.startswith("Thành phố")
+
+
+_CHAIN_GAP = re.compile(
+    r"""
+    [ ]* (?: ,                    # "thôn A, xã B"
+           | -                    # "xã A - huyện B"
+           | \(                   # "xã A (huyện B)"
+           | [ ] (?:thuộc|của)    # "làng A thuộc xã B"
+         ) [ ]*
+    """,
+    re.VERBOSE,
+)
+
+
+def chain_of(text: str, mentions: list[PlaceMention], index: int) -> list[PlaceMention]:
+    """The named mentions chained with ``mentions[index]`` (itself included), in order."""
+    first = last = index
+    while first > 0 and _chained(text, mentions[first - 1], mentions[first]):
+        first -= 1
+    while last + 1 < len(mentions) and _chained(text, mentions[last], mentions[last + 1]):
+        last += 1
+    return mentions[first:last + 1]
+
+
+def _chained(text: str, left: PlaceMention, right: PlaceMention) -> bool:
+    if left.name is None or right.name is None:
+        return False
+    return _CHAIN_GAP.fullmatch(text, left.end, right.start) is not None
+
+
+def most_specific(chain: list[PlaceMention]) -> PlaceMention:
+    """The mention of the lowest level in a chain (the first of them)."""
+    return min(chain, key=lambda mention: LEVEL_ORDER.index(mention.level))
+
+
+@lru_cache(maxsize=1)
+def communes_2025() -> dict[tuple[str, str], str]:
+    """(province_2025, commune name casefolded) -> "xã Name" / "phường Name"."""
+    return {(row[0], row[2].casefold()): f"{row[1]} {row[2]}"
+            for row in lexicon.table(COMMUNES_FILE)}
