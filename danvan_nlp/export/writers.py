@@ -11,6 +11,7 @@ import json
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
+from functools import partial
 from itertools import islice
 from pathlib import Path
 from typing import IO, Any
@@ -42,14 +43,15 @@ def format_of(path: Path, given: str | None = None) -> str:
 
 def write_table(
     rows: Iterable[Row], columns: Sequence[Column], path: Path, fmt: str,
-    before_replace: Callable[[], None] | None = None,
+    before_replace: Callable[[], None] | None = None, excel: bool = False,
 ) -> int:
     """Write the rows (typed by ``columns``) to ``path``; returns how many were written.
 
     ``before_replace`` runs once every row is written, before the file is moved into
-    place: raising there leaves ``path`` as it was.
+    place: raising there leaves ``path`` as it was. ``excel`` writes CSV as UTF-8 with a
+    byte-order mark, which Excel needs to show Vietnamese.
     """
-    writer = _WRITERS[fmt]
+    writer = _WRITERS[EXCEL if excel and fmt == "csv" else fmt]
     typed = (typed_row(row, columns) for row in rows)
     partial = path.with_name(f".{path.name}.partial")
     try:
@@ -92,6 +94,7 @@ _CONVERT: dict[ColumnType, Callable[[Any], Any]] = {
     ColumnType.STRING: str,
     ColumnType.INT: int,
     ColumnType.FLOAT: float,
+    ColumnType.BOOL: bool,
     ColumnType.DATE: _day,
     ColumnType.STRINGS: _strings,
 }
@@ -100,14 +103,17 @@ _CONVERT: dict[ColumnType, Callable[[Any], Any]] = {
 def _plain(cell: Any, *, for_csv: bool) -> Any:
     if isinstance(cell, date):
         return cell.isoformat()
+    if isinstance(cell, bool) and for_csv:
+        return "true" if cell else "false"
     if isinstance(cell, list) and for_csv:
         return LIST_SEPARATOR.join(cell)
     return "" if cell is None and for_csv else cell
 
 
-def _write_csv(rows: Iterator[list[Any]], columns: Sequence[Column], path: Path) -> int:
+def _write_csv(rows: Iterator[list[Any]], columns: Sequence[Column], path: Path,
+               encoding: str = "utf-8") -> int:
     count = 0
-    with path.open("w", encoding="utf-8", newline="") as stream:
+    with path.open("w", encoding=encoding, newline="") as stream:
         writer = csv.writer(stream)
         writer.writerow([column.name for column in columns])
         for row in rows:
@@ -134,7 +140,8 @@ def _write_line(stream: IO[str], record: dict[str, Any]) -> None:
 
 def _write_parquet(rows: Iterator[list[Any]], columns: Sequence[Column], path: Path) -> int:
     pa, pq = _import_pyarrow()
-    schema = pa.schema([(column.name, _arrow_type(pa, column.type)) for column in columns])
+    schema = pa.schema([pa.field(column.name, _arrow_type(pa, column.type),
+                                 metadata={"doc": column.doc}) for column in columns])
     count = 0
     with pq.ParquetWriter(path, schema) as writer:
         while batch := list(islice(rows, PARQUET_BATCH_ROWS)):
@@ -151,7 +158,7 @@ def _write_parquet(rows: Iterator[list[Any]], columns: Sequence[Column], path: P
 def _arrow_type(pa: Any, kind: ColumnType) -> Any:
     return {
         ColumnType.STRING: pa.string(), ColumnType.INT: pa.int64(),
-        ColumnType.FLOAT: pa.float64(), ColumnType.DATE: pa.date32(),
+        ColumnType.FLOAT: pa.float64(), ColumnType.DATE: pa.date32(), ColumnType.BOOL: pa.bool_(),
         ColumnType.STRINGS: pa.list_(pa.string()),
     }[kind]
 
@@ -168,8 +175,10 @@ def _import_pyarrow() -> tuple[Any, Any]:
     return pyarrow, pyarrow.parquet
 
 
+EXCEL = "csv-excel"
 _WRITERS: dict[str, Callable[[Iterator[list[Any]], Sequence[Column], Path], int]] = {
     "csv": _write_csv,
+    EXCEL: partial(_write_csv, encoding="utf-8-sig"),
     "jsonl": _write_jsonl,
     "parquet": _write_parquet,
 }
