@@ -1,10 +1,11 @@
 """Facts: the same figure reported by several articles, consolidated into one row.
 
 Figures are the same fact when their place, level, period, unit and outcome are equal
-and their values are equal or one is a rounded restatement of the other: "hơn 2.000 mô
-hình" restates 2.071 (at least 2,000 and within a tenth of it), "khoảng 2.100" restates
-2.071 (within half that tenth). A round value matches only values within a tenth of it,
-so "hơn 2.000" does not swallow 2.900.
+and their values are equal or one is a rounded restatement of the other. A rounded value
+is a qualified one ("hơn", "khoảng", "gần": not ``exact``) ending in zeros; it stands for
+values within a tenth of it: "hơn 2.000 mô hình" restates 2.071 (above it), "gần 2.100"
+too (below it), "khoảng 2.100" too (within half a tenth either way); "hơn 2.000" does not
+swallow 2.900, nor an exact "1.990".
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from typing import Any
 from danvan_nlp.batch.sources import iso_day
 from danvan_nlp.export.merged import Result, Row, key_of, span_id, stable_id
 
+EXACT = "exact"
 ROUND_SHARE = 0.1  # a round value stands for values within this share of it
 ABOVE = frozenset({"more_than", "at_least"})
 BELOW = frozenset({"less_than", "nearly"})
@@ -69,7 +71,7 @@ def _report(result: Result, figure: dict[str, Any]) -> Report | None:
     value = figure.get("value")
     if not isinstance(value, int | float):
         return None
-    return Report(float(value), str(figure.get("qualifier") or "exact"),
+    return Report(float(value), str(figure.get("qualifier") or EXACT),
                   span_id(result.get("id"), figure), str(result.get("id")),
                   iso_day(result.get("published")))
 
@@ -93,7 +95,7 @@ def restates(first: Report, second: Report) -> bool:
 
 def _rounds(rounded: Report, value: float) -> bool:
     """Whether ``rounded`` (a round number with its qualifier) may stand for ``value``."""
-    if not _trailing_zeros(rounded.value):
+    if rounded.qualifier == EXACT or not _trailing_zeros(rounded.value):
         return False
     reach = abs(rounded.value) * ROUND_SHARE
     gap = value - rounded.value
@@ -117,7 +119,7 @@ def _trailing_zeros(value: float) -> int:
 def _row(fact: Fact) -> Row:
     reports = fact.reports
     values = [report.value for report in reports]
-    exact = [report for report in reports if report.qualifier == "exact"] or reports
+    exact = [report for report in reports if report.qualifier == EXACT] or reports
     days = [report.published for report in reports if report.published]
     article_ids = list(dict.fromkeys(report.article_id for report in reports))
     _, level, province, start, end, months, _, outcome = fact.key
