@@ -3,11 +3,12 @@
 Runs after the figures stage and reads only the figures' spans and the article.
 
 - **Place**: the nearest place mention before the figure in its sentence ("huyện Chợ Đồn
-  vừa công nhận 123 mô hình" is Chợ Đồn, a district), else the first after it; a chain
-  ("thôn A, xã B, huyện C") gives its most specific unit; "toàn tỉnh" is the article's
-  province, a bare "huyện" the district last named; no mention means the article's province.
+  vừa công nhận 123 mô hình" is Chợ Đồn, a district), else the first after it, else the last
+  earlier in its paragraph; a chain ("thôn A, xã B, huyện C") gives its most specific unit;
+  "toàn tỉnh" is the article's province, a bare "huyện" the district last named; no mention
+  means the article's province.
 - **Period**: the nearest period of the sentence ("giai đoạn 2018 - 2020", "6 tháng đầu năm
-  2024", "năm 2022"), else a "giai đoạn" earlier in the paragraph, else the year of an as-of
+  2024", "năm 2022"), else the last one earlier in the paragraph, else the year of an as-of
   day, else the publication year with ``period_inferred``.
 - **As of**: "tính đến 30/6/2024", or the publication day for "đến nay", "hiện có".
 """
@@ -67,8 +68,9 @@ def _nearest(found: list[T], figure: tuple[int, int], sentence: tuple[int, int])
 def _place_mention(
     text: str, places: list[PlaceMention], figure: tuple[int, int], sentence: tuple[int, int]
 ) -> tuple[PlaceMention, list[PlaceMention]] | None:
-    """The mention a figure counts in, and its chain (with earlier mentions for bare ones)."""
-    nearest = _nearest(places, figure, sentence)
+    """The mention a figure counts in, and its chain (with earlier mentions for bare ones):
+    the nearest of its sentence, else the last earlier in its paragraph."""
+    nearest = _nearest(places, figure, sentence) or _last_in_paragraph(text, places, sentence)
     if nearest is None:
         return None
     index = places.index(nearest)
@@ -83,6 +85,13 @@ def _place_mention(
         return None
     named = places.index(earlier[-1])
     return earlier[-1], chain_of(text, places, named)
+
+
+def _last_in_paragraph(text: str, found: list[T], sentence: tuple[int, int]) -> T | None:
+    """The last of ``found`` in the sentence's paragraph before the sentence."""
+    paragraph_start = text.rfind("\n", 0, sentence[0]) + 1
+    before = [item for item in found if paragraph_start <= item.start and item.end <= sentence[0]]
+    return before[-1] if before else None
 
 
 def _place(article: Article, figure: Figure,
@@ -126,7 +135,8 @@ def _commune_2025(province_2025: str, chain: list[PlaceMention]) -> str | None:
 def _period(article: Article, figure: Figure, periods: list[PeriodMention],
             span: tuple[int, int], sentence: tuple[int, int]) -> None:
     period = _nearest([p for p in periods if p.kind in PERIOD_KINDS and p.first], span, sentence)
-    period = period or _paragraph_range(article, periods, sentence)
+    period = period or _last_in_paragraph(
+        article.ntext, [p for p in periods if p.kind in PERIOD_KINDS and p.first], sentence)
     as_of = _nearest([p for p in periods if p.as_of], span, sentence)
     figure.as_of = as_of.as_of if as_of else None
     if period is not None:
@@ -137,12 +147,3 @@ def _period(article: Article, figure: Figure, periods: list[PeriodMention],
     if year.isdigit():
         figure.period_start = figure.period_end = int(year)
         figure.period_inferred = figure.as_of is None
-
-
-def _paragraph_range(article: Article, periods: list[PeriodMention],
-                     sentence: tuple[int, int]) -> PeriodMention | None:
-    """The last "giai đoạn ..." of the sentence's paragraph before the sentence."""
-    paragraph_start = article.ntext.rfind("\n", 0, sentence[0]) + 1
-    ranges = [p for p in periods if p.kind == "range"
-              and paragraph_start <= p.start and p.end <= sentence[0]]
-    return ranges[-1] if ranges else None

@@ -120,14 +120,14 @@ def _mention(text: str, match: re.Match[str], name: str | None) -> PlaceMention 
     return PlaceMention(match.start(), end, word, _level(level, name), name)
 
 
-_WHOLE_UNIT = re.compile(r"(?<![^\W\d_])(?i:toàn|cả|địa\ bàn)[ ]$")  # "toàn tỉnh"
+_WHOLE_UNIT = re.compile(r"(?<![^\W\d_])(?i:toàn|cả|địa\ bàn|của)[ ]$")  # "toàn tỉnh"
 _CLAUSE_OPENS = re.compile(r"(?:^|[,.;:])[ ]*$")  # ", huyện đã": the word opens a clause
 SUBJECT_LEVELS = ("province", "district", CITY)
 
 
 def _stands_alone(text: str, start: int, level: str) -> bool:
-    """Whether a type word without a name still means a unit: "toàn tỉnh", or a province
-    or district opening a clause (", huyện đã công nhận"; not "21 xã, thị trấn")."""
+    """Whether a type word without a name still means a unit: "toàn tỉnh", "của huyện", or
+    a province or district opening a clause (", huyện đã công nhận"; not "21 xã, thị trấn")."""
     before = text[max(0, start - 12):start]
     if _WHOLE_UNIT.search(before):
         return True
