@@ -16,12 +16,14 @@ Runs after the figures stage and reads only the figures' spans and the article.
 from __future__ import annotations
 
 import bisect
+from dataclasses import dataclass
 from typing import TypeVar
 
 from danvan_nlp.article import Article
 from danvan_nlp.normalize import normalize_str
 from danvan_nlp.records import Figure, PlaceLevel
 from danvan_nlp.stages.meta import province_by_spelling
+from danvan_nlp.stages.where_when_index import Ordered, Paragraphs
 from danvan_nlp.stages.where_when_periods import PeriodMention, find_periods
 from danvan_nlp.stages.where_when_places import (
     PlaceMention,
@@ -37,17 +39,40 @@ PERIOD_KINDS = ("range", "part", "year")
 T = TypeVar("T", PlaceMention, PeriodMention)
 
 
+@dataclass(frozen=True, slots=True)
+class Mentions:
+    """An article's place and period mentions, ordered for lookups by offset."""
+
+    text: str
+    places: Ordered[PlaceMention]
+    periods: Ordered[PeriodMention]
+    as_of: Ordered[PeriodMention]
+    paragraphs: Paragraphs
+    named: dict[PlaceLevel, Ordered[PlaceMention]]
+
+
 def locate_figures(article: Article) -> None:
     """Fill each figure's place, level, 2025 province and commune, period and as-of day."""
+    mentions = _mentions(article)
+    for figure in article.figures:
+        start = bisect.bisect_left(article.norm.offsets, figure.span.start)
+        end = max(start, bisect.bisect_left(article.norm.offsets, figure.span.end))
+        sentence = article.sentence_at(start)
+        _place(article, figure, _place_mention(mentions, (start, end), sentence))
+        _period(article, figure, mentions, (start, end), sentence)
+
+
+def _mentions(article: Article) -> Mentions:
     text = article.ntext
     places = find_mentions(text, _people(article))
     periods = find_periods(text, article.published)
-    for figure in article.figures:
-        start = bisect.bisect_left(article.norm.offsets, figure.span.start)
-        end = start + len(figure.span.text)
-        sentence = article.sentence_at(start)
-        _place(article, figure, _place_mention(text, places, (start, end), sentence))
-        _period(article, figure, periods, (start, end), sentence)
+    named = {level: Ordered([place for place in places
+                             if place.level is level and place.name is not None])
+             for level in PlaceLevel}
+    return Mentions(
+        text, Ordered(places),
+        Ordered([period for period in periods if period.kind in PERIOD_KINDS and period.first]),
+        Ordered([period for period in periods if period.as_of]), Paragraphs.of(text), named)
 
 
 def _people(article: Article) -> tuple[str, ...]:
@@ -56,42 +81,34 @@ def _people(article: Article) -> tuple[str, ...]:
     return tuple(sorted(names, key=len, reverse=True))
 
 
-def _nearest(found: list[T], figure: tuple[int, int], sentence: tuple[int, int]) -> T | None:
-    """The last of ``found`` before the figure in its sentence, else the first after it."""
-    before = [item for item in found if sentence[0] <= item.start and item.end <= figure[0]]
-    if before:
-        return before[-1]
-    after = [item for item in found if figure[1] <= item.start and item.end <= sentence[1]]
-    return after[0] if after else None
+def _in_sentence_or_paragraph(found: Ordered[T], mentions: Mentions, figure: tuple[int, int],
+                              sentence: tuple[int, int]) -> T | None:
+    """The nearest of ``found`` in the figure's sentence, else the last earlier in its
+    paragraph."""
+    index = found.nearest(figure, sentence)
+    if index is None:
+        index = found.last_before(sentence[0], mentions.paragraphs.start_of(sentence[0]))
+    return None if index is None else found.items[index]
 
 
-def _place_mention(
-    text: str, places: list[PlaceMention], figure: tuple[int, int], sentence: tuple[int, int]
-) -> tuple[PlaceMention, list[PlaceMention]] | None:
-    """The mention a figure counts in, and its chain (with earlier mentions for bare ones):
-    the nearest of its sentence, else the last earlier in its paragraph."""
-    nearest = _nearest(places, figure, sentence) or _last_in_paragraph(text, places, sentence)
+def _place_mention(mentions: Mentions, figure: tuple[int, int], sentence: tuple[int, int]
+                   ) -> tuple[PlaceMention, list[PlaceMention]] | None:
+    """The mention a figure counts in, and its chain (a bare "huyện" is the district last
+    named before it)."""
+    nearest = _in_sentence_or_paragraph(mentions.places, mentions, figure, sentence)
     if nearest is None:
         return None
-    index = places.index(nearest)
-    if nearest.name is not None:
-        chain = chain_of(text, places, index)
-        return most_specific(chain), chain
-    earlier = [place for place in places[:index]
-               if place.level is nearest.level and place.name is not None]
-    if nearest.level in (PlaceLevel.PROVINCE, PlaceLevel.NATIONAL):
+    if nearest.level in (PlaceLevel.PROVINCE, PlaceLevel.NATIONAL) and nearest.name is None:
         return nearest, [nearest]
-    if not earlier:
-        return None
-    named = places.index(earlier[-1])
-    return earlier[-1], chain_of(text, places, named)
-
-
-def _last_in_paragraph(text: str, found: list[T], sentence: tuple[int, int]) -> T | None:
-    """The last of ``found`` in the sentence's paragraph before the sentence."""
-    paragraph_start = text.rfind("\n", 0, sentence[0]) + 1
-    before = [item for item in found if paragraph_start <= item.start and item.end <= sentence[0]]
-    return before[-1] if before else None
+    if nearest.name is None:
+        named = mentions.named[nearest.level]
+        earlier = named.last_before(nearest.start, 0)
+        if earlier is None:
+            return None
+        nearest = named.items[earlier]
+    index = bisect.bisect_left(mentions.places.starts, nearest.start)
+    chain = chain_of(mentions.text, mentions.places.items, index)
+    return most_specific(chain), chain
 
 
 def _place(article: Article, figure: Figure,
@@ -132,13 +149,11 @@ def _commune_2025(province_2025: str, chain: list[PlaceMention]) -> str | None:
     return None
 
 
-def _period(article: Article, figure: Figure, periods: list[PeriodMention],
+def _period(article: Article, figure: Figure, mentions: Mentions,
             span: tuple[int, int], sentence: tuple[int, int]) -> None:
-    period = _nearest([p for p in periods if p.kind in PERIOD_KINDS and p.first], span, sentence)
-    period = period or _last_in_paragraph(
-        article.ntext, [p for p in periods if p.kind in PERIOD_KINDS and p.first], sentence)
-    as_of = _nearest([p for p in periods if p.as_of], span, sentence)
-    figure.as_of = as_of.as_of if as_of else None
+    period = _in_sentence_or_paragraph(mentions.periods, mentions, span, sentence)
+    as_of_index = mentions.as_of.nearest(span, sentence)
+    figure.as_of = None if as_of_index is None else mentions.as_of.items[as_of_index].as_of
     if period is not None:
         figure.period_start, figure.period_end = period.first, period.last
         figure.period_months = period.months if period.kind == "part" else None

@@ -57,7 +57,7 @@ def _period_regex() -> re.Pattern[str]:
         (?: (?:""" + _phrases("range") + r""") \s+    # RANGE: "giai đoạn", "từ năm", "từ ngày"
             (?:(?:tháng\s+)?\d{1,2}/(?:\d{1,2}/)?)?   #   maybe a day or month: "1/7/2025"
             (?P<first>""" + YEAR + r""")              #   first year
-            \s* (?:-|đến|tới) \s* (?:năm\s+)?         #   "-", "đến", "đến năm"
+            \s* (?:[-–—]|đến|tới) \s* (?:năm\s+)?     #   a dash, "đến", "đến năm"
             (?: (?P<last>""" + YEAR + r""")           #   last year
               | (?P<now>nay|hiện\s+nay) )             #   or "nay": up to publication
           | (?: (?P<count>\d{1,2}) \s+ tháng          # PART: "6 tháng", "9 tháng đầu"

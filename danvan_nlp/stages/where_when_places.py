@@ -8,6 +8,7 @@ it, its name. Mentions joined by a comma, a dash, a bracket or "thuộc" form a 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -71,13 +72,14 @@ def _compounds() -> frozenset[str]:
     return frozenset(word.casefold() for word in lexicon.words("place_compounds.txt"))
 
 
-def find_mentions(text: str, people: tuple[str, ...] = ()) -> list[PlaceMention]:
+def find_mentions(text: str, people: Iterable[str] = ()) -> list[PlaceMention]:
     """Every place mention of ``text`` in order. A name that is, or runs into, a person's
-    name (one of ``people``, or "Surname Thị/Văn ...") is cut before it; a type word with
+    name (one of ``people``, or "Surname Thị/Văn") is cut before it; a type word with
     no name counts only where it means a unit ("toàn tỉnh", ", huyện đã")."""
+    names = _People.of(people)
     found: list[PlaceMention] = []
     for match in _mention_regex().finditer(text):
-        mention = _mention(text, match, _place_name(match["name"], people))
+        mention = _mention(text, match, names.cut(match["name"]))
         if mention is not None:
             found.append(mention)
     return found
@@ -91,19 +93,35 @@ def _surnames() -> frozenset[str]:
     return frozenset(lexicon.words("surnames.txt"))
 
 
-def _place_name(name: str | None, people: tuple[str, ...]) -> str | None:
-    """``name`` up to where a person's name starts in it (None when it is all a person's)."""
-    words = name.split() if name else []
-    for index in range(len(words)):
-        rest = " ".join(words[index:])
-        if any(person.startswith(rest) or rest.startswith(person) for person in people):
-            words = words[:index]
-            break
-        if (len(words) - index >= 3 and words[index] in _surnames()
-                and words[index + 1] in PERSON_MIDDLES):
-            words = words[:index]
-            break
-    return " ".join(words) or None
+@dataclass(frozen=True, slots=True)
+class _People:
+    """People's names, and every run of their first words (to see a name begin)."""
+
+    names: frozenset[str]
+    openings: frozenset[str]
+
+    @classmethod
+    def of(cls, people: Iterable[str]) -> _People:
+        names = frozenset(" ".join(name.split()) for name in people if name.strip())
+        openings = frozenset(" ".join(name.split()[:count]) for name in names
+                             for count in range(1, len(name.split()) + 1))
+        return cls(names, openings)
+
+    def cut(self, name: str | None) -> str | None:
+        """``name`` up to where a person's name starts in it (None when it is all one)."""
+        words = name.split() if name else []
+        for index in range(len(words)):
+            if self._person_starts(words[index:]):
+                words = words[:index]
+                break
+        return " ".join(words) or None
+
+    def _person_starts(self, words: list[str]) -> bool:
+        if " ".join(words) in self.openings:
+            return True
+        if any(" ".join(words[:count]) in self.names for count in range(1, len(words) + 1)):
+            return True
+        return len(words) >= 2 and words[0] in _surnames() and words[1] in PERSON_MIDDLES
 
 
 def _mention(text: str, match: re.Match[str], name: str | None) -> PlaceMention | None:
@@ -160,14 +178,14 @@ _CHAIN_GAP = re.compile(
 )
 
 
-def chain_of(text: str, mentions: list[PlaceMention], index: int) -> list[PlaceMention]:
+def chain_of(text: str, mentions: Sequence[PlaceMention], index: int) -> list[PlaceMention]:
     """The named mentions chained with ``mentions[index]`` (itself included), in order."""
     first = last = index
     while first > 0 and _chained(text, mentions[first - 1], mentions[first]):
         first -= 1
     while last + 1 < len(mentions) and _chained(text, mentions[last], mentions[last + 1]):
         last += 1
-    return mentions[first:last + 1]
+    return list(mentions[first:last + 1])
 
 
 def _chained(text: str, left: PlaceMention, right: PlaceMention) -> bool:
