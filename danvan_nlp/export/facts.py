@@ -10,6 +10,7 @@ swallow 2.900, nor an exact "1.990".
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import partial
@@ -49,16 +50,65 @@ class Fact:
 
 def fact_rows(results: Iterable[Result]) -> list[Row]:
     """One row per fact, in the order each fact was first reported."""
-    groups: dict[tuple[Any, ...], list[Fact]] = {}
+    groups: dict[tuple[Any, ...], _Group] = {}
+    facts: list[Fact] = []
     for result in results:
         for figure in result.get("figures") or []:
             report = _report(result, figure)
-            if report is not None:
-                key = _key(figure)
-                new_fact = partial(Fact, key, figure.get("place"), figure.get("unit"))
-                _add(groups.setdefault(key, []), report, new_fact)
-    facts = [fact for group in groups.values() for fact in group]
+            if report is None:
+                continue
+            key = _key(figure)
+            fact = groups.setdefault(key, _Group()).place(report, partial(_new_fact, key, figure))
+            if len(fact.reports) == 1:
+                facts.append(fact)
     return [_row(fact) for fact in facts]
+
+
+def _new_fact(key: tuple[Any, ...], figure: dict[str, Any]) -> Fact:
+    return Fact(key, figure.get("place"), figure.get("unit"))
+
+
+@dataclass(slots=True)
+class _Group:
+    """The facts of one key, with what finding the fact a report restates needs: each
+    value's first fact, and the values sorted (all, and the rounded ones) for windows."""
+
+    facts: list[Fact] = field(default_factory=list)
+    first_fact: dict[float, int] = field(default_factory=dict)
+    values: list[tuple[float, int, int]] = field(default_factory=list)
+    rounded: list[tuple[float, int, int]] = field(default_factory=list)
+
+    def place(self, report: Report, new_fact: Callable[[], Fact]) -> Fact:
+        """Add ``report`` to the first fact holding a report it restates, else to a new
+        fact; returns that fact."""
+        number = self._find(report)
+        if number is None:
+            number = len(self.facts)
+            self.facts.append(new_fact())
+        fact = self.facts[number]
+        entry = (report.value, number, len(fact.reports))
+        bisect.insort(self.values, entry)
+        if is_rounded(report):
+            bisect.insort(self.rounded, entry)
+        self.first_fact.setdefault(report.value, number)
+        fact.reports.append(report)
+        return fact
+
+    def _find(self, report: Report) -> int | None:
+        """Equal values by lookup; a rounded value (this one, or an earlier one) only
+        within a tenth either way, found by bisecting."""
+        found = [self.first_fact[report.value]] if report.value in self.first_fact else []
+        found += self._restated(self.rounded, report)
+        if is_rounded(report):
+            found += self._restated(self.values, report)
+        return min(found) if found else None
+
+    def _restated(self, entries: list[tuple[float, int, int]], report: Report) -> list[int]:
+        low, high = sorted((report.value * (1 - ROUND_SHARE), report.value / (1 - ROUND_SHARE)))
+        first = bisect.bisect_left(entries, (low - 1e-9,))
+        last = bisect.bisect_right(entries, (high + 1e-9,))
+        return [number for _, number, index in entries[first:last]
+                if restates(self.facts[number].reports[index], report)]
 
 
 def _key(figure: dict[str, Any]) -> tuple[Any, ...]:
@@ -76,16 +126,6 @@ def _report(result: Result, figure: dict[str, Any]) -> Report | None:
                   iso_day(result.get("published")))
 
 
-def _add(group: list[Fact], report: Report, new_fact: Callable[[], Fact]) -> None:
-    """Add ``report`` to the first fact of its group it restates, else to a new fact."""
-    fact = next((fact for fact in group
-                 if any(restates(old, report) for old in fact.reports)), None)
-    if fact is None:
-        fact = new_fact()
-        group.append(fact)
-    fact.reports.append(report)
-
-
 def restates(first: Report, second: Report) -> bool:
     """Whether two reports give the same value, one perhaps rounding the other."""
     if first.value == second.value:
@@ -93,9 +133,14 @@ def restates(first: Report, second: Report) -> bool:
     return _rounds(first, second.value) or _rounds(second, first.value)
 
 
+def is_rounded(report: Report) -> bool:
+    """Whether a report gives a rounded value: qualified ("hơn", "khoảng") and round."""
+    return report.qualifier != EXACT and _trailing_zeros(report.value) > 0
+
+
 def _rounds(rounded: Report, value: float) -> bool:
     """Whether ``rounded`` (a round number with its qualifier) may stand for ``value``."""
-    if rounded.qualifier == EXACT or not _trailing_zeros(rounded.value):
+    if not is_rounded(rounded):
         return False
     reach = abs(rounded.value) * ROUND_SHARE
     gap = value - rounded.value

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import sys
+from collections.abc import Callable
 from pathlib import Path
+from types import FrameType
 from typing import Any
 
 import pytest
@@ -100,3 +103,49 @@ def _report(value: float, qualifier: str = "exact") -> Report:
 )
 def test_rounded_restatements(first: Report, second: Report, same: bool) -> None:
     assert restates(first, second) is same
+
+
+def _result(number: int, value: float, qualifier: str = "exact") -> dict[str, Any]:
+    figure = {"value": value, "qualifier": qualifier, "unit": "hộ", "outcome": "mobilized",
+              "place": "Ba Bể", "place_level": "district", "province_2025": "Thái Nguyên",
+              "period_start": 2024, "period_end": 2024, "period_months": None,
+              "span": {"start": 0, "end": 5, "text": "x hộ"}}
+    return {"id": f"a{number}", "published": "2024-06-01", "figures": [figure]}
+
+
+def test_facts_come_in_the_order_they_were_first_reported() -> None:
+    from danvan_nlp.export.facts import fact_rows
+
+    results = [_result(1, 350), _result(2, 1210), _result(3, 350), _result(4, 1200, "more_than")]
+    rows = fact_rows(results)
+    assert [(row["value"], row["article_ids"]) for row in rows] == [
+        (350.0, ["a1", "a3"]), (1210.0, ["a2", "a4"])]
+
+
+def _calls(run: Callable[[], Any]) -> int:
+    count = 0
+
+    def counter(_frame: FrameType, event: str, _arg: object) -> None:
+        nonlocal count
+        count += event in ("call", "c_call")
+
+    sys.setprofile(counter)
+    try:
+        run()
+    finally:
+        sys.setprofile(None)
+    return count
+
+
+def _many(count: int) -> list[dict[str, Any]]:
+    """One group of ``count`` distinct close values, every tenth one a rounded "hơn"."""
+    return [_result(n, 5000 + n * 10, "more_than" if n % 10 == 0 else "exact")
+            for n in range(1, count + 1)]
+
+
+def test_consolidation_work_grows_about_linearly() -> None:
+    from danvan_nlp.export.facts import fact_rows
+
+    small, double = _many(400), _many(800)
+    assert len(fact_rows(double)) < 800
+    assert _calls(lambda: fact_rows(double)) <= 2.6 * _calls(lambda: fact_rows(small))
