@@ -118,7 +118,8 @@ def _place(article: Article, figure: Figure,
     if level is PlaceLevel.NATIONAL:
         figure.place, figure.place_level = NATION, level
         return
-    province_names = [item.name for item in chain if item.level is PlaceLevel.PROVINCE]
+    province_names = [item.name for item in chain
+                      if item.level is PlaceLevel.PROVINCE and item.name is not None]
     province = province_by_spelling(_province_spelling(province_names[0])) if province_names \
         else province_by_spelling(article.province or "")
     if mention is None or mention.name is None or level is PlaceLevel.PROVINCE:

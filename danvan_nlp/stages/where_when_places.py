@@ -110,18 +110,22 @@ class _People:
     def cut(self, name: str | None) -> str | None:
         """``name`` up to where a person's name starts in it (None when it is all one)."""
         words = name.split() if name else []
+        full = len(words) == MAX_NAME_WORDS  # the name may go on past what was read
         for index in range(len(words)):
-            if self._person_starts(words[index:]):
+            if self._person_starts(words[index:], full):
                 words = words[:index]
                 break
         return " ".join(words) or None
 
-    def _person_starts(self, words: list[str]) -> bool:
+    def _person_starts(self, words: list[str], full: bool) -> bool:
+        """Whether a person's name starts at ``words[0]``: a known name, or "Surname
+        Thị/Văn Given" ("huyện Đồng Văn" stays: no given name follows)."""
         if " ".join(words) in self.openings:
             return True
         if any(" ".join(words[:count]) in self.names for count in range(1, len(words) + 1)):
             return True
-        return len(words) >= 2 and words[0] in _surnames() and words[1] in PERSON_MIDDLES
+        given = len(words) >= 3 or (full and len(words) == 2)
+        return given and words[0] in _surnames() and words[1] in PERSON_MIDDLES
 
 
 def _mention(text: str, match: re.Match[str], name: str | None) -> PlaceMention | None:
@@ -132,20 +136,21 @@ def _mention(text: str, match: re.Match[str], name: str | None) -> PlaceMention 
         return None
     if kind == "whole":
         return PlaceMention(match.start(), match.end(), word, PlaceLevel(level), None)
-    if name is None and not _stands_alone(text, match.start(), level):
+    if name is None and kind != "body" and not _stands_alone(text, match.start(), level):
         return None
     end = match.start("name") + len(name) if name else match.end("word")
     return PlaceMention(match.start(), end, word, _level(level, name), name)
 
 
-_WHOLE_UNIT = re.compile(r"(?<![^\W\d_])(?i:toàn|cả|địa\ bàn|của)[ ]$")  # "toàn tỉnh"
+_WHOLE_UNIT = re.compile(r"(?<![^\W\d_])(?:(?i:toàn|cả|địa\ bàn|của)|UBND|HĐND)[ ]$")
 _CLAUSE_OPENS = re.compile(r"(?:^|[,.;:])[ ]*$")  # ", huyện đã": the word opens a clause
 SUBJECT_LEVELS = ("province", "district", CITY)
 
 
 def _stands_alone(text: str, start: int, level: str) -> bool:
-    """Whether a type word without a name still means a unit: "toàn tỉnh", "của huyện", or
-    a province or district opening a clause (", huyện đã công nhận"; not "21 xã, thị trấn")."""
+    """Whether a type word without a name still means a unit: "toàn tỉnh", "của huyện",
+    "UBND huyện", or a province or district opening a clause (", huyện đã công nhận"; not
+    "21 xã, thị trấn"). A Party or youth body ("Huyện ủy", "Thành đoàn") always does."""
     before = text[max(0, start - 12):start]
     if _WHOLE_UNIT.search(before):
         return True

@@ -65,11 +65,15 @@ def test_publication_year_is_flagged_as_inferred() -> None:
     ("text", "names"),
     [
         ("Theo văn bản Hướng dẫn số 5.", []),
-        ("Phó Chủ tịch UBND huyện Triệu Thị Mai phát biểu.", []),
+        ("Phó Chủ tịch UBND huyện Triệu Thị Mai phát biểu.", [None]),
         ("Đoàn về thôn Nà Sành Lường Văn Hùng dẫn đường.", ["Nà Sành"]),
         ("Tại xóm 5, xã Nghi Long có nhiều hộ.", ["5", "Nghi Long"]),
         ("Toàn tỉnh có nhiều hộ, trong đó 21 xã, thị trấn đạt chuẩn.", [None]),
         ("Năm 2023, huyện đã công nhận nhiều mô hình.", [None]),
+        ("Đến nay, huyện Đồng Văn có nhiều hộ.", ["Đồng Văn"]),
+        ("Ban Dân vận Huyện ủy cho biết.", [None]),
+        ("Thành đoàn và UBND huyện phối hợp.", [None, None]),
+        ("Xây dựng nông thôn Quảng Ninh giàu đẹp.", []),
     ],
 )
 def test_place_mentions(text: str, names: list[str | None]) -> None:
