@@ -118,14 +118,13 @@ def _place(article: Article, figure: Figure,
     if level is PlaceLevel.NATIONAL:
         figure.place, figure.place_level = NATION, level
         return
-    province_names = [item.name for item in chain
-                      if item.level is PlaceLevel.PROVINCE and item.name is not None]
-    province = province_by_spelling(_province_spelling(province_names[0])) if province_names \
-        else province_by_spelling(article.province or "")
-    if mention is None or mention.name is None or level is PlaceLevel.PROVINCE:
-        figure.place = province.name if province else (province_names or [None])[0]
-    else:
+    written = next((item.name for item in chain
+                    if item.level is PlaceLevel.PROVINCE and item.name is not None), None)
+    province = province_by_spelling(_province_spelling(written or article.province))
+    if mention is not None and mention.name is not None and level is not PlaceLevel.PROVINCE:
         figure.place = mention.name
+    else:
+        figure.place = province.name if province else written
     figure.place_level = level if figure.place else None
     figure.province_2025 = province.province_2025 if province else None
     if province and (article.published or "") >= REFORM_DAY:
