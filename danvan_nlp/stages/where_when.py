@@ -46,6 +46,7 @@ class Mentions:
     text: str
     places: Ordered[PlaceMention]
     periods: Ordered[PeriodMention]
+    unbracketed: Ordered[PeriodMention]
     as_of: Ordered[PeriodMention]
     paragraphs: Paragraphs
     named: dict[PlaceLevel, Ordered[PlaceMention]]
@@ -69,9 +70,10 @@ def _mentions(article: Article) -> Mentions:
     named = {level: Ordered([place for place in places
                              if place.level is level and place.name is not None])
              for level in PlaceLevel}
+    spans = [period for period in periods if period.kind in PERIOD_KINDS and period.first]
     return Mentions(
-        text, Ordered(places),
-        Ordered([period for period in periods if period.kind in PERIOD_KINDS and period.first]),
+        text, Ordered(places), Ordered(spans),
+        Ordered([period for period in spans if not period.aside]),
         Ordered([period for period in periods if period.as_of]), Paragraphs.of(text), named)
 
 
@@ -151,7 +153,13 @@ def _commune_2025(province_2025: str, chain: list[PlaceMention]) -> str | None:
 
 def _period(article: Article, figure: Figure, mentions: Mentions,
             span: tuple[int, int], sentence: tuple[int, int]) -> None:
-    period = _in_sentence_or_paragraph(mentions.periods, mentions, span, sentence)
+    index = mentions.periods.nearest(span, sentence)
+    if index is None:
+        index = mentions.unbracketed.last_before(
+            sentence[0], mentions.paragraphs.start_of(sentence[0]))
+        period = None if index is None else mentions.unbracketed.items[index]
+    else:
+        period = mentions.periods.items[index]
     as_of_index = mentions.as_of.nearest(span, sentence)
     figure.as_of = None if as_of_index is None else mentions.as_of.items[as_of_index].as_of
     if period is not None:

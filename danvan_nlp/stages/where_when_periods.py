@@ -8,7 +8,7 @@ mention of a text once, with the years, months and as-of day it says.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 
@@ -23,7 +23,8 @@ class PeriodMention:
     """A period or date written in the text, resolved against the publication day.
 
     ``kind`` is ``range``, ``part`` or ``year`` (a period) or ``as_of`` (a day a count
-    stands at, whose year stands for the period when the text gives no other)."""
+    stands at, whose year stands for the period when the text gives no other). An
+    ``aside`` stands in brackets and speaks for its own sentence only."""
 
     start: int
     end: int
@@ -32,6 +33,7 @@ class PeriodMention:
     last: int | None = None
     months: int | None = None
     as_of: str | None = None
+    aside: bool = False
 
 
 def _phrases(role: str) -> str:
@@ -65,7 +67,8 @@ def _period_regex() -> re.Pattern[str]:
               | (?P<part>""" + _phrases("part") + r""") )  # or "quý II", "nửa đầu năm"
             (?: \s* / \s* | \s+ (?:năm\s+)? )?        #   "/2024", " năm 2024", " 2024"
             (?P<part_year>""" + YEAR + r""")?          #   its year (else the publication's)
-          | (?:""" + _phrases("year") + r""") \s+     # YEAR: "năm", "trong năm"
+          | (?: (?:""" + _phrases("year") + r""") \s+  # YEAR: "năm", "trong năm"
+              | tháng \s+ \d{1,2} \s* / \s* )          #   or a month: "tháng 9/2019"
             (?P<year>""" + YEAR + r""")
           | (?:""" + _phrases("as_of") + r""") \s+    # AS OF: "tính đến", "tính đến ngày"
             (?P<day>""" + day + r""")                 #   day/month
@@ -81,7 +84,14 @@ def _period_regex() -> re.Pattern[str]:
 def find_periods(text: str, published: str | None) -> list[PeriodMention]:
     """Every period mention of ``text``, in order, resolved against ``published``."""
     pub = _day(published)
-    return [_resolve(match, pub) for match in _period_regex().finditer(text)]
+    return [_aside(text, _resolve(match, pub)) for match in _period_regex().finditer(text)]
+
+
+def _aside(text: str, mention: PeriodMention) -> PeriodMention:
+    """The mention marked ``aside`` when it stands in brackets: "36 xã (năm 2017)"."""
+    if text[:mention.start].rstrip().endswith("(") and text[mention.end:].lstrip()[:1] == ")":
+        return replace(mention, aside=True)
+    return mention
 
 
 def _day(published: str | None) -> date | None:

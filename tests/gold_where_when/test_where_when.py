@@ -34,6 +34,7 @@ def _only_figure(text: str, published: str | None = "2024-05-10") -> Figure:
         ("nửa đầu năm 2022", (2022, 2022, 6, None)),
         ("6 tháng đầu năm", (2024, 2024, 6, None)),
         ("trong năm 2022", (2022, 2022, None, None)),
+        ("cuối tháng 5/2023", (2023, 2023, None, None)),
         ("tính đến 30/6", (2024, 2024, None, "2024-06-30")),
         ("tính đến ngày 15/3/2023", (2023, 2023, None, "2023-03-15")),
         ("đến nay", (None, None, None, "2024-05-10")),
@@ -45,6 +46,14 @@ def test_period_phrases(phrase: str, expected: tuple[Any, ...]) -> None:
     assert len(found) == 1
     mention = found[0]
     assert (mention.first, mention.last, mention.months, mention.as_of) == expected
+
+
+def test_a_bracketed_year_speaks_for_its_own_sentence_only() -> None:
+    text = ("Số xã khó khăn giảm từ 36 xã (năm 2017) xuống còn 14 xã. "
+            "Hội Nông dân xã Quảng Bạch vận động 40 hộ hiến đất.")
+    figures = {figure.value: figure for figure in extract(text, published="2022-12-13").figures}
+    assert (figures[36].period_start, figures[36].period_inferred) == (2017, False)
+    assert (figures[40].period_start, figures[40].period_inferred) == (2022, True)
 
 
 def test_no_period_without_a_publication_day_stays_empty() -> None:
