@@ -136,25 +136,36 @@ def _mention(text: str, match: re.Match[str], name: str | None) -> PlaceMention 
         return None
     if kind == "whole":
         return PlaceMention(match.start(), match.end(), word, PlaceLevel(level), None)
-    if name is None and kind != "body" and not _stands_alone(text, match.start(), level):
+    if name is None and kind != "body" and not _stands_alone(
+            text, match.start(), match.end("word"), level):
         return None
     end = match.start("name") + len(name) if name else match.end("word")
     return PlaceMention(match.start(), end, word, _level(level, name), name)
 
 
 _WHOLE_UNIT = re.compile(r"(?<![^\W\d_])(?:(?i:toàn|cả|địa\ bàn|của)|UBND|HĐND)[ ]$")
-_CLAUSE_OPENS = re.compile(r"(?:^|[,.;:])[ ]*$")  # ", huyện đã": the word opens a clause
-SUBJECT_LEVELS = ("province", "district", CITY)
+_CLAUSE_OPENS = re.compile(r"(?:^|[,.;:\n])[ ]*$")  # ", huyện đã": the word opens a clause
+_VERB_FOLLOWS = re.compile(r"[ ](?!(?i:và|hoặc)\b)[a-zà-ỹđ]")  # "xã có ...", not "xã, thị trấn"
+SUBJECT_LEVELS = ("province", "district", CITY, "commune")
 
 
-def _stands_alone(text: str, start: int, level: str) -> bool:
+def _stands_alone(text: str, start: int, end: int, level: str) -> bool:
     """Whether a type word without a name still means a unit: "toàn tỉnh", "của huyện",
-    "UBND huyện", or a province or district opening a clause (", huyện đã công nhận"; not
-    "21 xã, thị trấn"). A Party or youth body ("Huyện ủy", "Thành đoàn") always does."""
+    "UBND huyện", or a province, district or commune opening a clause and followed by a
+    lower-case word ("Xã có 21 thôn", ", huyện đã công nhận"; not "21 xã, thị trấn;").
+    A Party or youth body ("Huyện ủy", "Thành đoàn") always does."""
     before = text[max(0, start - 12):start]
     if _WHOLE_UNIT.search(before):
         return True
-    return level in SUBJECT_LEVELS and _CLAUSE_OPENS.search(before) is not None
+    return (level in SUBJECT_LEVELS and _CLAUSE_OPENS.search(before) is not None
+            and _VERB_FOLLOWS.match(text, end) is not None
+            and not _listed_after_another(text, start))
+
+
+def _listed_after_another(text: str, start: int) -> bool:
+    """Whether a type word follows another and a comma: "21 xã, thị trấn" counts units."""
+    words = text[max(0, start - 20):start].rstrip().removesuffix(",").split()
+    return bool(words) and words[-1].casefold() in {word.split()[-1] for word in _levels()}
 
 
 def _level(level: str, name: str | None) -> PlaceLevel:
