@@ -84,7 +84,7 @@ def test_publication_year_is_flagged_as_inferred() -> None:
         ("Thành đoàn và UBND huyện phối hợp.", [None, None]),
         ("Xây dựng nông thôn Quảng Ninh giàu đẹp.", []),
         ("Cùng già làng Đinh Văn Hùng đến từng nhà.", []),
-        ("Ở xã Nam Gianh.\nXã có 21 thôn, phường có 11 khu phố.", ["Nam Gianh", None, None]),
+        ("Ở xã Nam Gianh.\nXã có 21 thôn; phường có 11 khu phố.", ["Nam Gianh", None, None]),
     ],
 )
 def test_place_mentions(text: str, names: list[str | None]) -> None:
