@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from danvan_nlp.batch.sources import iso_day
@@ -22,6 +23,7 @@ def stable_id(*parts: object) -> str:
     return hashlib.sha1(joined.encode("utf-8")).hexdigest()[:ID_DIGITS]
 
 
+@lru_cache(maxsize=1 << 16)  # names, units and posts repeat across a result
 def key_of(text: str | None) -> str:
     """``text`` normalised, case-folded, its spaces collapsed: equal keys, same thing."""
     return " ".join(normalize_str(text or "").casefold().split())
