@@ -145,7 +145,7 @@ def _mention(text: str, match: re.Match[str], name: str | None) -> PlaceMention 
 
 _WHOLE_UNIT = re.compile(r"(?<![^\W\d_])(?:(?i:toàn|cả|địa\ bàn|của)|UBND|HĐND)[ ]$")
 _CLAUSE_OPENS = re.compile(r"(?:^|[,.;:\n])[ ]*$")  # ", huyện đã": the word opens a clause
-_VERB_FOLLOWS = re.compile(r"[ ](?!(?i:và|hoặc)\b)[a-zà-ỹđ]")  # "xã có ...", not "xã, thị trấn"
+JOINING_WORDS = ("và", "hoặc")  # "xã và phường" lists units, it does not name one
 SUBJECT_LEVELS = ("province", "district", CITY, "commune")
 
 
@@ -158,8 +158,15 @@ def _stands_alone(text: str, start: int, end: int, level: str) -> bool:
     if _WHOLE_UNIT.search(before):
         return True
     return (level in SUBJECT_LEVELS and _CLAUSE_OPENS.search(before) is not None
-            and _VERB_FOLLOWS.match(text, end) is not None
+            and _lower_word_follows(text, end)
             and not _listed_after_another(text, start))
+
+
+def _lower_word_follows(text: str, end: int) -> bool:
+    """Whether a lower-case word, not "và"/"hoặc", follows: "Xã có", not "xã, thị trấn"."""
+    following = text[end:end + 12].split(" ")
+    return (len(following) > 1 and following[0] == "" and following[1][:1].islower()
+            and following[1] not in JOINING_WORDS)
 
 
 def _listed_after_another(text: str, start: int) -> bool:
