@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from tests.gold_where_when.scoring import Tally, gold_articles, score_all
@@ -21,10 +23,13 @@ def test_the_gold_set_is_large_enough() -> None:
 
 
 @pytest.mark.parametrize("field", list(FLOORS))
-def test_field_stays_above_its_floor(field: str,
-                                     scores: tuple[dict[str, Tally], list[str]]) -> None:
+def test_field_stays_above_its_floor(field: str, scores: tuple[dict[str, Tally], list[str]],
+                                     record_property: Callable[[str, object], None]) -> None:
     tallies, disagreements = scores
     tally = tallies[field]
+    record_property(f"{field}_f1", round(tally.f1, 3))  # in --junitxml reports
+    print(f"{field}: F1 {tally.f1:.3f} (hits {tally.hits}, extra {tally.extra}, "
+          f"missed {tally.missed})")  # shown with -s
     assert tally.hits > 0, f"no {field} matched the gold at all"
     assert tally.f1 >= FLOORS[field], "\n".join(d for d in disagreements if f" {field}:" in d)
 
