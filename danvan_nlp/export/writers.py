@@ -11,7 +11,6 @@ import json
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
-from functools import partial
 from itertools import islice
 from pathlib import Path
 from typing import IO, Any
@@ -122,6 +121,11 @@ def _write_csv(rows: Iterator[list[Any]], columns: Sequence[Column], path: Path,
     return count
 
 
+def _write_excel_csv(rows: Iterator[list[Any]], columns: Sequence[Column], path: Path) -> int:
+    """CSV for Excel: UTF-8 with a byte-order mark."""
+    return _write_csv(rows, columns, path, encoding="utf-8-sig")
+
+
 def _write_jsonl(rows: Iterator[list[Any]], columns: Sequence[Column], path: Path) -> int:
     names = [column.name for column in columns]
     count = 0
@@ -178,7 +182,7 @@ def _import_pyarrow() -> tuple[Any, Any]:
 EXCEL = "csv-excel"
 _WRITERS: dict[str, Callable[[Iterator[list[Any]], Sequence[Column], Path], int]] = {
     "csv": _write_csv,
-    EXCEL: partial(_write_csv, encoding="utf-8-sig"),
+    EXCEL: _write_excel_csv,
     "jsonl": _write_jsonl,
     "parquet": _write_parquet,
 }
