@@ -23,12 +23,14 @@ Stage = Callable[[Article], None]
 def default_stages() -> list[Stage]:
     """The stages :func:`extract` runs, in order."""
     from danvan_nlp.stages import documents, figures, meta, models, officials
+    from danvan_nlp.stages.where_when import locate_figures
 
     return [
         meta.read_meta,
         documents.find_documents,
         officials.find_officials,
         figures.find_figures,
+        locate_figures,
         models.find_models,
         models.label_domains,
     ]

@@ -40,6 +40,16 @@ class Outcome(str, Enum):
     OTHER = "other"
 
 
+class PlaceLevel(str, Enum):
+    """The administrative level of the unit a figure counts in."""
+
+    PROVINCE = "province"
+    DISTRICT = "district"
+    COMMUNE = "commune"
+    VILLAGE = "village"
+    NATIONAL = "national"
+
+
 class Role(str, Enum):
     """What an official does in the event the article reports."""
 
@@ -98,6 +108,15 @@ class Figure:
     awarder: str | None = None
     period: str | None = None
     evidence: str = ""
+    place: str | None = None
+    place_level: PlaceLevel | None = None
+    province_2025: str | None = None
+    commune_2025: str | None = None
+    period_start: int | None = None
+    period_end: int | None = None
+    period_months: int | None = None
+    period_inferred: bool = False
+    as_of: str | None = None
 
 
 @dataclass(slots=True)

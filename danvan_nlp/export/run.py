@@ -38,20 +38,25 @@ class ExportSummary:
 
 def export_table(
     table: str, result: str | Path, out: str | Path, fmt: str | None = None,
-    report: Callable[[str], None] | None = None,
+    report: Callable[[str], None] | None = None, excel: bool = False,
 ) -> ExportSummary:
-    """Write table ``table`` of the batch result ``result`` to ``out`` (csv, jsonl, parquet).
+    """Write table ``table`` of the batch result ``result`` to ``out`` (csv, jsonl, parquet);
+    ``excel`` writes CSV with a byte-order mark (UTF-8), which Excel needs.
 
     Unreadable result lines are counted (the first few are reported); when no line
     at all is a result, nothing is written and :class:`InputError` says so.
     """
     result_path, out_path = Path(result), Path(out)
     fmt = _check(table, result_path, out_path, fmt)
+    if excel and fmt != "csv":
+        raise InputError(f"{out_path}: --excel is for CSV; name the file .csv or leave out "
+                         "--excel")
     summary = ExportSummary(table)
     bad_line = _BadLines(summary, report)
     extracted = _extracted(read_results(result_path, bad_line), summary)
     summary.rows = write_table(BUILDERS[table](extracted), TABLES[table], out_path, fmt,
-                               before_replace=lambda: _refuse_if_no_result(summary, result_path))
+                               before_replace=lambda: _refuse_if_no_result(summary, result_path),
+                               excel=excel)
     bad_line.close()
     return summary
 

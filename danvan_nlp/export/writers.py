@@ -47,14 +47,15 @@ def format_of(path: Path, given: str | None = None) -> str:
 
 def write_table(
     rows: Iterable[Row], columns: Sequence[Column], path: Path, fmt: str,
-    before_replace: Callable[[], None] | None = None,
+    before_replace: Callable[[], None] | None = None, excel: bool = False,
 ) -> int:
     """Write the rows (typed by ``columns``) to ``path``; returns how many were written.
 
     ``before_replace`` runs once every row is written, before the file is moved into
-    place: raising there leaves ``path`` as it was.
+    place: raising there leaves ``path`` as it was. ``excel`` writes CSV as UTF-8 with a
+    byte-order mark, which Excel needs to show Vietnamese.
     """
-    writer = _WRITERS[fmt]
+    writer = _WRITERS[EXCEL if excel and fmt == "csv" else fmt]
     typed = (typed_row(row, columns) for row in rows)
     partial = path.with_name(f".{path.name}.partial")
     try:
@@ -97,6 +98,7 @@ _CONVERT: dict[ColumnType, Callable[[Any], Any]] = {
     ColumnType.STRING: str,
     ColumnType.INT: int,
     ColumnType.FLOAT: float,
+    ColumnType.BOOL: bool,
     ColumnType.DATE: _day,
     ColumnType.STRINGS: _strings,
 }
@@ -105,6 +107,8 @@ _CONVERT: dict[ColumnType, Callable[[Any], Any]] = {
 def _plain(cell: Any, *, for_csv: bool) -> Any:
     if isinstance(cell, date):
         return cell.isoformat()
+    if isinstance(cell, bool) and for_csv:
+        return "true" if cell else "false"
     if isinstance(cell, list) and for_csv:
         return safe_csv_text(LIST_SEPARATOR.join(cell))
     if isinstance(cell, str) and for_csv:
@@ -117,15 +121,21 @@ def safe_csv_text(text: str) -> str:
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
-def _write_csv(rows: Iterator[list[Any]], columns: Sequence[Column], path: Path) -> int:
+def _write_csv(rows: Iterator[list[Any]], columns: Sequence[Column], path: Path,
+               encoding: str = "utf-8") -> int:
     count = 0
-    with path.open("w", encoding="utf-8", newline="") as stream:
+    with path.open("w", encoding=encoding, newline="") as stream:
         writer = csv.writer(stream)
         writer.writerow([column.name for column in columns])
         for row in rows:
             writer.writerow([_plain(cell, for_csv=True) for cell in row])
             count += 1
     return count
+
+
+def _write_excel_csv(rows: Iterator[list[Any]], columns: Sequence[Column], path: Path) -> int:
+    """CSV for Excel: UTF-8 with a byte-order mark."""
+    return _write_csv(rows, columns, path, encoding="utf-8-sig")
 
 
 def _write_jsonl(rows: Iterator[list[Any]], columns: Sequence[Column], path: Path) -> int:
@@ -146,7 +156,8 @@ def _write_line(stream: IO[str], record: dict[str, Any]) -> None:
 
 def _write_parquet(rows: Iterator[list[Any]], columns: Sequence[Column], path: Path) -> int:
     pa, pq = _import_pyarrow()
-    schema = pa.schema([(column.name, _arrow_type(pa, column.type)) for column in columns])
+    schema = pa.schema([pa.field(column.name, _arrow_type(pa, column.type),
+                                 metadata={"doc": column.doc}) for column in columns])
     count = 0
     with pq.ParquetWriter(path, schema) as writer:
         while batch := list(islice(rows, PARQUET_BATCH_ROWS)):
@@ -163,7 +174,7 @@ def _write_parquet(rows: Iterator[list[Any]], columns: Sequence[Column], path: P
 def _arrow_type(pa: Any, kind: ColumnType) -> Any:
     return {
         ColumnType.STRING: pa.string(), ColumnType.INT: pa.int64(),
-        ColumnType.FLOAT: pa.float64(), ColumnType.DATE: pa.date32(),
+        ColumnType.FLOAT: pa.float64(), ColumnType.DATE: pa.date32(), ColumnType.BOOL: pa.bool_(),
         ColumnType.STRINGS: pa.list_(pa.string()),
     }[kind]
 
@@ -180,8 +191,10 @@ def _import_pyarrow() -> tuple[Any, Any]:
     return pyarrow, pyarrow.parquet
 
 
+EXCEL = "csv-excel"
 _WRITERS: dict[str, Callable[[Iterator[list[Any]], Sequence[Column], Path], int]] = {
     "csv": _write_csv,
+    EXCEL: _write_excel_csv,
     "jsonl": _write_jsonl,
     "parquet": _write_parquet,
 }

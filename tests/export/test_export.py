@@ -18,7 +18,8 @@ from danvan_nlp.export import TABLES, export_table
 from tests.export.results import write_result
 
 README = Path(__file__).resolve().parents[2] / "README.md"
-ROW_COUNTS = {"figures": 2, "officials": 2, "documents": 2, "models": 1}
+ROW_COUNTS = {"articles": 4, "figures": 2, "facts": 2, "officials": 2, "mentions": 4,
+              "documents": 2, "models": 1}
 
 
 def _read(path: Path) -> tuple[list[str], list[dict[str, Any]]]:
@@ -145,5 +146,7 @@ def test_command_line(argv_tail: list[str], status: int, tmp_path: Path) -> None
 def test_readme_documents_every_column(table: str) -> None:
     readme = README.read_text(encoding="utf-8")
     section = readme.split(f"#### Table `{table}`")[1].split("####")[0]
-    documented = re.findall(r"^\| `(\w+)` \| ([\w<>]+) \|", section, flags=re.MULTILINE)
-    assert documented == [(column.name, column.type.value) for column in TABLES[table]]
+    documented = re.findall(r"^\| `(\w+)` \| ([\w<>]+) \| (.+) \|$", section,
+                            flags=re.MULTILINE)
+    assert documented == [(column.name, column.type.value, column.doc)
+                          for column in TABLES[table]]
