@@ -1,0 +1,83 @@
+"""Time limits on the network: a whole-response deadline, a capped Crawl-delay."""
+
+from __future__ import annotations
+
+from danvan_nlp.errors import PageError
+from scrapers.fetch import FetchConfig, Fetcher
+from tests.scrapers.server import FixtureServer, Reply, page
+
+BODY = ("<html><body><p>" + "Huyện Na Rì có 120 mô hình dân vận khéo. " * 40 +
+        "</p></body></html>").encode()
+
+
+class Sleeps(list[float]):
+    """Records the pauses asked of time.sleep instead of waiting."""
+
+    def __call__(self, seconds: float) -> None:
+        self.append(seconds)
+
+
+def test_a_one_byte_at_a_time_server_is_cut_at_the_deadline(server: FixtureServer) -> None:
+    server.routes["/robots.txt"] = Reply(status=404)
+    server.routes["/cham"] = Reply(body=BODY, headers={"Content-Type": "text/html"}, drip=0.05)
+    # each read gets a byte well within its 2-second timeout: only the deadline can stop it
+    config = FetchConfig(delay=0, timeout=2, retries=2, backoff=0.01, deadline=0.6)
+    fetcher = Fetcher(config, {"127.0.0.1"}, sleep=Sleeps())
+    try:
+        fetcher.get(server.base + "/cham")
+    except PageError as error:
+        message = str(error)
+    else:
+        raise AssertionError("a page dribbled byte by byte was read to its end")
+    assert "whole-response deadline of 0.6 s" in message and "cut off" in message
+    assert 0 < server.dripped < len(BODY)  # cut in the middle of the body...
+    assert server.hits("/cham") == 1  # ...and not fetched again: it would be cut again
+
+
+def test_a_server_that_never_ends_its_headers_is_cut_too(server: FixtureServer) -> None:
+    server.routes["/robots.txt"] = Reply(status=404)
+    server.routes["/im-lang"] = Reply(body=BODY, headers={"Content-Type": "text/html"},
+                                      pause=30)
+    config = FetchConfig(delay=0, timeout=60, retries=0, deadline=0.5)
+    fetcher = Fetcher(config, {"127.0.0.1"}, sleep=Sleeps())
+    try:
+        fetcher.get(server.base + "/im-lang")
+    except PageError as error:
+        assert "deadline" in str(error)
+    else:
+        raise AssertionError("a page whose headers never came was waited for")
+
+
+def test_a_page_within_the_deadline_is_read_whole(server: FixtureServer) -> None:
+    server.routes["/robots.txt"] = Reply(status=404)
+    server.routes["/nhanh"] = Reply(body=BODY, headers={"Content-Type": "text/html"})
+    fetcher = Fetcher(FetchConfig(delay=0, timeout=2, deadline=30), {"127.0.0.1"})
+    assert fetcher.get(server.base + "/nhanh").body == BODY
+    assert fetcher.watchdog is not None and not fetcher.watchdog.expired.is_set()
+
+
+def test_a_huge_crawl_delay_is_capped_and_said_once(server: FixtureServer) -> None:
+    server.routes["/robots.txt"] = page("User-agent: *\nCrawl-delay: 86400\n", "text/plain")
+    for path in ("/a", "/b", "/c"):
+        server.routes[path] = page("<p>Tin dân vận</p>")
+    sleeps, notices = Sleeps(), list[str]()
+    config = FetchConfig(delay=1, timeout=2, max_crawl_delay=7)
+    fetcher = Fetcher(config, {"127.0.0.1"}, sleep=sleeps, report=notices.append)
+    for path in ("/a", "/b", "/c"):
+        fetcher.get(server.base + path)
+    assert max(sleeps) <= 7
+    assert sum(1 for wait in sleeps if wait > 6) == 3  # before /a, /b and /c
+    assert len(notices) == 1
+    assert "Crawl-delay of 86400 s; capped at 7 s (--max-crawl-delay)" in notices[0]
+
+
+def test_a_modest_crawl_delay_is_obeyed_silently(server: FixtureServer) -> None:
+    server.routes["/robots.txt"] = page("User-agent: *\nCrawl-delay: 5\n", "text/plain")
+    server.routes["/a"] = page("<p>Tin</p>")
+    server.routes["/b"] = page("<p>Tin</p>")
+    sleeps, notices = Sleeps(), list[str]()
+    fetcher = Fetcher(FetchConfig(delay=0, timeout=2), {"127.0.0.1"}, sleep=sleeps,
+                      report=notices.append)
+    fetcher.get(server.base + "/a")
+    fetcher.get(server.base + "/b")
+    assert notices == [] and any(wait > 4 for wait in sleeps)
