@@ -45,3 +45,9 @@ class PageError(FetchError):
 
 class BodyReadError(FetchError):
     """A page started to arrive but its body was cut off or stalled (retried before raised)."""
+
+
+class ArchiveBusyError(ArchiveError):
+    """Another crawl is writing the archive (it holds the archive's lock)."""
+
+    exit_code = 6
