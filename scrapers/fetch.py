@@ -114,7 +114,7 @@ class Fetcher:
         self.session.max_redirects = config.max_redirects
         self.session.headers.update({"User-Agent": config.user_agent,
                                      "Accept-Language": "vi,en;q=0.5", "Connection": "close"})
-        self.watch = SocketWatch()
+        self.watch = SocketWatch(peer_check=self.gate.check_peer)
         watch_session(self.session, self.watch)
         self.watchdog: Watchdog | None = None
         self.capped_hosts: set[str] = set()
@@ -217,6 +217,9 @@ class Fetcher:
         try:
             return self.session.get(url, headers=headers, timeout=self.config.timeout,
                                     allow_redirects=False, stream=True)
+        except RefusedRequestError as error:  # the connection reached a refused address
+            self._disarm()
+            raise RefusedRequestError(f"{url}: {error}") from error
         except requests.RequestException:
             if not self.watchdog.expired.is_set():
                 self._disarm()
