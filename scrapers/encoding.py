@@ -61,6 +61,7 @@ _BOMS = (
 META_SCAN_BYTES = 4096
 WESTERN = frozenset({"ascii", "iso8859-1", "cp1252", "iso8859-15"})
 LEGACY_HITS = 5  # legacy-font signatures needed before a Unicode text is converted
+SIGNATURE_SCAN_CHARS = 200_000  # how much of a page is scanned for them
 _UTF8_AS_CP1252 = re.compile(
     r"""
     Ã[\x80-\xbf¡-¿]      # UTF-8 lead byte C3 read as Latin-1/cp1252
@@ -121,7 +122,8 @@ def _strict(body: bytes, encoding: str) -> str | None:
 
 def _from_unicode(text: str, encoding: str) -> tuple[str, str]:
     """Decoded text; a TCVN3 or VNI page re-saved in Unicode is converted."""
-    if vni_hits(text) < LEGACY_HITS and tcvn3_hits(text) < LEGACY_HITS:
+    sample = text[:SIGNATURE_SCAN_CHARS]
+    if vni_hits(sample) < LEGACY_HITS and tcvn3_hits(sample) < LEGACY_HITS:
         return _nfc(text), encoding
     readings = {encoding: _nfc(text), f"{encoding}+vni": from_vni(text),
                 f"{encoding}+tcvn3": from_tcvn3(text)}
