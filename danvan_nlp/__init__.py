@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from danvan_nlp.article import Article
 from danvan_nlp.errors import (
+    ArchiveBusyError,
     ArchiveError,
     BodyReadError,
     DanvanError,
@@ -19,6 +20,7 @@ from danvan_nlp.errors import (
     InputError,
     ModelArtifactError,
     PageError,
+    RefusedRequestError,
 )
 from danvan_nlp.many import extract_many
 from danvan_nlp.pipeline import extract
@@ -38,6 +40,7 @@ from danvan_nlp.records import (
 __version__ = "0.1.0"
 
 __all__ = [
+    "ArchiveBusyError",
     "ArchiveError",
     "Article",
     "BodyReadError",
@@ -55,6 +58,7 @@ __all__ = [
     "PlaceLevel",
     "Position",
     "Qualifier",
+    "RefusedRequestError",
     "Role",
     "Span",
     "__version__",

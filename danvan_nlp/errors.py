@@ -52,3 +52,14 @@ class ExtractTimeout(DanvanError):
 
     A healthy article takes well under a second; one that runs for a minute has
     usually hit a runaway pattern, so the message asks for it to be reported."""
+
+
+class ArchiveBusyError(ArchiveError):
+    """Another crawl is writing the archive (it holds the archive's lock)."""
+
+    exit_code = 6
+
+
+class RefusedRequestError(FetchError):
+    """The scraper's request gate refused a URL: not http(s), a host outside the site and
+    its sister hosts, or a private, loopback or link-local address."""

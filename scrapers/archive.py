@@ -19,13 +19,17 @@ A usable article is a row with ``error IS NULL AND text IS NOT NULL``. Every row
 committed on its own, so a crawl killed at any moment keeps what it wrote. Table
 ``pages`` caches listing pages, feeds and sitemaps for conditional requests. Table
 ``meta`` holds the row ``schema_version``: a database with tables but without it is not
-ours and is never written to. Readers open the file read-only (``mode=ro``).
+ours and is never written to. Readers open the file read-only (``mode=ro``). A crawl holds
+an exclusive ``flock`` on the file while it writes, so a second crawl of the same archive
+stops at once (:class:`ArchiveBusyError`) instead of doubling the load on the site; a
+damaged file (scribbled pages) gives one :class:`ArchiveError` line, never a traceback.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sqlite3
 import zlib
 from collections.abc import Iterator
@@ -35,7 +39,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any
 
-from danvan_nlp.errors import ArchiveError
+from danvan_nlp.errors import ArchiveBusyError, ArchiveError
+
+try:  # POSIX; elsewhere the archive is not locked
+    import fcntl
+except ImportError:  # pragma: no cover
+    fcntl = None  # type: ignore[assignment]
 
 SCHEMA_VERSION = "1"
 EXPORT_FIELDS = ("url", "title", "published", "source", "site", "text")
@@ -112,6 +121,8 @@ def content_hash(title: str | None, text: str | None) -> str:
 WRITE_ADVICE = "the file was left untouched; give a new file name or an archive made by " \
                "danvan scrape"
 READ_ADVICE = "give an archive made by danvan scrape"
+DAMAGED_ADVICE = "the file is damaged; recover what SQLite can with `sqlite3 FILE .recover` " \
+                 "into a new file, or crawl again into a new archive"
 
 
 def open_for_writing(path: str | Path) -> sqlite3.Connection:
@@ -189,6 +200,25 @@ def _unusable(target: Path, error: sqlite3.Error, advice: str) -> ArchiveError:
     return ArchiveError(f"{target}: not a usable danvan archive ({error}); {advice}")
 
 
+def _lock_for_writing(target: Path) -> int:
+    """An open descriptor of the archive holding an exclusive lock (the file is created
+    empty when missing: an empty file becomes an archive)."""
+    try:
+        descriptor = os.open(target, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as error:
+        raise ArchiveError(f"cannot open {target} for writing ({error.strerror}); "
+                           "check the path and its permissions") from error
+    if fcntl is None:  # pragma: no cover
+        return descriptor
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError as error:
+        os.close(descriptor)
+        raise ArchiveBusyError(f"{target}: another crawl is writing this archive; wait for it "
+                               "to end, or give another --archive") from error
+    return descriptor
+
+
 def _check_location(target: Path, *, create: bool) -> None:
     if target.is_dir():
         raise ArchiveError(f"{target} is a folder; give a file name such as {target}/news.sqlite")
@@ -204,25 +234,33 @@ class Archive:
 
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
-        self.db = open_for_writing(self.path)
+        _check_location(self.path, create=True)
+        self._lock = _lock_for_writing(self.path)
+        try:
+            self.db = open_for_writing(self.path)
+        except BaseException:
+            os.close(self._lock)
+            raise
 
     def close(self) -> None:
-        """Close the database (everything is already committed)."""
+        """Close the database (everything is already committed), then release the lock;
+        in this order, so closing the lock's descriptor drops none of SQLite's locks."""
         self.db.close()
+        os.close(self._lock)
 
     def lookup(self, url: str) -> StoredArticle | None:
         """What is stored for a canonical URL."""
-        row = self.db.execute(
+        row = self._read_one(
             f"SELECT url, {USABLE}, content_hash, etag, last_modified FROM articles WHERE url=?",
-            (url,)).fetchone()
+            (url,))
         return StoredArticle(row[0], bool(row[1]), row[2], row[3], row[4]) if row else None
 
     def usable_by_article_id(self, site: str, article_id: str | None) -> bool:
         """True when the site's article number is already archived (under any host)."""
         if not article_id:
             return False
-        row = self.db.execute(f"SELECT 1 FROM articles WHERE site=? AND article_id=? AND {USABLE}",
-                              (site, article_id)).fetchone()
+        row = self._read_one(f"SELECT 1 FROM articles WHERE site=? AND article_id=? AND {USABLE}",
+                             (site, article_id))
         return row is not None
 
     def save_article(self, row: ArticleRow) -> str:
@@ -255,9 +293,14 @@ class Archive:
 
     def cached_page(self, url: str) -> CachedPage | None:
         """A discovery page fetched before, for a conditional request."""
-        row = self.db.execute("SELECT etag, last_modified, content_type, body FROM pages "
-                              "WHERE url=?", (url,)).fetchone()
-        return CachedPage(row[0], row[1], row[2] or "", zlib.decompress(row[3])) if row else None
+        row = self._read_one("SELECT etag, last_modified, content_type, body FROM pages "
+                             "WHERE url=?", (url,))
+        if row is None:
+            return None
+        try:
+            return CachedPage(row[0], row[1], row[2] or "", zlib.decompress(row[3]))
+        except (zlib.error, TypeError):
+            return None  # a damaged cache entry: the page is simply fetched again
 
     def save_page(self, url: str, kind: str, page: CachedPage) -> None:
         """Cache a discovery page for the next run's conditional request."""
@@ -265,10 +308,18 @@ class Archive:
                     (url, kind, now_utc(), page.etag, page.last_modified, page.content_type,
                      zlib.compress(page.body)))
 
+    def _read_one(self, sql: str, values: tuple[Any, ...]) -> Any:
+        try:
+            return self.db.execute(sql, values).fetchone()
+        except sqlite3.DatabaseError as error:
+            raise _unusable(self.path, error, DAMAGED_ADVICE) from error
+
     def _write(self, sql: str, values: tuple[Any, ...]) -> None:
         try:
             self.db.execute(sql, values)
         except sqlite3.Error as error:
+            if type(error) is sqlite3.DatabaseError:  # SQLITE_CORRUPT and the like
+                raise _unusable(self.path, error, DAMAGED_ADVICE) from error
             raise ArchiveError(f"{self.path}: cannot write ({error}); "
                                "check free space and permissions") from error
 
@@ -282,6 +333,8 @@ def iter_articles(path: str | Path) -> Iterator[dict[str, Any]]:
                             f"WHERE {USABLE} ORDER BY url")
         for row in cursor:
             yield dict(zip(EXPORT_FIELDS, row, strict=True))
+    except sqlite3.DatabaseError as error:
+        raise _unusable(Path(path), error, DAMAGED_ADVICE) from error
     finally:
         db.close()
 

@@ -16,6 +16,7 @@ from scrapers.archive import Archive, check_readable, export_jsonl
 from scrapers.check import check_page
 from scrapers.crawl import CrawlBounds, Crawler, CrawlStats
 from scrapers.fetch import FetchConfig, Fetcher
+from scrapers.gate import RequestGate
 from scrapers.sites import SiteDefinition, load_sites, site_for
 
 
@@ -63,7 +64,14 @@ def _register_politeness(polite: Any) -> None:
     polite.add_argument("--delay", type=_seconds, default=1.0,
                         help="seconds between requests to one host (default 1; robots.txt "
                              "Crawl-delay wins when longer)")
-    polite.add_argument("--timeout", type=_seconds, default=20.0, help="seconds per request")
+    polite.add_argument("--timeout", type=_seconds, default=20.0,
+                        help="seconds one network read may wait (default 20)")
+    polite.add_argument("--deadline", type=_seconds, default=120.0,
+                        help="seconds one whole answer may take; a slower one is cut off "
+                             "(default 120)")
+    polite.add_argument("--max-crawl-delay", type=_seconds, default=30.0,
+                        help="cap on a robots.txt Crawl-delay, in seconds (default 30; a "
+                             "capped delay is reported)")
     polite.add_argument("--retries", type=int, default=3, help="retries on 429/5xx/time-outs")
     polite.add_argument("--backoff", type=_seconds, default=2.0,
                         help="first retry wait in seconds, doubled each retry")
@@ -80,7 +88,9 @@ def run_scrape(args: argparse.Namespace) -> int:
         raise InputError("give a START_URL to crawl (or --check URL); see danvan scrape --help")
     _check_url(url)
     site = site_for(url, sites, args.site)
-    fetcher = Fetcher(_fetch_config(args), {*site.hosts, *_start_hosts(url)})
+    hosts = {*site.hosts, *_start_hosts(url)}
+    gate = RequestGate.for_start({*hosts, *site.sister_hosts}, url)
+    fetcher = Fetcher(_fetch_config(args), hosts, gate=gate, report=_notice)
     if args.check:
         return check_page(url, site, fetcher)
     return _run_crawl(url, site, fetcher, args)
@@ -140,6 +150,11 @@ def run_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _notice(line: str) -> None:
+    """A line on stderr that does not break the progress bar."""
+    tqdm.write(line, file=sys.stderr)
+
+
 def _start_hosts(url: str) -> set[str]:
     """The start URL's host and its www./bare twin (sites often redirect between them)."""
     host = (urlsplit(url).hostname or "").lower()
@@ -149,7 +164,8 @@ def _start_hosts(url: str) -> set[str]:
 
 def _fetch_config(args: argparse.Namespace) -> FetchConfig:
     return FetchConfig(delay=args.delay, timeout=args.timeout, retries=max(0, args.retries),
-                       backoff=args.backoff, max_bytes=args.max_bytes, contact=args.contact)
+                       backoff=args.backoff, max_bytes=args.max_bytes, contact=args.contact,
+                       deadline=args.deadline, max_crawl_delay=args.max_crawl_delay)
 
 
 def _check_url(url: str) -> None:

@@ -5,6 +5,10 @@ One :class:`Fetcher` serves one crawl. It sends one request at a time, waits at 
 429 and 5xx answers with exponential backoff honouring Retry-After, follows redirects
 itself (only to allowed http/https hosts, never in a loop), sends conditional
 requests when given an ETag or Last-Modified, and never reads more than ``max_bytes``.
+Every request, robots.txt and each redirect hop included, passes the one
+:class:`~scrapers.gate.RequestGate` (http(s), the site's and sister hosts, public addresses)
+and must end within ``deadline`` seconds as a whole (see :mod:`scrapers.deadline`); a
+robots.txt Crawl-delay above ``max_crawl_delay`` is capped, and the cap is reported.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from __future__ import annotations
 import email.utils
 import os
 import socket
+import sys
 import time
 import zlib
 from collections.abc import Callable, Iterator
@@ -22,8 +27,10 @@ from urllib.parse import urljoin, urlsplit
 import requests
 
 from danvan_nlp import __version__
-from danvan_nlp.errors import BodyReadError, FetchError, PageError
-from scrapers.encoding import decode_page
+from danvan_nlp.errors import BodyReadError, FetchError, PageError, RefusedRequestError
+from scrapers.deadline import SocketWatch, Watchdog, watch_session
+from scrapers.encoding import decode_page, misdecoding
+from scrapers.gate import RequestGate
 from scrapers.polite import ROBOTS_MAX_BYTES, HostPacer, RobotsAnswer, RobotsRules
 
 AGENT_TOKEN = "danvan-nlp-scraper"
@@ -46,6 +53,8 @@ class FetchConfig:
     max_bytes: int = 5_000_000
     max_redirects: int = 5
     contact: str = ""
+    deadline: float = 120.0
+    max_crawl_delay: float = 30.0
 
     @property
     def user_agent(self) -> str:
@@ -73,23 +82,42 @@ class Page:
         return self.status == 304
 
     def text(self) -> str:
-        """The body decoded (header charset, meta charset, detection) in NFC."""
-        return decode_page(self.body, self.content_type)[0]
+        """The body decoded (header charset, meta charset, legacy Vietnamese encodings,
+        detection) in NFC; raises :class:`PageError` when it still looks mis-decoded."""
+        text = decode_page(self.body, self.content_type)[0]
+        problem = misdecoding(text)
+        if problem:
+            raise PageError(f"{self.final_url}: the page text looks mis-decoded ({problem}); "
+                            "not stored: report the page with its charset", self.status)
+        return text
+
+
+def _to_stderr(line: str) -> None:
+    print(line, file=sys.stderr)
 
 
 class Fetcher:
-    """Fetches pages of the allowed hosts, politely, one at a time."""
+    """Fetches pages of the allowed hosts, politely, one at a time. ``gate`` decides what
+    may be requested (default: the allowed hosts, trusting those given as IP literals);
+    ``report`` receives notices such as a capped Crawl-delay."""
 
     def __init__(self, config: FetchConfig, allowed_hosts: set[str],
                  sleep: Callable[[float], None] = time.sleep,
-                 session: requests.Session | None = None) -> None:
+                 session: requests.Session | None = None, *, gate: RequestGate | None = None,
+                 report: Callable[[str], None] = _to_stderr) -> None:
         self.config = config
         self.allowed_hosts = {host.lower() for host in allowed_hosts}
+        self.gate = gate or RequestGate.for_hosts(self.allowed_hosts)
         self.sleep = sleep
+        self.report = report
         self.session = session or requests.Session()
         self.session.max_redirects = config.max_redirects
         self.session.headers.update({"User-Agent": config.user_agent,
-                                     "Accept-Language": "vi,en;q=0.5"})
+                                     "Accept-Language": "vi,en;q=0.5", "Connection": "close"})
+        self.watch = SocketWatch(peer_check=self.gate.check_peer)
+        watch_session(self.session, self.watch)
+        self.watchdog: Watchdog | None = None
+        self.capped_hosts: set[str] = set()
         self.pacer = HostPacer(sleep=sleep)
         self.robots = RobotsRules(fetch_text=self._fetch_robots, agent=AGENT_TOKEN)
 
@@ -111,7 +139,7 @@ class Fetcher:
         seen: list[str] = []
         current = url
         while True:
-            self._check_allowed(current)
+            self._check_hop(url, current)
             seen.append(current)
             response = self._request_with_retries(current, headers)
             location = response.headers.get("Location")
@@ -128,14 +156,22 @@ class Fetcher:
             raise FetchError(f"more than {self.config.max_redirects} redirects from {seen[0]}")
         return target
 
-    def _check_allowed(self, url: str) -> None:
-        parts = urlsplit(url)
-        if parts.scheme not in ("http", "https"):
-            raise FetchError(f"{url}: only http and https URLs are fetched")
-        if (parts.hostname or "").lower() not in self.allowed_hosts:
-            raise FetchError(f"{url}: host is outside the site being crawled; not fetched")
-        if not self.robots.allowed(url):
-            raise PageError(f"{url}: {self._robots_refusal(url)}; not fetched")
+    def _check_hop(self, url: str, current: str) -> None:
+        """The gate, then robots.txt, for one hop of a fetch of ``url``."""
+        self._gate_hop(url, current)
+        if not self.robots.allowed(current):
+            raise PageError(f"{current}: {self._robots_refusal(current)}; not fetched")
+
+    def _gate_hop(self, url: str, current: str) -> None:
+        """The gate for one hop; a refused redirect names where it led, never fetched."""
+        try:
+            self.gate.check(current)
+        except RefusedRequestError as error:
+            if current == url:
+                raise
+            reason = str(error).removeprefix(f"{current}: ")
+            raise RefusedRequestError(f"{url}: redirect to {current} refused ({reason})") \
+                from error
 
     def _robots_refusal(self, url: str) -> str:
         """Why robots.txt keeps us from ``url``: its rules, or robots.txt itself unreadable."""
@@ -164,19 +200,54 @@ class Fetcher:
         try:
             return self._send(url, headers)
         except requests.RequestException as error:
+            self._raise_if_late(url, error)
             if last:
                 raise FetchError(f"{url}: {describe_request_error(error)} after {attempt + 1} "
                                  "attempts; check the URL or try again later") from error
             self.sleep(self._backoff(attempt))
             return None
 
-    def _send(self, url: str, headers: dict[str, str], *,
-              follow: bool = False) -> requests.Response:
-        """One paced request; only robots.txt lets requests follow redirects itself."""
-        delay = max(self.config.delay, self.robots.crawl_delay(url))
+    def _send(self, url: str, headers: dict[str, str]) -> requests.Response:
+        """One paced request, redirects not followed, under a fresh whole-response deadline
+        (disarmed once the body is read or the response closed)."""
+        delay = max(self.config.delay, self._crawl_delay(url))
         self.pacer.wait(urlsplit(url).netloc.lower(), delay)
-        return self.session.get(url, headers=headers, timeout=self.config.timeout,
-                                allow_redirects=follow, stream=True)
+        self._disarm()
+        self.watchdog = Watchdog(self.watch, self.config.deadline).start()
+        try:
+            return self.session.get(url, headers=headers, timeout=self.config.timeout,
+                                    allow_redirects=False, stream=True)
+        except RefusedRequestError as error:  # the connection reached a refused address
+            self._disarm()
+            raise RefusedRequestError(f"{url}: {error}") from error
+        except requests.RequestException:
+            if not self.watchdog.expired.is_set():
+                self._disarm()
+            raise
+
+    def _crawl_delay(self, url: str) -> float:
+        """robots.txt's Crawl-delay, capped at ``max_crawl_delay`` (said once per host)."""
+        asked = self.robots.crawl_delay(url)
+        cap = self.config.max_crawl_delay
+        if asked <= cap:
+            return asked
+        host = urlsplit(url).netloc.lower()
+        if host not in self.capped_hosts:
+            self.capped_hosts.add(host)
+            self.report(f"{host}: robots.txt asks a Crawl-delay of {asked:g} s; capped at "
+                        f"{cap:g} s (--max-crawl-delay)")
+        return cap
+
+    def _disarm(self) -> None:
+        if self.watchdog is not None:
+            self.watchdog.cancel()
+
+    def _raise_if_late(self, url: str, error: BaseException | None = None) -> None:
+        """A request the watchdog cut is not retried: it would be cut again."""
+        if self.watchdog is not None and self.watchdog.expired.is_set():
+            raise PageError(f"{url}: the answer took longer than the whole-response deadline "
+                            f"of {self.config.deadline:g} s and was cut off (--deadline); "
+                            "skipped") from error
 
     def _retry_wait(self, response: requests.Response, attempt: int) -> float:
         asked = _retry_after(response.headers.get("Retry-After"))
@@ -195,6 +266,7 @@ class Fetcher:
             body = self._body(final, response, html_only)
         finally:
             response.close()
+            self._disarm()
         return Page(url=url, final_url=final, status=response.status_code,
                     content_type=response.headers.get("Content-Type", ""), body=body,
                     etag=response.headers.get("ETag"),
@@ -215,22 +287,42 @@ class Fetcher:
         if declared.isdigit() and int(declared) > cap:
             raise PageError(f"{url}: page is {int(declared)} bytes, over the {cap}-byte cap", 200)
         try:
-            return _read_up_to(url, response, cap)
-        except requests.RequestException as error:
-            problem = describe_request_error(error)
+            body = _read_up_to(url, response, cap)
+        except (requests.RequestException, OSError) as error:
+            self._raise_if_late(url, error)
+            problem = describe_request_error(error) \
+                if isinstance(error, requests.RequestException) else type(error).__name__
             raise BodyReadError(f"{url}: page truncated or stalled ({problem})") from error
+        self._raise_if_late(url)  # a cut may look like the end of a page without a length
+        return body
 
     def _fetch_robots(self, url: str) -> RobotsAnswer:
+        """robots.txt, its redirects followed hop by hop through the gate (RFC 9309 asks
+        for five); a hop the gate refuses makes robots.txt unreadable: disallow-all."""
         try:
-            response = self._send(url, {}, follow=True)
-            with response:
-                body = self._read_capped(url, response) if response.status_code == 200 else b""
+            return self._robots_hops(url)
         except requests.RequestException as error:
             return RobotsAnswer(0, problem=describe_request_error(error))
         except FetchError as error:
             return RobotsAnswer(0, problem=str(error).removeprefix(f"{url}: "))
-        text = decode_page(body[:ROBOTS_MAX_BYTES], response.headers.get("Content-Type"))[0]
-        return RobotsAnswer(response.status_code, text)
+        finally:
+            self._disarm()
+
+    def _robots_hops(self, url: str) -> RobotsAnswer:
+        seen: list[str] = []
+        current = url
+        while True:
+            self._gate_hop(url, current)
+            seen.append(current)
+            with self._send(current, {}) as response:
+                location = response.headers.get("Location")
+                if response.status_code in REDIRECTS and location:
+                    current = self._next_hop(current, location, seen)
+                    continue
+                ok = response.status_code == 200
+                body = self._read_capped(current, response) if ok else b""
+            text = decode_page(body[:ROBOTS_MAX_BYTES], response.headers.get("Content-Type"))[0]
+            return RobotsAnswer(response.status_code, text)
 
 
 def _read_up_to(url: str, response: requests.Response, cap: int) -> bytes:

@@ -3,8 +3,11 @@
 Each ``scrapers/sites/*.json`` file describes one site: its hosts, the shape of its
 article URLs (a regex whose ``id`` group is the site's article number), the CSS
 selectors for listing pages and article fields (``sel@attr`` reads an attribute),
-and text clean-up rules. Users may add their own files in a folder given by
-``--sites-dir`` or the ``DANVAN_SITES_DIR`` environment variable.
+and text clean-up rules. ``sister_hosts`` names other hosts the site may redirect to
+(they may be fetched; nothing else off the site is). Every regex must pass
+:func:`scrapers.regex_safety.unsafe_reason` (linear time on any URL). Users may add their
+own files in a folder given by ``--sites-dir`` or the ``DANVAN_SITES_DIR`` environment
+variable.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from danvan_nlp.errors import InputError
+from scrapers.regex_safety import unsafe_reason
 
 GENERIC = "generic"
 TRACKING_PARAMS = re.compile(
@@ -62,6 +66,7 @@ class SiteDefinition:
     name: str
     title: str
     hosts: frozenset[str]
+    sister_hosts: frozenset[str]
     canonical_host: str
     canonical_scheme: str
     article_url: re.Pattern[str]
@@ -150,14 +155,15 @@ def _build(raw: dict[str, Any], path: str) -> SiteDefinition:
         name=raw["name"],
         title=raw.get("title", raw["name"]),
         hosts=frozenset(host.lower() for host in raw.get("hosts", [])),
+        sister_hosts=frozenset(host.lower() for host in raw.get("sister_hosts", [])),
         canonical_host=raw.get("canonical_host", ""),
         canonical_scheme=raw.get("canonical_scheme", ""),
-        article_url=re.compile(raw["article_url"], re.IGNORECASE),
+        article_url=_safe_regex(raw["article_url"], "article_url", path, re.IGNORECASE),
         source=raw.get("source", ""),
         listing=_listing(raw.get("listing", {})),
         selectors={field: tuple(article.get(field, [])) for field in ARTICLE_FIELDS},
         drop=tuple(article.get("drop", [])),
-        text=_text_rules(raw.get("text", {})),
+        text=_text_rules(raw.get("text", {}), path),
         path=path,
     )
 
@@ -170,14 +176,26 @@ def _listing(raw: dict[str, Any]) -> ListingRules:
     )
 
 
-def _text_rules(raw: dict[str, Any]) -> TextRules:
+def _safe_regex(pattern: str, field: str, path: str, flags: int = 0) -> re.Pattern[str]:
+    """The compiled pattern, refused unless it runs in linear time on any input."""
+    compiled = re.compile(pattern, flags)
+    problem = unsafe_reason(pattern, flags)
+    if problem:
+        raise InputError(f"site definition {path}: {field} {pattern!r} could take hours on a "
+                         f"hostile URL ({problem}); rewrite it so no two repeats can match "
+                         "the same characters, e.g. [^/-]*- instead of [^/]*-")
+    return compiled
+
+
+def _text_rules(raw: dict[str, Any], path: str) -> TextRules:
     prefix = raw.get("lead_prefix") or ""
     return TextRules(
         date_line=bool(raw.get("date_line", False)),
         source_line=bool(raw.get("source_line", False)),
         stop_lines=tuple(raw.get("stop_lines", [])),
-        drop_lines=tuple(re.compile(pattern) for pattern in raw.get("drop_lines", [])),
-        lead_prefix=re.compile(prefix) if prefix else None,
+        drop_lines=tuple(_safe_regex(pattern, "drop_lines", path)
+                         for pattern in raw.get("drop_lines", [])),
+        lead_prefix=_safe_regex(prefix, "lead_prefix", path) if prefix else None,
     )
 
 

@@ -7,6 +7,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from io import BufferedIOBase
 from pathlib import Path
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -18,7 +19,8 @@ XML = "application/xml; charset=utf-8"
 class Reply:
     """One answer: status, headers, body; ``pause`` before answering; ``short_by`` bytes
     promised in Content-Length but never sent (a truncated page); ``chunked`` sends no
-    Content-Length at all."""
+    Content-Length at all; ``drip`` seconds between two bytes of the body (a slow-loris
+    server), whose bytes sent are counted in ``FixtureServer.dripped``."""
 
     status: int = 200
     body: bytes = b""
@@ -26,6 +28,7 @@ class Reply:
     pause: float = 0.0
     short_by: int = 0
     chunked: bool = False
+    drip: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -97,12 +100,13 @@ class Gate:
 class FixtureServer:
     """Serves ``routes`` (path with query -> Reply) until stopped; records every request."""
 
-    def __init__(self, routes: dict[str, Route] | None = None) -> None:
+    def __init__(self, routes: dict[str, Route] | None = None, host: str = "127.0.0.1") -> None:
         self.routes: dict[str, Route] = dict(routes or {})
         self.requests: list[Request] = []
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), self._handler_class())
+        self.dripped = 0
+        self.httpd = ThreadingHTTPServer((host, 0), self._handler_class())
         self.httpd.daemon_threads = True
-        self.base = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        self.base = f"http://{host}:{self.httpd.server_address[1]}"
         self.thread = threading.Thread(target=self.httpd.serve_forever, args=(0.02,),
                                        daemon=True)
 
@@ -117,6 +121,14 @@ class FixtureServer:
     def hits(self, path: str) -> int:
         """How many times ``path`` was requested."""
         return sum(1 for request in self.requests if request.path == path)
+
+    def drip(self, out: BufferedIOBase, reply: Reply) -> None:
+        """Send the body one byte at a time, ``reply.drip`` seconds apart."""
+        for index in range(len(reply.body)):
+            out.write(reply.body[index:index + 1])
+            out.flush()
+            self.dripped += 1
+            time.sleep(reply.drip)
 
     def _handler_class(self) -> type[BaseHTTPRequestHandler]:
         server = self
@@ -151,7 +163,9 @@ class FixtureServer:
                 self.end_headers()
 
             def _write_body(self, reply: Reply) -> None:
-                if not reply.chunked:
+                if reply.drip:
+                    server.drip(self.wfile, reply)
+                elif not reply.chunked:
                     self.wfile.write(reply.body)
                 else:
                     for start in range(0, len(reply.body), 8192):
