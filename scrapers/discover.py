@@ -15,7 +15,7 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 from lxml import etree
 
 from scrapers.dates import iso_date
-from scrapers.htmltext import HtmlElement, parse_html, select
+from scrapers.htmltext import Element, attribute_text, parse_html, select, text_of
 from scrapers.sites import SiteDefinition
 
 NEAR_ANCESTORS = 3
@@ -134,12 +134,12 @@ def _entry_url(item: Any) -> str | None:
     return _child_text(item, "guid")
 
 
-def _listing(tree: HtmlElement, page_url: str, site: SiteDefinition) -> Discovered:
+def _listing(tree: Element, page_url: str, site: SiteDefinition) -> Discovered:
     base = _base_url(tree, page_url)
     anchors = _selected_anchors(tree, site) or _pattern_anchors(tree, base, page_url, site)
     articles: dict[str, Link] = {}
     for anchor in anchors:
-        url = _absolute(base, anchor.get("href"))
+        url = _absolute(base, attribute_text(anchor, "href"))
         if url and url not in articles:
             articles[url] = Link(url=url, date=_nearby_date(anchor))
     next_url = _next_page(tree, base, site)
@@ -147,11 +147,11 @@ def _listing(tree: HtmlElement, page_url: str, site: SiteDefinition) -> Discover
     return Discovered(kind="listing", articles=list(articles.values()), pages=pages)
 
 
-def _base_url(tree: HtmlElement, page_url: str) -> str:
-    for base in tree.iter("base"):
-        href = base.get("href")
+def _base_url(tree: Element, page_url: str) -> str:
+    for base in tree.find_all("base"):
+        href = attribute_text(base, "href")
         if href:
-            return urljoin(page_url, str(href))
+            return urljoin(page_url, href)
     return page_url
 
 
@@ -162,22 +162,22 @@ def _absolute(base: str, href: str | None) -> str | None:
     return url if urlsplit(url).scheme in ("http", "https") else None
 
 
-def _selected_anchors(tree: HtmlElement, site: SiteDefinition) -> list[HtmlElement]:
-    anchors: list[HtmlElement] = []
+def _selected_anchors(tree: Element, site: SiteDefinition) -> list[Element]:
+    anchors: list[Element] = []
     for rule in site.listing.links:
         for element in select(tree, rule):
-            found = [element] if element.tag == "a" else list(element.iter("a"))
+            found = [element] if element.name == "a" else list(element.find_all("a"))
             anchors.extend(anchor for anchor in found if anchor.get("href"))
     return anchors
 
 
-def _pattern_anchors(tree: HtmlElement, base: str, page_url: str,
-                     site: SiteDefinition) -> list[HtmlElement]:
+def _pattern_anchors(tree: Element, base: str, page_url: str,
+                     site: SiteDefinition) -> list[Element]:
     """Every link on the page's host whose path has the site's article shape."""
     host = urlsplit(page_url).hostname
     anchors = []
-    for anchor in tree.iter("a"):
-        url = _absolute(base, anchor.get("href"))
+    for anchor in tree.find_all("a"):
+        url = _absolute(base, attribute_text(anchor, "href"))
         if url and url != page_url and site.is_article_url(url):
             same_site = urlsplit(url).hostname == host or site.owns(url)
             if same_site:
@@ -185,35 +185,35 @@ def _pattern_anchors(tree: HtmlElement, base: str, page_url: str,
     return anchors
 
 
-def _nearby_date(anchor: HtmlElement) -> str | None:
+def _nearby_date(anchor: Element) -> str | None:
     """The date in the anchor's own item: climb until the block holds links elsewhere."""
-    element: HtmlElement | None = anchor
-    href = anchor.get("href")
+    element: Element | None = anchor
+    href = attribute_text(anchor, "href")
     for _ in range(NEAR_ANCESTORS):
-        element = element.getparent() if element is not None else None
+        element = element.parent if element is not None else None
         if element is None or _links_elsewhere(element, href):
             return None
-        for stamp in element.iter("time"):
-            found = iso_date(stamp.get("datetime") or stamp.text_content())
+        for stamp in element.find_all("time"):
+            found = iso_date(attribute_text(stamp, "datetime") or stamp.get_text())
             if found:
                 return found
     return None
 
 
-def _links_elsewhere(element: HtmlElement, href: str | None) -> bool:
-    return any(other.get("href") not in (None, href) for other in element.iter("a"))
+def _links_elsewhere(element: Element, href: str) -> bool:
+    return any(other.get("href") not in (None, href) for other in element.find_all("a"))
 
 
-def _next_page(tree: HtmlElement, base: str, site: SiteDefinition) -> str | None:
+def _next_page(tree: Element, base: str, site: SiteDefinition) -> str | None:
     for rule in site.listing.next:
         for element in select(tree, rule):
-            url = _absolute(base, element.get("href"))
+            url = _absolute(base, attribute_text(element, "href"))
             if url:
                 return url
     wanted = {text.casefold() for text in site.listing.next_texts}
-    for anchor in tree.iter("a"):
-        if " ".join(anchor.text_content().split()).casefold() in wanted:
-            url = _absolute(base, anchor.get("href"))
+    for anchor in tree.find_all("a"):
+        if text_of(anchor).casefold() in wanted:
+            url = _absolute(base, attribute_text(anchor, "href"))
             if url:
                 return url
     return None

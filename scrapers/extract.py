@@ -19,7 +19,7 @@ import trafilatura
 
 from scrapers.cleanup import clean_body, strip_lead_prefix
 from scrapers.dates import iso_date
-from scrapers.htmltext import HtmlElement, drop_elements, first_value, parse_html, select
+from scrapers.htmltext import Element, drop_elements, first_value, parse_html, select
 from scrapers.htmltext import paragraphs as element_paragraphs
 from scrapers.sites import SiteDefinition
 
@@ -56,7 +56,7 @@ def extract_article(html: str, url: str, site: SiteDefinition,
     title = values["title"] or _fallback_field(fallback, "title", article)
     _fill(article, site, values, body_lines or [], title)
     if article.published is None and fallbacks:
-        article.published = _htmldate(tree, article)
+        article.published = _htmldate(html, article)
     _complete_byline(article, fallback, site, url)
     _normalise(article)
     return article
@@ -103,7 +103,7 @@ def _same_start(lead: str, first: str) -> bool:
     return lead[:probe].casefold() == first[:probe].casefold()
 
 
-def _from_selectors(tree: HtmlElement, site: SiteDefinition, name: str,
+def _from_selectors(tree: Element, site: SiteDefinition, name: str,
                     article: ExtractedArticle) -> str | None:
     value, rule = first_value(tree, site.selectors[name])
     if rule:
@@ -111,7 +111,7 @@ def _from_selectors(tree: HtmlElement, site: SiteDefinition, name: str,
     return value
 
 
-def _body_from_selectors(tree: HtmlElement, site: SiteDefinition,
+def _body_from_selectors(tree: Element, site: SiteDefinition,
                          article: ExtractedArticle) -> list[str] | None:
     for rule in site.selectors["body"]:
         for element in select(tree, rule):
@@ -148,9 +148,9 @@ def _fallback_field(found: dict[str, Any], name: str, article: ExtractedArticle)
     return " ".join(str(value).split())
 
 
-def _htmldate(tree: HtmlElement, article: ExtractedArticle) -> str | None:
+def _htmldate(html: str, article: ExtractedArticle) -> str | None:
     try:
-        found = htmldate.find_date(tree, extensive_search=False, original_date=True)
+        found = htmldate.find_date(html, extensive_search=False, original_date=True)
     except Exception:  # htmldate raises on odd trees; a missing date is not fatal
         return None
     if found:
