@@ -1,7 +1,9 @@
 """HTML page -> article (title, lead, text, date, author, source) by a site definition.
 
 Each field is read with the site's selectors, first match wins; a field no selector
-finds falls back to trafilatura (text, title, author) or htmldate (date). The text
+finds falls back to trafilatura (text, title, author) or htmldate (date). A page whose
+HTML body is empty may keep the article as JSON in a script element (the definition's
+``embedded`` group, :mod:`scrapers.embedded`), read before the fallbacks. The text
 the archive keeps is the title, the lead (without the paper's dateline) and the body's
 paragraphs, separated by blank lines, in NFC: the shape of the texts the extractor reads
 (it takes the title, and weighs the province, from the text's first lines).
@@ -19,6 +21,7 @@ import trafilatura
 
 from scrapers.cleanup import clean_body, strip_lead_prefix
 from scrapers.dates import iso_date
+from scrapers.embedded import embedded_fields
 from scrapers.htmltext import Element, drop_elements, first_value, parse_html, select
 from scrapers.htmltext import paragraphs as element_paragraphs
 from scrapers.sites import SiteDefinition
@@ -26,6 +29,7 @@ from scrapers.sites import SiteDefinition
 META_FIELDS = ("title", "lead", "date", "author")
 TRAFILATURA = "fallback:trafilatura"
 HTMLDATE = "fallback:htmldate"
+EMBEDDED = "embedded:json"
 MIN_BODY_CHARS = 80
 
 
@@ -48,8 +52,11 @@ def extract_article(html: str, url: str, site: SiteDefinition,
     tree = parse_html(html)
     article = ExtractedArticle()
     values = {name: _from_selectors(tree, site, name, article) for name in META_FIELDS}
+    embedded = embedded_fields(tree, site.embedded) if site.embedded else None
     drop_elements(tree, site.drop)
     body_lines = _body_from_selectors(tree, site, article)
+    if body_lines is None and embedded:
+        body_lines = _from_embedded(embedded, values, article)
     fallback = _trafilatura(html, url) if body_lines is None and fallbacks else {}
     if body_lines is None:
         body_lines = _fallback_lines(fallback, article)
@@ -146,6 +153,21 @@ def _fallback_field(found: dict[str, Any], name: str, article: ExtractedArticle)
         return None
     article.how.setdefault(name, TRAFILATURA)
     return " ".join(str(value).split())
+
+
+def _from_embedded(embedded: dict[str, Any], values: dict[str, str | None],
+                   article: ExtractedArticle) -> list[str] | None:
+    """The body kept as page data, and each field the selectors missed (the data wins over
+    a page-wide fallback such as the site name in og:title)."""
+    lines: list[str] = embedded["body"]
+    if not lines:
+        return None
+    article.how["body"] = EMBEDDED
+    for name in META_FIELDS:
+        if embedded.get(name) and (values[name] is None or name in ("title", "date")):
+            values[name] = embedded[name]
+            article.how[name] = EMBEDDED
+    return lines
 
 
 def _htmldate(html: str, article: ExtractedArticle) -> str | None:
