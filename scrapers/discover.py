@@ -8,7 +8,7 @@ or the sitemaps a sitemap index names.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 from urllib.parse import urldefrag, urljoin, urlsplit
 
@@ -44,6 +44,8 @@ class Link:
 
     url: str
     date: str | None = None
+    title: str | None = None
+    month: str | None = None
 
 
 @dataclass(slots=True)
@@ -53,6 +55,7 @@ class Discovered:
     kind: str
     articles: list[Link] = field(default_factory=list)
     pages: list[Link] = field(default_factory=list)
+    why: str | None = None
 
 
 def discover(text: str, page_url: str, site: SiteDefinition) -> Discovered:
@@ -62,20 +65,36 @@ def discover(text: str, page_url: str, site: SiteDefinition) -> Discovered:
         return _listing(parse_html(text), page_url, site)
     root = _parse_xml(text)
     if root is None:
-        return Discovered(kind="unreadable xml")
+        return Discovered(kind="unreadable xml", why=f"{page_url}: the XML cannot be read")
     kind = match["root"]
     if kind == "sitemapindex":
-        return Discovered(kind="sitemap index", pages=_sitemap_entries(root, "sitemap"))
+        children = [_with_month(link, site) for link in _sitemap_entries(root, "sitemap")]
+        why = None if children else f"{page_url}: the sitemap index names no sitemap"
+        return Discovered(kind="sitemap index", pages=children, why=why)
     if kind == "urlset":
-        return Discovered(kind="sitemap", articles=_keep(_sitemap_entries(root, "url"), site))
-    return Discovered(kind="feed", articles=_keep(_feed_entries(root, page_url), site))
+        return _kept("sitemap", _sitemap_entries(root, "url"), page_url, site)
+    return _kept("feed", _feed_entries(root, page_url), page_url, site)
 
 
-def _keep(links: list[Link], site: SiteDefinition) -> list[Link]:
-    """Feeds and sitemaps may list section pages too: a known site keeps its article URLs."""
-    if not site.hosts:
-        return links
-    return [link for link in links if site.is_article_url(link.url)]
+def _kept(kind: str, links: list[Link], page_url: str, site: SiteDefinition) -> Discovered:
+    """Feeds and sitemaps may list section pages too: a known site keeps its article URLs
+    (and says so when none is left)."""
+    kept = [link for link in links if not site.hosts or site.is_article_url(link.url)]
+    why = None
+    if not kept:
+        why = (f"{page_url}: the {kind} lists no url" if not links else
+               f"{page_url}: none of the {len(links)} urls in the {kind} matches the "
+               f"article_url pattern {site.article_url.pattern!r} of {site.name}")
+    return Discovered(kind=kind, articles=kept, why=why)
+
+
+def _with_month(link: Link, site: SiteDefinition) -> Link:
+    """A child sitemap with the month its name says it covers ('2024-07'), if any."""
+    pattern = site.discovery.sitemap_month
+    found = pattern.search(urlsplit(link.url).path) if pattern else None
+    if found is None or not 1 <= int(found["month"]) <= 12:
+        return link
+    return replace(link, month=f"{int(found['year']):04d}-{int(found['month']):02d}")
 
 
 def _parse_xml(text: str) -> Any:
@@ -108,7 +127,7 @@ def _sitemap_entries(root: Any, entry: str) -> list[Link]:
         loc = _child_text(item, "loc")
         when = _child_text(item, "publication_date") or _child_text(item, "lastmod")
         if loc:
-            links.append(Link(url=loc, date=iso_date(when)))
+            links.append(Link(url=loc, date=iso_date(when), title=_child_text(item, "title")))
     return links
 
 
@@ -141,10 +160,18 @@ def _listing(tree: Element, page_url: str, site: SiteDefinition) -> Discovered:
     for anchor in anchors:
         url = _absolute(base, attribute_text(anchor, "href"))
         if url and url not in articles:
-            articles[url] = Link(url=url, date=_nearby_date(anchor))
+            articles[url] = Link(url=url, date=_nearby_date(anchor), title=text_of(anchor) or None)
     next_url = _next_page(tree, base, site)
     pages = [Link(url=next_url)] if next_url and next_url != page_url else []
-    return Discovered(kind="listing", articles=list(articles.values()), pages=pages)
+    why = None if articles else _no_links_reason(page_url, site)
+    return Discovered(kind="listing", articles=list(articles.values()), pages=pages, why=why)
+
+
+def _no_links_reason(page_url: str, site: SiteDefinition) -> str:
+    selectors = ", ".join(repr(rule) for rule in site.listing.links) or "(none)"
+    return (f"{page_url}: the listing selectors of {site.name} ({selectors}) matched no link "
+            f"and no link on the page matches its article_url pattern "
+            f"{site.article_url.pattern!r}")
 
 
 def _base_url(tree: Element, page_url: str) -> str:
