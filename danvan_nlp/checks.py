@@ -22,6 +22,13 @@ _MOJIBAKE = re.compile(
     """,
     re.VERBOSE,
 )
+_VNI_AS_UNICODE = re.compile(
+    r"""
+    [aeouyAEOUYôöÔÖ] [øûïåäüëØÛÏÅÄÜË]    # a VNI mark byte (no Vietnamese letter) after a vowel
+    | [ñÑ] (?=[aeiouyâêôöAEIOUYÂÊÔÖ])   # VNI's đ (ñ) before a vowel
+    """,
+    re.VERBOSE,
+)
 
 
 def check_text(text: str, *, max_chars: int = MAX_CHARS) -> None:
@@ -36,6 +43,7 @@ def check_text(text: str, *, max_chars: int = MAX_CHARS) -> None:
         )
     _check_binary(text)
     _check_mojibake(text)
+    _check_vni(text)
     _check_language(text)
 
 
@@ -53,6 +61,16 @@ def _check_mojibake(text: str) -> None:
         raise InputError(
             "the text looks mis-decoded (mojibake such as 'Ã' or 'á»'): it was probably "
             "UTF-8 read as Latin-1 or cp1252; re-save the file as UTF-8"
+        )
+
+
+def _check_vni(text: str) -> None:
+    sample = text[:20_000]
+    hits = len(_VNI_AS_UNICODE.findall(sample))
+    if hits >= 5 and hits > len(sample) * 0.002:
+        raise InputError(
+            "the text looks like VNI-encoded Vietnamese saved as Unicode ('Vieät Nam' for "
+            "'Việt Nam'): convert it to Unicode first (danvan scrape converts such pages)"
         )
 
 

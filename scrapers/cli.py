@@ -89,7 +89,7 @@ def run_scrape(args: argparse.Namespace) -> int:
     site = site_for(url, sites, args.site)
     hosts = {*site.hosts, *_start_hosts(url)}
     gate = RequestGate.for_start({*hosts, *site.sister_hosts}, url)
-    fetcher = Fetcher(_fetch_config(args), hosts, gate=gate)
+    fetcher = Fetcher(_fetch_config(args), hosts, gate=gate, report=_notice)
     if args.check:
         return check_page(url, site, fetcher)
     return _run_crawl(url, site, fetcher, args)
@@ -180,6 +180,11 @@ def run_export(args: argparse.Namespace) -> int:
             count = export_jsonl(args.archive, out)
     print(f"exported {count} articles", file=sys.stderr)
     return 0
+
+
+def _notice(line: str) -> None:
+    """A line on stderr that does not break the progress bar."""
+    tqdm.write(line, file=sys.stderr)
 
 
 def _start_hosts(url: str) -> set[str]:

@@ -249,7 +249,12 @@ class Crawler:
         self.on_article(self.stats)
 
     def _store(self, url: str, page: Page) -> None:
-        article = extract_article(page.text(), page.final_url, self.site)
+        try:
+            html = page.text()
+        except PageError as error:
+            self._failed(url, str(error), page.status)
+            return
+        article = extract_article(html, page.final_url, self.site)
         if not article.text:
             self._failed(url, NO_TEXT, page.status)
             return

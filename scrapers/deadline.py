@@ -5,6 +5,10 @@ fetch for ever. The session's connections are made through pool classes that rem
 the socket of the connection being opened (every request opens its own: the fetcher
 sends ``Connection: close``); when the deadline passes, a timer thread shuts that socket
 down, which ends any read blocked on it, whether of the headers or of the body.
+
+The same hook checks the address the socket really connected to (``peer_check``), before
+a byte of the request is sent: a host name that resolved to a public address for the
+gate and to an internal one a moment later (DNS rebinding) is caught there.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import socket
 import threading
+from collections.abc import Callable
 
 import requests
 from requests.adapters import HTTPAdapter
@@ -22,14 +27,23 @@ from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 class SocketWatch:
     """The socket of the connection most recently opened by one session."""
 
-    def __init__(self) -> None:
+    def __init__(self, peer_check: Callable[[str], None] | None = None) -> None:
         self._lock = threading.Lock()
         self._socket: socket.socket | None = None
+        self.peer_check = peer_check
 
     def opened(self, sock: socket.socket | None) -> None:
-        """Remember a freshly connected socket."""
+        """Remember a freshly connected socket and check the address it reached; a refused
+        address closes it (the check's error goes up to the caller of the request)."""
         with self._lock:
             self._socket = sock
+        if sock is None or self.peer_check is None:
+            return
+        try:
+            self.peer_check(str(sock.getpeername()[0]))
+        except BaseException:
+            sock.close()
+            raise
 
     def cut(self) -> None:
         """Shut the remembered socket down: a read blocked on it ends at once."""

@@ -1,7 +1,12 @@
 """Decoding fetched pages: byte-order mark, HTTP charset, meta charset, then detection.
 
 Vietnamese pages in windows-1258 spell tones as combining marks, so every decoded
-text is put in Unicode NFC before anyone reads it.
+text is put in Unicode NFC before anyone reads it. A declared charset is trusted only
+when the body decodes with it; a Western or missing charset over a body that is not
+UTF-8 means an older page: windows-1258, TCVN3 or VNI (see :mod:`scrapers.legacy`),
+told apart by the font the page names or by which reading spells Vietnamese syllables.
+A TCVN3 or VNI page re-saved as UTF-8 is converted too. :func:`misdecoding` says when a
+text still looks mis-decoded, so that it is refused rather than stored.
 """
 
 from __future__ import annotations
@@ -11,6 +16,15 @@ import re
 import unicodedata
 
 from charset_normalizer import from_bytes
+
+from scrapers.legacy import (
+    font_named,
+    from_tcvn3,
+    from_vni,
+    plausibility,
+    tcvn3_hits,
+    vni_hits,
+)
 
 _HEADER_CHARSET = re.compile(
     r"""
@@ -45,6 +59,17 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 META_SCAN_BYTES = 4096
+WESTERN = frozenset({"ascii", "iso8859-1", "cp1252", "iso8859-15"})
+LEGACY_HITS = 5  # legacy-font signatures needed before a Unicode text is converted
+SIGNATURE_SCAN_CHARS = 200_000  # how much of a page is scanned for them
+_UTF8_AS_CP1252 = re.compile(
+    r"""
+    Ã[\x80-\xbf¡-¿]      # UTF-8 lead byte C3 read as Latin-1/cp1252
+    | á»|áº             # E1 BB / E1 BA: Vietnamese letters read as cp1252
+    | Ä['\x91\x90‘]      # C4 91/90: đ/Đ read as cp1252
+    """,
+    re.VERBOSE,
+)
 
 
 def charset_from_header(content_type: str | None) -> str | None:
@@ -54,18 +79,81 @@ def charset_from_header(content_type: str | None) -> str | None:
 
 
 def decode_page(body: bytes, content_type: str | None = None) -> tuple[str, str]:
-    """The page's text in NFC and the encoding used to decode it."""
-    encoding = (
-        _bom_encoding(body)
-        or charset_from_header(content_type)
-        or _declared_in_page(body)
-        or _detected(body)
-    )
+    """The page's text in NFC and the encoding used to decode it ("tcvn3", "vni", or
+    e.g. "utf-8+vni" for a VNI page re-saved as UTF-8)."""
+    bom = _bom_encoding(body)
+    if bom:
+        return _nfc(body.decode(bom, errors="replace")), bom
+    declared = charset_from_header(content_type) or _declared_in_page(body)
+    if declared and declared not in WESTERN and declared != "utf-8":
+        text = _strict(body, declared)
+        if text is not None:
+            return _from_unicode(text, declared)
+    text = _strict(body, "utf-8")
+    if text is not None:
+        return _from_unicode(text, "utf-8")
+    return _from_legacy_bytes(body, declared)
+
+
+def misdecoding(text: str) -> str | None:
+    """Why ``text`` still looks mis-decoded (a message), or None when it looks fine."""
+    sample = text[:100_000]
+    if sample.count("\ufffd") >= 5:
+        return "it holds replacement characters (\ufffd) where bytes could not be decoded"
+    if len(_UTF8_AS_CP1252.findall(sample)) >= 5:
+        return "it looks like UTF-8 read as cp1252 ('Ã', 'á»')"
+    good, bad = plausibility(sample)
+    if bad >= 10 and bad > good:
+        return (f"{bad} words with accents are spelt like no Vietnamese syllable (only {good} "
+                "are): an encoding that is neither Unicode, windows-1258, TCVN3 nor VNI")
+    return None
+
+
+def _nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text.lstrip("\ufeff"))
+
+
+def _strict(body: bytes, encoding: str) -> str | None:
     try:
-        text = body.decode(encoding)
-    except UnicodeDecodeError:
-        text = body.decode(encoding, errors="replace")
-    return unicodedata.normalize("NFC", text.lstrip("\ufeff")), encoding
+        return body.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
+def _from_unicode(text: str, encoding: str) -> tuple[str, str]:
+    """Decoded text; a TCVN3 or VNI page re-saved in Unicode is converted."""
+    sample = text[:SIGNATURE_SCAN_CHARS]
+    if vni_hits(sample) < LEGACY_HITS and tcvn3_hits(sample) < LEGACY_HITS:
+        return _nfc(text), encoding
+    readings = {encoding: _nfc(text), f"{encoding}+vni": from_vni(text),
+                f"{encoding}+tcvn3": from_tcvn3(text)}
+    return _best(readings)
+
+
+def _from_legacy_bytes(body: bytes, declared: str | None) -> tuple[str, str]:
+    """A body that is not UTF-8 under a Western or no charset: the named legacy font wins,
+    else the reading that spells the most Vietnamese syllables."""
+    latin = body.decode("latin-1")
+    readings = {"cp1258": _nfc(body.decode("cp1258", errors="replace")),
+                "tcvn3": from_tcvn3(latin), "vni": from_vni(latin)}
+    font = font_named(body)
+    if font:
+        return readings[font], font
+    if declared:
+        readings[declared] = _nfc(body.decode(declared, errors="replace"))
+    else:
+        detected = _detected(body)
+        readings.setdefault(detected, _nfc(body.decode(detected, errors="replace")))
+    return _best(readings)
+
+
+def _best(readings: dict[str, str]) -> tuple[str, str]:
+    """The reading with the most well-spelt words less ill-spelt ones (first wins ties)."""
+    def score(name: str) -> int:
+        good, bad = plausibility(readings[name])
+        return good - bad
+    best = max(readings, key=score)
+    return readings[best], best
 
 
 def _bom_encoding(body: bytes) -> str | None:

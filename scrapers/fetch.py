@@ -29,7 +29,7 @@ import requests
 from danvan_nlp import __version__
 from danvan_nlp.errors import BodyReadError, FetchError, PageError
 from scrapers.deadline import SocketWatch, Watchdog, watch_session
-from scrapers.encoding import decode_page
+from scrapers.encoding import decode_page, misdecoding
 from scrapers.gate import RefusedRequestError, RequestGate
 from scrapers.polite import ROBOTS_MAX_BYTES, HostPacer, RobotsAnswer, RobotsRules
 
@@ -82,8 +82,14 @@ class Page:
         return self.status == 304
 
     def text(self) -> str:
-        """The body decoded (header charset, meta charset, detection) in NFC."""
-        return decode_page(self.body, self.content_type)[0]
+        """The body decoded (header charset, meta charset, legacy Vietnamese encodings,
+        detection) in NFC; raises :class:`PageError` when it still looks mis-decoded."""
+        text = decode_page(self.body, self.content_type)[0]
+        problem = misdecoding(text)
+        if problem:
+            raise PageError(f"{self.final_url}: the page text looks mis-decoded ({problem}); "
+                            "not stored: report the page with its charset", self.status)
+        return text
 
 
 def _to_stderr(line: str) -> None:
@@ -108,7 +114,7 @@ class Fetcher:
         self.session.max_redirects = config.max_redirects
         self.session.headers.update({"User-Agent": config.user_agent,
                                      "Accept-Language": "vi,en;q=0.5", "Connection": "close"})
-        self.watch = SocketWatch()
+        self.watch = SocketWatch(peer_check=self.gate.check_peer)
         watch_session(self.session, self.watch)
         self.watchdog: Watchdog | None = None
         self.capped_hosts: set[str] = set()
@@ -211,6 +217,9 @@ class Fetcher:
         try:
             return self.session.get(url, headers=headers, timeout=self.config.timeout,
                                     allow_redirects=False, stream=True)
+        except RefusedRequestError as error:  # the connection reached a refused address
+            self._disarm()
+            raise RefusedRequestError(f"{url}: {error}") from error
         except requests.RequestException:
             if not self.watchdog.expired.is_set():
                 self._disarm()

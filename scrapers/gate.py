@@ -80,11 +80,24 @@ class RequestGate:
         if not addresses:
             raise RefusedRequestError(f"{url}: host name not found; check the URL")
         for address in addresses:
-            if not is_public(address) and address not in self.trusted_addresses:
+            if not self.address_allowed(address):
                 raise RefusedRequestError(
                     f"{url}: {host} resolves to {address}, a private, loopback or "
                     "link-local address; not fetched (only a crawl started on that very "
                     "address may use it)")
+
+    def address_allowed(self, address: IPAddress) -> bool:
+        """True for a public address or one the start URL itself has."""
+        return is_public(address) or address in self.trusted_addresses
+
+    def check_peer(self, peer: str) -> None:
+        """Raise unless the address a connection reached is allowed (against DNS
+        rebinding: the name may resolve differently when the connection is made)."""
+        address = _literal(peer.split("%")[0])
+        if address is None or not self.address_allowed(address):
+            raise RefusedRequestError(f"connection reached {peer}, a private, loopback or "
+                                      "link-local address; closed before any request was "
+                                      "sent")
 
 
 def _addresses(url: str, resolver: Resolver) -> list[IPAddress]:

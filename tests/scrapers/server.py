@@ -7,6 +7,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from io import BufferedIOBase
 from pathlib import Path
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -121,6 +122,14 @@ class FixtureServer:
         """How many times ``path`` was requested."""
         return sum(1 for request in self.requests if request.path == path)
 
+    def drip(self, out: BufferedIOBase, reply: Reply) -> None:
+        """Send the body one byte at a time, ``reply.drip`` seconds apart."""
+        for index in range(len(reply.body)):
+            out.write(reply.body[index:index + 1])
+            out.flush()
+            self.dripped += 1
+            time.sleep(reply.drip)
+
     def _handler_class(self) -> type[BaseHTTPRequestHandler]:
         server = self
 
@@ -155,11 +164,7 @@ class FixtureServer:
 
             def _write_body(self, reply: Reply) -> None:
                 if reply.drip:
-                    for index in range(len(reply.body)):
-                        self.wfile.write(reply.body[index:index + 1])
-                        self.wfile.flush()
-                        server.dripped += 1
-                        time.sleep(reply.drip)
+                    server.drip(self.wfile, reply)
                 elif not reply.chunked:
                     self.wfile.write(reply.body)
                 else:

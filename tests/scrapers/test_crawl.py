@@ -299,7 +299,8 @@ def test_unreadable_start_page_fails_the_run(server: FixtureServer, tmp_path: Pa
 
 @pytest.mark.parametrize(("group", "options"), [
     ("what to fetch", ["--since", "--until", "--max-pages", "--max-articles", "--refresh"]),
-    ("politeness", ["--delay", "--timeout", "--retries", "--backoff", "--max-bytes", "--contact"]),
+    ("politeness", ["--delay", "--timeout", "--retries", "--backoff", "--max-bytes", "--contact",
+                    "--deadline", "--max-crawl-delay"]),
 ])
 def test_scrape_help_lists_its_option_groups(group: str, options: list[str],
                                              capsys: pytest.CaptureFixture[str]) -> None:

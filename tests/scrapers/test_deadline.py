@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from danvan_nlp.cli import main
 from danvan_nlp.errors import PageError
 from scrapers.fetch import FetchConfig, Fetcher
 from tests.scrapers.server import FixtureServer, Reply, page
@@ -81,3 +87,21 @@ def test_a_modest_crawl_delay_is_obeyed_silently(server: FixtureServer) -> None:
     fetcher.get(server.base + "/a")
     fetcher.get(server.base + "/b")
     assert notices == [] and any(wait > 4 for wait in sleeps)
+
+
+def test_the_scrape_command_takes_both_limits(server: FixtureServer, tmp_path: Path,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    server.routes["/robots.txt"] = page("User-agent: *\nCrawl-delay: 86400\n", "text/plain")
+    server.routes["/cham-post7.html"] = Reply(body=BODY, headers={"Content-Type": "text/html"},
+                                              drip=0.05)
+    archive = tmp_path / "tin.sqlite"
+    status = main(["scrape", server.base + "/cham-post7.html", "--site", "baobackan",
+                   "--archive", str(archive), "--retries", "0", "--delay", "0",
+                   "--max-crawl-delay", "0.1", "--deadline", "0.5"])
+    err = capsys.readouterr().err
+    assert status == 1
+    assert "Crawl-delay of 86400 s; capped at 0.1 s" in err
+    assert "whole-response deadline of 0.5 s" in err
+    with sqlite3.connect(archive) as db:
+        rows = db.execute("SELECT error, text FROM articles").fetchall()
+    assert len(rows) == 1 and "deadline" in rows[0][0] and rows[0][1] is None

@@ -167,3 +167,16 @@ def test_a_sites_dir_definition_names_its_sister_hosts(tmp_path: Path) -> None:
     site = load_sites(str(tmp_path))["bao-moi"]
     assert site.sister_hosts == frozenset({"chi-em.example.vn"})
     assert load_sites()["baobackan"].sister_hosts >= {"baothainguyen.vn"}
+
+
+def test_a_name_that_rebinds_to_loopback_is_caught_at_connection(server: FixtureServer) -> None:
+    """The gate's lookup says public; the connection then reaches 127.0.0.1 (DNS rebinding):
+    the socket is closed before any request is sent."""
+    port = server.base.rsplit(":", 1)[1]
+    gate = RequestGate.for_start({"localhost"}, "https://start.example.vn/",
+                                 resolver=fake_dns({"localhost": ["93.184.216.34"]}))
+    fetcher = Fetcher(QUICK, {"localhost"}, gate=gate)
+    with pytest.raises(FetchError, match=r"connection reached 127\.0\.0\.1, .*closed before "
+                                         r"any request was sent"):
+        fetcher.get(f"http://localhost:{port}/tin")
+    assert server.requests == []  # neither robots.txt nor the page reached the server
