@@ -87,7 +87,7 @@ def run_scrape(args: argparse.Namespace) -> int:
     url = args.check or args.start_url or _home_of(sites, args.site)
     _check_url(url)
     site = site_for(url, sites, args.site)
-    hosts = {*site.hosts, *_start_hosts(url)}
+    hosts = {*site.hosts, *start_hosts(url)}
     gate = RequestGate.for_start({*hosts, *site.sister_hosts}, url)
     fetcher = Fetcher(_fetch_config(args), hosts, gate=gate, report=_notice)
     if args.check:
@@ -187,7 +187,7 @@ def _notice(line: str) -> None:
     tqdm.write(line, file=sys.stderr)
 
 
-def _start_hosts(url: str) -> set[str]:
+def start_hosts(url: str) -> set[str]:
     """The start URL's host and its www./bare twin (sites often redirect between them)."""
     host = (urlsplit(url).hostname or "").lower()
     twin = host[4:] if host.startswith("www.") else f"www.{host}"

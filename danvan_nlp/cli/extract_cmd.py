@@ -7,6 +7,7 @@ import json
 import sys
 from typing import Any
 
+from danvan_nlp.article import Article
 from danvan_nlp.cli import render
 from danvan_nlp.cli.inputs import InputText, read_input, sample_input
 from danvan_nlp.errors import DanvanError, InputError
@@ -29,6 +30,7 @@ def register(subparsers: Any) -> None:
     parser.add_argument("files", nargs="*", metavar="FILE", help="text files; '-' reads stdin")
     parser.add_argument("--format", choices=FORMATS, default="text",
                         help="output format (default: text, a readable summary)")
+    _register_web(parser.add_argument_group("web pages (saved .html files are read as pages)"))
     batch = parser.add_argument_group("archive-scale runs")
     batch.add_argument("--input", metavar="SOURCE",
                        help="archive (.sqlite), JSONL (.jsonl/.jsonl.gz) or folder of .txt")
@@ -46,11 +48,13 @@ def run(args: argparse.Namespace) -> int:
     """Handle ``danvan extract``."""
     if args.input or args.out:
         return _run_batch(args)
+    if args.url:
+        return _run_urls(args)
     names = args.files
     inputs: list[InputText | str] = [sample_input()] if not names else list(names)
     failures = 0
     for index, item in enumerate(inputs):
-        failures += _extract_one(item, args.format, first=index == 0)
+        failures += _extract_one(item, args.format, first=index == 0, site=args.site)
     if failures:
         print(f"danvan: {failures} of {len(inputs)} inputs failed (see above)", file=sys.stderr)
         return 1
@@ -71,12 +75,12 @@ def _run_batch(args: argparse.Namespace) -> int:
     return run_from_args(args)
 
 
-def _extract_one(item: InputText | str, fmt: str, *, first: bool) -> int:
+def _extract_one(item: InputText | str, fmt: str, *, first: bool, site: str | None = None) -> int:
     """Extract and print one input; returns 1 when it failed, after reporting it."""
     path = item if isinstance(item, str) else item.path
     try:
         text_in = read_input(item) if isinstance(item, str) else item
-        result = extract(text_in.text).to_dict()
+        result = _article_of(text_in, site).to_dict()
     except DanvanError as error:
         print(f"danvan: {path}: {error}", file=sys.stderr)
         if fmt == "jsonl":
@@ -96,3 +100,57 @@ def _print_result(path: str, result: dict[str, Any], fmt: str, *, first: bool) -
         sys.stdout.write(render.csv_text(render.csv_rows(path, result), header=first))
     else:
         print(render.summary(path, result) + "\n")
+
+
+def _register_web(web: Any) -> None:
+    web.add_argument("--url", action="append", metavar="URL",
+                     help="fetch this article page politely and extract it (repeatable)")
+    web.add_argument("--site", metavar="NAME",
+                     help="site definition for --url pages and saved .html files "
+                          "(default: chosen by host; see danvan sites)")
+    web.add_argument("--delay", type=float, default=1.0,
+                     help="seconds between requests to one host (default 1)")
+    web.add_argument("--timeout", type=float, default=20.0,
+                     help="seconds one network read may wait (default 20)")
+    web.add_argument("--contact", default="",
+                     help="e-mail or URL put in the User-Agent ($DANVAN_SCRAPER_CONTACT)")
+
+
+def _article_of(text_in: InputText, site: str | None) -> Article:
+    """The facts of one input: a saved HTML page is read as a page, anything else as text."""
+    from danvan_nlp.urls import extract_html, looks_like_html
+
+    if looks_like_html(text_in.path, text_in.text):
+        return extract_html(text_in.text, site=site)
+    return extract(text_in.text)
+
+
+def _run_urls(args: argparse.Namespace) -> int:
+    """``--url URL ...``: fetch each page politely, extract and print it."""
+    from danvan_nlp.urls import UrlReader, fetch_config
+
+    if args.files:
+        raise InputError("give either FILE arguments or --url URL, not both")
+    if args.delay < 0 or args.timeout <= 0:
+        raise InputError("--delay cannot be negative and --timeout must be above 0")
+    config = fetch_config({"delay": args.delay, "timeout": args.timeout,
+                           "contact": args.contact})
+    reader = UrlReader(config, site=args.site)
+    failures = 0
+    for index, url in enumerate(args.url):
+        try:
+            result = reader.article(url).to_dict()
+        except DanvanError as error:
+            failures += _report_failure(url, error, args.format)
+            continue
+        _print_result(url, result, args.format, first=index == 0)
+    if failures:
+        print(f"danvan: {failures} of {len(args.url)} urls failed (see above)", file=sys.stderr)
+    return 1 if failures else 0
+
+
+def _report_failure(where: str, error: DanvanError, fmt: str) -> int:
+    print(f"danvan: {where}: {error}", file=sys.stderr)
+    if fmt == "jsonl":
+        print(json.dumps({"path": where, "error": str(error)}, ensure_ascii=False))
+    return 1
