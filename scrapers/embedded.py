@@ -18,15 +18,16 @@ from scrapers.sites import EmbeddedRules
 MAX_NODES = 200_000
 
 
-def embedded_fields(tree: Element, rules: EmbeddedRules) -> dict[str, Any] | None:
-    """The article's fields (title, lead, date, author as text; body as paragraphs) from
-    the first script holding an article object, or None."""
+def embedded_fields(tree: Element, rules: EmbeddedRules,
+                    drop: tuple[str, ...] = ()) -> dict[str, Any] | None:
+    """The article's fields (title, lead, date, author as text; body as paragraphs without
+    what the ``drop`` rules match) from the first script holding an article object."""
     for rule in rules.scripts:
         for script in select(tree, rule):
             data = _json(script.get_text())
             found = _article_object(data, rules) if data is not None else None
             if found is not None:
-                return _fields(found, rules)
+                return _fields(found, rules, drop)
     return None
 
 
@@ -66,11 +67,12 @@ def _first(node: dict[str, Any], keys: tuple[str, ...]) -> str | None:
     return None
 
 
-def _fields(node: dict[str, Any], rules: EmbeddedRules) -> dict[str, Any]:
+def _fields(node: dict[str, Any], rules: EmbeddedRules,
+            drop: tuple[str, ...]) -> dict[str, Any]:
     body = _first(node, rules.keys["body"]) or ""
     fields: dict[str, Any] = {name: _first(node, rules.keys[name])
                               for name in ("title", "lead", "date", "author")}
     if fields["lead"]:
         fields["lead"] = " ".join(html_paragraphs(fields["lead"]))
-    fields["body"] = html_paragraphs(body)
+    fields["body"] = html_paragraphs(body, drop)
     return fields

@@ -52,7 +52,7 @@ def extract_article(html: str, url: str, site: SiteDefinition,
     tree = parse_html(html)
     article = ExtractedArticle()
     values = {name: _from_selectors(tree, site, name, article) for name in META_FIELDS}
-    embedded = embedded_fields(tree, site.embedded) if site.embedded else None
+    embedded = embedded_fields(tree, site.embedded, site.drop) if site.embedded else None
     drop_elements(tree, site.drop)
     body_lines = _body_from_selectors(tree, site, article)
     if body_lines is None and embedded:

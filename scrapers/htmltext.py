@@ -100,9 +100,12 @@ def paragraphs(element: Tag) -> list[str]:
     return [line for line in lines if line]
 
 
-def html_paragraphs(fragment: str) -> list[str]:
-    """The paragraphs of an HTML fragment (e.g. an article body kept in page data)."""
-    return paragraphs(parse_html(fragment))
+def html_paragraphs(fragment: str, drop: tuple[str, ...] = ()) -> list[str]:
+    """The paragraphs of an HTML fragment (e.g. an article body kept in page data),
+    without the elements the ``drop`` rules match."""
+    tree = parse_html(fragment)
+    drop_elements(tree, drop)
+    return paragraphs(tree)
 
 
 def _collect(element: Tag, pieces: list[str]) -> None:
