@@ -102,17 +102,18 @@ def fetch_config(politeness: dict[str, Any]) -> FetchConfig:
 
 
 class UrlReader:
-    """Fetches article pages of any sites through one polite fetcher; each URL gets its
-    own request gate (its site's hosts, sister hosts and its own address)."""
+    """Fetches article pages of any sites politely: one fetcher per host and site (so
+    robots.txt is read once and the pause between requests holds), each with the request
+    gate of that site (its hosts, sister hosts and the URL's own address)."""
 
     def __init__(self, config: FetchConfig, *, site: str | None = None,
                  sites_dir: str | None = None) -> None:
-        from scrapers.fetch import Fetcher
         from scrapers.sites import load_sites
 
+        self.config = config
         self.sites = load_sites(sites_dir)
         self.site_name = site
-        self.fetcher: Fetcher = Fetcher(config, set())
+        self.fetchers: dict[tuple[str, str], Fetcher] = {}
 
     def article(self, url: str) -> Article:
         """Fetch ``url`` and extract its article (FetchError / InputError when it cannot)."""
@@ -120,17 +121,22 @@ class UrlReader:
 
         _check_http(url)
         definition = site_for(url, self.sites, self.site_name)
-        self._open_gate(url, definition)
-        page = self.fetcher.get(url)
+        page = self._fetcher(url, definition).get(url)
         return article_from_html(page.text(), page.final_url, definition)
 
-    def _open_gate(self, url: str, site: SiteDefinition) -> None:
+    def _fetcher(self, url: str, site: SiteDefinition) -> Fetcher:
+        from urllib.parse import urlsplit
+
         from scrapers.cli import start_hosts
+        from scrapers.fetch import Fetcher
         from scrapers.gate import RequestGate
 
-        hosts = {*site.hosts, *start_hosts(url)}
-        self.fetcher.allowed_hosts = hosts
-        self.fetcher.gate = RequestGate.for_start({*hosts, *site.sister_hosts}, url)
+        key = (urlsplit(url).netloc.lower(), site.name)
+        if key not in self.fetchers:
+            hosts = {*site.hosts, *start_hosts(url)}
+            gate = RequestGate.for_start({*hosts, *site.sister_hosts}, url)
+            self.fetchers[key] = Fetcher(self.config, hosts, gate=gate)
+        return self.fetchers[key]
 
 
 def _check_http(url: str) -> None:
