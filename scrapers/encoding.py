@@ -21,6 +21,7 @@ from scrapers.legacy import (
     font_named,
     from_tcvn3,
     from_vni,
+    may_be_legacy,
     plausibility,
     tcvn3_hits,
     vni_hits,
@@ -62,6 +63,7 @@ META_SCAN_BYTES = 4096
 WESTERN = frozenset({"ascii", "iso8859-1", "cp1252", "iso8859-15"})
 LEGACY_HITS = 5  # legacy-font signatures needed before a Unicode text is converted
 SIGNATURE_SCAN_CHARS = 200_000  # how much of a page is scanned for them
+PLAUSIBILITY_SCAN_CHARS = 50_000  # how much of each reading is spelt out to choose one
 _UTF8_AS_CP1252 = re.compile(
     r"""
     Ã[\x80-\xbf¡-¿]      # UTF-8 lead byte C3 read as Latin-1/cp1252
@@ -123,7 +125,8 @@ def _strict(body: bytes, encoding: str) -> str | None:
 def _from_unicode(text: str, encoding: str) -> tuple[str, str]:
     """Decoded text; a TCVN3 or VNI page re-saved in Unicode is converted."""
     sample = text[:SIGNATURE_SCAN_CHARS]
-    if vni_hits(sample) < LEGACY_HITS and tcvn3_hits(sample) < LEGACY_HITS:
+    if not may_be_legacy(sample, LEGACY_HITS) or (vni_hits(sample) < LEGACY_HITS
+                                     and tcvn3_hits(sample) < LEGACY_HITS):
         return _nfc(text), encoding
     readings = {encoding: _nfc(text), f"{encoding}+vni": from_vni(text),
                 f"{encoding}+tcvn3": from_tcvn3(text)}
@@ -150,7 +153,7 @@ def _from_legacy_bytes(body: bytes, declared: str | None) -> tuple[str, str]:
 def _best(readings: dict[str, str]) -> tuple[str, str]:
     """The reading with the most well-spelt words less ill-spelt ones (first wins ties)."""
     def score(name: str) -> int:
-        good, bad = plausibility(readings[name])
+        good, bad = plausibility(readings[name][:PLAUSIBILITY_SCAN_CHARS])
         return good - bad
     best = max(readings, key=score)
     return readings[best], best

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 TONES = ("", "\u0300", "\u0301", "\u0309", "\u0303", "\u0323")
@@ -31,6 +31,21 @@ VNI_MARKS = re.compile(
     """,
     re.VERBOSE,
 )
+
+
+VNI_MARK_CHARS = frozenset("øûïåäüëØÛÏÅÄÜËñÑöÖ")
+
+
+def may_be_legacy(text: str, at_least: int) -> bool:
+    """A quick test: False when ``text`` has fewer than ``at_least`` characters that a
+    TCVN3 or VNI text shows (a © or two in a footer do not count for more)."""
+    present = _legacy_chars().intersection(text)
+    return sum(text.count(char) for char in present) >= at_least
+
+
+@cache
+def _legacy_chars() -> frozenset[str]:
+    return VNI_MARK_CHARS | tcvn3_signature()
 
 
 def vietnamese_letters() -> frozenset[str]:
@@ -103,17 +118,21 @@ def vni_hits(text: str) -> int:
     return len(VNI_MARKS.findall(text))
 
 
+@cache
+def _tcvn3_in_words() -> re.Pattern[str]:
+    signature = "".join(sorted(tcvn3_signature()))
+    return re.compile(
+        rf"""
+        (?<=[A-Za-z]) [{re.escape(signature)}]   # a TCVN3-only character after a letter
+        | [{re.escape(signature)}] (?=[A-Za-z])  # or before one
+        """,
+        re.VERBOSE,
+    )
+
+
 def tcvn3_hits(text: str) -> int:
     """How many TCVN3-only characters sit next to a Latin letter."""
-    signature = tcvn3_signature()
-    return sum(1 for index, char in enumerate(text) if char in signature
-               and _next_to_letter(text, index))
-
-
-def _next_to_letter(text: str, index: int) -> bool:
-    before = text[index - 1] if index else " "
-    after = text[index + 1] if index + 1 < len(text) else " "
-    return (before.isascii() and before.isalpha()) or (after.isascii() and after.isalpha())
+    return len(_tcvn3_in_words().findall(text))
 
 
 SYLLABLE = re.compile(
@@ -134,6 +153,7 @@ _WORD = re.compile(r"[^\W\d_]+")  # a run of letters
 _TONE_MARKS = frozenset(TONES[1:])
 
 
+@lru_cache(maxsize=65_536)
 def syllable_ok(word: str) -> bool:
     """True when ``word`` is spelt like one Vietnamese syllable (one tone mark at most,
     a known vowel group between an initial and a final consonant)."""
