@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from datetime import date
 from urllib.parse import urljoin
 
 from scrapers.discover import Link, discover
@@ -36,6 +37,9 @@ def check_page(url: str, site: SiteDefinition, fetcher: Fetcher, out: Printer = 
     text_found = _print_extraction(html, page, site, out)
     _print_discovery("listing", found.articles, found.pages, out)
     _print_start_points(html, page.final_url, fetcher, out)
+    if text_found and site.selectors["body"]:
+        out(f"\nif the values above are right, set \"verified\": \"{date.today().isoformat()}\" "
+            f"in {site.path} (verified so far: {site.verified or 'never'})")
     return 0 if text_found or found.articles else 1
 
 

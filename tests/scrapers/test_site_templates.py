@@ -214,3 +214,16 @@ def test_every_paper_has_a_fixture_and_an_empty_verified_date() -> None:
     assert papers == set(EXPECTED)
     assert len(papers) >= 10
     assert all(sites[name].verified == "" and sites[name].check_urls for name in papers)
+
+
+def test_check_of_an_article_says_how_to_mark_the_definition_verified(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    expected = EXPECTED["baohatinh"]
+    with FixtureServer({"/robots.txt": NOT_FOUND,
+                        expected["path"]: article_route("baohatinh")}) as server:
+        assert main(["scrape", "--check", server.base + expected["path"], "--site",
+                     "baohatinh", *QUICK]) == 0
+    out = capsys.readouterr().out
+    assert "✓ 1 match: 'Thu Hà'  .article__author .info a" in out
+    assert 'set "verified": "' in out and "scrapers/sites/baohatinh.json" in out
+    assert "(verified so far: never)" in out
