@@ -51,3 +51,8 @@ class ArchiveBusyError(ArchiveError):
     """Another crawl is writing the archive (it holds the archive's lock)."""
 
     exit_code = 6
+
+
+class RefusedRequestError(FetchError):
+    """The scraper's request gate refused a URL: not http(s), a host outside the site and
+    its sister hosts, or a private, loopback or link-local address."""

@@ -47,9 +47,9 @@ _RFC822_START = re.compile(
 WEEKDAY_LINE = re.compile(
     r"""
     ^\s* (?:Thứ\s+(?:Hai|Ba|Tư|Năm|Sáu|Bảy|[2-7])|Chủ\s+nhật|CN)  # the weekday
-    \s*[,-]?\s*                                                   # a comma or dash
+    \s*(?:[,-]\s*)?                                               # a comma or dash
     (?P<date>\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4})                    # 23/7/2024
-    (?:\s*[,|-]?\s*\d{1,2}:\d{2}(?:\s*(?:SA|CH|AM|PM))?)?          # an optional time
+    (?:\s*(?:[,|-]\s*)?\d{1,2}:\d{2}(?:\s*(?:SA|CH|AM|PM))?)?      # an optional time
     \s*$
     """,
     re.VERBOSE | re.IGNORECASE,

@@ -23,7 +23,9 @@ _XML_START = re.compile(
     r"""
     ^\s*                                   # leading blanks
     (?:<\?xml[^>]*\?>\s*)?                 # an optional XML declaration
-    (?:<!--.*?-->\s*|<\?[^>]*\?>\s*)*      # comments and processing instructions
+    (?: <!-- (?:[^-]|-(?!->))* -->\s*     # comments: the body cannot hold "-->", so each
+      | <\?[^>]*\?>\s* )*                 # ends at its first one (no backtracking blow-up)
+                                           # and processing instructions
     <(?:[\w-]+:)?(?P<root>urlset|sitemapindex|rss|feed|RDF)\b  # the root element
     """,
     re.VERBOSE | re.DOTALL,

@@ -107,7 +107,8 @@ def misdecoding(text: str) -> str | None:
     good, bad = plausibility(sample)
     if bad >= 10 and bad > good:
         return (f"{bad} words with accents are spelt like no Vietnamese syllable (only {good} "
-                "are): an encoding that is neither Unicode, windows-1258, TCVN3 nor VNI")
+                "are): an encoding other than Unicode, windows-1258, TCVN3 or VNI, or a page "
+                "not in Vietnamese")
     return None
 
 

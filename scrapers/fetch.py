@@ -27,10 +27,10 @@ from urllib.parse import urljoin, urlsplit
 import requests
 
 from danvan_nlp import __version__
-from danvan_nlp.errors import BodyReadError, FetchError, PageError
+from danvan_nlp.errors import BodyReadError, FetchError, PageError, RefusedRequestError
 from scrapers.deadline import SocketWatch, Watchdog, watch_session
 from scrapers.encoding import decode_page, misdecoding
-from scrapers.gate import RefusedRequestError, RequestGate
+from scrapers.gate import RequestGate
 from scrapers.polite import ROBOTS_MAX_BYTES, HostPacer, RobotsAnswer, RobotsRules
 
 AGENT_TOKEN = "danvan-nlp-scraper"

@@ -17,14 +17,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from danvan_nlp.errors import FetchError
+from danvan_nlp.errors import RefusedRequestError
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 Resolver = Callable[[str, int], list[str]]
-
-
-class RefusedRequestError(FetchError):
-    """The gate refused a URL (scheme, host outside the site, or a non-public address)."""
 
 
 def resolve(host: str, port: int) -> list[str]:

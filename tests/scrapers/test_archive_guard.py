@@ -107,3 +107,29 @@ def test_damage_is_a_database_error_underneath(tmp_path: Path) -> None:
     path = scribbled_archive(tmp_path)
     with pytest.raises(sqlite3.DatabaseError), sqlite3.connect(path) as db:
         db.execute("SELECT count(*), sum(length(text)) FROM articles").fetchone()
+
+
+HOSTILE_PAGES = {
+    "nul": b"\x00" * 5000,
+    "nested": b"<div>" * 50_000 + b"x" + b"</div>" * 50_000,
+    "open-comments": b"<!--" * 1000,
+    "high-bytes": bytes(range(128, 256)) * 100,
+    "half-utf16": b"\xff\xfe" + b"\x00<\x00p" * 1000,
+    "open-tables": b"<table><tr><td>" * 20_000,
+    "quotes": b"<p a=" + b"'" * 10_000 + b">",
+}
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE_PAGES))
+def test_hostile_article_pages_are_recorded_as_failed_not_raised(
+        server: FixtureServer, tmp_path: Path, name: str,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    server.routes["/robots.txt"] = Reply(status=404)
+    server.routes["/trang-la-post9.html"] = Reply(body=HOSTILE_PAGES[name],
+                                                  headers={"Content-Type": "text/html"})
+    status = main(["scrape", server.base + "/trang-la-post9.html", "--archive",
+                   str(tmp_path / "tin.sqlite"), *QUICK])
+    captured = capsys.readouterr()
+    failures = [line for line in captured.err.splitlines() if line.startswith("failed: ")]
+    assert (status, len(failures)) == (1, 1) and "Traceback" not in captured.err
+    assert list(iter_articles(tmp_path / "tin.sqlite")) == []

@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 
 from danvan_nlp.cli import main
-from danvan_nlp.errors import FetchError
+from danvan_nlp.errors import FetchError, RefusedRequestError
 from scrapers.fetch import FetchConfig, Fetcher
-from scrapers.gate import RefusedRequestError, RequestGate, Resolver
+from scrapers.gate import RequestGate, Resolver
 from scrapers.sites import load_sites
 from tests.scrapers.server import XML, FixtureServer, Reply, page
 

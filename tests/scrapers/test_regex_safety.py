@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from danvan_nlp.errors import InputError
+from scrapers.discover import discover
 from scrapers.regex_safety import unsafe_reason
 from scrapers.sites import load_sites
 
@@ -118,3 +119,38 @@ def test_every_regex_survives_hostile_links_under_a_watchdog() -> None:
     patterns = sum(1 + len(site.text.drop_lines) + (site.text.lead_prefix is not None)
                    for site in load_sites().values())
     assert int(done.stdout) == patterns * 12
+
+
+RUN_INTERNAL = """
+from scrapers.cleanup import _SOURCE_LINE
+from scrapers.dates import WEEKDAY_LINE, parse_date
+from scrapers.discover import discover
+from scrapers.sites import load_sites
+generic = load_sites()["generic"]
+print(discover("<!---->" * 600 + "<html><body>x</body></html>", "http://x.vn/", generic).kind)
+print(discover("<!--" + "--" * 3000, "http://x.vn/", generic).kind)
+print(WEEKDAY_LINE.match("Thứ Hai" + " " * 20000 + "x"))
+print(WEEKDAY_LINE.match("Thứ Hai, 23/7/2024" + " " * 20000 + "x"))
+print(_SOURCE_LINE.match("(" + "a." * 20000 + "!"))
+print(parse_date("1 " * 20000))
+"""
+
+
+def test_the_scrapers_own_regexes_survive_hostile_pages_under_a_watchdog() -> None:
+    """Comments before a sitemap's root took exponential time (22 comments: 3 s), a long
+    run of blanks after a weekday quadratic time (20,000: 23 s)."""
+    try:
+        done = subprocess.run([sys.executable, "-c", RUN_INTERNAL], capture_output=True,
+                              text=True, timeout=WATCHDOG_SECONDS, check=False)
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"a scraper regex was still backtracking after {WATCHDOG_SECONDS} s")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split("\n")[:6] == ["listing", "listing", "None", "None", "None", "None"]
+
+
+def test_feeds_after_comments_and_processing_instructions_are_still_feeds() -> None:
+    feed = ("<?xml version='1.0'?><!-- một --><!-- hai - ba --><?xml-stylesheet href='a.xsl'?>\n"
+            "<rss><channel><item><link>http://x.vn/tin-tuc/mot-hai-ba-bon-5001.html</link>"
+            "</item></channel></rss>")
+    found = discover(feed, "http://x.vn/rss", load_sites()["generic"])
+    assert found.kind == "feed" and len(found.articles) == 1
