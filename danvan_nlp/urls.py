@@ -117,12 +117,13 @@ class UrlReader:
 
     def article(self, url: str) -> Article:
         """Fetch ``url`` and extract its article (FetchError / InputError when it cannot)."""
-        from scrapers.sites import site_for
+        from scrapers.sites import site_after_redirect, site_for
 
         _check_http(url)
         definition = site_for(url, self.sites, self.site_name)
         page = self._fetcher(url, definition).get(url)
-        return article_from_html(page.text(), page.final_url, definition)
+        reader = site_after_redirect(definition, page.final_url, self.sites)
+        return article_from_html(page.text(), page.final_url, reader)
 
     def _fetcher(self, url: str, site: SiteDefinition) -> Fetcher:
         from urllib.parse import urlsplit

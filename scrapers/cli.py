@@ -92,18 +92,18 @@ def run_scrape(args: argparse.Namespace) -> int:
     fetcher = Fetcher(_fetch_config(args), hosts, gate=gate, report=_notice)
     if args.check:
         return check_page(url, site, fetcher)
-    return _run_crawl(url, site, fetcher, args)
+    return _run_crawl(url, site, fetcher, args, sites)
 
 
 def _run_crawl(url: str, site: SiteDefinition, fetcher: Fetcher,
-               args: argparse.Namespace) -> int:
+               args: argparse.Namespace, sites: dict[str, SiteDefinition]) -> int:
     if not args.archive:
         raise InputError("give --archive PATH, the SQLite file the articles go to")
     if args.since and args.until and args.since > args.until:
         raise InputError(f"--since {args.since} is after --until {args.until}; swap them")
     archive = Archive(args.archive)
     try:
-        stats = _crawl(url, site, archive, fetcher, args)
+        stats = _crawl(url, site, archive, fetcher, args, sites)
     finally:
         archive.close()
     print(f"{site.name}: {stats.summary()} -> {args.archive}")
@@ -114,7 +114,7 @@ def _run_crawl(url: str, site: SiteDefinition, fetcher: Fetcher,
 
 
 def _crawl(url: str, site: SiteDefinition, archive: Archive, fetcher: Fetcher,
-           args: argparse.Namespace) -> CrawlStats:
+           args: argparse.Namespace, sites: dict[str, SiteDefinition]) -> CrawlStats:
     bounds = CrawlBounds(since=args.since, until=args.until, max_pages=args.max_pages,
                          max_articles=args.max_articles, refresh=args.refresh)
     with tqdm(unit="article", desc=site.name, disable=None, file=sys.stderr) as bar:
@@ -125,7 +125,8 @@ def _crawl(url: str, site: SiteDefinition, archive: Archive, fetcher: Fetcher,
         def report(line: str) -> None:
             tqdm.write(line, file=sys.stderr)
 
-        crawler = Crawler(site, archive, fetcher, bounds, report=report, on_article=progress)
+        crawler = Crawler(site, archive, fetcher, bounds, report=report, on_article=progress,
+                          sites=sites)
         return crawler.run(url)
 
 

@@ -20,7 +20,7 @@ from scrapers.discover import Discovered, Link, discover
 from scrapers.encoding import decode_page
 from scrapers.extract import extract_article
 from scrapers.fetch import Fetcher, Page
-from scrapers.sites import SiteDefinition, without_tracking
+from scrapers.sites import SiteDefinition, site_after_redirect, without_tracking
 
 Reporter = Callable[[str], None]
 NO_TEXT = "no article text found on the page; check the site definition (danvan scrape --check URL)"
@@ -111,6 +111,7 @@ class Crawler:
     on_article: Callable[[CrawlStats], None] = lambda stats: None
     stats: CrawlStats = field(default_factory=CrawlStats)
     seen_articles: set[str] = field(default_factory=set)
+    sites: dict[str, SiteDefinition] = field(default_factory=dict)
 
     def run(self, start_url: str) -> CrawlStats:
         """Crawl from ``start_url`` until the bounds or the pages run out; a known site's
@@ -254,7 +255,8 @@ class Crawler:
         except PageError as error:
             self._failed(url, str(error), page.status)
             return
-        article = extract_article(html, page.final_url, self.site)
+        reader = site_after_redirect(self.site, page.final_url, self.sites)
+        article = extract_article(html, page.final_url, reader)
         if not article.text:
             self._failed(url, NO_TEXT, page.status)
             return

@@ -212,6 +212,15 @@ def site_for(url: str, sites: dict[str, SiteDefinition], name: str | None = None
     return sites[GENERIC]
 
 
+def site_after_redirect(site: SiteDefinition, final_url: str,
+                        sites: dict[str, SiteDefinition]) -> SiteDefinition:
+    """The definition to read a page with: one that redirected to a sister host owned by
+    another definition (baobackan.vn -> baothainguyen.vn) is read with that one's rules."""
+    if site.owns(final_url) or host_of(final_url) not in site.sister_hosts:
+        return site
+    return next((other for other in sites.values() if other.owns(final_url)), site)
+
+
 def parse_definition(raw: dict[str, Any], path: str) -> SiteDefinition:
     """Build a :class:`SiteDefinition` from a parsed data file (bad files raise InputError)."""
     try:

@@ -14,7 +14,7 @@ from scrapers.discover import Link, discover
 from scrapers.embedded import embedded_fields
 from scrapers.extract import extract_article
 from scrapers.htmltext import first_value, html_paragraphs, parse_html, select
-from scrapers.sites import EmbeddedRules, load_sites
+from scrapers.sites import EmbeddedRules, load_sites, site_after_redirect
 
 SITES = load_sites()
 PAGE = """<html><head><meta name="keywords" content="a"></head><body>
@@ -122,3 +122,13 @@ def test_sitemap_index_reads_the_month_from_the_name() -> None:
                                                              sitemap_month=None))
     assert [link.month for link in discover(index, "https://baolaocai.vn/sitemap.xml",
                                             no_month).pages] == [None, None]
+
+
+@pytest.mark.parametrize(("final_url", "reader"), [
+    ("https://baothainguyen.vn/chinh-tri/202507/bai-3ac6d79/", "baothainguyen"),
+    ("https://baobackan.com.vn/bai-post71582.html", "baobackan"),
+    ("https://baolaocai.vn/bai-post1.html", "baobackan"),  # not a sister: never read as one
+])
+def test_a_page_redirected_to_a_sister_host_is_read_with_its_rules(final_url: str,
+                                                                   reader: str) -> None:
+    assert site_after_redirect(SITES["baobackan"], final_url, SITES).name == reader
