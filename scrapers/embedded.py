@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import json
 from collections import deque
+from datetime import datetime
 from typing import Any
 
+from scrapers.dates import VIETNAM
 from scrapers.htmltext import Element, html_paragraphs, select
 from scrapers.sites import EmbeddedRules
 
@@ -74,5 +76,15 @@ def _fields(node: dict[str, Any], rules: EmbeddedRules,
                               for name in ("title", "lead", "date", "author")}
     if fields["lead"]:
         fields["lead"] = " ".join(html_paragraphs(fields["lead"]))
+    fields["date"] = _epoch_date(fields["date"]) or fields["date"]
     fields["body"] = html_paragraphs(body, drop)
     return fields
+
+
+def _epoch_date(value: str | None) -> str | None:
+    """A Unix time in seconds or milliseconds (as page data often has it) as an ISO date
+    in Vietnam's time; anything else gives None."""
+    if not value or not value.isdigit() or len(value) not in (10, 13):
+        return None
+    seconds = int(value) / (1000 if len(value) == 13 else 1)
+    return datetime.fromtimestamp(seconds, VIETNAM).date().isoformat()

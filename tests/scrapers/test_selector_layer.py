@@ -68,6 +68,9 @@ KEYS = {"title": ("title",), "lead": ("sapo",), "body": ("content",), "date": ("
     ({"title": "Chỉ tiêu đề"}, None),
     ([1, 2, {"x": {"title": "T", "content": "C", "sapo": "<b>S</b>"}}],
      {"title": "T", "body": ["C"], "author": None, "date": None, "lead": "S"}),
+    ({"title": "T", "content": "Dòng một\nDòng hai", "date": 1741890600000},
+     {"title": "T", "body": ["Dòng một", "Dòng hai"], "author": None, "date": "2025-03-14",
+      "lead": None}),
 ])
 def test_embedded_article_object(data: object, expected: dict[str, object] | None) -> None:
     html = f"<html><body><script id='d' type='application/json'>{json.dumps(data)}</script>"
