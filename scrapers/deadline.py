@@ -17,6 +17,7 @@ import contextlib
 import socket
 import threading
 from collections.abc import Callable
+from typing import Any
 
 import requests
 from requests.adapters import HTTPAdapter
@@ -32,12 +33,12 @@ class SocketWatch:
         self._socket: socket.socket | None = None
         self.peer_check = peer_check
 
-    def opened(self, sock: socket.socket | None) -> None:
+    def opened(self, sock: socket.socket | None, *, check_peer: bool = True) -> None:
         """Remember a freshly connected socket and check the address it reached; a refused
         address closes it (the check's error goes up to the caller of the request)."""
         with self._lock:
             self._socket = sock
-        if sock is None or self.peer_check is None:
+        if sock is None or self.peer_check is None or not check_peer:
             return
         try:
             self.peer_check(str(sock.getpeername()[0]))
@@ -56,17 +57,23 @@ class SocketWatch:
 
 
 def watch_session(session: requests.Session, watch: SocketWatch) -> None:
-    """Mount adapters on ``session`` whose new connections report to ``watch``."""
+    """Mount adapters on ``session`` whose new connections report to ``watch``; through
+    an HTTP proxy too (then the peer is the proxy, so only the deadline applies)."""
+    session.mount("http://", WatchedAdapter(watch))
+    session.mount("https://", WatchedAdapter(watch))
 
+
+def _watched_pools(watch: SocketWatch,
+                   check_peer: bool) -> dict[str, type[HTTPConnectionPool]]:
     class WatchedHTTP(HTTPConnection):
         def connect(self) -> None:
             super().connect()
-            watch.opened(self.sock)
+            watch.opened(self.sock, check_peer=check_peer)
 
     class WatchedHTTPS(HTTPSConnection):
         def connect(self) -> None:
             super().connect()
-            watch.opened(self.sock)
+            watch.opened(self.sock, check_peer=check_peer)
 
     class WatchedPool(HTTPConnectionPool):
         ConnectionCls = WatchedHTTP
@@ -74,10 +81,23 @@ def watch_session(session: requests.Session, watch: SocketWatch) -> None:
     class WatchedTLSPool(HTTPSConnectionPool):
         ConnectionCls = WatchedHTTPS
 
-    adapter = HTTPAdapter(max_retries=0)
-    adapter.poolmanager.pool_classes_by_scheme = {"http": WatchedPool, "https": WatchedTLSPool}
-    session.mount("http://", adapter)
-    session.mount("https://", adapter)
+    return {"http": WatchedPool, "https": WatchedTLSPool}
+
+
+class WatchedAdapter(HTTPAdapter):
+    """An adapter whose connections, direct or through an HTTP(S) proxy, are watched."""
+
+    def __init__(self, watch: SocketWatch) -> None:
+        self.watch = watch
+        super().__init__(max_retries=0)
+        self.poolmanager.pool_classes_by_scheme = _watched_pools(watch, check_peer=True)
+
+    def proxy_manager_for(self, proxy: str, **proxy_kwargs: Any) -> Any:
+        """The proxy's manager, its pools watched (a SOCKS proxy keeps its own pools)."""
+        manager = super().proxy_manager_for(proxy, **proxy_kwargs)
+        if not proxy.lower().startswith("socks"):
+            manager.pool_classes_by_scheme = _watched_pools(self.watch, check_peer=False)
+        return manager
 
 
 class Watchdog:

@@ -10,6 +10,7 @@ import pytest
 from danvan_nlp.cli import main
 from danvan_nlp.errors import PageError
 from scrapers.fetch import FetchConfig, Fetcher
+from scrapers.gate import RequestGate
 from tests.scrapers.server import FixtureServer, Reply, page
 
 BODY = ("<html><body><p>" + "Huyện Na Rì có 120 mô hình dân vận khéo. " * 40 +
@@ -105,3 +106,21 @@ def test_the_scrape_command_takes_both_limits(server: FixtureServer, tmp_path: P
     with sqlite3.connect(archive) as db:
         rows = db.execute("SELECT error, text FROM articles").fetchall()
     assert len(rows) == 1 and "deadline" in rows[0][0] and rows[0][1] is None
+
+
+def test_the_deadline_holds_through_an_http_proxy(server: FixtureServer,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """The loopback server plays a forward proxy that dribbles the page it relays."""
+    monkeypatch.setenv("HTTP_PROXY", server.base)
+    monkeypatch.setenv("http_proxy", server.base)
+    server.routes["http://bao.example.vn/robots.txt"] = Reply(status=404)
+    server.routes["http://bao.example.vn/cham"] = Reply(
+        body=BODY, headers={"Content-Type": "text/html"}, drip=0.05)
+    gate = RequestGate.for_start({"bao.example.vn"}, "http://bao.example.vn/",
+                                 resolver=lambda host, port: ["93.184.216.34"])
+    config = FetchConfig(delay=0, timeout=2, retries=0, deadline=0.6)
+    fetcher = Fetcher(config, {"bao.example.vn"}, sleep=Sleeps(), gate=gate)
+    with pytest.raises(PageError, match=r"whole-response deadline of 0\.6 s"):
+        fetcher.get("http://bao.example.vn/cham")
+    assert server.hits("http://bao.example.vn/cham") == 1  # it did go through the proxy
+    assert 0 < server.dripped < len(BODY)
