@@ -8,13 +8,18 @@ from __future__ import annotations
 import gzip
 import json
 import sqlite3
+from dataclasses import replace
+from ipaddress import ip_address
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from danvan_nlp.cli import main
-from scrapers.archive import iter_articles
+from scrapers.archive import Archive, iter_articles
+from scrapers.crawl import CrawlBounds, Crawler
+from scrapers.fetch import FetchConfig, Fetcher
+from scrapers.gate import RequestGate
 from scrapers.sites import load_sites
 from tests.scrapers.server import XML, FixtureServer, Reply, fixture, page
 
@@ -227,3 +232,32 @@ def test_check_of_an_article_says_how_to_mark_the_definition_verified(
     assert "✓ 1 match: 'Thu Hà'  .article__author .info a" in out
     assert 'set "verified": "' in out and "scrapers/sites/baohatinh.json" in out
     assert "(verified so far: never)" in out
+
+
+def test_redirect_to_a_sister_host_is_followed_and_read_with_its_rules(tmp_path: Path) -> None:
+    """Báo Bắc Kạn's article moved to Báo Thái Nguyên: 127.0.0.1 plays baobackan.vn and
+    127.0.0.2 baothainguyen.vn, its sister host (both trusted like a start address)."""
+    sites = load_sites()
+    target = EXPECTED["baothainguyen"]["path"]
+    with FixtureServer({"/robots.txt": NOT_FOUND, target: article_route("baothainguyen")},
+                       host="127.0.0.2") as sister, \
+            FixtureServer({"/robots.txt": NOT_FOUND}) as server:
+        server.routes["/bai-da-chuyen-post71582.html"] = Reply(
+            status=301, headers={"Location": sister.base + target})
+        backan = replace(sites["baobackan"], hosts=frozenset({"127.0.0.1"}),
+                         sister_hosts=frozenset({"127.0.0.2"}))
+        thainguyen = replace(sites["baothainguyen"], hosts=frozenset({"127.0.0.2"}))
+        gate = RequestGate(frozenset({"127.0.0.1", "127.0.0.2"}),
+                           frozenset({ip_address("127.0.0.1"), ip_address("127.0.0.2")}))
+        fetcher = Fetcher(FetchConfig(delay=0, retries=0, timeout=5), {"127.0.0.1"}, gate=gate)
+        archive = Archive(tmp_path / "a.sqlite")
+        try:
+            crawler = Crawler(backan, archive, fetcher, CrawlBounds(), report=lambda _: None,
+                              sites={"baobackan": backan, "baothainguyen": thainguyen})
+            stats = crawler.run(server.base + "/bai-da-chuyen-post71582.html")
+        finally:
+            archive.close()
+        assert sister.hits(target) == 1
+    assert stats.new == 1
+    row = next(iter(stored(tmp_path / "a.sqlite").values()))
+    assert (row["title"], row["author"]) == (EXPECTED["baothainguyen"]["title"], "Ngọc Lan")
