@@ -54,7 +54,8 @@ def run(args: argparse.Namespace) -> int:
     inputs: list[InputText | str] = [sample_input()] if not names else list(names)
     failures = 0
     for index, item in enumerate(inputs):
-        failures += _extract_one(item, args.format, first=index == 0, site=args.site)
+        failures += _extract_one(item, args.format, first=index == 0,
+                                 site_choice=(args.site, args.sites_dir))
     if failures:
         print(f"danvan: {failures} of {len(inputs)} inputs failed (see above)", file=sys.stderr)
         return 1
@@ -75,12 +76,13 @@ def _run_batch(args: argparse.Namespace) -> int:
     return run_from_args(args)
 
 
-def _extract_one(item: InputText | str, fmt: str, *, first: bool, site: str | None = None) -> int:
+def _extract_one(item: InputText | str, fmt: str, *, first: bool,
+                 site_choice: tuple[str | None, str | None] = (None, None)) -> int:
     """Extract and print one input; returns 1 when it failed, after reporting it."""
     path = item if isinstance(item, str) else item.path
     try:
         text_in = read_input(item) if isinstance(item, str) else item
-        result = _article_of(text_in, site).to_dict()
+        result = _article_of(text_in, site_choice).to_dict()
     except DanvanError as error:
         print(f"danvan: {path}: {error}", file=sys.stderr)
         if fmt == "jsonl":
@@ -108,6 +110,7 @@ def _register_web(web: Any) -> None:
     web.add_argument("--site", metavar="NAME",
                      help="site definition for --url pages and saved .html files "
                           "(default: chosen by host; see danvan sites)")
+    web.add_argument("--sites-dir", metavar="DIR", help="extra site definitions (*.json)")
     web.add_argument("--delay", type=float, default=1.0,
                      help="seconds between requests to one host (default 1)")
     web.add_argument("--timeout", type=float, default=20.0,
@@ -116,12 +119,13 @@ def _register_web(web: Any) -> None:
                      help="e-mail or URL put in the User-Agent ($DANVAN_SCRAPER_CONTACT)")
 
 
-def _article_of(text_in: InputText, site: str | None) -> Article:
-    """The facts of one input: a saved HTML page is read as a page, anything else as text."""
+def _article_of(text_in: InputText, site_choice: tuple[str | None, str | None]) -> Article:
+    """The facts of one input: a saved HTML page is read as a page (with the site named
+    and the extra definitions folder of ``site_choice``), anything else as text."""
     from danvan_nlp.urls import extract_html, looks_like_html
 
     if looks_like_html(text_in.path, text_in.text):
-        return extract_html(text_in.text, site=site)
+        return extract_html(text_in.text, site=site_choice[0], sites_dir=site_choice[1])
     return extract(text_in.text)
 
 
@@ -135,7 +139,7 @@ def _run_urls(args: argparse.Namespace) -> int:
         raise InputError("--delay cannot be negative and --timeout must be above 0")
     config = fetch_config({"delay": args.delay, "timeout": args.timeout,
                            "contact": args.contact})
-    reader = UrlReader(config, site=args.site)
+    reader = UrlReader(config, site=args.site, sites_dir=args.sites_dir)
     failures = 0
     for index, url in enumerate(args.url):
         try:
