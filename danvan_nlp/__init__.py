@@ -7,7 +7,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from danvan_nlp.article import Article
 from danvan_nlp.errors import (
@@ -65,6 +65,7 @@ __all__ = [
     "classify_domain",
     "extract",
     "extract_many",
+    "extract_url",
 ]
 
 if TYPE_CHECKING:
@@ -76,3 +77,10 @@ def classify_domain(text: str) -> list[DomainPrediction]:
     from danvan_nlp.classify import classify_domain as _classify
 
     return _classify(text)
+
+
+def extract_url(url: str, **politeness: Any) -> Article:
+    """Fetch an article page politely and extract its facts (see :mod:`danvan_nlp.urls`)."""
+    from danvan_nlp.urls import extract_url as _extract_url
+
+    return _extract_url(url, **politeness)

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from datetime import date
 from urllib.parse import urljoin
 
 from scrapers.discover import Link, discover
 from scrapers.extract import extract_article
 from scrapers.fetch import Fetcher, Page
-from scrapers.htmltext import HtmlElement, element_value, parse_html, select, split_rule
+from scrapers.htmltext import Element, attribute_text, element_value, parse_html, select, split_rule
 from scrapers.sites import ARTICLE_FIELDS, SiteDefinition
 
 PREVIEW = 160
@@ -36,14 +37,18 @@ def check_page(url: str, site: SiteDefinition, fetcher: Fetcher, out: Printer = 
     text_found = _print_extraction(html, page, site, out)
     _print_discovery("listing", found.articles, found.pages, out)
     _print_start_points(html, page.final_url, fetcher, out)
+    if text_found and site.selectors["body"]:
+        out(f"\nif the values above are right, set \"verified\": \"{date.today().isoformat()}\" "
+            f"in {site.path} (verified so far: {site.verified or 'never'})")
     return 0 if text_found or found.articles else 1
 
 
 def _print_start_points(html: str, url: str, fetcher: Fetcher, out: Printer) -> None:
     """Feeds the page advertises and sitemaps robots.txt names: good START_URLs."""
-    feeds = [urljoin(url, str(link.get("href"))) for link in parse_html(html).iter("link")
-             if link.get("href") and ("rss" in (link.get("type") or "")
-                                      or "atom" in (link.get("type") or ""))]
+    feeds = [urljoin(url, attribute_text(link, "href"))
+             for link in parse_html(html).find_all("link")
+             if link.get("href") and ("rss" in attribute_text(link, "type")
+                                      or "atom" in attribute_text(link, "type"))]
     starts = [("feed", feed) for feed in feeds] + [
         ("sitemap", sitemap) for sitemap in fetcher.robots.sitemaps(url)]
     if starts:
@@ -61,7 +66,7 @@ def _print_selectors(html: str, site: SiteDefinition, out: Printer) -> None:
             out(f"  {name:<7} {_rule_result(tree, rule)}  {rule}")
 
 
-def _rule_result(tree: HtmlElement, rule: str) -> str:
+def _rule_result(tree: Element, rule: str) -> str:
     if rule.startswith("("):
         return "-"
     matches = select(tree, rule)

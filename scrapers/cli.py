@@ -44,7 +44,8 @@ def _register_scrape(subparsers: Any) -> None:
     parser.add_argument("--check", metavar="URL", help="fetch one page and report what each "
                         "selector and fallback extracts; stores nothing")
     parser.add_argument("--archive", metavar="PATH", help="SQLite archive (created if missing)")
-    parser.add_argument("--site", help="site definition to use (default: chosen by host)")
+    parser.add_argument("--site", help="site definition to use on any URL (default: chosen by "
+                        "host); with no START_URL, crawl that site from its home page")
     parser.add_argument("--sites-dir", metavar="DIR", help="extra site definitions (*.json)")
     _register_bounds(parser.add_argument_group("what to fetch"))
     _register_politeness(parser.add_argument_group("politeness"))
@@ -83,36 +84,37 @@ def _register_politeness(polite: Any) -> None:
 def run_scrape(args: argparse.Namespace) -> int:
     """Handle ``danvan scrape``."""
     sites = load_sites(args.sites_dir)
-    url = args.check or args.start_url
-    if not url:
-        raise InputError("give a START_URL to crawl (or --check URL); see danvan scrape --help")
+    url = args.check or args.start_url or _home_of(sites, args.site)
     _check_url(url)
     site = site_for(url, sites, args.site)
-    hosts = {*site.hosts, *_start_hosts(url)}
+    hosts = {*site.hosts, *start_hosts(url)}
     gate = RequestGate.for_start({*hosts, *site.sister_hosts}, url)
     fetcher = Fetcher(_fetch_config(args), hosts, gate=gate, report=_notice)
     if args.check:
         return check_page(url, site, fetcher)
-    return _run_crawl(url, site, fetcher, args)
+    return _run_crawl(url, site, fetcher, args, sites)
 
 
 def _run_crawl(url: str, site: SiteDefinition, fetcher: Fetcher,
-               args: argparse.Namespace) -> int:
+               args: argparse.Namespace, sites: dict[str, SiteDefinition]) -> int:
     if not args.archive:
         raise InputError("give --archive PATH, the SQLite file the articles go to")
     if args.since and args.until and args.since > args.until:
         raise InputError(f"--since {args.since} is after --until {args.until}; swap them")
     archive = Archive(args.archive)
     try:
-        stats = _crawl(url, site, archive, fetcher, args)
+        stats = _crawl(url, site, archive, fetcher, args, sites)
     finally:
         archive.close()
     print(f"{site.name}: {stats.summary()} -> {args.archive}")
+    if stats.discovered == 0:
+        print(f"danvan: found no article to fetch: {stats.why_nothing()}", file=sys.stderr)
+        return 1
     return 1 if stats.failed_entirely() else 0
 
 
 def _crawl(url: str, site: SiteDefinition, archive: Archive, fetcher: Fetcher,
-           args: argparse.Namespace) -> CrawlStats:
+           args: argparse.Namespace, sites: dict[str, SiteDefinition]) -> CrawlStats:
     bounds = CrawlBounds(since=args.since, until=args.until, max_pages=args.max_pages,
                          max_articles=args.max_articles, refresh=args.refresh)
     with tqdm(unit="article", desc=site.name, disable=None, file=sys.stderr) as bar:
@@ -123,16 +125,47 @@ def _crawl(url: str, site: SiteDefinition, archive: Archive, fetcher: Fetcher,
         def report(line: str) -> None:
             tqdm.write(line, file=sys.stderr)
 
-        crawler = Crawler(site, archive, fetcher, bounds, report=report, on_article=progress)
+        crawler = Crawler(site, archive, fetcher, bounds, report=report, on_article=progress,
+                          sites=sites)
         return crawler.run(url)
 
 
 def run_sites(args: argparse.Namespace) -> int:
     """Handle ``danvan sites``."""
     for site in load_sites(args.sites_dir).values():
-        hosts = ", ".join(sorted(site.hosts)) or "any other host"
-        print(f"{site.name:<12} {site.title}\n{'':<12} hosts: {hosts}\n{'':<12} file: {site.path}")
+        print(f"{site.name}  {site.title}")
+        for label, value in _site_lines(site):
+            print(f"    {label:<10} {value}")
     return 0
+
+
+def _site_lines(site: SiteDefinition) -> list[tuple[str, str]]:
+    """What ``danvan sites`` says of one definition, line by line."""
+    discovery = [*(f"sitemap {path}" for path in site.discovery.sitemaps),
+                 *(f"listing {path}" for path in site.discovery.listings)]
+    lines = [("hosts", ", ".join(sorted(site.hosts)) or "any other host"),
+             ("sisters", ", ".join(sorted(site.sister_hosts)) or "-"),
+             ("template", site.template or "-"),
+             ("discovery", ", then ".join(discovery) or "from the START_URL given"),
+             ("verified", site.verified or "never (run danvan scrape --check URL on the live "
+                                           "site, then set 'verified')")]
+    if site.closed:
+        lines.append(("closed", site.closed))
+    if site.check_urls:
+        lines.append(("check", " ".join(site.check_urls)))
+    lines.append(("file", site.path))
+    return lines
+
+
+def _home_of(sites: dict[str, SiteDefinition], name: str | None) -> str:
+    """The home page of the site --site names, where its discovery starts."""
+    if not name:
+        raise InputError("give a START_URL to crawl (or --check URL, or --site NAME to start "
+                         "from that site's sitemaps); see danvan scrape --help")
+    site = site_for("", sites, name)
+    if not site.canonical_host:
+        raise InputError(f"site {name!r} has no home host; give a START_URL")
+    return f"{site.canonical_scheme or 'https'}://{site.canonical_host}/"
 
 
 def run_export(args: argparse.Namespace) -> int:
@@ -155,7 +188,7 @@ def _notice(line: str) -> None:
     tqdm.write(line, file=sys.stderr)
 
 
-def _start_hosts(url: str) -> set[str]:
+def start_hosts(url: str) -> set[str]:
     """The start URL's host and its www./bare twin (sites often redirect between them)."""
     host = (urlsplit(url).hostname or "").lower()
     twin = host[4:] if host.startswith("www.") else f"www.{host}"

@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
-from urllib.parse import urlsplit
+from datetime import date, timedelta
+from urllib.parse import urljoin, urlsplit
 
 from danvan_nlp.errors import FetchError, PageError
 from scrapers.archive import Archive, ArticleRow, CachedPage
@@ -20,7 +20,7 @@ from scrapers.discover import Discovered, Link, discover
 from scrapers.encoding import decode_page
 from scrapers.extract import extract_article
 from scrapers.fetch import Fetcher, Page
-from scrapers.sites import SiteDefinition, without_tracking
+from scrapers.sites import SiteDefinition, site_after_redirect, without_tracking
 
 Reporter = Callable[[str], None]
 NO_TEXT = "no article text found on the page; check the site definition (danvan scrape --check URL)"
@@ -47,6 +47,16 @@ class CrawlBounds:
         """True when a known date is older than --since."""
         return bool(iso and self.since and date.fromisoformat(iso) < self.since)
 
+    def sitemap_outside(self, link: Link) -> bool:
+        """True for a child sitemap that cannot hold an article inside --since/--until: by
+        the month its name says it covers, else by its lastmod (older than --since)."""
+        if link.month is None:
+            return self.before_window(link.date)
+        year, month = (int(part) for part in link.month.split("-"))
+        first = date(year, month, 1)
+        last = date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+        return bool((self.since and last < self.since) or (self.until and first > self.until))
+
 
 @dataclass(slots=True)
 class CrawlStats:
@@ -61,6 +71,9 @@ class CrawlStats:
     unchanged: int = 0
     out_of_range: int = 0
     failed: int = 0
+    skipped_titles: int = 0
+    sitemaps_outside: int = 0
+    reasons: list[str] = field(default_factory=list)
 
     def failed_entirely(self) -> bool:
         """True when the start could not be read: every discovery page (or the one article
@@ -73,8 +86,17 @@ class CrawlStats:
         """One line a person reads at the end of a run."""
         return (f"discovered {self.discovered}, fetched {self.fetched}, new {self.new}, "
                 f"unchanged {self.unchanged}, updated {self.updated}, failed {self.failed}, "
-                f"outside dates {self.out_of_range}; discovery pages {self.pages} "
-                f"({self.pages_failed} failed)")
+                f"outside dates {self.out_of_range}, skipped by title {self.skipped_titles}; "
+                f"discovery pages {self.pages} ({self.pages_failed} failed), "
+                f"sitemaps outside the dates {self.sitemaps_outside}")
+
+    def why_nothing(self) -> str:
+        """Why no article link was found, for a run that found none."""
+        reasons = list(dict.fromkeys(self.reasons))
+        if self.sitemaps_outside:
+            reasons.append(f"{self.sitemaps_outside} sitemaps cover only months outside "
+                           "--since/--until")
+        return "; ".join(reasons) or "no discovery page could be read (see above)"
 
 
 @dataclass
@@ -89,6 +111,7 @@ class Crawler:
     on_article: Callable[[CrawlStats], None] = lambda stats: None
     stats: CrawlStats = field(default_factory=CrawlStats)
     seen_articles: set[str] = field(default_factory=set)
+    sites: dict[str, SiteDefinition] = field(default_factory=dict)
 
     def run(self, start_url: str) -> CrawlStats:
         """Crawl from ``start_url`` until the bounds or the pages run out; a known site's
@@ -96,8 +119,16 @@ class Crawler:
         if self.site.hosts and self.site.is_article_url(start_url):
             self._article(Link(url=start_url))
             return self.stats
-        queue: deque[str] = deque([start_url])
-        seen_pages = {start_url}
+        for starts in start_phases(self.site, start_url):
+            self._crawl_from(starts)
+            if self.stats.discovered:
+                break
+        return self.stats
+
+    def _crawl_from(self, starts: list[str]) -> None:
+        """Read discovery pages breadth first from ``starts``, fetching their articles."""
+        queue: deque[str] = deque(starts)
+        seen_pages = set(starts)
         while queue and not self._pages_exhausted() and not self._articles_exhausted():
             found = self._discovery_page(queue.popleft())
             if found is not None:
@@ -106,7 +137,6 @@ class Crawler:
                 seen_pages.update(fresh)
                 queue.extend(fresh)
                 self._articles(found.articles)
-        return self.stats
 
     def _articles(self, links: list[Link]) -> None:
         for link in links:
@@ -137,7 +167,11 @@ class Crawler:
         """Child sitemaps not older than --since; the next listing page unless all is older."""
         if found.kind == "listing" and self._listing_is_past(found):
             return []
-        return [link.url for link in found.pages if not self.bounds.before_window(link.date)]
+        if found.kind != "sitemap index":
+            return [link.url for link in found.pages if not self.bounds.before_window(link.date)]
+        inside = [link.url for link in found.pages if not self.bounds.sitemap_outside(link)]
+        self.stats.sitemaps_outside += len(found.pages) - len(inside)
+        return inside
 
     def _listing_is_past(self, found: Discovered) -> bool:
         dated = [link.date for link in found.articles if link.date]
@@ -154,6 +188,8 @@ class Crawler:
         found = discover(decode_page(body.body, body.content_type)[0], page.final_url, self.site)
         if not page.not_modified:
             self.archive.save_page(url, found.kind, fresh)
+        if found.why:
+            self.stats.reasons.append(found.why)
         return found
 
     def _article(self, link: Link) -> None:
@@ -185,6 +221,9 @@ class Crawler:
             return None
         self.seen_articles.add(url)
         self.stats.discovered += 1
+        if self.site.skips_title(link.title):
+            self.stats.skipped_titles += 1
+            return None
         if not self.bounds.in_window(link.date):
             self.stats.out_of_range += 1
             return None
@@ -216,9 +255,13 @@ class Crawler:
         except PageError as error:
             self._failed(url, str(error), page.status)
             return
-        article = extract_article(html, page.final_url, self.site)
+        reader = site_after_redirect(self.site, page.final_url, self.sites)
+        article = extract_article(html, page.final_url, reader)
         if not article.text:
             self._failed(url, NO_TEXT, page.status)
+            return
+        if self.site.skips_title(article.title):
+            self.stats.skipped_titles += 1
             return
         if not self.bounds.in_window(article.published):
             self.stats.out_of_range += 1
@@ -235,3 +278,13 @@ class Crawler:
         self.archive.save_failure(url, self.site.name, error, status)
         self.stats.failed += 1
         self.report(f"failed: {error}")
+
+
+def start_phases(site: SiteDefinition, start_url: str) -> list[list[str]]:
+    """Where a crawl begins: from a site's home page, its sitemaps first and its listing
+    pages second (read only when the sitemaps give no article); else the start URL."""
+    if urlsplit(start_url).path not in ("", "/"):
+        return [[start_url]]
+    phases = [[urljoin(start_url, path) for path in paths]
+              for paths in (site.discovery.sitemaps, site.discovery.listings) if paths]
+    return phases or [[start_url]]

@@ -1,7 +1,9 @@
 """HTML page -> article (title, lead, text, date, author, source) by a site definition.
 
 Each field is read with the site's selectors, first match wins; a field no selector
-finds falls back to trafilatura (text, title, author) or htmldate (date). The text
+finds falls back to trafilatura (text, title, author) or htmldate (date). A page whose
+HTML body is empty may keep the article as JSON in a script element (the definition's
+``embedded`` group, :mod:`scrapers.embedded`), read before the fallbacks. The text
 the archive keeps is the title, the lead (without the paper's dateline) and the body's
 paragraphs, separated by blank lines, in NFC: the shape of the texts the extractor reads
 (it takes the title, and weighs the province, from the text's first lines).
@@ -19,13 +21,15 @@ import trafilatura
 
 from scrapers.cleanup import clean_body, strip_lead_prefix
 from scrapers.dates import iso_date
-from scrapers.htmltext import HtmlElement, drop_elements, first_value, parse_html, select
+from scrapers.embedded import embedded_fields
+from scrapers.htmltext import Element, drop_elements, first_value, parse_html, select
 from scrapers.htmltext import paragraphs as element_paragraphs
 from scrapers.sites import SiteDefinition
 
 META_FIELDS = ("title", "lead", "date", "author")
 TRAFILATURA = "fallback:trafilatura"
 HTMLDATE = "fallback:htmldate"
+EMBEDDED = "embedded:json"
 MIN_BODY_CHARS = 80
 
 
@@ -48,15 +52,18 @@ def extract_article(html: str, url: str, site: SiteDefinition,
     tree = parse_html(html)
     article = ExtractedArticle()
     values = {name: _from_selectors(tree, site, name, article) for name in META_FIELDS}
+    embedded = embedded_fields(tree, site.embedded, site.drop) if site.embedded else None
     drop_elements(tree, site.drop)
     body_lines = _body_from_selectors(tree, site, article)
+    if body_lines is None and embedded:
+        body_lines = _from_embedded(embedded, values, article)
     fallback = _trafilatura(html, url) if body_lines is None and fallbacks else {}
     if body_lines is None:
         body_lines = _fallback_lines(fallback, article)
     title = values["title"] or _fallback_field(fallback, "title", article)
     _fill(article, site, values, body_lines or [], title)
     if article.published is None and fallbacks:
-        article.published = _htmldate(tree, article)
+        article.published = _htmldate(html, article)
     _complete_byline(article, fallback, site, url)
     _normalise(article)
     return article
@@ -103,7 +110,7 @@ def _same_start(lead: str, first: str) -> bool:
     return lead[:probe].casefold() == first[:probe].casefold()
 
 
-def _from_selectors(tree: HtmlElement, site: SiteDefinition, name: str,
+def _from_selectors(tree: Element, site: SiteDefinition, name: str,
                     article: ExtractedArticle) -> str | None:
     value, rule = first_value(tree, site.selectors[name])
     if rule:
@@ -111,7 +118,7 @@ def _from_selectors(tree: HtmlElement, site: SiteDefinition, name: str,
     return value
 
 
-def _body_from_selectors(tree: HtmlElement, site: SiteDefinition,
+def _body_from_selectors(tree: Element, site: SiteDefinition,
                          article: ExtractedArticle) -> list[str] | None:
     for rule in site.selectors["body"]:
         for element in select(tree, rule):
@@ -148,9 +155,24 @@ def _fallback_field(found: dict[str, Any], name: str, article: ExtractedArticle)
     return " ".join(str(value).split())
 
 
-def _htmldate(tree: HtmlElement, article: ExtractedArticle) -> str | None:
+def _from_embedded(embedded: dict[str, Any], values: dict[str, str | None],
+                   article: ExtractedArticle) -> list[str] | None:
+    """The body kept as page data, and each field the selectors missed (the data wins over
+    a page-wide fallback such as the site name in og:title)."""
+    lines: list[str] = embedded["body"]
+    if not lines:
+        return None
+    article.how["body"] = EMBEDDED
+    for name in META_FIELDS:
+        if embedded.get(name) and (values[name] is None or name in ("title", "date")):
+            values[name] = embedded[name]
+            article.how[name] = EMBEDDED
+    return lines
+
+
+def _htmldate(html: str, article: ExtractedArticle) -> str | None:
     try:
-        found = htmldate.find_date(tree, extensive_search=False, original_date=True)
+        found = htmldate.find_date(html, extensive_search=False, original_date=True)
     except Exception:  # htmldate raises on odd trees; a missing date is not fatal
         return None
     if found:

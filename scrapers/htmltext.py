@@ -1,65 +1,61 @@
-"""HTML helpers: parse leniently, evaluate ``selector@attr`` rules, element to paragraphs."""
+"""HTML helpers: parse leniently, evaluate ``selector@attr`` rules, element to paragraphs.
+
+Pages are parsed by BeautifulSoup over the lxml parser, and site-definition selectors
+are CSS evaluated by soupsieve, so definitions may use ``:has(...)`` and
+``:-soup-contains("text")`` besides plain CSS.
+"""
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from typing import Any
 
-import lxml.html
-from lxml import etree
-from lxml.cssselect import CSSSelector
-from lxml.html import HtmlElement as HtmlElement
+import soupsieve
+from bs4 import BeautifulSoup, Tag
+from bs4.element import NavigableString, PreformattedString
+
+Element = Tag
 
 BLOCK_TAGS = frozenset({
     "p", "div", "section", "article", "main", "aside", "header", "footer", "blockquote",
     "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd", "pre",
     "figure", "figcaption", "table", "thead", "tbody", "tr", "td", "th", "caption", "hr",
 })
-_XML_DECLARATION = re.compile(
-    r"""
-    ^\s* <\?xml [^>]* \?>   # an XML declaration, which lxml refuses in a str
-    """,
-    re.VERBOSE,
-)
+SKIPPED_TAGS = frozenset({"script", "style", "noscript", "template"})
+EMPTY_PAGE = "<html><body></body></html>"
 
 
-def parse_html(html: str) -> HtmlElement:
+def parse_html(html: str) -> BeautifulSoup:
     """A document tree for any HTML text, even a truncated or empty one."""
-    cleaned = _XML_DECLARATION.sub("", html, count=1)
-    if not cleaned.strip():
-        cleaned = "<html><body></body></html>"
-    try:
-        return lxml.html.document_fromstring(cleaned)
-    except (etree.ParserError, ValueError):
-        return lxml.html.document_fromstring("<html><body></body></html>")
+    return BeautifulSoup(html if html.strip() else EMPTY_PAGE, "lxml")
 
 
 @lru_cache(maxsize=512)
-def compiled(selector: str) -> CSSSelector:
-    """The CSS selector compiled once to XPath."""
-    return CSSSelector(selector)
+def compiled(selector: str) -> Any:
+    """The CSS selector compiled once by soupsieve (raises on a bad selector)."""
+    return soupsieve.compile(selector)
 
 
 def split_rule(rule: str) -> tuple[str, str | None]:
     """``'time[datetime]@datetime'`` -> (``'time[datetime]'``, ``'datetime'``)."""
     css, at, attribute = rule.rpartition("@")
-    if at and attribute and "]" not in attribute and " " not in attribute:
+    if at and attribute and "]" not in attribute and " " not in attribute \
+            and ")" not in attribute:
         return css, attribute
     return rule, None
 
 
-def select(tree: HtmlElement, rule: str) -> list[HtmlElement]:
+def select(tree: Tag, rule: str) -> list[Tag]:
     """Elements matching the CSS part of a rule (an invalid selector matches nothing)."""
     css, _ = split_rule(rule)
     try:
-        found: list[Any] = compiled(css)(tree)
-    except Exception:  # cssselect raises several unrelated types for bad selectors
+        found: list[Any] = compiled(css).select(tree)
+    except Exception:  # soupsieve raises SelectorSyntaxError and others for bad selectors
         return []
-    return [element for element in found if isinstance(element, HtmlElement)]
+    return [element for element in found if isinstance(element, Tag)]
 
 
-def first_value(tree: HtmlElement, rules: tuple[str, ...]) -> tuple[str | None, str | None]:
+def first_value(tree: Tag, rules: tuple[str, ...]) -> tuple[str | None, str | None]:
     """The first non-empty value among the rules, and the rule that gave it."""
     for rule in rules:
         for element in select(tree, rule):
@@ -69,21 +65,34 @@ def first_value(tree: HtmlElement, rules: tuple[str, ...]) -> tuple[str | None, 
     return None, None
 
 
-def element_value(element: HtmlElement, attribute: str | None) -> str:
+def attribute_text(element: Tag, attribute: str) -> str:
+    """An attribute's value as one string (BeautifulSoup gives lists for ``class``...)."""
+    raw = element.get(attribute)
+    if raw is None:
+        return ""
+    return " ".join(raw) if isinstance(raw, list) else str(raw)
+
+
+def element_value(element: Tag, attribute: str | None) -> str:
     """An attribute's value, or the element's text with whitespace folded."""
-    raw = element.get(attribute, "") if attribute else element.text_content()
-    return " ".join(str(raw).split())
+    raw = attribute_text(element, attribute) if attribute else element.get_text()
+    return " ".join(raw.split())
 
 
-def drop_elements(tree: HtmlElement, rules: tuple[str, ...]) -> None:
-    """Remove boilerplate elements (their tail text stays)."""
+def text_of(element: Tag) -> str:
+    """The element's text with whitespace folded."""
+    return " ".join(element.get_text().split())
+
+
+def drop_elements(tree: Tag, rules: tuple[str, ...]) -> None:
+    """Remove boilerplate elements (the text after them stays)."""
     for rule in rules:
         for element in select(tree, rule):
-            if element.getparent() is not None:
-                element.drop_tree()
+            if element.parent is not None:
+                element.decompose()
 
 
-def paragraphs(element: HtmlElement) -> list[str]:
+def paragraphs(element: Tag) -> list[str]:
     """The element's text as paragraphs: block elements and <br> end a line."""
     pieces: list[str] = []
     _collect(element, pieces)
@@ -91,18 +100,24 @@ def paragraphs(element: HtmlElement) -> list[str]:
     return [line for line in lines if line]
 
 
-def _collect(element: Any, pieces: list[str]) -> None:
-    tag = element.tag if isinstance(element.tag, str) else ""
-    if tag in ("script", "style", "noscript", "template"):
+def html_paragraphs(fragment: str, drop: tuple[str, ...] = ()) -> list[str]:
+    """The paragraphs of an HTML fragment (e.g. an article body kept in page data),
+    without the elements the ``drop`` rules match."""
+    tree = parse_html(fragment)
+    drop_elements(tree, drop)
+    return paragraphs(tree)
+
+
+def _collect(element: Tag, pieces: list[str]) -> None:
+    if element.name in SKIPPED_TAGS:
         return
-    block = tag in BLOCK_TAGS or tag == "br"
+    block = element.name in BLOCK_TAGS or element.name == "br"
     if block:
         pieces.append("\n")
-    if tag and element.text:
-        pieces.append(element.text)
-    for child in element:
-        _collect(child, pieces)
-        if child.tail:
-            pieces.append(child.tail)
+    for child in element.children:
+        if isinstance(child, Tag):
+            _collect(child, pieces)
+        elif isinstance(child, NavigableString) and not isinstance(child, PreformattedString):
+            pieces.append(str(child))
     if block:
         pieces.append("\n")

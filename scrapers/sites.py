@@ -8,6 +8,15 @@ and text clean-up rules. ``sister_hosts`` names other hosts the site may redirec
 :func:`scrapers.regex_safety.unsafe_reason` (linear time on any URL). Users may add their
 own files in a folder given by ``--sites-dir`` or the ``DANVAN_SITES_DIR`` environment
 variable.
+
+A definition may name a ``template`` (``scrapers/sites/templates/*.json``, one per CMS
+family): it starts from the template's fields and overrides the ones it sets (the
+``listing``, ``article``, ``text``, ``discovery`` and ``embedded`` groups key by key).
+``discovery`` names the sitemaps (read first) and listing pages (read when the sitemaps
+give nothing) a crawl from the site's home page starts with; ``skip_titles`` are regexes
+of titles never stored (print digests); ``embedded`` reads the article out of JSON kept in
+a script element when the HTML body is empty; ``verified`` is the date someone last ran
+``danvan scrape --check`` against the live site (empty until then).
 """
 
 from __future__ import annotations
@@ -37,6 +46,8 @@ TRACKING_PARAMS = re.compile(
 )
 SITES_DIR_ENV = "DANVAN_SITES_DIR"
 ARTICLE_FIELDS = ("title", "lead", "body", "date", "author")
+MERGED_GROUPS = ("listing", "article", "text", "discovery", "embedded")
+TEMPLATES_FOLDER = "templates"
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +71,23 @@ class TextRules:
 
 
 @dataclass(frozen=True, slots=True)
+class DiscoveryRules:
+    """Where a crawl from the site's home page starts: sitemaps first, then listings."""
+
+    sitemaps: tuple[str, ...] = ()
+    listings: tuple[str, ...] = ()
+    sitemap_month: re.Pattern[str] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class EmbeddedRules:
+    """Article data kept as JSON in a script element: which scripts, which keys."""
+
+    scripts: tuple[str, ...]
+    keys: dict[str, tuple[str, ...]]
+
+
+@dataclass(frozen=True, slots=True)
 class SiteDefinition:
     """One site, as read from its data file."""
 
@@ -76,6 +104,17 @@ class SiteDefinition:
     drop: tuple[str, ...]
     text: TextRules
     path: str
+    template: str = ""
+    verified: str = ""
+    closed: str = ""
+    check_urls: tuple[str, ...] = ()
+    discovery: DiscoveryRules = DiscoveryRules()
+    skip_titles: tuple[re.Pattern[str], ...] = ()
+    embedded: EmbeddedRules | None = None
+
+    def skips_title(self, title: str | None) -> bool:
+        """True for a title the definition says never to store (a print digest...)."""
+        return bool(title) and any(rule.search(title or "") for rule in self.skip_titles)
 
     def owns(self, url: str) -> bool:
         """True when the URL's host belongs to this site."""
@@ -116,15 +155,48 @@ def host_of(url: str) -> str:
 
 def load_sites(extra_dir: str | None = None) -> dict[str, SiteDefinition]:
     """Every known definition by name; files in ``extra_dir`` (or $DANVAN_SITES_DIR) win."""
+    templates = load_templates()
     sites: dict[str, SiteDefinition] = {}
     for path, raw in _bundled_files():
-        sites[raw["name"]] = parse_definition(raw, path)
+        sites[raw["name"]] = parse_definition(with_template(raw, templates, path), path)
     folder = extra_dir or os.environ.get(SITES_DIR_ENV)
     if folder:
         for file in sorted(_user_files(folder)):
             raw = _read_json(file.read_text(encoding="utf-8"), str(file))
-            sites[raw["name"]] = parse_definition(raw, str(file))
+            sites[raw["name"]] = parse_definition(with_template(raw, templates, str(file)),
+                                                  str(file))
     return sites
+
+
+def load_templates() -> dict[str, dict[str, Any]]:
+    """The CMS templates by name, as raw data."""
+    folder = resources.files("scrapers").joinpath("sites", TEMPLATES_FOLDER)
+    templates: dict[str, dict[str, Any]] = {}
+    for entry in sorted(folder.iterdir(), key=lambda item: item.name):
+        if entry.name.endswith(".json"):
+            raw = _read_json(entry.read_text("utf-8"), entry.name)
+            templates[raw["name"]] = raw
+    return templates
+
+
+def with_template(raw: dict[str, Any], templates: dict[str, dict[str, Any]],
+                  path: str) -> dict[str, Any]:
+    """The definition laid over the template it names (its own fields win, groups merge
+    key by key); a definition without a template is returned as it is."""
+    name = raw.get("template")
+    if not name:
+        return raw
+    if name not in templates:
+        known = ", ".join(sorted(templates)) or "none"
+        raise InputError(f"site definition {path} names template {name!r}, which does not "
+                         f"exist; known templates: {known}")
+    merged = {key: value for key, value in templates[name].items() if key != "_comment"}
+    for key, value in raw.items():
+        inherited = merged.get(key)
+        if key in MERGED_GROUPS and isinstance(inherited, dict) and isinstance(value, dict):
+            value = {**inherited, **value}
+        merged[key] = value
+    return merged
 
 
 def site_for(url: str, sites: dict[str, SiteDefinition], name: str | None = None) -> SiteDefinition:
@@ -140,11 +212,20 @@ def site_for(url: str, sites: dict[str, SiteDefinition], name: str | None = None
     return sites[GENERIC]
 
 
+def site_after_redirect(site: SiteDefinition, final_url: str,
+                        sites: dict[str, SiteDefinition]) -> SiteDefinition:
+    """The definition to read a page with: one that redirected to a sister host owned by
+    another definition (baobackan.vn -> baothainguyen.vn) is read with that one's rules."""
+    if site.owns(final_url) or host_of(final_url) not in site.sister_hosts:
+        return site
+    return next((other for other in sites.values() if other.owns(final_url)), site)
+
+
 def parse_definition(raw: dict[str, Any], path: str) -> SiteDefinition:
     """Build a :class:`SiteDefinition` from a parsed data file (bad files raise InputError)."""
     try:
         return _build(raw, path)
-    except (KeyError, TypeError, re.error) as error:
+    except (KeyError, TypeError, AttributeError, re.error) as error:
         raise InputError(f"site definition {path} is malformed ({error!r}); "
                          "compare it with scrapers/sites/generic.json") from error
 
@@ -165,7 +246,31 @@ def _build(raw: dict[str, Any], path: str) -> SiteDefinition:
         drop=tuple(article.get("drop", [])),
         text=_text_rules(raw.get("text", {}), path),
         path=path,
+        template=raw.get("template", ""),
+        verified=raw.get("verified", ""),
+        closed=raw.get("closed", ""),
+        check_urls=tuple(raw.get("check", [])),
+        discovery=_discovery(raw.get("discovery", {}), path),
+        skip_titles=tuple(_safe_regex(pattern, "skip_titles", path, re.IGNORECASE)
+                          for pattern in raw.get("skip_titles", [])),
+        embedded=_embedded(raw.get("embedded")),
     )
+
+
+def _discovery(raw: dict[str, Any], path: str) -> DiscoveryRules:
+    month = raw.get("sitemap_month") or ""
+    return DiscoveryRules(
+        sitemaps=tuple(raw.get("sitemaps", [])),
+        listings=tuple(raw.get("listings", [])),
+        sitemap_month=_safe_regex(month, "sitemap_month", path) if month else None,
+    )
+
+
+def _embedded(raw: dict[str, Any] | None) -> EmbeddedRules | None:
+    if not raw:
+        return None
+    keys = {field: tuple(raw["keys"].get(field, [])) for field in ARTICLE_FIELDS}
+    return EmbeddedRules(scripts=tuple(raw["scripts"]), keys=keys)
 
 
 def _listing(raw: dict[str, Any]) -> ListingRules:

@@ -8,6 +8,7 @@ import logging
 import sys
 from typing import Any
 
+from danvan_nlp.article import Article
 from danvan_nlp.cli import render
 from danvan_nlp.cli.inputs import InputText, read_input, sample_input, stdin_is_piped
 from danvan_nlp.deadline import ARTICLE_SECONDS, interrupt_after
@@ -41,6 +42,7 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--article-seconds", type=_seconds, default=ARTICLE_SECONDS,
                         metavar="S", help="stop an article after S seconds and report it "
                         f"as a timeout (default {ARTICLE_SECONDS:g}; 0: no limit)")
+    _register_web(parser.add_argument_group("web pages (saved .html files are read as pages)"))
     batch = parser.add_argument_group("archive-scale runs")
     batch.add_argument("--input", metavar="SOURCE",
                        help="archive (.sqlite), JSONL (.jsonl/.jsonl.gz) or folder of .txt")
@@ -62,13 +64,15 @@ def run(args: argparse.Namespace) -> int:
     """Handle ``danvan extract``."""
     if args.input or args.out:
         return _run_batch(args)
+    if args.url:
+        return _run_urls(args)
     inputs = _inputs(args)
     fmt = args.format or "text"
     failures = 0
     results: list[dict[str, Any]] = []
     for index, item in enumerate(inputs):
         failures += _extract_one(item, fmt, args.article_seconds, first=index == 0,
-                                 collect=results)
+                                 collect=results, site_choice=(args.site, args.sites_dir))
     if fmt == "json":
         _print_json(results, several=len(inputs) > 1)
     if failures:
@@ -96,8 +100,8 @@ def _run_batch(args: argparse.Namespace) -> int:
     if args.format is not None:
         raise InputError(f"--format {args.format} does not apply to --input/--out runs, whose "
                          "result is always JSONL; drop --format (danvan export makes tables)")
-    if args.sample:
-        raise InputError("--sample prints one article; it does not go with --input/--out")
+    if args.sample or args.url:
+        raise InputError("--sample and --url print articles; they do not go with --input/--out")
     if args.files and args.input:
         raise InputError("give either FILE arguments or --input SOURCE, not both")
     if args.files:
@@ -112,21 +116,17 @@ def _run_batch(args: argparse.Namespace) -> int:
 
 
 def _extract_one(item: InputText | str, fmt: str, seconds: float, *, first: bool,
-                 collect: list[dict[str, Any]]) -> int:
+                 collect: list[dict[str, Any]],
+                 site_choice: tuple[str | None, str | None] = (None, None)) -> int:
     """Extract and print one input (``json`` results go to ``collect`` instead, to be
     printed together); returns 1 when it failed, after reporting it."""
     path = item if isinstance(item, str) else item.path
     try:
         text_in = read_input(item) if isinstance(item, str) else item
         with interrupt_after(seconds):
-            result = extract(text_in.text, time_limit=seconds or None).to_dict()
+            result = _article_of(text_in, site_choice, seconds).to_dict()
     except DanvanError as error:
-        print(f"danvan: {path}: {error}", file=sys.stderr)
-        if fmt == "jsonl":
-            print(json.dumps({"path": path, "error": str(error)}, ensure_ascii=False))
-        elif fmt == "json":
-            collect.append({"path": path, "error": str(error)})
-        return 1
+        return _report_failure(path, error, fmt, collect)
     log.info("%s: %d officials, %d figures, %d documents, %d models", path,
              len(result["officials"]), len(result["figures"]), len(result["documents"]),
              len(result["models"]))
@@ -175,3 +175,70 @@ def _line_bytes(value: str) -> int:
     if not 0 < megabytes < float("inf"):
         raise argparse.ArgumentTypeError(f"{value!r} is not a size in megabytes (e.g. 8)")
     return int(megabytes * 1_000_000)
+
+
+def _register_web(web: Any) -> None:
+    web.add_argument("--url", action="append", metavar="URL",
+                     help="fetch this article page politely and extract it (repeatable)")
+    web.add_argument("--site", metavar="NAME",
+                     help="site definition for --url pages and saved .html files "
+                          "(default: chosen by host; see danvan sites)")
+    web.add_argument("--sites-dir", metavar="DIR", help="extra site definitions (*.json)")
+    web.add_argument("--delay", type=float, default=1.0,
+                     help="seconds between requests to one host (default 1)")
+    web.add_argument("--timeout", type=float, default=20.0,
+                     help="seconds one network read may wait (default 20)")
+    web.add_argument("--contact", default="",
+                     help="e-mail or URL put in the User-Agent ($DANVAN_SCRAPER_CONTACT)")
+
+
+def _article_of(text_in: InputText, site_choice: tuple[str | None, str | None],
+                seconds: float) -> Article:
+    """The facts of one input: a saved HTML page is read as a page (with the site named
+    and the extra definitions folder of ``site_choice``), anything else as text."""
+    from danvan_nlp.urls import extract_html, looks_like_html
+
+    if looks_like_html(text_in.path, text_in.text):
+        return extract_html(text_in.text, site=site_choice[0], sites_dir=site_choice[1])
+    return extract(text_in.text, time_limit=seconds or None)
+
+
+def _run_urls(args: argparse.Namespace) -> int:
+    """``--url URL ...``: fetch each page politely, extract and print it."""
+    from danvan_nlp.urls import UrlReader, fetch_config
+
+    if args.files or args.sample:
+        raise InputError("give either FILE arguments (or --sample) or --url URL, not both")
+    if args.delay < 0 or args.timeout <= 0:
+        raise InputError("--delay cannot be negative and --timeout must be above 0")
+    config = fetch_config({"delay": args.delay, "timeout": args.timeout,
+                           "contact": args.contact})
+    reader = UrlReader(config, site=args.site, sites_dir=args.sites_dir)
+    fmt = args.format or "text"
+    failures = 0
+    results: list[dict[str, Any]] = []
+    for index, url in enumerate(args.url):
+        try:
+            result = reader.article(url).to_dict()
+        except DanvanError as error:
+            failures += _report_failure(url, error, fmt, results)
+            continue
+        if fmt == "json":
+            results.append({"path": url, **result})
+        else:
+            _print_result(url, result, fmt, first=index == 0)
+    if fmt == "json":
+        _print_json(results, several=len(args.url) > 1)
+    if failures:
+        print(f"danvan: {failures} of {len(args.url)} urls failed (see above)", file=sys.stderr)
+    return 1 if failures else 0
+
+
+def _report_failure(where: str, error: DanvanError, fmt: str,
+                    collect: list[dict[str, Any]]) -> int:
+    print(f"danvan: {where}: {error}", file=sys.stderr)
+    if fmt == "jsonl":
+        print(json.dumps({"path": where, "error": str(error)}, ensure_ascii=False))
+    elif fmt == "json":
+        collect.append({"path": where, "error": str(error)})
+    return 1

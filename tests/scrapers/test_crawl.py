@@ -50,7 +50,7 @@ def article_hits(server: FixtureServer) -> int:
 
 @pytest.mark.parametrize(("fixture_name", "start", "site", "paths", "sources"), [
     ("baobackan_site", "/chinh-tri", "baobackan", set(BBK_ARTICLES.values()),
-     {"baobackan.org.vn"}),
+     {"baobackan.vn"}),
     ("danvan_site", "/Home/Tin-tuc/Dia-phuong", "danvan",
      {"/Home/Tin-tuc/Dia-phuong/30001/Bac-Kan-Hoi-nghi-Dan-van-kheo",
       "/Home/Tin-tuc/Dia-phuong/30002/Cao-Bang-bieu-duong-mo-hinh",

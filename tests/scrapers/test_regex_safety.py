@@ -25,9 +25,14 @@ WATCHDOG_SECONDS = 120  # generous: the real run takes milliseconds, the old reg
 def bundled_patterns() -> list[tuple[str, str, int]]:
     """(file:field, pattern, flags) of every regex in every bundled definition."""
     found: list[tuple[str, str, int]] = []
-    for path in sorted(SITES_DIR.glob("*.json")):
+    for path in sorted([*SITES_DIR.glob("*.json"), *SITES_DIR.glob("templates/*.json")]):
         raw = json.loads(path.read_text(encoding="utf-8"))
-        found.append((f"{path.name}:article_url", raw["article_url"], re.IGNORECASE))
+        if "article_url" in raw:  # else inherited from its template, checked there
+            found.append((f"{path.name}:article_url", raw["article_url"], re.IGNORECASE))
+        found.extend((f"{path.name}:skip_titles", pattern, re.IGNORECASE)
+                     for pattern in raw.get("skip_titles", []))
+        if raw.get("discovery", {}).get("sitemap_month"):
+            found.append((f"{path.name}:sitemap_month", raw["discovery"]["sitemap_month"], 0))
         text = raw.get("text", {})
         found.extend((f"{path.name}:drop_lines", pattern, 0)
                      for pattern in text.get("drop_lines", []))

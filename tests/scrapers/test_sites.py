@@ -14,12 +14,12 @@ SITES = load_sites()
 
 
 @pytest.mark.parametrize(("url", "expected"), [
-    ("https://baobackan.org.vn/dan-van-kheo-post12345.html",
-     "https://baobackan.org.vn/dan-van-kheo-post12345.html"),
+    ("https://baobackan.vn/dan-van-kheo-post12345.html",
+     "https://baobackan.vn/dan-van-kheo-post12345.html"),
     ("http://www.baobackan.com.vn/dan-van-kheo-post12345.html#binh-luan",
-     "https://baobackan.org.vn/dan-van-kheo-post12345.html"),
+     "https://baobackan.vn/dan-van-kheo-post12345.html"),
     ("https://BaoBacKan.vn/dan-van-kheo-post12345.html?utm_source=zalo&zarsrc=30",
-     "https://baobackan.org.vn/dan-van-kheo-post12345.html"),
+     "https://baobackan.vn/dan-van-kheo-post12345.html"),
     ("https://www.danvan.vn/Home/Tin-tuc/Dia-phuong/30001/Bac-Kan",
      "https://danvan.vn/Home/Tin-tuc/Dia-phuong/30001/Bac-Kan"),
     ("http://127.0.0.1:8080/chinh-tri/bai-viet-post7.html?utm_medium=rss",
@@ -32,14 +32,26 @@ def test_canonical_url(url: str, expected: str) -> None:
 
 
 @pytest.mark.parametrize(("url", "site", "article_id"), [
-    ("https://baobackan.org.vn/hoi-nghi-post6543.html", "baobackan", "6543"),
+    ("https://baobackan.vn/hoi-nghi-post6543.html", "baobackan", "6543"),
+    ("https://baobackan.org.vn/hoi-nghi-post6543.html", "generic", None),
+    ("https://baolaocai.vn/dan-van-kheo-o-bat-xat-post401234.html", "baolaocai", "401234"),
+    ("https://baohatinh.vn/ky-son-dan-van-post288001.html", "baohatinh", "288001"),
+    ("https://baotuyenquang.com.vn/xa-hoi/202409/dan-van-kheo-a3f1b2c/", "baotuyenquang",
+     "a3f1b2c"),
+    ("https://baobariavungtau.com.vn/chinh-tri/202406/mo-hinh-hay-1012345/", "baobariavungtau",
+     "1012345"),
+    ("https://baothanhhoa.vn/nga-son-dan-van-kheo-221133.htm", "baothanhhoa", "221133"),
+    ("https://baothanhhoa.vn/print/nga-son-dan-van-kheo-221133.htm", "baothanhhoa", None),
     ("https://baobackan.com.vn/hoi-nghi-post6543.html", "baobackan", "6543"),
     ("https://baobackan.vn/chinh-tri", "baobackan", None),
     ("https://danvan.vn/Home/Tin-tuc/Dia-phuong/30001/Bac-Kan-Hoi-nghi", "danvan", "30001"),
     ("https://danvan.vn/Home/Nghien-cuu/31002/Dan-van-kheo", "danvan", "31002"),
     ("https://danvan.vn/Home/Tin-tuc/Dia-phuong", "danvan", None),
-    ("https://baothainguyen.vn/tin-tuc/mo-hinh-dan-van-kheo-334455.html", "generic", "334455"),
-    ("https://baothainguyen.vn/chuyen-muc/thoi-su/", "generic", None),
+    ("https://baothainguyen.vn/chinh-tri/202410/mo-hinh-dan-van-kheo-3ac6d79/",
+     "baothainguyen", "3ac6d79"),
+    ("https://baothainguyen.vn/xa-hoi/201806/mo-hinh-dan-van-kheo-245678/", "baothainguyen",
+     "245678"),
+    ("https://baothainguyen.vn/chuyen-muc/thoi-su/", "baothainguyen", None),
 ])
 def test_site_and_article_id(url: str, site: str, article_id: str | None) -> None:
     chosen = site_for(url, SITES)
