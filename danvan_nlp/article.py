@@ -101,6 +101,13 @@ class Article:
         article.warnings = from_plain(list[str], data.get("warnings", []), "warnings")
         return article
 
+    def to_html(self) -> str:
+        """The article as a self-contained HTML page with its facts highlighted
+        (:func:`danvan_nlp.views.article_html`)."""
+        from danvan_nlp.views import article_html
+
+        return article_html(self)
+
     def __repr__(self) -> str:
         title = self.title if self.title is None or len(self.title) <= 40 else (
             self.title[:39] + "…")
