@@ -23,6 +23,10 @@ def register(subparsers: Any) -> None:
                     "tooltip per fact and a side panel listing them.")
     show.add_argument("source", metavar="FILE|URL")
     show.add_argument("--out", metavar="HTML", help="the page to write (default: stdout)")
+    show.add_argument("--site", metavar="NAME",
+                      help="site definition for a URL or a saved .html page (default: by host)")
+    show.add_argument("--delay", type=float, default=1.0,
+                      help="seconds between requests to one host, for a URL (default 1)")
     show.set_defaults(handler=run_show)
     report = subparsers.add_parser(
         "report", help="a batch result as an HTML report with charts",
@@ -40,19 +44,25 @@ def run_show(args: argparse.Namespace) -> int:
     from danvan_nlp.views import article_html
 
     _check_out(args.out)
-    _write(article_html(_article(args.source)), args.out)
+    _write(article_html(_article(args.source, args.site, args.delay)), args.out)
     return 0
 
 
-def _article(source: str) -> Any:
-    if source.startswith(("http://", "https://")):
-        from danvan_nlp.urls import extract_url
+def _article(source: str, site: str | None, delay: float) -> Any:
+    """The extracted article of a URL (fetched politely), a saved page or a text file."""
+    from danvan_nlp.urls import extract_html, extract_url, looks_like_html
 
-        return extract_url(source)
+    if source.startswith(("http://", "https://")):
+        if delay < 0:
+            raise InputError("--delay cannot be negative")
+        return extract_url(source, site=site, delay=delay)
     from danvan_nlp.cli.inputs import read_input
     from danvan_nlp.pipeline import extract
 
-    return extract(read_input(source).text)
+    given = read_input(source)
+    if looks_like_html(given.path, given.text):
+        return extract_html(given.text, site=site)
+    return extract(given.text)
 
 
 def run_report(args: argparse.Namespace) -> int:

@@ -146,3 +146,16 @@ def test_markup_in_a_text_file_is_read_as_a_page(tmp_path: Path,
 ])
 def test_looks_like_html(name: str, text: str, is_page: bool) -> None:
     assert looks_like_html(name, text) is is_page
+
+
+def test_show_a_url_as_a_highlighted_page(papers: FixtureServer, tmp_path: Path) -> None:
+    url = papers.base + EXPECTED["baolaocai"]["path"]
+    out = tmp_path / "bai.html"
+    assert main(["show", url, "--site", "baolaocai", "--delay", "0", "--out", str(out)]) == 0
+    html = out.read_text(encoding="utf-8")
+    assert EXPECTED["baolaocai"]["title"] in html and "2024-09-12" in html
+    saved = tmp_path / "saved.html"
+    saved.write_text(article_html("baolaocai"), encoding="utf-8")
+    assert main(["show", str(saved), "--site", "baolaocai", "--out", str(out)]) == 0
+    assert "<div class=\"text\"" in out.read_text(encoding="utf-8")
+    assert "&lt;div" not in out.read_text(encoding="utf-8")
