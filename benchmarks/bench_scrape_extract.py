@@ -19,8 +19,8 @@ from pathlib import Path
 
 import trafilatura
 
-from scrapers.extract import extract_article
-from scrapers.sites import SiteDefinition, load_sites
+from danvan_nlp.scrapers.extract import extract_article
+from danvan_nlp.scrapers.sites import SiteDefinition, load_sites
 
 FIXTURES = Path(__file__).resolve().parent.parent / "tests" / "scrapers" / "fixtures"
 MENU_LINKS = 400

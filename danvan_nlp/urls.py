@@ -13,7 +13,6 @@ stays light.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from typing import TYPE_CHECKING, Any
 
@@ -22,8 +21,8 @@ from danvan_nlp.errors import InputError
 from danvan_nlp.pipeline import extract
 
 if TYPE_CHECKING:
-    from scrapers.fetch import FetchConfig, Fetcher
-    from scrapers.sites import SiteDefinition
+    from danvan_nlp.scrapers.fetch import FetchConfig, Fetcher
+    from danvan_nlp.scrapers.sites import SiteDefinition
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 _MARKUP_START = re.compile(
@@ -40,7 +39,8 @@ def extract_url(url: str, *, site: str | None = None, sites_dir: str | None = No
     """Fetch ``url`` politely and extract its article's facts.
 
     ``site`` forces a site definition (any URL); ``politeness`` sets the fetch knobs of
-    :class:`scrapers.fetch.FetchConfig` (``delay``, ``timeout``, ``deadline``, ``retries``,
+    :class:`~danvan_nlp.scrapers.fetch.FetchConfig` (``delay``, ``timeout``, ``deadline``,
+    ``retries``,
     ``backoff``, ``max_bytes``, ``contact``, ``max_crawl_delay``). Raises
     :class:`~danvan_nlp.errors.FetchError` when the page cannot be fetched and
     :class:`~danvan_nlp.errors.InputError` when it holds no article.
@@ -53,7 +53,7 @@ def extract_html(html: str, *, url: str | None = None, site: str | None = None,
                  sites_dir: str | None = None) -> Article:
     """The facts of the article in a saved HTML page; ``url`` (default: the page's own
     canonical or og:url link) picks the site definition unless ``site`` names one."""
-    from scrapers.sites import load_sites, site_for
+    from danvan_nlp.scrapers.sites import load_sites, site_for
 
     page_url = url or saved_page_url(html) or ""
     definition = site_for(page_url, load_sites(sites_dir), site)
@@ -67,7 +67,7 @@ def looks_like_html(name: str, text: str) -> bool:
 
 def saved_page_url(html: str) -> str | None:
     """The URL a saved page names for itself (link rel=canonical, then og:url)."""
-    from scrapers.htmltext import first_value, parse_html
+    from danvan_nlp.scrapers.htmltext import first_value, parse_html
 
     rules = ("link[rel=canonical]@href", "meta[property='og:url']@content")
     value, _ = first_value(parse_html(html), rules)
@@ -76,7 +76,7 @@ def saved_page_url(html: str) -> str | None:
 
 def article_from_html(html: str, url: str, site: SiteDefinition) -> Article:
     """Read the article out of the page with the site's rules, then extract its facts."""
-    from scrapers.extract import extract_article
+    from danvan_nlp.scrapers.extract import extract_article
 
     found = extract_article(html, url, site)
     if not found.text:
@@ -91,14 +91,9 @@ def article_from_html(html: str, url: str, site: SiteDefinition) -> Article:
 
 def fetch_config(politeness: dict[str, Any]) -> FetchConfig:
     """The fetch knobs from keyword arguments; an unknown name is an InputError."""
-    from scrapers.fetch import FetchConfig
+    from danvan_nlp.scrapers.api import fetch_config as from_options
 
-    known = {item.name for item in dataclasses.fields(FetchConfig)}
-    unknown = sorted(set(politeness) - known)
-    if unknown:
-        raise InputError(f"unknown politeness option {', '.join(unknown)}; "
-                         f"use {', '.join(sorted(known))}")
-    return FetchConfig(**politeness)
+    return from_options(politeness)
 
 
 class UrlReader:
@@ -108,7 +103,7 @@ class UrlReader:
 
     def __init__(self, config: FetchConfig, *, site: str | None = None,
                  sites_dir: str | None = None) -> None:
-        from scrapers.sites import load_sites
+        from danvan_nlp.scrapers.sites import load_sites
 
         self.config = config
         self.sites = load_sites(sites_dir)
@@ -117,7 +112,7 @@ class UrlReader:
 
     def article(self, url: str) -> Article:
         """Fetch ``url`` and extract its article (FetchError / InputError when it cannot)."""
-        from scrapers.sites import site_after_redirect, site_for
+        from danvan_nlp.scrapers.sites import site_after_redirect, site_for
 
         _check_http(url)
         definition = site_for(url, self.sites, self.site_name)
@@ -128,15 +123,11 @@ class UrlReader:
     def _fetcher(self, url: str, site: SiteDefinition) -> Fetcher:
         from urllib.parse import urlsplit
 
-        from scrapers.cli import start_hosts
-        from scrapers.fetch import Fetcher
-        from scrapers.gate import RequestGate
+        from danvan_nlp.scrapers.api import site_fetcher
 
         key = (urlsplit(url).netloc.lower(), site.name)
         if key not in self.fetchers:
-            hosts = {*site.hosts, *start_hosts(url)}
-            gate = RequestGate.for_start({*hosts, *site.sister_hosts}, url)
-            self.fetchers[key] = Fetcher(self.config, hosts, gate=gate)
+            self.fetchers[key] = site_fetcher(url, site, self.config, None)
         return self.fetchers[key]
 
 

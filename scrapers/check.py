@@ -13,11 +13,18 @@ from dataclasses import replace
 from datetime import date
 from urllib.parse import urljoin
 
-from scrapers.discover import Link, discover
-from scrapers.extract import extract_article
-from scrapers.fetch import Fetcher, Page
-from scrapers.htmltext import Element, attribute_text, element_value, parse_html, select, split_rule
-from scrapers.sites import ARTICLE_FIELDS, SiteDefinition
+from danvan_nlp.scrapers.discover import Link, discover
+from danvan_nlp.scrapers.extract import extract_article
+from danvan_nlp.scrapers.fetch import Fetcher, Page
+from danvan_nlp.scrapers.htmltext import (
+    Element,
+    attribute_text,
+    element_value,
+    parse_html,
+    select,
+    split_rule,
+)
+from danvan_nlp.scrapers.sites import ARTICLE_FIELDS, SiteDefinition
 
 PREVIEW = 160
 Printer = Callable[[str], None]

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from scrapers.dates import WEEKDAY_LINE, iso_date
-from scrapers.sites import TextRules
+from danvan_nlp.scrapers.dates import WEEKDAY_LINE, iso_date
+from danvan_nlp.scrapers.sites import TextRules
 
 HEAD_LINES = 3
 _SOURCE_LINE = re.compile(

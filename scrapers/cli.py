@@ -3,21 +3,22 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 from datetime import date
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from tqdm import tqdm
 
+from danvan_nlp.cli.logs import progress_disabled
 from danvan_nlp.errors import ArchiveError, InputError
-from scrapers.archive import Archive, check_readable, export_jsonl
-from scrapers.check import check_page
-from scrapers.crawl import CrawlBounds, Crawler, CrawlStats
-from scrapers.fetch import FetchConfig, Fetcher
-from scrapers.gate import RequestGate
-from scrapers.sites import SiteDefinition, load_sites, site_for
+from danvan_nlp.scrapers.api import check_url, crawl, site_fetcher
+from danvan_nlp.scrapers.archive import check_readable, export_jsonl
+from danvan_nlp.scrapers.check import check_page
+from danvan_nlp.scrapers.crawl import CrawlStats
+from danvan_nlp.scrapers.fetch import FetchConfig
+from danvan_nlp.scrapers.sites import SiteDefinition, load_sites, site_for
 
 
 def register(subparsers: Any) -> None:
@@ -85,27 +86,19 @@ def run_scrape(args: argparse.Namespace) -> int:
     """Handle ``danvan scrape``."""
     sites = load_sites(args.sites_dir)
     url = args.check or args.start_url or _home_of(sites, args.site)
-    _check_url(url)
+    check_url(url)
     site = site_for(url, sites, args.site)
-    hosts = {*site.hosts, *start_hosts(url)}
-    gate = RequestGate.for_start({*hosts, *site.sister_hosts}, url)
-    fetcher = Fetcher(_fetch_config(args), hosts, gate=gate, report=_notice)
     if args.check:
-        return check_page(url, site, fetcher)
-    return _run_crawl(url, site, fetcher, args, sites)
+        return check_page(url, site, site_fetcher(url, site, _fetch_config(args), _notice))
+    return _run_crawl(url, site, args)
 
 
-def _run_crawl(url: str, site: SiteDefinition, fetcher: Fetcher,
-               args: argparse.Namespace, sites: dict[str, SiteDefinition]) -> int:
+def _run_crawl(url: str, site: SiteDefinition, args: argparse.Namespace) -> int:
     if not args.archive:
         raise InputError("give --archive PATH, the SQLite file the articles go to")
     if args.since and args.until and args.since > args.until:
         raise InputError(f"--since {args.since} is after --until {args.until}; swap them")
-    archive = Archive(args.archive)
-    try:
-        stats = _crawl(url, site, archive, fetcher, args, sites)
-    finally:
-        archive.close()
+    stats = _crawl(url, site, args)
     print(f"{site.name}: {stats.summary()} -> {args.archive}")
     if stats.discovered == 0:
         print(f"danvan: found no article to fetch: {stats.why_nothing()}", file=sys.stderr)
@@ -113,21 +106,17 @@ def _run_crawl(url: str, site: SiteDefinition, fetcher: Fetcher,
     return 1 if stats.failed_entirely() else 0
 
 
-def _crawl(url: str, site: SiteDefinition, archive: Archive, fetcher: Fetcher,
-           args: argparse.Namespace, sites: dict[str, SiteDefinition]) -> CrawlStats:
-    bounds = CrawlBounds(since=args.since, until=args.until, max_pages=args.max_pages,
-                         max_articles=args.max_articles, refresh=args.refresh)
-    with tqdm(unit="article", desc=site.name, disable=None, file=sys.stderr) as bar:
+def _crawl(url: str, site: SiteDefinition, args: argparse.Namespace) -> CrawlStats:
+    with tqdm(unit="article", desc=site.name, disable=progress_disabled(),
+              file=sys.stderr) as bar:
         def progress(stats: CrawlStats) -> None:
             bar.update(1)
             bar.set_postfix(new=stats.new, failed=stats.failed)
 
-        def report(line: str) -> None:
-            tqdm.write(line, file=sys.stderr)
-
-        crawler = Crawler(site, archive, fetcher, bounds, report=report, on_article=progress,
-                          sites=sites)
-        return crawler.run(url)
+        return crawl(url, args.archive, site=site.name, sites_dir=args.sites_dir,
+                     since=args.since, until=args.until, max_pages=args.max_pages,
+                     max_articles=args.max_articles, refresh=args.refresh, report=_notice,
+                     on_article=progress, **dataclasses.asdict(_fetch_config(args)))
 
 
 def run_sites(args: argparse.Namespace) -> int:
@@ -188,23 +177,10 @@ def _notice(line: str) -> None:
     tqdm.write(line, file=sys.stderr)
 
 
-def start_hosts(url: str) -> set[str]:
-    """The start URL's host and its www./bare twin (sites often redirect between them)."""
-    host = (urlsplit(url).hostname or "").lower()
-    twin = host[4:] if host.startswith("www.") else f"www.{host}"
-    return {host, twin}
-
-
 def _fetch_config(args: argparse.Namespace) -> FetchConfig:
     return FetchConfig(delay=args.delay, timeout=args.timeout, retries=max(0, args.retries),
                        backoff=args.backoff, max_bytes=args.max_bytes, contact=args.contact,
                        deadline=args.deadline, max_crawl_delay=args.max_crawl_delay)
-
-
-def _check_url(url: str) -> None:
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise InputError(f"{url!r} is not an http(s) URL; give one like https://baobackan.org.vn/")
 
 
 def _date_arg(value: str) -> date:

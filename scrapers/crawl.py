@@ -15,12 +15,12 @@ from datetime import date, timedelta
 from urllib.parse import urljoin, urlsplit
 
 from danvan_nlp.errors import FetchError, PageError
-from scrapers.archive import Archive, ArticleRow, CachedPage
-from scrapers.discover import Discovered, Link, discover
-from scrapers.encoding import decode_page
-from scrapers.extract import extract_article
-from scrapers.fetch import Fetcher, Page
-from scrapers.sites import SiteDefinition, site_after_redirect, without_tracking
+from danvan_nlp.scrapers.archive import Archive, ArticleRow, CachedPage
+from danvan_nlp.scrapers.discover import Discovered, Link, discover
+from danvan_nlp.scrapers.encoding import decode_page
+from danvan_nlp.scrapers.extract import extract_article
+from danvan_nlp.scrapers.fetch import Fetcher, Page
+from danvan_nlp.scrapers.sites import SiteDefinition, site_after_redirect, without_tracking
 
 Reporter = Callable[[str], None]
 NO_TEXT = "no article text found on the page; check the site definition (danvan scrape --check URL)"

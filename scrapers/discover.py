@@ -14,9 +14,9 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 
 from lxml import etree
 
-from scrapers.dates import iso_date
-from scrapers.htmltext import Element, attribute_text, parse_html, select, text_of
-from scrapers.sites import SiteDefinition
+from danvan_nlp.scrapers.dates import iso_date
+from danvan_nlp.scrapers.htmltext import Element, attribute_text, parse_html, select, text_of
+from danvan_nlp.scrapers.sites import SiteDefinition
 
 NEAR_ANCESTORS = 3
 _XML_START = re.compile(

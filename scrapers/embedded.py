@@ -13,9 +13,9 @@ from collections import deque
 from datetime import datetime
 from typing import Any
 
-from scrapers.dates import VIETNAM
-from scrapers.htmltext import Element, html_paragraphs, select
-from scrapers.sites import EmbeddedRules
+from danvan_nlp.scrapers.dates import VIETNAM
+from danvan_nlp.scrapers.htmltext import Element, html_paragraphs, select
+from danvan_nlp.scrapers.sites import EmbeddedRules
 
 MAX_NODES = 200_000
 

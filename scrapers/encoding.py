@@ -3,7 +3,7 @@
 Vietnamese pages in windows-1258 spell tones as combining marks, so every decoded
 text is put in Unicode NFC before anyone reads it. A declared charset is trusted only
 when the body decodes with it; a Western or missing charset over a body that is not
-UTF-8 means an older page: windows-1258, TCVN3 or VNI (see :mod:`scrapers.legacy`),
+UTF-8 means an older page: windows-1258, TCVN3 or VNI (see :mod:`danvan_nlp.scrapers.legacy`),
 told apart by the font the page names or by which reading spells Vietnamese syllables.
 A TCVN3 or VNI page re-saved as UTF-8 is converted too. :func:`misdecoding` says when a
 text still looks mis-decoded, so that it is refused rather than stored.
@@ -17,7 +17,7 @@ import unicodedata
 
 from charset_normalizer import from_bytes
 
-from scrapers.legacy import (
+from danvan_nlp.scrapers.legacy import (
     font_named,
     from_tcvn3,
     from_vni,

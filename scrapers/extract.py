@@ -3,7 +3,7 @@
 Each field is read with the site's selectors, first match wins; a field no selector
 finds falls back to trafilatura (text, title, author) or htmldate (date). A page whose
 HTML body is empty may keep the article as JSON in a script element (the definition's
-``embedded`` group, :mod:`scrapers.embedded`), read before the fallbacks. The text
+``embedded`` group, :mod:`danvan_nlp.scrapers.embedded`), read before the fallbacks. The text
 the archive keeps is the title, the lead (without the paper's dateline) and the body's
 paragraphs, separated by blank lines, in NFC: the shape of the texts the extractor reads
 (it takes the title, and weighs the province, from the text's first lines).
@@ -19,12 +19,12 @@ from urllib.parse import urlsplit
 import htmldate
 import trafilatura
 
-from scrapers.cleanup import clean_body, strip_lead_prefix
-from scrapers.dates import iso_date
-from scrapers.embedded import embedded_fields
-from scrapers.htmltext import Element, drop_elements, first_value, parse_html, select
-from scrapers.htmltext import paragraphs as element_paragraphs
-from scrapers.sites import SiteDefinition
+from danvan_nlp.scrapers.cleanup import clean_body, strip_lead_prefix
+from danvan_nlp.scrapers.dates import iso_date
+from danvan_nlp.scrapers.embedded import embedded_fields
+from danvan_nlp.scrapers.htmltext import Element, drop_elements, first_value, parse_html, select
+from danvan_nlp.scrapers.htmltext import paragraphs as element_paragraphs
+from danvan_nlp.scrapers.sites import SiteDefinition
 
 META_FIELDS = ("title", "lead", "date", "author")
 TRAFILATURA = "fallback:trafilatura"

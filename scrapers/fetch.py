@@ -6,8 +6,9 @@ One :class:`Fetcher` serves one crawl. It sends one request at a time, waits at 
 itself (only to allowed http/https hosts, never in a loop), sends conditional
 requests when given an ETag or Last-Modified, and never reads more than ``max_bytes``.
 Every request, robots.txt and each redirect hop included, passes the one
-:class:`~scrapers.gate.RequestGate` (http(s), the site's and sister hosts, public addresses)
-and must end within ``deadline`` seconds as a whole (see :mod:`scrapers.deadline`); a
+:class:`~danvan_nlp.scrapers.gate.RequestGate` (http(s), the site's and sister hosts, public
+addresses)
+and must end within ``deadline`` seconds as a whole (see :mod:`danvan_nlp.scrapers.deadline`); a
 robots.txt Crawl-delay above ``max_crawl_delay`` is capped, and the cap is reported.
 """
 
@@ -28,10 +29,10 @@ import requests
 
 from danvan_nlp import __version__
 from danvan_nlp.errors import BodyReadError, FetchError, PageError, RefusedRequestError
-from scrapers.deadline import SocketWatch, Watchdog, watch_session
-from scrapers.encoding import decode_page, misdecoding
-from scrapers.gate import RequestGate
-from scrapers.polite import ROBOTS_MAX_BYTES, HostPacer, RobotsAnswer, RobotsRules
+from danvan_nlp.scrapers.deadline import SocketWatch, Watchdog, watch_session
+from danvan_nlp.scrapers.encoding import decode_page, misdecoding
+from danvan_nlp.scrapers.gate import RequestGate
+from danvan_nlp.scrapers.polite import ROBOTS_MAX_BYTES, HostPacer, RobotsAnswer, RobotsRules
 
 AGENT_TOKEN = "danvan-nlp-scraper"
 CONTACT_ENV = "DANVAN_SCRAPER_CONTACT"

@@ -5,7 +5,7 @@ article URLs (a regex whose ``id`` group is the site's article number), the CSS
 selectors for listing pages and article fields (``sel@attr`` reads an attribute),
 and text clean-up rules. ``sister_hosts`` names other hosts the site may redirect to
 (they may be fetched; nothing else off the site is). Every regex must pass
-:func:`scrapers.regex_safety.unsafe_reason` (linear time on any URL). Users may add their
+:func:`danvan_nlp.scrapers.regex_safety.unsafe_reason` (linear time on any URL). Users may add their
 own files in a folder given by ``--sites-dir`` or the ``DANVAN_SITES_DIR`` environment
 variable.
 
@@ -32,7 +32,7 @@ from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from danvan_nlp.errors import InputError
-from scrapers.regex_safety import unsafe_reason
+from danvan_nlp.scrapers.regex_safety import unsafe_reason
 
 GENERIC = "generic"
 TRACKING_PARAMS = re.compile(
@@ -170,7 +170,7 @@ def load_sites(extra_dir: str | None = None) -> dict[str, SiteDefinition]:
 
 def load_templates() -> dict[str, dict[str, Any]]:
     """The CMS templates by name, as raw data."""
-    folder = resources.files("scrapers").joinpath("sites", TEMPLATES_FOLDER)
+    folder = resources.files("danvan_nlp.scrapers").joinpath("sites", TEMPLATES_FOLDER)
     templates: dict[str, dict[str, Any]] = {}
     for entry in sorted(folder.iterdir(), key=lambda item: item.name):
         if entry.name.endswith(".json"):
@@ -305,7 +305,7 @@ def _text_rules(raw: dict[str, Any], path: str) -> TextRules:
 
 
 def _bundled_files() -> Iterable[tuple[str, dict[str, Any]]]:
-    folder = resources.files("scrapers").joinpath("sites")
+    folder = resources.files("danvan_nlp.scrapers").joinpath("sites")
     for entry in sorted(folder.iterdir(), key=lambda item: item.name):
         if entry.name.endswith(".json"):
             yield f"scrapers/sites/{entry.name}", _read_json(entry.read_text("utf-8"), entry.name)

@@ -27,7 +27,7 @@ from danvan_nlp.errors import DanvanError
 
 COMMAND_MODULES = (
     "danvan_nlp.cli.extract_cmd",
-    "scrapers.cli",
+    "danvan_nlp.scrapers.cli",
     "danvan_nlp.cli.export_cmd",
     "danvan_nlp.cli.classify_cmd",
     "danvan_nlp.cli.view_cmd",

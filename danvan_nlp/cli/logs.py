@@ -7,7 +7,7 @@ import os
 import sys
 
 QUIET_ENV = "DANVAN_QUIET"
-LOGGER_NAMES = ("danvan_nlp", "scrapers")
+LOGGER_NAMES = ("danvan_nlp",)
 
 
 def configure_logging(*, verbose: int, quiet: bool) -> None:

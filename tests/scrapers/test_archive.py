@@ -15,7 +15,7 @@ import pytest
 
 from danvan_nlp.cli import main
 from danvan_nlp.errors import ArchiveError
-from scrapers.archive import SCHEMA, Archive, ArticleRow, export_jsonl, iter_articles
+from danvan_nlp.scrapers.archive import SCHEMA, Archive, ArticleRow, export_jsonl, iter_articles
 
 CONTRACT_COLUMNS = {
     "url": "TEXT", "site": "TEXT", "status": "INTEGER", "fetched_at": "TEXT", "title": "TEXT",

@@ -11,7 +11,7 @@ import pytest
 
 from danvan_nlp.cli import main
 from danvan_nlp.errors import ArchiveBusyError, ArchiveError
-from scrapers.archive import Archive, ArticleRow, iter_articles
+from danvan_nlp.scrapers.archive import Archive, ArticleRow, iter_articles
 from tests.scrapers.conftest import baobackan_routes
 from tests.scrapers.server import FixtureServer, Gate, Reply
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from scrapers.cleanup import clean_body, strip_lead_prefix
-from scrapers.sites import load_sites
+from danvan_nlp.scrapers.cleanup import clean_body, strip_lead_prefix
+from danvan_nlp.scrapers.sites import load_sites
 
 SITES = load_sites()
 BODY = "Huyện Na Rì có 35 mô hình dân vận khéo được công nhận."

@@ -11,7 +11,7 @@ import pytest
 
 from danvan_nlp.cli import main
 from danvan_nlp.errors import FetchError
-from scrapers.archive import iter_articles
+from danvan_nlp.scrapers.archive import iter_articles
 from tests.scrapers.conftest import baobackan_routes, generic_routes
 from tests.scrapers.server import FixtureServer, Reply, Request, fixture, page
 

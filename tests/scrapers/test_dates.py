@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from scrapers.dates import iso_date
+from danvan_nlp.scrapers.dates import iso_date
 
 
 @pytest.mark.parametrize(("text", "expected"), [

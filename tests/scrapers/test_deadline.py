@@ -9,8 +9,8 @@ import pytest
 
 from danvan_nlp.cli import main
 from danvan_nlp.errors import PageError
-from scrapers.fetch import FetchConfig, Fetcher
-from scrapers.gate import RequestGate
+from danvan_nlp.scrapers.fetch import FetchConfig, Fetcher
+from danvan_nlp.scrapers.gate import RequestGate
 from tests.scrapers.server import FixtureServer, Reply, page
 
 BODY = ("<html><body><p>" + "Huyện Na Rì có 120 mô hình dân vận khéo. " * 40 +

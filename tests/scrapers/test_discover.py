@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from scrapers.discover import discover
-from scrapers.sites import load_sites
+from danvan_nlp.scrapers.discover import discover
+from danvan_nlp.scrapers.sites import load_sites
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SITES = load_sites()

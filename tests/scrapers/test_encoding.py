@@ -6,8 +6,8 @@ import unicodedata
 
 import pytest
 
-from scrapers.encoding import decode_page
-from scrapers.fetch import FetchConfig, Fetcher
+from danvan_nlp.scrapers.encoding import decode_page
+from danvan_nlp.scrapers.fetch import FetchConfig, Fetcher
 from tests.scrapers.server import FixtureServer, Reply
 
 SENTENCE = "Đồng chí Trưởng Ban Dân vận Tỉnh ủy biểu dương 19 tập thể tiêu biểu."

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from scrapers.extract import TRAFILATURA, ExtractedArticle, extract_article
-from scrapers.sites import load_sites
+from danvan_nlp.scrapers.extract import TRAFILATURA, ExtractedArticle, extract_article
+from danvan_nlp.scrapers.sites import load_sites
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SITES = load_sites()

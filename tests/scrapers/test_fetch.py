@@ -12,7 +12,7 @@ import requests
 import urllib3
 
 from danvan_nlp.errors import BodyReadError, DanvanError, FetchError, PageError
-from scrapers.fetch import FetchConfig, Fetcher, describe_request_error
+from danvan_nlp.scrapers.fetch import FetchConfig, Fetcher, describe_request_error
 from tests.scrapers.server import FixtureServer, Reply, Request, Route, page, sequence
 
 ARTICLE = "<html><body><p>Xã Quảng Chu ra mắt mô hình dân vận khéo.</p></body></html>"

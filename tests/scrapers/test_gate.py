@@ -15,9 +15,9 @@ import pytest
 
 from danvan_nlp.cli import main
 from danvan_nlp.errors import FetchError, RefusedRequestError
-from scrapers.fetch import FetchConfig, Fetcher
-from scrapers.gate import RequestGate, Resolver
-from scrapers.sites import load_sites
+from danvan_nlp.scrapers.fetch import FetchConfig, Fetcher
+from danvan_nlp.scrapers.gate import RequestGate, Resolver
+from danvan_nlp.scrapers.sites import load_sites
 from tests.scrapers.server import XML, FixtureServer, Reply, page
 
 QUICK = FetchConfig(delay=0, timeout=2, retries=0, backoff=0.01)

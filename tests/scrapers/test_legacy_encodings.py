@@ -10,9 +10,9 @@ import pytest
 
 from danvan_nlp import InputError, extract
 from danvan_nlp.cli import main
-from scrapers.archive import iter_articles
-from scrapers.encoding import decode_page, misdecoding
-from scrapers.legacy import tcvn3_table, vni_table
+from danvan_nlp.scrapers.archive import iter_articles
+from danvan_nlp.scrapers.encoding import decode_page, misdecoding
+from danvan_nlp.scrapers.legacy import tcvn3_table, vni_table
 from tests.scrapers.server import FixtureServer, Reply
 from tests.scrapers.test_encoding import windows_1258
 

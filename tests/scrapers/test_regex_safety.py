@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from danvan_nlp.errors import InputError
-from scrapers.discover import discover
-from scrapers.regex_safety import unsafe_reason
-from scrapers.sites import load_sites
+from danvan_nlp.scrapers.discover import discover
+from danvan_nlp.scrapers.regex_safety import unsafe_reason
+from danvan_nlp.scrapers.sites import load_sites
 
 SITES_DIR = Path(__file__).resolve().parents[2] / "scrapers" / "sites"
 OLD_GENERIC = (r"(?:^.*[-/_](?P<id>\d{4,})(?:\.html?)?/?$)"
@@ -92,7 +92,7 @@ def test_generic_article_shapes_still_match() -> None:
 
 RUN_ALL = """
 import re, sys
-from scrapers.sites import load_sites
+from danvan_nlp.scrapers.sites import load_sites
 hostile = ["/" + "-" * 10000, "/a" + "-" * 10000 + "x", "/" + "1-" * 5000 + "x",
            "/" * 10000, "/" + "-" * 10000 + ".htm!", "/" + "a-" * 5000 + ".htmx",
            "/" + "_" * 10000 + "1x", "/" + "1" * 10000 + "x", "/" + "-post1" * 2000 + "x",
@@ -122,10 +122,10 @@ def test_every_regex_survives_hostile_links_under_a_watchdog() -> None:
 
 
 RUN_INTERNAL = """
-from scrapers.cleanup import _SOURCE_LINE
-from scrapers.dates import WEEKDAY_LINE, parse_date
-from scrapers.discover import discover
-from scrapers.sites import load_sites
+from danvan_nlp.scrapers.cleanup import _SOURCE_LINE
+from danvan_nlp.scrapers.dates import WEEKDAY_LINE, parse_date
+from danvan_nlp.scrapers.discover import discover
+from danvan_nlp.scrapers.sites import load_sites
 generic = load_sites()["generic"]
 print(discover("<!---->" * 600 + "<html><body>x</body></html>", "http://x.vn/", generic).kind)
 print(discover("<!--" + "--" * 3000, "http://x.vn/", generic).kind)

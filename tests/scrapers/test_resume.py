@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from scrapers.archive import iter_articles
+from danvan_nlp.scrapers.archive import iter_articles
 from tests.scrapers.server import FixtureServer, Gate, Reply, page
 
 COMMUNES = [

@@ -9,12 +9,12 @@ from datetime import date
 
 import pytest
 
-from scrapers.crawl import CrawlBounds, start_phases
-from scrapers.discover import Link, discover
-from scrapers.embedded import embedded_fields
-from scrapers.extract import extract_article
-from scrapers.htmltext import first_value, html_paragraphs, parse_html, select
-from scrapers.sites import EmbeddedRules, load_sites, site_after_redirect
+from danvan_nlp.scrapers.crawl import CrawlBounds, start_phases
+from danvan_nlp.scrapers.discover import Link, discover
+from danvan_nlp.scrapers.embedded import embedded_fields
+from danvan_nlp.scrapers.extract import extract_article
+from danvan_nlp.scrapers.htmltext import first_value, html_paragraphs, parse_html, select
+from danvan_nlp.scrapers.sites import EmbeddedRules, load_sites, site_after_redirect
 
 SITES = load_sites()
 PAGE = """<html><head><meta name="keywords" content="a"></head><body>

@@ -16,11 +16,11 @@ from typing import Any
 import pytest
 
 from danvan_nlp.cli import main
-from scrapers.archive import Archive, iter_articles
-from scrapers.crawl import CrawlBounds, Crawler
-from scrapers.fetch import FetchConfig, Fetcher
-from scrapers.gate import RequestGate
-from scrapers.sites import load_sites
+from danvan_nlp.scrapers.archive import Archive, iter_articles
+from danvan_nlp.scrapers.crawl import CrawlBounds, Crawler
+from danvan_nlp.scrapers.fetch import FetchConfig, Fetcher
+from danvan_nlp.scrapers.gate import RequestGate
+from danvan_nlp.scrapers.sites import load_sites
 from tests.scrapers.server import XML, FixtureServer, Reply, fixture, page
 
 QUICK = ["--delay", "0", "--timeout", "5", "--retries", "0", "--backoff", "0.01"]

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from danvan_nlp.errors import InputError
-from scrapers.sites import load_sites, site_for, without_tracking
+from danvan_nlp.scrapers.sites import load_sites, site_for, without_tracking
 
 SITES = load_sites()
 
