@@ -20,6 +20,7 @@ import json
 import os
 import re
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -42,6 +43,7 @@ RETRAIN_HINT = (
 PICKLE_SUFFIXES = (".joblib", ".pkl", ".pickle")
 _ZIP_MAGIC = b"PK\x03\x04"  # an .npz file is a zip archive of .npy arrays
 _PICKLE_MAGIC = b"\x80"  # pickle protocols 2 and later start with the PROTO opcode
+_savez: Callable[..., None] = np.savez_compressed  # numbers and bytes only: never pickled
 _NAME = re.compile(
     r"""
     ^domains-v(?P<version>\d+)       # task and version: "domains-v1"
@@ -104,7 +106,7 @@ def save_model(scorer: DomainScorer, card: dict[str, Any], out_dir: Path) -> Pat
     artifact = out_dir / f"{artifact_stem(card['version'], card['date'])}{ARTIFACT_SUFFIX}"
     partial = artifact.with_name(artifact.name + ".partial")
     with partial.open("wb") as stream:
-        np.savez_compressed(stream, **to_arrays(scorer))  # numbers and bytes only
+        _savez(stream, **to_arrays(scorer))
     partial.replace(artifact)
     card = {**card, "artifact": artifact.name, "artifact_format": "npz",
             "artifact_bytes": artifact.stat().st_size, "artifact_sha256": file_sha256(artifact)}

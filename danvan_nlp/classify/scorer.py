@@ -120,9 +120,9 @@ class DomainScorer:
         proba = _expit(-(self.slopes * responses + self.offsets))
         totals = proba.sum(axis=1, keepdims=True)
         uniform = np.full_like(proba, 1.0 / len(self.classes))
-        proba = np.divide(proba, totals, out=uniform, where=totals != 0)
-        proba[(proba > 1.0) & (proba <= 1.0 + 1e-5)] = 1.0  # as scikit-learn rounds
-        return proba
+        normalised: Floats = np.divide(proba, totals, out=uniform, where=totals != 0)
+        normalised[(normalised > 1.0) & (normalised <= 1.0 + 1e-5)] = 1.0  # as scikit-learn
+        return normalised
 
 
 def word_ngrams(tokens: Sequence[str], low: int, high: int) -> list[str]:

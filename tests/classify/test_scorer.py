@@ -91,7 +91,7 @@ def test_shipped_artifact_is_the_shipped_configuration_trained_on_the_data(
                                refitted.predict_proba(probe_texts), rtol=0, atol=1e-9)
 
 
-@pytest.mark.parametrize("text", ODD_TEXTS + ["tổ tự quản an ninh trật tự ở khu dân cư"])
+@pytest.mark.parametrize("text", [*ODD_TEXTS, "tổ tự quản an ninh trật tự ở khu dân cư"])
 def test_term_analyzers_match_scikit_learn(text):
     words = TfidfVectorizer(token_pattern=r"(?u)\b\w+\b", ngram_range=(1, 2), lowercase=False)
     chars = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), lowercase=False)
