@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import json
 import re
-from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from itertools import chain
 from enum import Enum
 from typing import Any
 
@@ -25,7 +25,9 @@ from numpy.typing import NDArray
 from danvan_nlp.classify.text import PREPROCESSORS
 
 FORMAT_VERSION = 1
+WORD_CACHE_SIZE = 50_000  # words whose character n-gram columns are remembered
 Floats = NDArray[np.float64]
+Ints = NDArray[np.int64]
 _SYLLABLE = re.compile(r"(?u)\b\w+\b")  # the token pattern of the syllable views
 
 
@@ -62,6 +64,8 @@ class FeatureView:
     vocabulary: dict[str, int]
     idf: Floats
 
+    word_columns: dict[str, tuple[int, ...]] = field(default_factory=dict, compare=False)
+
     def terms(self, text: str) -> list[str]:
         """The terms of ``text`` this view counts (known to the vocabulary or not)."""
         prepared = PREPROCESSORS[self.preprocessor](text)
@@ -70,16 +74,48 @@ class FeatureView:
             return char_wb_ngrams(prepared, low, high)
         return word_ngrams(_SYLLABLE.findall(prepared), low, high)
 
-    def weigh(self, text: str) -> tuple[NDArray[np.intp], Floats]:
-        """Column indices and L2-normalised TF-IDF values of ``text`` in this view."""
-        counts = Counter(term for term in self.terms(text) if term in self.vocabulary)
-        columns = np.fromiter((self.vocabulary[term] for term in counts), np.intp, len(counts))
-        values = np.fromiter(counts.values(), np.float64, len(counts))
+    def columns(self, text: str) -> list[int]:
+        """The vocabulary column of each known term of ``text``, repeated as it recurs."""
+        if self.analyzer is Analyzer.WORD:
+            find = self.vocabulary.get
+            return [column for term in self.terms(text) if (column := find(term)) is not None]
+        found: list[int] = []
+        for word in PREPROCESSORS[self.preprocessor](text).split():
+            known = self.word_columns.get(word)
+            if known is None:
+                known = self._char_columns(word)
+            found.extend(known)
+        return found
+
+    def weigh(self, texts: Sequence[str]) -> tuple[Ints, Ints, Floats]:
+        """Rows, columns and L2-normalised TF-IDF values of ``texts`` in this view.
+
+        One entry per (text, known term), as a sparse matrix in coordinate form.
+        """
+        found = [self.columns(text) for text in texts]
+        lengths = np.fromiter(map(len, found), np.int64, len(found))
+        occurrences = np.fromiter(chain.from_iterable(found), np.int64, int(lengths.sum()))
+        width = len(self.idf)
+        keys = np.repeat(np.arange(len(found), dtype=np.int64), lengths) * width + occurrences
+        cells, counts = np.unique(keys, return_counts=True)
+        rows, columns = np.divmod(cells, width)
+        values = counts.astype(np.float64)
         if self.sublinear_tf:
             values = np.log(values) + 1.0
         values *= self.idf[columns]
-        length = float(np.sqrt(np.dot(values, values)))
-        return columns, values / length if length > 0 else values
+        lengths_l2 = np.sqrt(np.bincount(rows, weights=values * values, minlength=len(found)))
+        return rows, columns, values / lengths_l2[rows]
+
+    def _char_columns(self, word: str) -> tuple[int, ...]:
+        """The known character n-grams of one word, remembered (words recur a lot)."""
+        find = self.vocabulary.get
+        low, high = self.ngram_range
+        grams = char_wb_ngrams(word, low, high)
+        known = tuple(column for gram in grams if (column := find(gram)) is not None)
+        if len(self.word_columns) >= WORD_CACHE_SIZE:
+            self.word_columns.clear()
+        self.word_columns[word] = known
+        return known
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,16 +135,15 @@ class DomainScorer:
         """Probabilities, one row per text, columns in ``classes`` order."""
         if isinstance(texts, str):
             raise ValueError("texts must be a list of descriptions, not one string")
-        rows = [self._response(text) for text in texts]
-        responses = np.vstack(rows) if rows else np.empty((0, len(self.classes)))
-        return self._probabilities(responses)
+        return self._probabilities(self._responses(texts))
 
-    def _response(self, text: str) -> Floats:
-        scores = self.intercept.copy()
+    def _responses(self, texts: Sequence[str]) -> Floats:
+        """The classifier's response to each text: one row per text, one column per class."""
+        scores = np.tile(self.intercept, (len(texts), 1))
         offset = 0
         for view in self.views:
-            columns, values = view.weigh(text)
-            scores += values @ self.weights[columns + offset]
+            rows, columns, values = view.weigh(texts)
+            np.add.at(scores, rows, values[:, np.newaxis] * self.weights[columns + offset])
             offset += len(view.idf)
         if self.response is Response.COMPLEMENT_NB:
             return _softmax(scores)

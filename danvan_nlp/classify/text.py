@@ -8,12 +8,17 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Callable
+from functools import lru_cache
 
 from danvan_nlp.normalize import normalize_str
 
 
+@lru_cache(maxsize=4096)
 def prepare(text: str) -> str:
-    """The normalised (NFC, one tone placement, Ð→Đ), lower-cased form of ``text``."""
+    """The normalised (NFC, one tone placement, Ð→Đ), lower-cased form of ``text``.
+
+    Cached: every view of one description starts from it.
+    """
     return " ".join(normalize_str(text).lower().split())
 
 
