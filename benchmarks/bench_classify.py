@@ -87,7 +87,8 @@ def main() -> None:
     batched = max(_per_second(classify_domains, texts, batch=True) for _ in range(args.repeat))
     print(f"classify_domain:     {single:,.0f} descriptions/s (one at a time, {len(texts)} texts)")
     print(f"classify_domains:    {batched:,.0f} descriptions/s (one batch)")
-    print(f"scorer.predict_proba: {_best(load_model().scorer.predict_proba, texts, args.repeat)} /s")
+    scorer = load_model().scorer
+    print(f"scorer.predict_proba: {_best(scorer.predict_proba, texts, args.repeat)} /s")
     if args.compare:
         _compare(texts, args.repeat)
 

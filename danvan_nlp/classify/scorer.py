@@ -15,8 +15,8 @@ import json
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from itertools import chain
 from enum import Enum
+from itertools import chain
 from typing import Any
 
 import numpy as np
