@@ -250,7 +250,7 @@ def _view(spec: Mapping[str, Any], terms: NDArray[Any], idf: NDArray[Any]) -> Fe
         analyzer=Analyzer(spec["analyzer"]),
         ngram_range=(low, high),
         sublinear_tf=bool(spec["sublinear_tf"]),
-        vocabulary={term: column for column, term in enumerate(words)},
+        vocabulary=dict(zip(words, range(len(words)), strict=True)),
         idf=_floats(idf),
     )
 

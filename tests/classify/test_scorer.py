@@ -119,3 +119,15 @@ def test_two_label_models_are_not_exported(tiny_data):
     estimator = DomainClassifier(calibrate=False).fit(*zip(*two, strict=True))
     with pytest.raises(ValueError, match="three or more labels"):
         export_estimator(estimator)
+
+
+def test_the_word_cache_stays_bounded_and_changes_nothing(monkeypatch, tiny_data, probe_texts):
+    from danvan_nlp.classify import scorer as scorer_module
+
+    fresh = export_estimator(DomainClassifier().fit(*tiny_data))
+    expected = fresh.predict_proba(probe_texts)
+    monkeypatch.setattr(scorer_module, "WORD_CACHE_SIZE", 5)
+    small = from_arrays(to_arrays(fresh))
+    np.testing.assert_array_equal(small.predict_proba(probe_texts), expected)
+    assert all(len(view.word_columns) <= 5 for view in small.views)
+    assert sum(len(view.word_columns) for view in fresh.views) > 5
