@@ -39,6 +39,15 @@ def test_extract_with_models_imports_no_heavy_library():
     assert all(model["domain"] and model["domain_score"] > 0 for model in models)
 
 
+def test_classify_imports_no_heavy_library_either(tmp_path):
+    lines = tmp_path / "mo-hinh.txt"
+    lines.write_text("Tổ tự quản an ninh trật tự\nHiến đất làm đường\n", encoding="utf-8")
+    report, output = _run(["classify", str(lines)])
+    assert report == {"status": 0, "loaded": []}
+    assert [line.split("\t")[0] for line in output.splitlines()] == [
+        "quoc_phong_an_ninh", "nong_thon_moi_moi_truong"]
+
+
 def test_the_check_sees_a_heavy_import_when_there_is_one():
     report, _ = _run(["sites"])  # the scraper commands need the scraper libraries
     assert report["status"] == 0 and "requests" in report["loaded"]  # type: ignore[operator]
