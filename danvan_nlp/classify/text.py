@@ -13,7 +13,7 @@ from functools import lru_cache
 from danvan_nlp.normalize import normalize_str
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1024)
 def prepare(text: str) -> str:
     """The normalised (NFC, one tone placement, Ð→Đ), lower-cased form of ``text``.
 
