@@ -52,7 +52,7 @@ class Calibration(str, Enum):
     NONE = "none"  # softmax of a linear response; naive Bayes probabilities as they are
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)  # arrays inside: compare by identity
 class FeatureView:
     """One TF-IDF view: its text preparation, its terms and their idf."""
 
@@ -64,7 +64,7 @@ class FeatureView:
     vocabulary: dict[str, int]
     idf: Floats
 
-    word_columns: dict[str, tuple[int, ...]] = field(default_factory=dict, compare=False)
+    word_columns: dict[str, tuple[int, ...]] = field(default_factory=dict)
 
     def terms(self, text: str) -> list[str]:
         """The terms of ``text`` this view counts (known to the vocabulary or not)."""
@@ -118,7 +118,7 @@ class FeatureView:
         return known
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class DomainScorer:
     """An exported domain classifier: ``predict_proba`` with numpy alone."""
 
