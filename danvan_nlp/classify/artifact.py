@@ -172,7 +172,12 @@ def _load_cached(path_name: str) -> LoadedModel:
     refuse_pickles(artifact)
     card = read_card(artifact)
     check_checksum(card, artifact)
-    return LoadedModel(_read_arrays(artifact), card, artifact)
+    scorer = _read_arrays(artifact)
+    if "labels" in card and sorted(card["labels"]) != sorted(scorer.classes):
+        raise ModelArtifactError(
+            f"{artifact} scores {', '.join(scorer.classes)}, but its card lists "
+            f"{', '.join(map(str, card['labels']))}; {RETRAIN_HINT}")
+    return LoadedModel(scorer, card, artifact)
 
 
 def _read_arrays(artifact: Path) -> DomainScorer:

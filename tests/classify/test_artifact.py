@@ -179,6 +179,14 @@ def test_missing_or_corrupt_files_give_model_artifact_error(tiny_artifact, damag
     assert "danvan train-domains" in str(caught.value)
 
 
+def test_a_card_naming_other_labels_is_refused(tiny_artifact):
+    card = json.loads(card_path(tiny_artifact).read_text(encoding="utf-8"))
+    card["labels"] = [*card["labels"][:-1], "the_thao"]
+    card_path(tiny_artifact).write_text(json.dumps(card), encoding="utf-8")
+    with pytest.raises(ModelArtifactError, match=r"its card lists .*the_thao"):
+        load_model(tiny_artifact)
+
+
 def test_mismatched_arrays_are_refused(tmp_path, tiny_artifact):
     artifact = tmp_path / "domains-v9-2026-01-01.npz"
     with np.load(tiny_artifact) as stored:
