@@ -22,10 +22,17 @@ def prepare(text: str) -> str:
     return " ".join(normalize_str(text).lower().split())
 
 
+# the combining marks of the Combining Diacritical Marks block, dropped by str.translate
+_COMMON_MARKS = {code: None for code in range(0x300, 0x370) if unicodedata.combining(chr(code))}
+
+
 def strip_diacritics(text: str) -> str:
-    """``text`` without Vietnamese diacritics: "Đường hoa" → "Duong hoa"."""
+    """``text`` without Vietnamese diacritics (any combining mark): "Đường hoa" → "Duong hoa"."""
     decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
+    stripped = decomposed.translate(_COMMON_MARKS)  # every Vietnamese mark is in that block
+    if stripped.isascii():
+        return stripped
+    return "".join(char for char in stripped if not unicodedata.combining(char))
 
 
 def prepare_stripped(text: str) -> str:
