@@ -167,8 +167,11 @@ def refuse_pickles(artifact: Path) -> None:
 @lru_cache(maxsize=4)
 def _load_cached(path_name: str) -> LoadedModel:
     artifact = Path(path_name)
-    if not artifact.is_file():
+    if not artifact.exists():
         raise ModelArtifactError(f"the artifact {artifact} does not exist; {RETRAIN_HINT}")
+    if not artifact.is_file():  # a folder, a FIFO or a device would never read as one
+        raise ModelArtifactError(f"the artifact {artifact} is not a regular file; give the "
+                                 f"{ARTIFACT_SUFFIX} file itself")
     refuse_pickles(artifact)
     card = read_card(artifact)
     check_checksum(card, artifact)

@@ -1,6 +1,7 @@
 """The artifact is plain data: it loads once, checks its checksum, and never unpickles."""
 
 import json
+import os
 import pickle
 import subprocess
 import sys
@@ -195,6 +196,14 @@ def test_mismatched_arrays_are_refused(tmp_path, tiny_artifact):
     np.savez(artifact, **arrays)
     with pytest.raises(ModelArtifactError, match=r"cannot load .*do not fit"):
         load_model(_with_card(artifact))
+
+
+def test_a_folder_or_a_fifo_is_refused_without_waiting(tmp_path):
+    fifo = tmp_path / "domains-v1-2026-01-01.npz"
+    os.mkfifo(fifo)
+    for path in (tmp_path, fifo):
+        with pytest.raises(ModelArtifactError, match="not a regular file"):
+            load_model(path)
 
 
 def test_empty_folder_has_no_artifact(tmp_path):
