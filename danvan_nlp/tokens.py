@@ -33,10 +33,13 @@ class Token:
     @property
     def is_capitalised(self) -> bool:
         """Upper-case first letter then lower case ("Nguyễn", "A", "H'Liên", "K'Lưm")."""
-        if self.kind != "word" or not self.text[0].isupper():
+        text = self.text
+        if self.kind != "word" or not text[0].isupper():
             return False
-        return all(part.isalpha() and part[1:] == part[1:].lower()
-                   for part in self.text.split("'"))
+        if "'" not in text:  # the common case, without the generator below
+            rest = text[1:]
+            return text.isalpha() and rest == rest.lower()
+        return all(part.isalpha() and part[1:] == part[1:].lower() for part in text.split("'"))
 
     @property
     def is_upper_word(self) -> bool:
@@ -63,10 +66,15 @@ def words_at(tokens: list[Token], index: int, phrases: PhraseIndex) -> int:
     """Length in tokens of the longest listed phrase starting at ``index`` (0 if none)."""
     if index >= len(tokens):
         return 0
-    for phrase in phrases.get(tokens[index].lower, ()):
+    candidates = phrases.get(tokens[index].lower)
+    if not candidates:  # most words start no phrase
+        return 0
+    available = len(tokens) - index
+    for phrase in candidates:
         size = len(phrase)
-        if all(tokens[index + k].lower == phrase[k] for k in range(1, size)
-               ) if index + size <= len(tokens) else False:
+        if size <= available and all(
+            tokens[index + k].lower == phrase[k] for k in range(1, size)
+        ):
             return size
     return 0
 

@@ -6,8 +6,9 @@
 
 Compares the candidate pipelines by stratified 5-fold cross-validation (macro-F1
 mean and spread, confusion matrix), refits the best with sigmoid calibration on
-all data and writes ``danvan_nlp/models/domains-v1-DATE.joblib`` and its card
-``domains-v1-DATE.card.json``. Same as ``danvan train-domains``.
+all data and writes ``danvan_nlp/models/domains-v1-DATE.npz`` (plain arrays, read
+with numpy alone) and its card ``domains-v1-DATE.card.json`` (with the ``.npz``'s
+SHA-256). Same as ``danvan train-domains``.
 """
 
 from __future__ import annotations

@@ -11,7 +11,7 @@ from typing import Any
 
 from danvan_nlp import lexicon
 from danvan_nlp.classify.artifact import ARTIFACT_ENV, load_model
-from danvan_nlp.classify.features import prepare
+from danvan_nlp.classify.text import prepare
 from danvan_nlp.errors import InputError
 
 MAX_DESCRIPTION_CHARS = 5_000
@@ -43,9 +43,9 @@ def classify_domains(texts: Sequence[str]) -> list[list[DomainPrediction]]:
         _check(text)
     if not texts:
         return []
-    model = load_model().estimator
+    model = load_model().scorer
     probabilities = model.predict_proba([text[:MAX_DESCRIPTION_CHARS] for text in texts])
-    return [_ranked(model.classes_, row) for row in probabilities]
+    return [_ranked(model.classes, row) for row in probabilities]
 
 
 def classify_described(titles: Sequence[str], contexts: Sequence[str]) -> list[DomainPrediction]:

@@ -1,43 +1,54 @@
 """Saving and loading the trained domain classifier with its model card.
 
-An artifact is two files side by side: ``domains-v1-2026-11-26.joblib`` (the
-fitted :class:`~danvan_nlp.classify.estimator.DomainClassifier`) and
-``domains-v1-2026-11-26.card.json`` (data hash, labels, library versions, date,
-scores). The bundled artifact lives in ``danvan_nlp/models/`` so it is installed
-with the package; ``DANVAN_DOMAINS_MODEL`` may name another ``.joblib`` file.
-The card is read first: an artifact trained with another scikit-learn version
-is refused before it is unpickled.
+An artifact is two files side by side: ``domains-v1-2026-12-07.npz`` (the
+exported classifier as plain arrays: vocabularies, idf, weights, calibration;
+see ``scorer.py``) and ``domains-v1-2026-12-07.card.json`` (version, data
+digest, labels, library versions, date, scores and the SHA-256 of the ``.npz``).
+The bundled artifact lives in ``danvan_nlp/models/`` so it is installed with the
+package; ``DANVAN_DOMAINS_MODEL`` may name another ``.npz`` file.
+
+Nothing here unpickles: the ``.npz`` is opened with ``allow_pickle=False`` after
+its checksum matched the card, and a pickle (the old ``.joblib`` format) is
+refused before it is read any further. Loading needs numpy only, whatever
+scikit-learn version is installed (or none).
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
+import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import joblib
-import sklearn
+import numpy as np
 
-from danvan_nlp.classify.estimator import DomainClassifier
+from danvan_nlp.classify.scorer import DomainScorer, from_arrays, to_arrays
 from danvan_nlp.errors import ModelArtifactError
 
 TASK = "domains"
 ARTIFACT_ENV = "DANVAN_DOMAINS_MODEL"
+ARTIFACT_SUFFIX = ".npz"
 RETRAIN_HINT = (
     "retrain it with: danvan train-domains --data models/data/model_domains.tsv "
     "--extra models/data/model_domains_extra.tsv --out danvan_nlp/models "
     "(or python models/train_domains.py)"
 )
+PICKLE_SUFFIXES = (".joblib", ".pkl", ".pickle")
+_ZIP_MAGIC = b"PK\x03\x04"  # an .npz file is a zip archive of .npy arrays
+_PICKLE_MAGIC = b"\x80"  # pickle protocols 2 and later start with the PROTO opcode
+_savez: Callable[..., None] = np.savez_compressed  # numbers and bytes only: never pickled
 _NAME = re.compile(
     r"""
     ^domains-v(?P<version>\d+)       # task and version: "domains-v1"
-    -(?P<date>\d{4}-\d{2}-\d{2})     # training date: "-2026-11-26"
-    \.joblib$                        # the pickled estimator
+    -(?P<date>\d{4}-\d{2}-\d{2})     # training date: "-2026-12-07"
+    \.npz$                           # the plain-data arrays
     """,
     re.VERBOSE,
 )
@@ -45,20 +56,20 @@ _NAME = re.compile(
 
 @dataclass(frozen=True, slots=True)
 class LoadedModel:
-    """A fitted classifier and the card that describes it."""
+    """An exported classifier and the card that describes it."""
 
-    estimator: DomainClassifier
+    scorer: DomainScorer
     card: dict[str, Any]
     path: Path
 
 
 def artifact_stem(version: int, date: str) -> str:
-    """The file stem of an artifact: ``domains-v1-2026-11-26``."""
+    """The file stem of an artifact: ``domains-v1-2026-12-07``."""
     return f"{TASK}-v{version}-{date}"
 
 
 def card_path(artifact: Path) -> Path:
-    """The card beside an artifact: ``X.joblib`` → ``X.card.json``."""
+    """The card beside an artifact: ``X.npz`` → ``X.card.json``."""
     return artifact.with_suffix(".card.json")
 
 
@@ -89,14 +100,27 @@ def clear_cache() -> None:
     _load_cached.cache_clear()
 
 
-def save_model(estimator: DomainClassifier, card: dict[str, Any], out_dir: Path) -> Path:
-    """Write the estimator and its card into ``out_dir``; returns the artifact path."""
+def save_model(scorer: DomainScorer, card: dict[str, Any], out_dir: Path) -> Path:
+    """Write the exported classifier and its card into ``out_dir``; returns the ``.npz``."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    artifact = out_dir / f"{artifact_stem(card['version'], card['date'])}.joblib"
-    joblib.dump(estimator, artifact, compress=3)
-    card = {**card, "artifact": artifact.name, "artifact_bytes": artifact.stat().st_size}
+    artifact = out_dir / f"{artifact_stem(card['version'], card['date'])}{ARTIFACT_SUFFIX}"
+    partial = artifact.with_name(artifact.name + ".partial")
+    with partial.open("wb") as stream:
+        _savez(stream, **to_arrays(scorer))
+    partial.replace(artifact)
+    card = {**card, "artifact": artifact.name, "artifact_format": "npz",
+            "artifact_bytes": artifact.stat().st_size, "artifact_sha256": file_sha256(artifact)}
     card_path(artifact).write_text(json.dumps(card, ensure_ascii=False, indent=2) + "\n", "utf-8")
     return artifact
+
+
+def file_sha256(path: Path) -> str:
+    """The SHA-256 of a file's bytes, in hex."""
+    digest = hashlib.sha256()
+    with path.open("rb") as stream:
+        for block in iter(lambda: stream.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
 
 
 def read_card(artifact: Path) -> dict[str, Any]:
@@ -108,40 +132,63 @@ def read_card(artifact: Path) -> dict[str, Any]:
         raise ModelArtifactError(
             f"cannot read the model card {path} ({error}); {RETRAIN_HINT}"
         ) from error
-    if not isinstance(card, dict) or "libraries" not in card:
-        raise ModelArtifactError(f"the model card {path} has no 'libraries'; {RETRAIN_HINT}")
+    if not isinstance(card, dict) or not isinstance(card.get("artifact_sha256"), str):
+        raise ModelArtifactError(
+            f"the model card {path} has no 'artifact_sha256' (an older format?); {RETRAIN_HINT}")
     return card
 
 
-def check_versions(card: dict[str, Any], artifact: Path) -> None:
-    """Refuse an artifact trained with another scikit-learn than the installed one."""
-    trained_with = card["libraries"].get("scikit-learn")
-    if trained_with != sklearn.__version__:
+def check_checksum(card: dict[str, Any], artifact: Path) -> None:
+    """Refuse an artifact whose bytes are not the ones its card describes."""
+    found = file_sha256(artifact)
+    if found != card["artifact_sha256"]:
         raise ModelArtifactError(
-            f"{artifact.name} was trained with scikit-learn {trained_with}, but "
-            f"{sklearn.__version__} is installed; install scikit-learn=={trained_with} "
-            f"or {RETRAIN_HINT}"
+            f"{artifact} does not match the SHA-256 in its model card (changed or damaged "
+            f"after training: {found[:12]}… instead of {card['artifact_sha256'][:12]}…); "
+            f"{RETRAIN_HINT}"
         )
+
+
+def refuse_pickles(artifact: Path) -> None:
+    """Refuse anything but an ``.npz`` file, naming pickles for what they are."""
+    with artifact.open("rb") as stream:
+        start = stream.read(len(_ZIP_MAGIC))
+    if artifact.suffix in PICKLE_SUFFIXES or start.startswith(_PICKLE_MAGIC):
+        raise ModelArtifactError(
+            f"{artifact} looks like a pickle (the old .joblib format); danvan-nlp never "
+            "unpickles a model file, since unpickling runs any code in it. Give the "
+            f"plain-data {ARTIFACT_SUFFIX} artifact instead, or {RETRAIN_HINT}"
+        )
+    if start != _ZIP_MAGIC:
+        raise ModelArtifactError(
+            f"{artifact} is not an {ARTIFACT_SUFFIX} model artifact; {RETRAIN_HINT}")
 
 
 @lru_cache(maxsize=4)
 def _load_cached(path_name: str) -> LoadedModel:
     artifact = Path(path_name)
-    if not artifact.is_file():
+    if not artifact.exists():
         raise ModelArtifactError(f"the artifact {artifact} does not exist; {RETRAIN_HINT}")
+    if not artifact.is_file():  # a folder, a FIFO or a device would never read as one
+        raise ModelArtifactError(f"the artifact {artifact} is not a regular file; give the "
+                                 f"{ARTIFACT_SUFFIX} file itself")
+    refuse_pickles(artifact)
     card = read_card(artifact)
-    check_versions(card, artifact)
-    return LoadedModel(_unpickle(artifact), card, artifact)
+    check_checksum(card, artifact)
+    scorer = _read_arrays(artifact)
+    if "labels" in card and sorted(card["labels"]) != sorted(scorer.classes):
+        raise ModelArtifactError(
+            f"{artifact} scores {', '.join(scorer.classes)}, but its card lists "
+            f"{', '.join(map(str, card['labels']))}; {RETRAIN_HINT}")
+    return LoadedModel(scorer, card, artifact)
 
 
-def _unpickle(artifact: Path) -> DomainClassifier:
+def _read_arrays(artifact: Path) -> DomainScorer:
     try:
-        estimator = joblib.load(artifact)
-    except Exception as error:  # a corrupt pickle raises almost anything
-        raise ModelArtifactError(f"cannot load {artifact} ({error!r}); {RETRAIN_HINT}") from error
-    if not isinstance(estimator, DomainClassifier) or not hasattr(estimator, "pipeline_"):
-        raise ModelArtifactError(f"{artifact} holds no fitted DomainClassifier; {RETRAIN_HINT}")
-    return estimator
+        with np.load(artifact, allow_pickle=False) as stored:
+            return from_arrays({name: stored[name] for name in stored.files})
+    except (OSError, ValueError, KeyError, TypeError, EOFError, zipfile.BadZipFile) as error:
+        raise ModelArtifactError(f"cannot load {artifact} ({error}); {RETRAIN_HINT}") from error
 
 
 def _listing(folder: Path) -> list[Path]:

@@ -35,12 +35,14 @@ class DomainClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
     ``word_segmentation`` an underthesea-segmented view (slower; off by default).
     ``calibrate`` wraps the classifier in sigmoid calibration over
     ``calibration_folds`` folds, so ``predict_proba`` gives usable scores.
+    The defaults are the configuration of the shipped model (complement naive
+    Bayes, ``C=3``, calibrated, syllable, character and no-diacritics views).
     """
 
     def __init__(
         self,
-        algorithm: str = "svm",
-        C: float = 1.0,
+        algorithm: str = "nb",
+        C: float = 3.0,
         char_ngrams: bool = True,
         stripped_view: bool = True,
         word_segmentation: bool = False,

@@ -18,37 +18,14 @@ did not help measurably, so the shipped model does without it.
 
 from __future__ import annotations
 
-import unicodedata
-
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.pipeline import FeatureUnion
 
-from danvan_nlp.normalize import normalize_str
+from danvan_nlp.classify.text import prepare, prepare_stripped, segment_words, strip_diacritics
 
-_SYLLABLE_PATTERN = r"(?u)\b\w+\b"  # a syllable, or a segmented word "an_ninh"
+__all__ = ["build_features", "prepare", "prepare_stripped", "segment_words", "strip_diacritics"]
 
-
-def prepare(text: str) -> str:
-    """The normalised (NFC, one tone placement, Ð→Đ), lower-cased form of ``text``."""
-    return " ".join(normalize_str(text).lower().split())
-
-
-def strip_diacritics(text: str) -> str:
-    """``text`` without Vietnamese diacritics: "Đường hoa" → "Duong hoa"."""
-    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
-
-
-def prepare_stripped(text: str) -> str:
-    """The prepared text with its diacritics stripped (the no-diacritics view)."""
-    return strip_diacritics(prepare(text))
-
-
-def segment_words(text: str) -> str:
-    """The prepared text with underthesea's word segmentation ("an_ninh trật_tự")."""
-    from underthesea import word_tokenize
-
-    return str(word_tokenize(prepare(text), format="text"))
+SYLLABLE_PATTERN = r"(?u)\b\w+\b"  # a syllable, or a segmented word "an_ninh"
 
 
 def build_features(
@@ -68,7 +45,7 @@ def build_features(
 def _syllable_view(preprocessor: object) -> TfidfVectorizer:
     return TfidfVectorizer(
         preprocessor=preprocessor,
-        token_pattern=_SYLLABLE_PATTERN,
+        token_pattern=SYLLABLE_PATTERN,
         ngram_range=(1, 2),
         sublinear_tf=True,
         min_df=1,

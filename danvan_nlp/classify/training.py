@@ -18,7 +18,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import joblib
 import numpy as np
 import scipy  # type: ignore[import-untyped]
 import sklearn
@@ -177,7 +176,6 @@ def _library_versions() -> dict[str, str]:
         "scikit-learn": sklearn.__version__,
         "numpy": np.__version__,
         "scipy": scipy.__version__,
-        "joblib": joblib.__version__,
         "danvan-nlp": __version__,
     }
 
@@ -210,8 +208,9 @@ def train(
         card["cross_validation"]["without_extra"] = [_result_json(r) for r in alone]
         card["cross_validation"]["caveat"] = EXTRA_CAVEAT
     from danvan_nlp.classify.artifact import save_model
+    from danvan_nlp.classify.export import export_estimator
 
-    return save_model(chosen, card, out_dir), card
+    return save_model(export_estimator(chosen), card, out_dir), card
 
 
 def results_from_card(card: dict[str, Any]) -> list[CVResult]:

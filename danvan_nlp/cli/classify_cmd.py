@@ -40,8 +40,9 @@ def _register_classify(subparsers: Any) -> None:
     parser.add_argument("--format", choices=FORMATS, default="text",
                         help="text (label, score, description) or jsonl {text, label, score}; "
                         f"the description is echoed cut to {ECHO_CHARS} characters")
-    parser.add_argument("--model", type=Path, metavar="JOBLIB",
-                        help="artifact to use (default: the one installed with danvan-nlp)")
+    parser.add_argument("--model", type=Path, metavar="NPZ",
+                        help="plain-data .npz artifact to use (default: the one installed with "
+                        "danvan-nlp); pickles (.joblib) are refused")
     parser.set_defaults(handler=run_classify)
 
 
@@ -53,7 +54,7 @@ def _register_train(subparsers: Any) -> None:
     )
     _data_arguments(parser)
     parser.add_argument("--out", type=Path, required=True, metavar="DIR",
-                        help="folder for domains-vN-DATE.joblib and .card.json")
+                        help="folder for domains-vN-DATE.npz and .card.json")
     parser.add_argument("--with-wordseg", action="store_true",
                         help="also compare a pipeline with underthesea word segmentation")
     parser.set_defaults(handler=run_train)

@@ -50,12 +50,18 @@ def find_settings(explicit: str | None, folder: Path) -> tuple[Path, dict[str, A
 
 
 def apply_settings(commands: dict[str, argparse.ArgumentParser], path: Path,
-                   tables: dict[str, Any]) -> None:
-    """Set each named sub-command's defaults from its table (checked like options)."""
+                   tables: dict[str, Any], known: set[str]) -> None:
+    """Set each sub-command's defaults from its table (checked like options).
+
+    ``commands`` are the sub-commands registered in this run (often only the one being
+    run); ``known`` every sub-command's name, so a table for one not loaded now is
+    checked by name only."""
     for name, values in tables.items():
-        if name not in commands:
+        if name not in known:
             raise InputError(f"{path}: [{name}] is not a danvan command; known: "
-                             f"{', '.join(sorted(commands))}")
+                             f"{', '.join(sorted(known))}")
+        if name not in commands:
+            continue
         parser = commands[name]
         parser.set_defaults(**{key: _checked(parser, name, key, value, path)
                                for key, value in values.items()})

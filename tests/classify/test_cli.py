@@ -1,6 +1,8 @@
 """danvan classify, train-domains and evaluate-domains through danvan_nlp.cli.main."""
 
 import json
+import pickle
+from pathlib import Path
 
 import pytest
 
@@ -71,7 +73,8 @@ def test_train_domains_writes_a_usable_artifact(tiny_tsv, tmp_path, capsys):
     assert main(["train-domains", "--data", str(tiny_tsv), "--out", str(out_dir),
                  "--folds", "2"]) == 0
     assert "chosen: " in capsys.readouterr().out
-    artifacts = sorted(out_dir.glob("domains-v1-*.joblib"))
+    artifacts = sorted(out_dir.glob("domains-v1-*.npz"))
+    assert not list(out_dir.glob("*.joblib"))
     assert len(artifacts) == 1 and artifacts[0].with_suffix(".card.json").is_file()
     card = json.loads(artifacts[0].with_suffix(".card.json").read_text(encoding="utf-8"))
     assert card["n_examples"] == {"main": 28, "extra": 0}
@@ -130,3 +133,32 @@ def test_classify_an_empty_file_says_so_on_stderr(tmp_path, capsys, content):
     assert main(["classify", str(path)]) == 0
     captured = capsys.readouterr()
     assert captured.out == "" and "empty; nothing to classify" in captured.err
+
+
+class _Payload:
+    """Unpickling this object creates the file ``marker``."""
+
+    def __init__(self, marker):
+        self.marker = marker
+
+    def __reduce__(self):
+        return (Path.touch, (self.marker,))
+
+
+@pytest.mark.parametrize("how", ["--model", "environment"])
+def test_a_pickled_model_is_refused_in_one_line_and_never_run(
+    tmp_path, lines_file, capsys, monkeypatch, how
+):
+    marker = tmp_path / "payload-ran"
+    evil = tmp_path / "domains-v1-2026-01-01.joblib"
+    evil.write_bytes(pickle.dumps(_Payload(marker)))
+    argv = ["classify", str(lines_file)]
+    if how == "--model":
+        argv += ["--model", str(evil)]
+    else:
+        monkeypatch.setenv(ARTIFACT_ENV, str(evil))
+    clear_cache()
+    assert main(argv) == 3
+    (line,) = capsys.readouterr().err.splitlines()
+    assert "looks like a pickle" in line and "danvan train-domains" in line
+    assert not marker.exists()

@@ -92,3 +92,10 @@ def test_feature_views_normalise_and_strip_diacritics(text, prepared, stripped):
     assert prepare(text) == prepared
     assert prepare_stripped(text) == stripped
     assert strip_diacritics("Đồng bào") == "Dong bao"
+
+
+def test_defaults_are_the_shipped_configuration():
+    from danvan_nlp.classify.artifact import load_model
+
+    assert DomainClassifier().get_params() == load_model().card["params"]
+    assert DomainClassifier().algorithm == "nb" and DomainClassifier().C == 3.0
