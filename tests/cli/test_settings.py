@@ -40,7 +40,7 @@ def test_explicit_config_wins_over_the_folder(tmp_path: Path,
     (tmp_path / "danvan.toml").write_text("[scrape]\ndelay = 7\n", encoding="utf-8")
     other = tmp_path / "khac.toml"
     other.write_text("[scrape]\ndelay = 3\n", encoding="utf-8")
-    assert build_parser(str(other)).parse_args(SCRAPE).delay == 3.0
+    assert build_parser(config=str(other)).parse_args(SCRAPE).delay == 3.0
 
 
 @pytest.mark.parametrize(
@@ -75,3 +75,15 @@ def test_missing_config_file_is_an_error(tmp_path: Path,
                                          capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--config", str(tmp_path / "khong.toml"), "sites"]) == 2
     assert "does not exist" in capsys.readouterr().err
+
+
+def test_the_readme_example_is_a_valid_settings_file(tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    block = readme.split("      [scrape]  ", 1)[1].split("\n\n", 1)[0]
+    lines = ["[scrape]"] + [line.strip() for line in block.splitlines()[1:]]
+    (tmp_path / "danvan.toml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    args = build_parser().parse_args(SCRAPE)
+    assert args.delay == 2.0 and args.contact == "team@example.org"
+    assert args.sites_dir == "my-sites" and args.max_crawl_delay == 30
