@@ -41,3 +41,26 @@ def test_licence_is_the_mit_text_pyproject_claims() -> None:
     pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
     assert 'license = "MIT"' in pyproject
     assert (ROOT / "LICENSE").read_text(encoding="utf-8").startswith("MIT License")
+
+
+def test_lower_bound_constraints_match_pyproject() -> None:
+    import tomllib
+
+    from packaging.requirements import Requirement
+    from packaging.version import Version
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    declared = list(project["dependencies"])
+    for extra in ("parquet", "dask", "examples"):
+        declared += project["optional-dependencies"][extra]
+    pinned = {}
+    for line in (ROOT / "ci" / "constraints-min.txt").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, version = line.split("==")
+            pinned[name.strip().lower()] = Version(version)
+    for text in declared:
+        requirement = Requirement(text)
+        (bound,) = [spec for spec in requirement.specifier if spec.operator == ">="]
+        assert pinned[requirement.name.lower()] == Version(bound.version), requirement.name
+        for extra_package in requirement.extras:
+            assert extra_package.lower() in pinned, f"{requirement.name}[{extra_package}]"
