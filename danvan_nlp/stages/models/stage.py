@@ -23,9 +23,9 @@ from functools import lru_cache
 from danvan_nlp.article import Article
 from danvan_nlp.errors import ModelArtifactError
 from danvan_nlp.records import Model
-from danvan_nlp.stages import model_lexicon as lex
-from danvan_nlp.stages.figure_index import TEXTS_KEPT, line_of
-from danvan_nlp.stages.model_repeats import first_of_each
+from danvan_nlp.stages.figures.index import TEXTS_KEPT, line_of
+from danvan_nlp.stages.models import lexicon as lex
+from danvan_nlp.stages.models.repeats import first_of_each
 
 MIN_TITLE_WORDS = 2
 MAX_DESCRIBED_WORDS = 20

@@ -11,9 +11,9 @@ from functools import lru_cache
 
 from danvan_nlp import lexicon
 from danvan_nlp.numerals import Number
-from danvan_nlp.stages.figure_index import match_spans
-from danvan_nlp.stages.figure_lexicon import mentions, role_alternation
-from danvan_nlp.stages.figure_units import CountedUnit, non_units
+from danvan_nlp.stages.figures.index import match_spans
+from danvan_nlp.stages.figures.lexicon import mentions, role_alternation
+from danvan_nlp.stages.figures.units import CountedUnit, non_units
 
 _CODE_AFTER = re.compile(
     r"""

@@ -14,8 +14,8 @@ from functools import lru_cache
 
 from danvan_nlp import lexicon
 from danvan_nlp.numerals import Number, find_numbers, read_unit
-from danvan_nlp.stages.figure_index import match_spans
-from danvan_nlp.stages.figure_lexicon import mentions, role_alternation
+from danvan_nlp.stages.figures.index import match_spans
+from danvan_nlp.stages.figures.lexicon import mentions, role_alternation
 
 _WORDS_AFTER = re.compile(
     r"""

@@ -1,9 +1,9 @@
 """Figures: quantities an article reports, with unit, qualifier, outcome and awarder.
 
 The stage finds every number (:mod:`danvan_nlp.numerals`), reads the unit after it
-(:mod:`.figure_units`), drops numbers that are not figures (:mod:`.figure_filters`:
+(:mod:`.units`), drops numbers that are not figures (:mod:`.filters`:
 dates, codes, names, ordinals, durations...), decides each outcome from the clause
-(:mod:`.figure_outcome`) and merges the same fact told twice.
+(:mod:`.outcome`) and merges the same fact told twice.
 """
 
 from __future__ import annotations
@@ -16,13 +16,13 @@ from itertools import accumulate
 from danvan_nlp.article import Article
 from danvan_nlp.numerals import Number, find_numbers
 from danvan_nlp.records import Figure, Outcome, Span
-from danvan_nlp.stages.figure_clauses import ClauseView
-from danvan_nlp.stages.figure_context import evidence_bounds, period_bounds, qualifier
-from danvan_nlp.stages.figure_drafts import Draft
-from danvan_nlp.stages.figure_filters import rejection
-from danvan_nlp.stages.figure_outcome import decide_outcomes
-from danvan_nlp.stages.figure_reading import listed_together
-from danvan_nlp.stages.figure_units import CountedUnit, borrowed_unit, unit_after
+from danvan_nlp.stages.figures.clauses import ClauseView
+from danvan_nlp.stages.figures.context import evidence_bounds, period_bounds, qualifier
+from danvan_nlp.stages.figures.drafts import Draft
+from danvan_nlp.stages.figures.filters import rejection
+from danvan_nlp.stages.figures.outcome import decide_outcomes
+from danvan_nlp.stages.figures.reading import listed_together
+from danvan_nlp.stages.figures.units import CountedUnit, borrowed_unit, unit_after
 
 MAX_LIST_GAP = 30
 UNIT_OF_TOTAL = "unit_of_total"

@@ -7,8 +7,8 @@ from functools import lru_cache
 
 from danvan_nlp import lexicon
 from danvan_nlp.records import Qualifier
-from danvan_nlp.stages.figure_index import TEXTS_KEPT, line_of, line_starts, match_spans
-from danvan_nlp.stages.figure_lexicon import role_alternation
+from danvan_nlp.stages.figures.index import TEXTS_KEPT, line_of, line_starts, match_spans
+from danvan_nlp.stages.figures.lexicon import role_alternation
 
 _PERIOD = re.compile(
     r"""
