@@ -63,3 +63,9 @@ class ArchiveBusyError(ArchiveError):
 class RefusedRequestError(FetchError):
     """The scraper's request gate refused a URL: not http(s), a host outside the site and
     its sister hosts, or a private, loopback or link-local address."""
+
+
+class StageOrderError(DanvanError):
+    """``extract(stages=...)`` runs a stage before the stages that fill what it reads."""
+
+    exit_code = 2

@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 
 from danvan_nlp.article import Article
 from danvan_nlp.checks import MAX_CHARS, check_text
+from danvan_nlp.components import check_order
 from danvan_nlp.deadline import ARTICLE_SECONDS, deadline_for, stages_until
 from danvan_nlp.errors import InputError
 from danvan_nlp.normalize import normalize
@@ -52,14 +53,19 @@ def extract(
     and source line say. Raises :class:`~danvan_nlp.errors.InputError` for text that
     cannot be an article (empty, binary, mis-decoded, not Vietnamese, too long), and
     :class:`~danvan_nlp.errors.ExtractTimeout` when it takes over ``time_limit`` seconds
-    (``None``: no limit), checked between stages (see :mod:`danvan_nlp.deadline`).
+    (``None``: no limit), checked between stages (see :mod:`danvan_nlp.deadline`), and
+    :class:`~danvan_nlp.errors.StageOrderError` when ``stages`` runs a stage before the
+    stages filling what it reads (see :mod:`danvan_nlp.components`).
     """
     published = iso_date_or_none(published)
+    chosen = default_stages() if stages is None else list(stages)
+    given = [name for name, value in (("published", published), ("source", source)) if value]
+    check_order(chosen, given)
     deadline = deadline_for(time_limit)
     check_text(text, max_chars=max_chars)
     article = Article(norm=normalize(text), url=url, published=published, source=source)
     article.sentences = split_sentences(article.ntext)
-    for stage in stages_until(deadline, default_stages() if stages is None else stages):
+    for stage in stages_until(deadline, chosen):
         stage(article)
     return article
 

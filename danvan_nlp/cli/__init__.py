@@ -37,6 +37,7 @@ COMMAND_MODULES = (
     "danvan_nlp.cli.export_cmd",
     "danvan_nlp.cli.classify_cmd",
     "danvan_nlp.cli.view_cmd",
+    "danvan_nlp.cli.rules_cmd",
 )
 COMMANDS = {  # each sub-command and the module in COMMAND_MODULES that registers it
     "extract": "danvan_nlp.cli.extract_cmd",
@@ -49,6 +50,7 @@ COMMANDS = {  # each sub-command and the module in COMMAND_MODULES that register
     "evaluate-domains": "danvan_nlp.cli.classify_cmd",
     "show": "danvan_nlp.cli.view_cmd",
     "report": "danvan_nlp.cli.view_cmd",
+    "rules-report": "danvan_nlp.cli.rules_cmd",
 }
 EXIT_STATUSES = ("Exit status: 0 done, 1 some items bad, 2 usage or bad input, 3 unusable "
                  "domain model, 4 page not fetched, 5 unusable archive or result file, "

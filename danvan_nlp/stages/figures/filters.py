@@ -7,13 +7,17 @@ reason it is not a figure, or None.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import Enum
 from functools import lru_cache
 
 from danvan_nlp import lexicon
+from danvan_nlp.context import ArticleContext
 from danvan_nlp.numerals import Number
-from danvan_nlp.stages.figure_index import match_spans
-from danvan_nlp.stages.figure_lexicon import mentions, role_alternation
-from danvan_nlp.stages.figure_units import CountedUnit, non_units
+from danvan_nlp.stages.figures.labels import UnitKind, UnitRule
+from danvan_nlp.stages.figures.lexicon import mentions, role_alternation
+from danvan_nlp.stages.figures.units import CountedUnit, non_units
 
 _CODE_AFTER = re.compile(
     r"""
@@ -98,24 +102,73 @@ def _qualifier_words() -> frozenset[str]:
     return frozenset(row[0].split()[0] for row in lexicon.table("qualifiers.tsv"))
 
 
-def rejection(text: str, number: Number, unit: CountedUnit | None) -> str | None:
+class Rejection(str, Enum):
+    """Why a number is not a figure: the name of the rejection rule that answered."""
+
+    NO_UNIT = "no_unit"
+    CODE_OR_TIME = "code_or_time"
+    PHONE = "phone"
+    NAME_OR_DATE = "name_or_date"
+    INSIDE_NAME = "inside_name"
+    TIME_OR_GRADE = "time_or_grade"
+    YEAR_OR_DATE = "year_or_date"
+    ZERO = "zero"
+    SPELLED_TIME = "spelled_time"
+    SPELLED_NAME = "spelled_name"
+    QUOTED_NAME = "quoted_name"
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A number with the unit read after it, and the text around it the rules read."""
+
+    ctx: ArticleContext
+    number: Number
+    unit: CountedUnit | None
+    before: str  # the 40 characters before the number
+    written: str  # the number as written
+
+
+@dataclass(frozen=True, slots=True)
+class RejectRule:
+    """One rejection rule: its name, the lexicon files and roles it reads, its test."""
+
+    name: Rejection
+    reads: tuple[str, ...]
+    rejects: Callable[[Candidate], bool]
+
+
+# The rejection registry, tried in order; the first rule that rejects names the reason.
+# Cheap tests on the number alone come before those reading the words around it.
+REJECTIONS: tuple[RejectRule, ...] = (
+    RejectRule(Rejection.NO_UNIT, (), lambda c: c.unit is None),
+    RejectRule(Rejection.CODE_OR_TIME, (),
+               lambda c: bool(_CODE_AFTER.match(c.ctx.text, c.number.end))),
+    RejectRule(Rejection.PHONE, (), lambda c: _phone(c.written, c.before)),
+    RejectRule(Rejection.NAME_OR_DATE, ("figure_name_words.txt",),
+               lambda c: not _measured(c.unit) and _after_name_word(c.before)),
+    RejectRule(Rejection.INSIDE_NAME, ("figure_name_exceptions.txt",),
+               lambda c: _after_capitalised_word(c.before)
+               and not _acronym_count(c.before, c.unit)),
+    RejectRule(Rejection.TIME_OR_GRADE, ("figure_non_units.txt",),
+               lambda c: _before_non_unit(c.ctx.text, c.number, c.unit)),
+    RejectRule(Rejection.YEAR_OR_DATE, (),
+               lambda c: _year_or_date(c.written, c.number, c.unit)),
+    RejectRule(Rejection.ZERO, (), lambda c: c.number.value == 0),
+    RejectRule(Rejection.SPELLED_TIME, ("spelled_time_lead",),
+               lambda c: c.number.spelled and bool(_spelled_after_regex().search(c.before))),
+    RejectRule(Rejection.SPELLED_NAME, (),
+               lambda c: _spelled_name(c.ctx.text, c.number, c.before)),
+    RejectRule(Rejection.QUOTED_NAME, (), lambda c: _inside_quoted_name(c.ctx, c.number)),
+)
+
+
+def rejection(ctx: ArticleContext, number: Number, unit: CountedUnit | None) -> Rejection | None:
     """Why ``number`` (with the unit read after it) is not a figure, or None if it is."""
-    before = text[max(0, number.start - 40):number.start]
-    written = text[number.start:number.end]
-    checks = (
-        ("no_unit", unit is None),
-        ("code_or_time", bool(_CODE_AFTER.match(text, number.end))),
-        ("phone", _phone(written, before)),
-        ("name_or_date", not _measured(unit) and _after_name_word(before)),
-        ("inside_name", _after_capitalised_word(before) and not _acronym_count(before, unit)),
-        ("time_or_grade", _before_non_unit(text, number, unit)),
-        ("year_or_date", _year_or_date(written, number, unit)),
-        ("zero", number.value == 0),
-        ("spelled_time", number.spelled and bool(_spelled_after_regex().search(before))),
-        ("spelled_name", _spelled_name(text, number, before)),
-        ("quoted_name", _inside_quoted_name(text, number)),
-    )
-    return next((reason for reason, failed in checks if failed), None)
+    text = ctx.text
+    candidate = Candidate(ctx, number, unit, text[max(0, number.start - 40):number.start],
+                          text[number.start:number.end])
+    return next((rule.name for rule in REJECTIONS if rule.rejects(candidate)), None)
 
 
 @lru_cache(maxsize=1)
@@ -132,8 +185,8 @@ def _name_exception_regex() -> re.Pattern[str]:
 
 def _measured(unit: CountedUnit | None) -> bool:
     """A measure, money or share from the table ("tuyến lộ 2,3 km" is a length, not a name)."""
-    return unit is not None and unit.rule == "unit_table" and unit.kind in (
-        "measure", "money", "percent")
+    return unit is not None and unit.rule is UnitRule.TABLE and unit.kind in (
+        UnitKind.MEASURE, UnitKind.MONEY, UnitKind.PERCENT)
 
 
 def _phone(written: str, before: str) -> bool:
@@ -175,11 +228,12 @@ def _acronym_count(before: str, unit: CountedUnit | None) -> bool:
     number with a counted noun from the table counts its branches."""
     match = _WORD_BEFORE.search(before)
     acronym = match is not None and len(match["word"]) > 1 and match["word"].isupper()
-    return acronym and unit is not None and unit.rule == "unit_table" and unit.kind == "count"
+    table_count = unit is not None and unit.rule is UnitRule.TABLE and unit.kind is UnitKind.COUNT
+    return acronym and table_count
 
 
 def _before_non_unit(text: str, number: Number, unit: CountedUnit | None) -> bool:
-    if unit is not None and unit.rule == "unit_table":
+    if unit is not None and unit.rule is UnitRule.TABLE:
         return False
     match = _NON_UNIT_AFTER.match(text, number.end)
     if match is None:
@@ -192,15 +246,15 @@ def _year_or_date(written: str, number: Number, unit: CountedUnit | None) -> boo
     if number.total is not None:
         month_year = number.value <= 12 and 1900 <= number.total <= 2100
         day_month = number.value <= 31 and number.total <= 12 and (
-            unit is None or unit.rule != "unit_table")
+            unit is None or unit.rule is not UnitRule.TABLE)
         return month_year or day_month
     plain_year = written.isdigit() and len(written) == 4 and 1900 <= number.value <= 2100
-    return plain_year and (unit is None or unit.rule != "unit_table")
+    return plain_year and (unit is None or unit.rule is not UnitRule.TABLE)
 
 
-def _inside_quoted_name(text: str, number: Number) -> bool:
+def _inside_quoted_name(ctx: ArticleContext, number: Number) -> bool:
     """A number inside a short quoted name ("Phiên chợ 0 đồng"), not a reported count.
 
     Quoted names never hold a line break, so those of the whole text, found once, are
     those of each line."""
-    return match_spans(_QUOTED_NAME, text).encloses(number.start, number.end)
+    return ctx.match_spans(_QUOTED_NAME).encloses(number.start, number.end)

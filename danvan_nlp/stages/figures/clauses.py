@@ -15,6 +15,7 @@ from functools import cache, lru_cache
 
 from danvan_nlp import lexicon
 from danvan_nlp.records import Outcome
+from danvan_nlp.stages.figures.labels import Strength
 
 _QUOTED = re.compile(
     r"""
@@ -55,12 +56,13 @@ class VerbHit:
     end: int
     phrase: str
     outcome: Outcome
-    strength: str
+    strength: Strength
 
 
 @lru_cache(maxsize=1)
-def _verb_table() -> dict[str, tuple[Outcome, str]]:
-    return {row[0].lower(): (Outcome(row[1]), row[2]) for row in lexicon.table("outcome_verbs.tsv")}
+def _verb_table() -> dict[str, tuple[Outcome, Strength]]:
+    return {row[0].lower(): (Outcome(row[1]), Strength(row[2]))
+            for row in lexicon.table("outcome_verbs.tsv")}
 
 
 @lru_cache(maxsize=1)
@@ -106,13 +108,15 @@ class ClauseView:
         self.original = ntext
         self.text = _blank_asides(_blank_quotes(_lower_same_length(ntext)))
         self.hits = [hit for hit in self._find_hits()
-                     if hit.strength != "label" and not self._is_noun(hit)]
+                     if hit.strength is not Strength.LABEL and not self._is_noun(hit)]
         self.hit_starts = [hit.start for hit in self.hits]
         self.left_bounds = [(m.start(), m.end(), m.group()) for m in
                             _LEFT_BOUNDARY.finditer(self.text)]
         self.left_bound_ends = [end for _, end, _ in self.left_bounds]
         self.right_bounds = [m.start() for m in _RIGHT_BOUNDARY.finditer(self.text)]
         self.item_lines: dict[int, int] = {}  # list intro end → lines read as items up to
+        # (pattern, end) → the last search's start and its match: see first_match
+        self.searched: dict[tuple[re.Pattern[str], int], tuple[int, re.Match[str] | None]] = {}
 
     def _find_hits(self) -> list[VerbHit]:
         table = _verb_table()
@@ -157,6 +161,21 @@ class ClauseView:
         if index < len(self.right_bounds):
             return min(self.right_bounds[index], sentence_end)
         return sentence_end
+
+    def first_match(self, pattern: re.Pattern[str], start: int,
+                    end: int) -> re.Match[str] | None:
+        """``pattern.search(self.text, start, end)``, remembered: the items of a long list
+        all search on to the same clause end, so a later item reuses the answer of the item
+        before when that answer lies at or after its start (every position between was
+        tried and failed, on the same text cut at the same end)."""
+        earlier = self.searched.get((pattern, end))
+        if earlier is not None and earlier[0] <= start:
+            match = earlier[1]
+            if match is None or match.start() >= start:
+                return match
+        match = pattern.search(self.text, start, end)
+        self.searched[(pattern, end)] = (start, match)
+        return match
 
     def has_comma(self, start: int, end: int) -> bool:
         """Whether a comma lies in ``start:end``."""

@@ -1,9 +1,10 @@
 """Figures: quantities an article reports, with unit, qualifier, outcome and awarder.
 
-The stage finds every number (:mod:`danvan_nlp.numerals`), reads the unit after it
-(:mod:`.figure_units`), drops numbers that are not figures (:mod:`.figure_filters`:
-dates, codes, names, ordinals, durations...), decides each outcome from the clause
-(:mod:`.figure_outcome`) and merges the same fact told twice.
+The stage finds every number (:mod:`danvan_nlp.numerals`), reads its unit (the cascade
+of :mod:`.unit_cascade`), drops numbers that are not figures (the registry of
+:mod:`.filters`: dates, codes, names, ordinals, durations...), decides each outcome from
+the clause (:mod:`.outcome`, the cascade of :mod:`.cascade`) and merges the same fact
+told twice.
 """
 
 from __future__ import annotations
@@ -14,26 +15,21 @@ from collections.abc import Iterator
 from itertools import accumulate
 
 from danvan_nlp.article import Article
-from danvan_nlp.numerals import Number, find_numbers
+from danvan_nlp.components import component
+from danvan_nlp.context import ArticleContext
+from danvan_nlp.numerals import find_numbers
 from danvan_nlp.records import Figure, Outcome, Span
-from danvan_nlp.stages.figure_clauses import ClauseView
-from danvan_nlp.stages.figure_context import evidence_bounds, period_bounds, qualifier
-from danvan_nlp.stages.figure_drafts import Draft
-from danvan_nlp.stages.figure_filters import rejection
-from danvan_nlp.stages.figure_outcome import decide_outcomes
-from danvan_nlp.stages.figure_reading import listed_together
-from danvan_nlp.stages.figure_units import CountedUnit, borrowed_unit, unit_after
+from danvan_nlp.stages.figures.clauses import ClauseView
+from danvan_nlp.stages.figures.context import evidence_bounds, period_bounds, qualifier
+from danvan_nlp.stages.figures.drafts import Draft
+from danvan_nlp.stages.figures.filters import rejection
+from danvan_nlp.stages.figures.labels import How
+from danvan_nlp.stages.figures.outcome import decide_outcomes
+from danvan_nlp.stages.figures.reading import listed_together
+from danvan_nlp.stages.figures.unit_cascade import NumberAt, unit_of
 
 MAX_LIST_GAP = 30
-UNIT_OF_TOTAL = "unit_of_total"
 
-_PARTS_OPENER = re.compile(
-    r"""
-    (?<!\w) trong \s+ (?:số\s+)? đó (?!\w)   # "trong đó", "Trong số đó"
-    | :                                     # a colon
-    """,
-    re.VERBOSE | re.IGNORECASE,
-)
 _SENTENCE_PARTS = re.compile(
     r"""
     \s* trong \s+ (?:số\s+)? (?:đó|này)     # a sentence opening with "Trong đó"
@@ -41,56 +37,37 @@ _SENTENCE_PARTS = re.compile(
     """,
     re.VERBOSE | re.IGNORECASE,
 )
-_BARE_END = re.compile(
-    r"""
-    \s* (?: [,;.)]              # nothing counted after the number: punctuation,
-          | (?<!\w) và (?!\w)   # "và" and the next part,
-          | $                   # or the end of the text
-    )
-    """,
-    re.VERBOSE,
-)
-_PART_END = re.compile(r"[.;:()]")  # the parts of a total do not run across these
 
 
+@component(requires=("documents",), assigns=("figures",))
 def find_figures(article: Article) -> None:
     """Append the article's figures to ``article.figures``."""
-    view = ClauseView(article.ntext)
+    view = article.context.memo(_clause_view)
     drafts = list(_drafts(article))
     decide_outcomes(view, drafts)
     kept = [d for i, d in enumerate(drafts) if _counts(view, drafts, i)]
     sentences: dict[tuple[int, int], Span] = {}  # figures of one sentence share its span
-    article.figures.extend(_merge_repeats([_figure(article, d, sentences) for d in kept]))
+    figures = [(_figure(article, d, sentences), d.how is How.NO_VERB) for d in kept]
+    article.figures.extend(_merge_repeats(figures))
+
+
+def _clause_view(ctx: ArticleContext) -> ClauseView:
+    return ClauseView(ctx.text)
 
 
 def _drafts(article: Article) -> Iterator[Draft]:
-    text, previous = article.ntext, None
+    text, ctx, previous = article.ntext, article.context, None
     documents = _DocumentSpans(article)
     for number in find_numbers(text):
         if documents.overlap(article.span(number.start, number.end)):
             continue
         sentence = article.sentence_at(number.start)
-        unit = unit_after(text, number)
-        if unit is None and not number.spelled:
-            unit = borrowed_unit(text, number, sentence[0]) or _unit_of_total(
-                text, number, _total_before(text, previous, sentence))
-        if unit is None or rejection(text, number, unit) is not None:
+        unit = unit_of(NumberAt(ctx, number, sentence[0],
+                                _total_before(text, previous, sentence)))
+        if unit is None or rejection(ctx, number, unit) is not None:
             continue
         previous = Draft(number, unit, sentence, qualifier(text, number.start, unit.end))
         yield previous
-
-
-def _unit_of_total(text: str, number: Number, total: Draft | None) -> CountedUnit | None:
-    """ "1.042 mô hình được công nhận, trong đó lĩnh vực kinh tế 514, văn hóa 236":
-    a bare number in the parts of a total counts what the total counts."""
-    if total is None or not _BARE_END.match(text, number.end):
-        return None
-    gap = text[total.unit_end:number.start]
-    opens_parts = _PARTS_OPENER.search(gap) is not None
-    next_part = total.unit.rule == UNIT_OF_TOTAL and not _PART_END.search(gap)
-    if not (opens_parts or next_part):
-        return None
-    return CountedUnit(total.unit.unit, number.end, total.unit.kind, UNIT_OF_TOTAL)
 
 
 def _total_before(text: str, previous: Draft | None, sentence: tuple[int, int]) -> Draft | None:
@@ -151,7 +128,7 @@ def _figure(article: Article, draft: Draft, sentences: dict[tuple[int, int], Spa
         value_max=number.value_max,
         total=number.total,
         awarder=draft.awarder,
-        period=_written(article, period_bounds(text, draft.sentence)),
+        period=_written(article, period_bounds(article.context, draft.sentence)),
         evidence=_written(article, evidence_bounds(text, start, end, draft.sentence)) or "",
     )
 
@@ -161,28 +138,27 @@ def _written(article: Article, bounds: tuple[int, int] | None) -> str | None:
     return " ".join(article.span(*bounds).text.split()) if bounds else None
 
 
-def _merge_repeats(figures: list[Figure]) -> list[Figure]:
+def _merge_repeats(figures: list[tuple[Figure, bool]]) -> list[Figure]:
     """The same fact told twice (same value, unit and outcome) is one figure.
 
     A mention with no verb at all ("Hà Giang: 6.848 mô hình" in a headline) is the same
-    fact as a mention of that quantity whose verb says what happened to it.
+    fact as a mention of that quantity whose verb says what happened to it. Each figure
+    comes with whether its clause had no verb.
     """
     kept: dict[tuple[float, float | None, str, str, str], Figure] = {}
-    for figure in figures:
+    verbless = {id(figure) for figure, no_verb in figures if no_verb}
+    for figure, _ in figures:
         share_of = figure.span.text.lower() if figure.unit == "%" else ""  # "100% xã" ≠ "100% hộ"
         key = (figure.value, figure.value_max, figure.unit.lower(), figure.outcome.value, share_of)
         first = kept.setdefault(key, figure)
         if first is not figure and first.awarder is None:
             first.awarder = figure.awarder
-    told = {_fact(key) for key, figure in kept.items() if not _verbless(figure)}
+    told = {_fact(key) for key, figure in kept.items() if id(figure) not in verbless}
     return [figure for key, figure in kept.items()
-            if not (_verbless(figure) and _fact(key) in told)]
+            if not (id(figure) in verbless and _fact(key) in told)]
 
 
 def _fact(key: tuple[float, float | None, str, str, str]) -> tuple[object, ...]:
     """A merge key without the outcome: value, upper bound, unit and what a share is of."""
     return key[:3] + key[4:]
 
-
-def _verbless(figure: Figure) -> bool:
-    return figure.rule.endswith(".no_verb")

@@ -18,14 +18,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from danvan_nlp.article import Article
+from danvan_nlp.components import RuleName, component
+from danvan_nlp.context import ArticleContext
 from danvan_nlp.errors import ModelArtifactError
 from danvan_nlp.records import Model
-from danvan_nlp.stages import model_lexicon as lex
-from danvan_nlp.stages.figure_index import TEXTS_KEPT, line_of
-from danvan_nlp.stages.model_repeats import first_of_each
+from danvan_nlp.stages.models import lexicon as lex
+from danvan_nlp.stages.models.repeats import first_of_each
 
 MIN_TITLE_WORDS = 2
 MAX_DESCRIBED_WORDS = 20
@@ -38,11 +38,21 @@ _OR = re.compile(r"(?<!\w)hay(?!\w)")  # "hay": a list's next item starts
 LOOKAHEAD = 2000  # characters after a cue that a described title may take
 
 
+class ModelRule(RuleName):
+    """How a model's title was found (see the module docstring for each)."""
+
+    QUOTED_NAME = "quoted_name"
+    QUOTED_LIST = "quoted_list"
+    DESCRIBED = "described"
+    QUOTED_PASSIVE = "quoted_passive"
+    DEED = "deed"
+
+
 @dataclass(frozen=True, slots=True)
 class _Found:
     start: int  # title span in the sentence
     end: int
-    rule: str
+    rule: ModelRule
 
 
 # ---------------------------------------------------------------- language data
@@ -50,6 +60,7 @@ class _Found:
 # ---------------------------------------------------------------- finding
 
 
+@component(assigns=("models",))
 def find_models(article: Article) -> None:
     """Append a :class:`Model` for each model or exemplary practice the article presents."""
     told: list[tuple[str, Model]] = []
@@ -58,7 +69,7 @@ def find_models(article: Article) -> None:
         if lex.lists_shortcomings(sentence):
             continue
         found = _after_cues(sentence)
-        if not found and _presents_deeds(article.ntext, start):
+        if not found and _presents_deeds(article.context, start):
             found = _deeds(sentence)
         for index, item in enumerate(found):
             context = _context(sentence, found, index)
@@ -84,7 +95,7 @@ def _presented_by_passive(sentence: str, found: list[_Found]) -> list[_Found]:
     """``"Lớp dạy chữ Khmer dịp hè" được duy trì``: a named initiative, no cue needed."""
     taken = {item.start for item in found}
     return [
-        _Found(match.start("name"), match.end("name"), "quoted_passive")
+        _Found(match.start("name"), match.end("name"), ModelRule.QUOTED_PASSIVE)
         for match in lex.passive_re().finditer(sentence)
         if match.start("name") not in taken and not lex.not_a_model(match["name"])
         and not lex.names_something_else(_words_before(sentence, match.start()))
@@ -134,7 +145,7 @@ def _quoted_chain(sentence: str, first: re.Match[str]) -> list[_Found]:
     while match:
         launched = lex.launched_from_above(sentence, match.end())
         if not launched and not lex.not_a_model(match["name"]):
-            found.append(_Found(match.start("name"), match.end("name"), "quoted_name"))
+            found.append(_Found(match.start("name"), match.end("name"), ModelRule.QUOTED_NAME))
         match = lex.CHAINED_QUOTE.match(sentence, match.end())
     return found
 
@@ -147,7 +158,7 @@ def _quoted_list(sentence: str, position: int) -> list[_Found]:
         if len(gap) > _LIST_GAP or lex.cue_re().search(gap):
             break
         if not lex.not_a_model(match["name"]):
-            found.append(_Found(match.start("name"), match.end("name"), "quoted_list"))
+            found.append(_Found(match.start("name"), match.end("name"), ModelRule.QUOTED_LIST))
         position = match.end()
     return found
 
@@ -168,7 +179,9 @@ def _described(
     if not rest[:1].isalpha() or lex.title_stop_re().match(rest):
         return None
     title = _cut_description(rest, in_quotes=in_quotes)
-    return _Found(position, position + len(title), "described") if _can_be_title(title) else None
+    if not _can_be_title(title):
+        return None
+    return _Found(position, position + len(title), ModelRule.DESCRIBED)
 
 
 def _cut_description(rest: str, *, in_quotes: bool) -> str:
@@ -203,22 +216,21 @@ def _deeds(sentence: str) -> list[_Found]:
         if end < match.end():  # no end marker lies between the last deed's and this one
             end_match = lex.title_end_re().search(sentence, match.end())
             end = end_match.start() if end_match else len(sentence)
-        found.append(_Found(match.start(), end, "deed"))
+        found.append(_Found(match.start(), end, ModelRule.DEED))
     return found
 
 
-def _presents_deeds(text: str, offset: int) -> bool:
+def _presents_deeds(ctx: ArticleContext, offset: int) -> bool:
     """Whether the paragraph at ``offset`` (or its list's intro line) presents exemplars."""
-    return _lines_presenting_deeds(text)[line_of(text, offset)]
+    return ctx.memo(_lines_presenting_deeds)[ctx.line_of(offset)]
 
 
-@lru_cache(maxsize=TEXTS_KEPT)
-def _lines_presenting_deeds(text: str) -> list[bool]:
-    """For each line of ``text``: whether it (a bulleted line: with the last line before
+def _lines_presenting_deeds(ctx: ArticleContext) -> list[bool]:
+    """For each line of the article: whether it (a bulleted line: with the last line before
     it that is neither blank nor bulleted) names an exemplar-presenting word."""
     presenters = lex.lower("model_deed_presenters.txt")
     answers, intro = [], ""
-    for line in text.split("\n"):
+    for line in ctx.text.split("\n"):
         scope = line
         if lex.BULLET.match(line):
             scope += " " + intro
@@ -268,6 +280,7 @@ def _context(sentence: str, found: list[_Found], index: int) -> tuple[int, int]:
 # ---------------------------------------------------------------- domains
 
 
+@component(requires=("models",), assigns=("models.domain",))
 def label_domains(article: Article) -> None:
     """Fill each model's ``domain`` and ``domain_score`` from its title and its words around."""
     if not article.models:

@@ -7,8 +7,8 @@ outcome verb ("hiến 334 nghìn m2"). A figure with no verb of its own shares t
 of the list it belongs to ("19 tập thể và 23 cá nhân ... được tặng Bằng khen") or
 takes its total's outcome when it is a part ("trong đó", a colon, brackets, or a
 sentence opening with "Trong đó,"). Shares that restate a count and support levels are
-read in :mod:`.figure_restate`; lists whose verb follows their last item in
-:mod:`.figure_lists`.
+read in :mod:`.restate`; lists whose verb follows their last item in
+:mod:`.lists`.
 """
 
 from __future__ import annotations
@@ -16,15 +16,16 @@ from __future__ import annotations
 import re
 
 from danvan_nlp.records import Outcome
-from danvan_nlp.stages.figure_after import after_aside, after_end, agent_check, read_after
-from danvan_nlp.stages.figure_awarder import active_subject, award_owner
-from danvan_nlp.stages.figure_before import read_before
-from danvan_nlp.stages.figure_clauses import ClauseView
-from danvan_nlp.stages.figure_drafts import Draft
-from danvan_nlp.stages.figure_lexicon import before_number, role_words, search_back
-from danvan_nlp.stages.figure_lists import share_verb_after
-from danvan_nlp.stages.figure_reading import Reading, connector
-from danvan_nlp.stages.figure_restate import restated_or_rated, share_of_target
+from danvan_nlp.stages.figures.after import ListRuns, after_aside, agent_check, read_after
+from danvan_nlp.stages.figures.awarder import active_subject, award_owner
+from danvan_nlp.stages.figures.before import read_before
+from danvan_nlp.stages.figures.cascade import Sides, decide
+from danvan_nlp.stages.figures.clauses import ClauseView
+from danvan_nlp.stages.figures.drafts import Draft
+from danvan_nlp.stages.figures.labels import How
+from danvan_nlp.stages.figures.lexicon import before_number, role_words, search_back
+from danvan_nlp.stages.figures.lists import share_verb_after
+from danvan_nlp.stages.figures.reading import Reading, connector
 
 ASIDE_REACH = 40
 
@@ -40,9 +41,9 @@ _BULLET = re.compile(
 
 def decide_outcomes(view: ClauseView, drafts: list[Draft]) -> None:
     """Set ``outcome``, ``awarder`` and ``rule`` of every draft (in text order)."""
-    intros = _list_intros(view, drafts)
+    intros, runs = _list_intros(view, drafts), ListRuns(view, drafts)
     for index in range(len(drafts)):
-        _decide(view, drafts, index, intros[index])
+        _decide(view, drafts, index, intros[index], runs)
     share_verb_after(view, drafts)
 
 
@@ -57,10 +58,11 @@ def _list_intros(view: ClauseView, drafts: list[Draft]) -> list[Draft | None]:
     return intros
 
 
-def _decide(view: ClauseView, drafts: list[Draft], index: int, intro: Draft | None) -> None:
+def _decide(view: ClauseView, drafts: list[Draft], index: int, intro: Draft | None,
+            runs: ListRuns) -> None:
     draft = drafts[index]
     left, opener = view.left_limit(draft.start, draft.sentence[0])
-    end = _reach_after(view, drafts, index, (left, opener))
+    end = _reach_after(view, drafts, index, (left, opener), runs)
     after = agent_check(view, drafts, index, read_after(view, draft, end))
     before, previous = read_before(view, drafts, index, left)
     opens_part = opener in role_words("part_opener")
@@ -70,17 +72,16 @@ def _decide(view: ClauseView, drafts: list[Draft], index: int, intro: Draft | No
     if opener == "(" and head is None and after.outcome is None:
         after = after_aside(view, draft)
     head = head or _bullet_head(view, drafts[index], intro)
-    reading = _cost_rule(view, draft, _choose(after, before, previous, head))
-    reading = restated_or_rated(view, drafts, index, left, reading)
-    _apply(draft, _target_rule(view, draft, reading), view, left)
+    reading = decide(Sides(view, drafts, index, left, after, before, previous, head))
+    _apply(draft, reading, view, left)
 
 
 def _reach_after(view: ClauseView, drafts: list[Draft], index: int,
-                 opening: tuple[int, str]) -> int:
+                 opening: tuple[int, str], runs: ListRuns) -> int:
     """How far the verb after a figure may be: a part ("trong đó A 5 tỷ, B do X vận động")
     and a fronted place ("Ở ba bản A, B, mô hình X được duy trì") stop at the next comma."""
     draft, (left, opener) = drafts[index], opening
-    end = after_end(view, drafts, index)
+    end = runs.after_end(index)
     at_place = search_back(before_number("place"), view.text, left, draft.start)
     if (opener in role_words("part_opener") and opener != ";") or at_place:
         comma = view.text.find(",", draft.unit_end, end)
@@ -111,58 +112,15 @@ def _only_items(view: ClauseView, start: int, end: int) -> bool:
     return True
 
 
-def _choose(after: Reading, before: Reading, previous: Draft | None,
-            head: Draft | None) -> Reading:
-    strong_before = before.outcome is not None and before.how != "weak"
-    if after.how == "marker" and after.outcome not in (None, Outcome.OTHER):
-        return after
-    if strong_before and before.same_segment:
-        return before
-    if after.how == "bare" and after.outcome is not Outcome.OTHER:
-        return after
-    if after.how:
-        return Reading(Outcome.OTHER, "verb_after_other", after.hit)
-    for source, how in ((previous, "shared_verb"), (head, "part_of_total")):
-        if source is not None and source.outcome is not None:
-            return Reading(source.outcome, how, None, source.awarder)
-    if before.how in ("weak", "verb_before"):
-        return Reading(Outcome.OTHER, "other_verb_before", before.hit)
-    return Reading(Outcome.OTHER, "no_verb")
-
-
-def _cost_rule(view: ClauseView, draft: Draft, reading: Reading) -> Reading:
-    """ "xây dựng với kinh phí 1,35 tỷ đồng": a cost is ``other`` unless it was raised."""
-    if draft.unit.kind != "money" or reading.outcome is Outcome.MOBILIZED:
-        return reading
-    if before_number("cost", role_words("cost_filler")).search(view.text, max(0, draft.start - 40),
-                                                  draft.start):
-        return Reading(Outcome.OTHER, "cost", reading.hit)
-    if reading.outcome is Outcome.IMPLEMENTED:  # "nhà sửa chữa 30 triệu đồng": money is
-        return Reading(Outcome.OTHER, "money_spent", reading.hit)  # spent on works, not built
-    return reading
-
-
-def _target_rule(view: ClauseView, draft: Draft, reading: Reading) -> Reading:
-    """ "hoàn thành 9/9 tiêu chí" and "hoàn thành 105% chỉ tiêu" are ``other``; "giúp dân
-    2.500 ngày công" is labour given."""
-    verb = reading.hit.phrase if reading.hit else ""
-    target = draft.unit.unit in role_words("target_unit") or share_of_target(view, draft)
-    if target and verb in role_words("target_verb"):
-        return Reading(Outcome.OTHER, "target_met", reading.hit)
-    if draft.unit.unit in role_words("labour_unit") and verb in role_words("help"):
-        return Reading(Outcome.MOBILIZED, "labour_given", reading.hit)
-    return reading
-
-
 def _apply(draft: Draft, reading: Reading, view: ClauseView, left: int) -> None:
     draft.outcome = reading.outcome or Outcome.OTHER
-    draft.rule = f"figure.{draft.unit.rule}.{reading.how or 'no_verb'}"
+    draft.how = reading.how
     if draft.outcome is not Outcome.COMMENDED:
         return
     awarder = reading.awarder
     if awarder is None and reading.hit is not None:
         awarder = award_owner(view, reading.hit)
-        if awarder is None and reading.how.startswith("verb_before"):
+        if awarder is None and reading.how is How.VERB_BEFORE:
             awarder = active_subject(view, reading.hit, left)
     draft.awarder = awarder
 

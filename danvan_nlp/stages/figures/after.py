@@ -7,14 +7,16 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from danvan_nlp.records import Outcome
-from danvan_nlp.stages.figure_awarder import passive_agent
-from danvan_nlp.stages.figure_clauses import ClauseView, VerbHit, clause_words
-from danvan_nlp.stages.figure_drafts import Draft
-from danvan_nlp.stages.figure_lexicon import before_number, role_words, search_back
-from danvan_nlp.stages.figure_reading import NOTHING, Reading, listed_together
+from danvan_nlp.stages.figures.awarder import passive_agent
+from danvan_nlp.stages.figures.clauses import ClauseView, VerbHit, clause_words
+from danvan_nlp.stages.figures.drafts import Draft
+from danvan_nlp.stages.figures.labels import MEASURED, How, Strength
+from danvan_nlp.stages.figures.lexicon import before_number, role_words, search_back
+from danvan_nlp.stages.figures.reading import NOTHING, Reading, listed_together
 
 PASSIVE_REACH = 60
 NEAR_REACH = 3
@@ -31,24 +33,33 @@ _NOT_OBJECT_GAP = re.compile(
 )
 
 
-def after_end(view: ClauseView, drafts: list[Draft], index: int) -> int:
-    """The end of the clause after a figure, passing figures listed with it."""
-    draft = drafts[index]
-    end = view.right_limit(draft.unit_end, draft.sentence[1])
-    for following_index in range(index + 1, len(drafts)):
-        previous, following = drafts[following_index - 1], drafts[following_index]
-        if following.start >= end:
-            break
-        if not listed_together(view, previous, following):
-            return following.start
-    return end
+class ListRuns:
+    """Where each list of figures ends: for each figure, the first figure after it that is
+    not listed with the one before it ("19 tập thể và 23 cá nhân, 5 hộ ..."), found in one
+    pass back over the figures so a list of n items costs n steps, not n squared."""
+
+    def __init__(self, view: ClauseView, drafts: list[Draft]) -> None:
+        self.view, self.drafts = view, drafts
+        self.starts = [draft.start for draft in drafts]
+        self.breaks = [len(drafts)] * len(drafts)
+        for index in range(len(drafts) - 2, -1, -1):
+            listed = listed_together(view, drafts[index], drafts[index + 1])
+            self.breaks[index] = self.breaks[index + 1] if listed else index + 1
+
+    def after_end(self, index: int) -> int:
+        """The end of the clause after a figure, passing figures listed with it."""
+        draft = self.drafts[index]
+        end = self.view.right_limit(draft.unit_end, draft.sentence[1])
+        beyond = bisect.bisect_left(self.starts, end, lo=index + 1)  # first starting at end
+        unlisted = self.breaks[index]
+        return end if beyond <= unlisted else self.starts[unlisted]
 
 
 def read_after(view: ClauseView, draft: Draft, end: int, start: int | None = None) -> Reading:
     start = draft.unit_end if start is None else start
     marker = _first_marker(view, start, end)
     bare = _bare_verb(view, draft, start, end if marker is None else marker[0])
-    if bare.how:
+    if bare.how is not How.NONE:
         return bare
     if marker is None:
         return NOTHING
@@ -66,7 +77,7 @@ def after_aside(view: ClauseView, draft: Draft) -> Reading:
 def _first_marker(view: ClauseView, start: int, end: int) -> tuple[int, int, str] | None:
     found: tuple[int, int, str] | None = None
     for role in ("marker", "near_marker"):
-        match = clause_words(role).search(view.text, start, end)
+        match = view.first_match(clause_words(role), start, end)
         if match is not None and (found is None or match.start() < found[0]):
             found = (match.start(), match.end(), role)
     return found
@@ -78,11 +89,11 @@ def _marker_reading(view: ClauseView, marker: tuple[int, int, str], end: int) ->
     for hit in view.hits_between(marker_end, min(end, marker_end + reach + 40)):
         if hit.start - marker_end > reach or not _agent_list(view, marker_end, hit.start):
             break
-        if hit.strength in ("weak", "before_only"):
+        if hit.strength in (Strength.WEAK, Strength.BEFORE_ONLY):
             continue
         agent = passive_agent(view, marker_end, hit) if role == "marker" else None
-        return Reading(hit.outcome, "marker", hit, agent)
-    return Reading(Outcome.OTHER, "marker_unknown")
+        return Reading(hit.outcome, How.MARKER, hit, agent)
+    return Reading(Outcome.OTHER, How.MARKER_UNKNOWN)
 
 
 def _agent_list(view: ClauseView, start: int, end: int) -> bool:
@@ -92,19 +103,19 @@ def _agent_list(view: ClauseView, start: int, end: int) -> bool:
 
 
 def _bare_verb(view: ClauseView, draft: Draft, start: int, end: int) -> Reading:
-    if draft.unit.kind in ("money", "measure") or draft.unit.unit in role_words("labour_unit"):
+    if draft.unit.kind in MEASURED or draft.unit.unit in role_words("labour_unit"):
         return NOTHING  # "27,4 tỷ đồng xây dựng 58 cây cầu": what the money or labour was for
     comma = view.text.find(",", start, end)
     hits = view.hits_between(start, min(end if comma == -1 else comma, start + BARE_REACH))
     if not hits:
         return NOTHING
     hit = hits[0]
-    if hit.strength in ("weak", "before_only") or _blocked(view, draft, start, hit):
+    if hit.strength in (Strength.WEAK, Strength.BEFORE_ONLY) or _blocked(view, draft, start, hit):
         return NOTHING
     described = draft.unit.unit in role_words("described_unit")
     if described and hit.outcome not in PREDICATES_OF_MODELS:
         return NOTHING  # "mô hình xây dựng ...": what the model is about
-    return Reading(hit.outcome, "bare", hit)
+    return Reading(hit.outcome, How.BARE, hit)
 
 
 def _blocked(view: ClauseView, draft: Draft, start: int, hit: VerbHit) -> bool:
@@ -122,11 +133,11 @@ def _blocked(view: ClauseView, draft: Draft, start: int, hit: VerbHit) -> bool:
 
 def agent_check(view: ClauseView, drafts: list[Draft], index: int, after: Reading) -> Reading:
     """ "13 đồn đã xây dựng 86 mô hình": a figure doing the work to another is its agent."""
-    if after.how not in ("marker", "bare") or after.hit is None or after.outcome in (
+    if after.how not in (How.MARKER, How.BARE) or after.hit is None or after.outcome in (
             Outcome.MOBILIZED, Outcome.OTHER):
         return after
     draft = drafts[index]
-    if draft.unit.kind in ("money", "measure") or draft.unit.unit in role_words("labour_unit"):
+    if draft.unit.kind in MEASURED or draft.unit.unit in role_words("labour_unit"):
         return after  # only people and bodies act: "2.400 ngày công chỉnh trang 27 tuyến ngõ"
     following = drafts[index + 1] if index + 1 < len(drafts) else None
     if (following is None or following.start < after.hit.end
@@ -134,7 +145,7 @@ def agent_check(view: ClauseView, drafts: list[Draft], index: int, after: Readin
         return after
     active = not clause_words("marker").search(view.text, drafts[index].unit_end, after.hit.start)
     if active and _is_object(view, after.hit, following):
-        return Reading(Outcome.OTHER, "agent_of_verb", after.hit)
+        return Reading(Outcome.OTHER, How.AGENT_OF_VERB, after.hit)
     return after
 
 
