@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -13,7 +14,7 @@ from danvan_nlp.scrapers.archive import iter_articles
 from tests.scrapers.server import FixtureServer
 from tests.scrapers.test_crawl import BBK_ARTICLES
 
-POLITE = {"delay": 0.0, "timeout": 2.0, "retries": 1, "backoff": 0.01}
+POLITE: dict[str, Any] = {"delay": 0.0, "timeout": 2.0, "retries": 1, "backoff": 0.01}
 
 
 def test_crawl_from_python_returns_stats_and_fills_the_archive(
