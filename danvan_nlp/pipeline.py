@@ -26,6 +26,7 @@ def default_stages() -> list[Stage]:
         meta.read_meta,
         documents.find_documents,
         officials.find_officials,
+        officials.recover_names,
         figures.find_figures,
         models.find_models,
         models.label_domains,
