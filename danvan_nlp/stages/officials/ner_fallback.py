@@ -25,10 +25,11 @@ from danvan_nlp.article import Article
 from danvan_nlp.components import component
 from danvan_nlp.records import Official, Position
 from danvan_nlp.stages.officials import positions as pos
+from danvan_nlp.stages.officials.article_tokens import article_tokens
 from danvan_nlp.stages.officials.ner_people import Tagger, tag_sentence
 from danvan_nlp.stages.officials.position_forms import merge_position, normalized_position
 from danvan_nlp.stages.officials.roles import roles_of
-from danvan_nlp.tokens import PhraseIndex, Token, phrase_index, tokenize, words_at
+from danvan_nlp.tokens import PhraseIndex, Token, phrase_index, words_at
 
 RULE = "official.ner-fallback"
 PROPER_NOUNS = True  # also accept a proper noun (POS "Np") that opens with a family name
@@ -66,7 +67,7 @@ def recover_names(article: Article) -> None:
 def add_confirmed(article: Article, tagger: Tagger | None = None, *,
                   proper_nouns: bool = PROPER_NOUNS) -> None:
     """:func:`recover_names` with a chosen tagger (``None``: underthesea.ner) and gate."""
-    tokens = tokenize(article.ntext)
+    tokens = article_tokens(article)
     held, orphans = posts_in(article, tokens)
     candidates = find_candidates(tokens, held, orphans, _known(article))
     if not candidates:
