@@ -38,7 +38,7 @@ from pathlib import Path
 from danvan_nlp import extract
 from danvan_nlp.article import Article
 from danvan_nlp.pipeline import Stage, default_stages
-from danvan_nlp.stages.officials import ner_fallback, ner_people, recover_names
+from danvan_nlp.stages.officials import ner_fallback, recover_names
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
