@@ -32,6 +32,8 @@ SHARED_LIST = ("Đến dự có các đồng chí Ủy viên Ban Thường vụ 
 BRACKETS = ("Ba Phó Bí thư Huyện ủy gồm: bà Đỗ Thị Ngân (Phó Bí thư Thường trực), "
             "ông Kiều Văn Thạch (Chủ tịch UBND huyện).")
 POST_THEN_NAME = "Trên cương vị Trưởng thôn, ông Lò Văn Piềng đã vận động bà con hiến đất."
+NAME_LINE = ("Bài và ảnh:\nThạc sỹ Lương Thị Hạnh\nPhó Trưởng ban Dân vận Huyện ủy Bảo Lạc,\n"
+             "Chủ tịch Hội Khuyến học huyện\n\nNhững năm qua, công tác dân vận có chuyển biến.")
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -40,6 +42,8 @@ POST_THEN_NAME = "Trên cương vị Trưởng thôn, ông Lò Văn Piềng đã
     (BRACKETS, {"Đỗ Thị Ngân": ["Phó Bí thư Huyện ủy", "Phó Bí thư Thường trực"],
                 "Kiều Văn Thạch": ["Phó Bí thư Huyện ủy", "Chủ tịch UBND huyện"]}),
     (POST_THEN_NAME, {"Lò Văn Piềng": ["Trưởng thôn"]}),
+    (NAME_LINE, {"Lương Thị Hạnh": ["Phó Trưởng ban Dân vận Huyện ủy Bảo Lạc",
+                                    "Chủ tịch Hội Khuyến học huyện"]}),
 ])
 def test_names_the_rules_miss_are_recovered_with_their_posts(
         text: str, expected: dict[str, list[str]]) -> None:
@@ -56,6 +60,8 @@ def test_honorifics_stay_apart_from_recovered_names() -> None:
     "Chủ tịch UBND xã cho biết, tuyến đường Lý Thường Kiệt đã được trải nhựa xong.",
     "Phát biểu tại hội nghị, Chủ tịch UBND huyện nhấn mạnh vai trò của Mặt trận Tổ quốc.",
     "Tham dự có Phó Chủ tịch UBND tỉnh và đại diện Nhà văn hóa Trịnh Công Sơn.",
+    "Làm theo tấm gương đạo đức Chủ tịch Hồ Chí Minh, đoàn viên ra quân dọn rác.",
+    "Nguyễn Trãi\nChủ tịch Hội đồng trường phát biểu khai mạc năm học.",
 ])
 def test_streets_and_organisations_next_to_a_bare_post_are_not_officials(text: str) -> None:
     assert extract(text).officials == []

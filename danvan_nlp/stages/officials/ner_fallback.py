@@ -36,6 +36,8 @@ PROPER_NOUNS = True  # also accept a proper noun (POS "Np") that opens with a fa
 _MIN_WORDS, _MAX_WORDS = 2, 4
 _LIST_FILLERS = frozenset({"gồm", "có", "là", "gồm có", "đồng", "chí"})
 _ITEM_SEPARATORS = frozenset({";", ",", "và"})
+_AFTER_SEPARATORS = frozenset({",", "-", "–", "\n"})
+_MAX_LEAD = 3  # words before a name alone on its line
 TokenSpan = tuple[int, int]  # token indices, end exclusive
 
 
@@ -150,6 +152,8 @@ def _chain_forward(tokens: list[Token], orphans: list[TokenSpan], index: int,
 
 def _run_at(tokens: list[Token], index: int) -> TokenSpan | None:
     """Two to four capitalised words from ``index`` that start no title, or None."""
+    if words_at(tokens, index, _honorifics()):
+        return None  # "Ông", "Bà" open a sentence: the layouts read honorifics first
     end = index
     while end < len(tokens) and end - index <= _MAX_WORDS and tokens[end].is_capitalised \
             and not pos.title_at(tokens, end):
@@ -166,6 +170,7 @@ def _run_ending(tokens: list[Token], end: int) -> TokenSpan | None:
     start = end
     while start > 0 and end - start <= _MAX_WORDS and tokens[start - 1].is_capitalised:
         start -= 1
+    start += words_at(tokens, start, _honorifics())  # "Ông Lê Văn A" at a sentence start
     return _run_at(tokens, start) if start < end else None
 
 
@@ -248,16 +253,33 @@ def _before_layout(tokens: list[Token], orphans: list[TokenSpan], index: int,
 
 def _after_layout(tokens: list[Token], orphans: list[TokenSpan], index: int,
                   ) -> list[Candidate]:
-    """"A, Phó Chủ tịch UBND tỉnh, ...": the run before a comma that opens the chain."""
+    """"A, Phó Chủ tịch UBND tỉnh, ...": the run before a comma that opens the chain; or
+    a line holding only a name (a rank may open it) above a line of posts."""
     start = orphans[index][0]
-    if start < 3 or tokens[start - 1].text not in {",", "-", "–"}:
+    if start < 2 or tokens[start - 1].text not in _AFTER_SEPARATORS:
         return []
     if index and orphans[index - 1][1] + 1 == start:
         return []  # inside a chain: its first post reads the name
     name = _run_ending(tokens, start - 1)
     if name is None:
         return []
-    return [Candidate(name, _chain_forward(tokens, orphans, index))]
+    chain = _chain_forward(tokens, orphans, index)
+    if tokens[start - 1].text == "\n" and not (
+            _alone_on_line(tokens, name) and _ends_line(tokens, chain[-1][1])):
+        return []  # a name line counts only above a line of posts and nothing else
+    return [Candidate(name, chain)]
+
+
+def _ends_line(tokens: list[Token], index: int) -> bool:
+    return index >= len(tokens) or tokens[index].kind == "newline"
+
+
+def _alone_on_line(tokens: list[Token], name: TokenSpan) -> bool:
+    """Only a few words (a rank, "Tiến sỹ") stand before the name on its line."""
+    first = name[0]
+    while first > 0 and tokens[first - 1].kind == "word" and name[0] - first < _MAX_LEAD:
+        first -= 1
+    return first == 0 or tokens[first - 1].kind == "newline"
 
 
 def _confirmed(article: Article, tokens: list[Token], candidates: list[Candidate],
