@@ -46,6 +46,15 @@ SCORER = SHARED / "eval" / "score.py"
 BLIND = ("b3", "b4")
 MEASURES = ("names", "positions")
 OUT = ROOT / "benchmarks" / "underthesea.md"
+# Cross-validation (5 folds, macro-F1) from `danvan train-domains --data
+# models/data/model_domains.tsv --extra models/data/model_domains_extra.tsv --with-wordseg`,
+# run by hand (it takes minutes); copied here from its printed table.
+WORDSEG_CV = (
+    "Cross-validated macro-F1 (`danvan train-domains ... --with-wordseg`, 5 folds, run by",
+    "hand): complement NB (shipped, no segmentation) 0.935 ± 0.021; linear SVM with word",
+    "segmentation 0.914 ± 0.040; linear SVM 0.903 ± 0.042; logistic regression 0.901 ± 0.039.",
+    "",
+)
 
 
 @dataclass(frozen=True)
@@ -233,6 +242,28 @@ def splitter_agreement(folder: Path) -> str:
             f"both {shared}.")
 
 
+def segmentation_cost(limit: int = 300) -> str:
+    """ms per model description: the shipped classifier, and underthesea.word_tokenize alone
+    (what ``word_segmentation=True`` adds before the classifier runs)."""
+    from underthesea import word_tokenize
+
+    from danvan_nlp.classify.api import classify_domains
+
+    rows = (ROOT / "models" / "data" / "model_domains.tsv").read_text(encoding="utf-8")
+    texts = [line.split("\t", 1)[1] for line in rows.splitlines()[2:limit + 2] if "\t" in line]
+    classify_domains(texts[:5])
+    word_tokenize(texts[0])
+    start = time.perf_counter()
+    classify_domains(texts)
+    shipped = (time.perf_counter() - start) * 1000 / len(texts)
+    start = time.perf_counter()
+    for text in texts:
+        word_tokenize(text)
+    segmenting = (time.perf_counter() - start) * 1000 / len(texts)
+    return (f"Per description ({len(texts)} from `models/data/model_domains.tsv`): shipped "
+            f"classifier {shipped:.2f} ms, underthesea.word_tokenize alone {segmenting:.2f} ms.")
+
+
 def rows_for(folder: Path, repeat: int) -> list[str]:
     for config in CONFIGS:  # a warm-up pass: lexicons, classifier and caches loaded
         predictions(folder, config, 1)
@@ -271,7 +302,9 @@ def report(sets: dict[str, Path], repeat: int, runs: int) -> str:
               f"{runs})", "", "| cost | seconds |", "|---|---|",
               *(f"| {name} | {seconds:.2f} |" for name, seconds in costs.items()),
               f"| `danvan extract` on the sample article imports underthesea | "
-              f"{'yes' if sample_imports_underthesea() else 'no'} |", ""]
+              f"{'yes' if sample_imports_underthesea() else 'no'} |", "",
+              "## Word segmentation for the domain classifier", "", segmentation_cost(), "",
+              *WORDSEG_CV]
     return "\n".join(lines)
 
 
