@@ -11,14 +11,16 @@ which stays out of the repository). Blind batches are refused. Each configuratio
 scorer (``../shared/eval/score.py --pred``):
 
 - ``rules``: the default stages without the NER fallback (the extractor before this work);
-- ``rules + ner_fallback``: the default stages (``officials.recover_names`` included);
-- ``ner on every sentence``: the fallback's layouts checked by NER on all sentences, not only
-  on sentences with a candidate (what a plain "run NER" design would cost);
-- ``sent_tokenize``: the rules with sentences split by ``underthesea.sent_tokenize``.
+- ``rules + ner_fallback``: the default stages (``officials.recover_names`` included), with
+  the NER gate on person tags only, or on person tags or a proper noun (``Np``) opening with
+  a listed family name (the default);
+- ``sent_tokenize``: the rules with sentences split by ``underthesea.sent_tokenize``;
+- for reference, ``underthesea.ner`` on every sentence (what a plain "run NER" would cost).
 
-Cost: ms per article (fastest of ``--repeat`` warm runs, averaged), how many articles and sentences
-reach NER, and, in fresh processes, the import time of underthesea and the load time of its
-NER and sentence models (first call minus a second call).
+Cost: ms per article (fastest of ``--repeat`` warm runs, averaged), how many sentences reach
+NER, and, in fresh processes, the import time of underthesea and the load time of its NER
+and sentence models (first call minus a second call). Also the sentence ends the two
+splitters share, and what word segmentation costs per model description.
 """
 
 from __future__ import annotations
