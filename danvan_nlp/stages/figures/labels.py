@@ -77,8 +77,12 @@ class How(str, Enum):
     LIST_VERB_AFTER = "list_verb_after"
 
 
-# how a figure can be told on its final record (NONE and WITH never end up there)
-FINAL_HOWS = tuple(how for how in How if how not in (How.NONE, How.WITH))
+# what one side of the clause says before the cascade decides; never a figure's rule:
+# ``weak``, ``marker_unknown`` and ``agent_of_verb`` end as ``other_verb_before`` or
+# ``verb_after_other``, ``with`` and nothing as the rules after them
+INTERMEDIATE = (How.NONE, How.WITH, How.WEAK, How.MARKER_UNKNOWN, How.AGENT_OF_VERB)
+# how a figure can be told on its final record: the rules of the cascade
+FINAL_HOWS = tuple(how for how in How if how not in INTERMEDIATE)
 
 
 def _rule_members() -> dict[str, str]:

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from danvan_nlp import lexicon
 from danvan_nlp.article import Article
-from danvan_nlp.components import component
+from danvan_nlp.components import RuleName, component
 from danvan_nlp.records import Official, Position, Span
 from danvan_nlp.stages.officials import positions as pos
 from danvan_nlp.stages.officials.article_tokens import article_tokens
@@ -26,6 +26,13 @@ _CLAUSE_BOUNDARIES = frozenset({".", ";", ":", "\n", "(", ")", "!", "?"})
 _PAST_REACH = 10  # tokens after the chain where "khi đó là ..." still speaks of the person
 
 
+class OfficialRule(RuleName):
+    """How an official (and each position read with the name) was found."""
+
+    TITLE_NAME = "official.title-name"  # "Bí thư Tỉnh ủy Nguyễn Văn A"
+    NAME_TITLE = "official.name-title"  # "Nguyễn Văn A - Bí thư Tỉnh ủy"
+    SHORT_NAME = "official.short-name"  # "ông A" after the full name was told
+
 @dataclass(slots=True)
 class _Mention:
     """One place a person is named, with what stands around the name."""
@@ -35,7 +42,7 @@ class _Mention:
     honorific: str | None = None
     rank: str | None = None
     positions: list[tuple[int, int]] = field(default_factory=list)
-    rule: str = ""
+    rule: OfficialRule = OfficialRule.NAME_TITLE
 
 
 @lru_cache(maxsize=1)
@@ -60,12 +67,31 @@ def find_officials(article: Article) -> None:
     article.officials.extend(people.values())
 
 
+@dataclass(frozen=True, slots=True)
+class _Lookups:
+    """Tables over one article's tokens, built in one pass each so that reading a list of
+    n names costs n steps, not n squared."""
+
+    position_ends: frozenset[int]  # where a position ends (a name may follow)
+    clause_starts: list[int]  # for each token, where its clause starts
+    title_starts: list[int]  # where a title head word starts, in order
+
+
+def _lookups(tokens: list[Token]) -> _Lookups:
+    clause_starts = [0] * (len(tokens) + 1)
+    for index in range(1, len(tokens) + 1):
+        opens = tokens[index - 1].text in _CLAUSE_BOUNDARIES
+        clause_starts[index] = index if opens else clause_starts[index - 1]
+    titles = [start for start in range(len(tokens)) if pos.title_at(tokens, start)]
+    return _Lookups(_position_ends(tokens, titles), clause_starts, titles)
+
+
 def _mentions(tokens: list[Token]) -> list[_Mention]:
     found: list[_Mention] = []
-    ends = _position_ends(tokens)
+    look = _lookups(tokens)
     index = 0
     while index < len(tokens):
-        mention = _mention_at(tokens, index, ends) if tokens[index].is_capitalised else None
+        mention = _mention_at(tokens, index, look) if tokens[index].is_capitalised else None
         if mention is None:
             index += 1
             continue
@@ -74,10 +100,10 @@ def _mentions(tokens: list[Token]) -> list[_Mention]:
     return found
 
 
-def _mention_at(tokens: list[Token], index: int, ends: frozenset[int]) -> _Mention | None:
+def _mention_at(tokens: list[Token], index: int, look: _Lookups) -> _Mention | None:
     rank, honorific, intro_start = _introducers(tokens, index)
     end = name_end(tokens, index)
-    if end is None and (intro_start < index or index in ends
+    if end is None and (intro_start < index or index in look.position_ends
                         or _list_item_with_post(tokens, index)):
         end = name_end(tokens, index, introduced=True)
     if end is None:
@@ -86,9 +112,10 @@ def _mention_at(tokens: list[Token], index: int, ends: frozenset[int]) -> _Menti
     mention = _Mention(name, (index, end), honorific, rank)
     after = pos.chain_after(tokens, end) or pos.held_post(tokens, end)
     after += pos.held_post(tokens, after[-1][1] if after else end, _PAST_REACH, past=True)
-    before = pos.chain_before(tokens, intro_start, _clause_start(tokens, intro_start))
-    mention.positions = before + after + _shared_prefix(tokens, intro_start)
-    mention.rule = "official.title-name" if before else "official.name-title"
+    clause_start = look.clause_starts[intro_start]
+    before = pos.chain_before(tokens, intro_start, clause_start, look.title_starts)
+    mention.positions = before + after + _shared_prefix(tokens, intro_start, look)
+    mention.rule = OfficialRule.TITLE_NAME if before else OfficialRule.NAME_TITLE
     return mention
 
 
@@ -109,7 +136,7 @@ def _short_mentions(tokens: list[Token], full: list[_Mention]) -> list[_Mention]
         if index + 1 < len(tokens) and tokens[index + 1].is_capitalised:
             continue
         (name,) = names
-        mention = _Mention(name, (index, index + 1), rule="official.short-name")
+        mention = _Mention(name, (index, index + 1), rule=OfficialRule.SHORT_NAME)
         mention.positions = pos.chain_after(tokens, index + 1) or pos.held_post(
             tokens, index + 1, _PAST_REACH, past=True)
         found.append(mention)
@@ -141,30 +168,23 @@ def _introducers(tokens: list[Token], index: int) -> tuple[str | None, str | Non
     return rank, honorific, start
 
 
-def _position_ends(tokens: list[Token]) -> frozenset[int]:
+def _position_ends(tokens: list[Token], titles: list[int]) -> frozenset[int]:
     """Where the positions of the text end: a name may follow ("Bí thư Tỉnh ủy | Hầu A Lềnh")."""
-    return frozenset(end for start in range(len(tokens)) if pos.title_at(tokens, start)
-                     and (end := pos.position_end(tokens, start)) is not None)
+    return frozenset(end for start in titles
+                     if (end := pos.position_end(tokens, start)) is not None)
 
 
-def _clause_start(tokens: list[Token], index: int) -> int:
-    start = index
-    while start > 0 and tokens[start - 1].text not in _CLAUSE_BOUNDARIES:
-        start -= 1
-    return start
-
-
-def _shared_prefix(tokens: list[Token], index: int) -> list[tuple[int, int]]:
+def _shared_prefix(tokens: list[Token], index: int, look: _Lookups) -> list[tuple[int, int]]:
     """"các Ủy viên Trung ương Đảng: A, B; C" gives that position to A, B and C."""
-    colon = _clause_start(tokens, index) - 1
+    colon = look.clause_starts[index] - 1
     crossed = False
     while colon > 0 and tokens[colon].text == ";":
-        colon, crossed = _clause_start(tokens, colon) - 1, True
+        colon, crossed = look.clause_starts[colon] - 1, True
     if colon < 1 or tokens[colon].text != ":":
         return []
     if crossed and not _items_carry_posts(tokens, colon + 1):
         return []  # "các Phó Chủ tịch UBND tỉnh: A, B; C, Giám đốc ..." ends at ";"
-    clause = _clause_start(tokens, colon)
+    clause = look.clause_starts[colon]
     for start in range(clause, colon):
         if tokens[start].lower != "các":
             continue
@@ -186,7 +206,7 @@ def _add(article: Article, tokens: list[Token], people: dict[str, Official],
     name_span = article.span(first.start, last.end)
     official = people.get(mention.name)
     if official is None:
-        shown = mention.name if mention.rule == "official.short-name" else name_span.text
+        shown = mention.name if mention.rule is OfficialRule.SHORT_NAME else name_span.text
         official = Official(name=shown, positions=[], mentions=[], rule=mention.rule,
                             honorific=mention.honorific, rank=mention.rank)
         people[mention.name] = official
@@ -200,7 +220,7 @@ def _add(article: Article, tokens: list[Token], people: dict[str, Official],
             official.roles.append(role)
 
 
-def _position(article: Article, tokens: list[Token], start: int, end: int, rule: str,
+def _position(article: Article, tokens: list[Token], start: int, end: int, rule: OfficialRule,
               ) -> Position:
     span: Span = article.span(tokens[start].start, tokens[end - 1].end)
     return Position(surface=span.text, normalized=normalized_position(span.text, article),
