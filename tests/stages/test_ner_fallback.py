@@ -12,6 +12,7 @@ from danvan_nlp.article import Article
 from danvan_nlp.errors import MissingDependencyError
 from danvan_nlp.stages.meta import read_meta
 from danvan_nlp.stages.officials import ner_fallback, ner_people
+from danvan_nlp.stages.officials.article_tokens import article_tokens
 from danvan_nlp.stages.officials.ner_people import NerRow
 
 RULE = "official.ner-fallback"
@@ -93,7 +94,7 @@ def test_a_candidate_ner_does_not_confirm_is_dropped() -> None:
 
 def test_candidates_come_only_from_the_four_layouts() -> None:
     article = before_officials(BRACKETS + " Ông Hà Văn Tuấn dự lễ khánh thành cầu Bản Chang.")
-    tokens = ner_fallback.article_tokens(article)
+    tokens = article_tokens(article)
     every, orphans = ner_fallback.posts_in(article, tokens)
     found = ner_fallback.find_candidates(tokens, every, orphans)
     names = [" ".join(t.text for t in tokens[c.name[0]:c.name[1]]) for c in found]

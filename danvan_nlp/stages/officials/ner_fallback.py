@@ -29,9 +29,10 @@ from danvan_nlp.stages.officials.article_tokens import article_tokens
 from danvan_nlp.stages.officials.ner_people import Tagger, tag_sentence
 from danvan_nlp.stages.officials.position_forms import merge_position, normalized_position
 from danvan_nlp.stages.officials.roles import roles_of
+from danvan_nlp.stages.officials.stage import OfficialRule
 from danvan_nlp.tokens import PhraseIndex, Token, phrase_index, words_at
 
-RULE = "official.ner-fallback"
+RULE = OfficialRule.NER_FALLBACK
 PROPER_NOUNS = True  # also accept a proper noun (POS "Np") that opens with a family name
 _MIN_WORDS, _MAX_WORDS = 2, 4
 _LIST_FILLERS = frozenset({"gồm", "có", "là", "gồm có", "đồng", "chí"})

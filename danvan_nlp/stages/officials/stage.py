@@ -32,6 +32,7 @@ class OfficialRule(RuleName):
     TITLE_NAME = "official.title-name"  # "Bí thư Tỉnh ủy Nguyễn Văn A"
     NAME_TITLE = "official.name-title"  # "Nguyễn Văn A - Bí thư Tỉnh ủy"
     SHORT_NAME = "official.short-name"  # "ông A" after the full name was told
+    NER_FALLBACK = "official.ner-fallback"  # NER confirms a name by an unheld post
 
 @dataclass(slots=True)
 class _Mention:
