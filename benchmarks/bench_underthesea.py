@@ -324,7 +324,12 @@ def main() -> None:
     parser.add_argument("--write", action="store_true", help=f"write {OUT.name}")
     args = parser.parse_args()
     sets = gold_sets(args.real_text, [b for b in args.batches.split(",") if b])
-    text = report(sets, args.repeat, args.runs)
+    try:
+        text = report(sets, args.repeat, args.runs)
+    finally:  # the copies of third-party text do not outlive the run
+        for name, folder in sets.items():
+            if name.startswith("real "):
+                shutil.rmtree(folder, ignore_errors=True)
     print(text)
     if args.write:
         OUT.write_text(text, encoding="utf-8")

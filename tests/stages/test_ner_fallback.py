@@ -131,3 +131,13 @@ def test_tagged_words_become_offsets_in_the_text() -> None:
     assert tagged.people == {(103, 115)}
     assert tagged.proper_nouns == {(103, 115), (126, 129)}
     assert sentence[3:15] == "Đinh Thị Hoa"
+
+
+def test_recovered_officials_fit_the_output_schema() -> None:
+    import jsonschema
+
+    from danvan_nlp.schema import article_schema
+
+    output = extract(SHARED_LIST).to_dict()
+    jsonschema.validate(output, article_schema())
+    assert RULE in {official["rule"] for official in output["officials"]}
