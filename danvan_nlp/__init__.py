@@ -18,9 +18,11 @@ from danvan_nlp.errors import (
     ExtractTimeout,
     FetchError,
     InputError,
+    MissingDependencyError,
     ModelArtifactError,
     PageError,
     RefusedRequestError,
+    StageOrderError,
 )
 from danvan_nlp.many import extract_many
 from danvan_nlp.pipeline import extract
@@ -50,6 +52,7 @@ __all__ = [
     "FetchError",
     "Figure",
     "InputError",
+    "MissingDependencyError",
     "Model",
     "ModelArtifactError",
     "Official",
@@ -61,6 +64,7 @@ __all__ = [
     "RefusedRequestError",
     "Role",
     "Span",
+    "StageOrderError",
     "__version__",
     "classify_domain",
     "extract",

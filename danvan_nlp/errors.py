@@ -69,3 +69,9 @@ class StageOrderError(DanvanError):
     """``extract(stages=...)`` runs a stage before the stages that fill what it reads."""
 
     exit_code = 2
+
+
+class MissingDependencyError(DanvanError):
+    """An optional package a chosen feature needs is not installed (the message names it)."""
+
+    exit_code = 7

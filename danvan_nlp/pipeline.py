@@ -30,6 +30,7 @@ def default_stages() -> list[Stage]:
         meta.read_meta,
         documents.find_documents,
         officials.find_officials,
+        officials.recover_names,
         figures.find_figures,
         locate_figures,
         models.find_models,

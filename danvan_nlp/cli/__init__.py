@@ -15,7 +15,7 @@ and ``-q`` also turns progress bars off. Exit statuses are the same everywhere:
 0 all done, 1 some items were bad (reported, the rest done), 2 unusable
 arguments or input, 3 an unusable domain model, 4 a page that cannot be fetched,
 5 an archive or result file that cannot be used, 6 an archive another crawl is
-writing, 130 interrupted.
+writing, 7 an optional package a feature needs is missing, 130 interrupted.
 """
 
 from __future__ import annotations
@@ -54,7 +54,7 @@ COMMANDS = {  # each sub-command and the module in COMMAND_MODULES that register
 }
 EXIT_STATUSES = ("Exit status: 0 done, 1 some items bad, 2 usage or bad input, 3 unusable "
                  "domain model, 4 page not fetched, 5 unusable archive or result file, "
-                 "6 archive busy, 130 interrupted.")
+                 "6 archive busy, 7 missing optional package, 130 interrupted.")
 
 
 class _VersionAction(argparse.Action):

@@ -16,10 +16,11 @@ from danvan_nlp.article import Article
 from danvan_nlp.components import RuleName, component
 from danvan_nlp.records import Official, Position, Span
 from danvan_nlp.stages.officials import positions as pos
+from danvan_nlp.stages.officials.article_tokens import article_tokens
 from danvan_nlp.stages.officials.person_names import name_end
 from danvan_nlp.stages.officials.position_forms import merge_position, normalized_position
 from danvan_nlp.stages.officials.roles import roles_of
-from danvan_nlp.tokens import PhraseIndex, Token, phrase_index, tokenize, words_at
+from danvan_nlp.tokens import PhraseIndex, Token, phrase_index, words_at
 
 _CLAUSE_BOUNDARIES = frozenset({".", ";", ":", "\n", "(", ")", "!", "?"})
 _PAST_REACH = 10  # tokens after the chain where "khi đó là ..." still speaks of the person
@@ -31,6 +32,7 @@ class OfficialRule(RuleName):
     TITLE_NAME = "official.title-name"  # "Bí thư Tỉnh ủy Nguyễn Văn A"
     NAME_TITLE = "official.name-title"  # "Nguyễn Văn A - Bí thư Tỉnh ủy"
     SHORT_NAME = "official.short-name"  # "ông A" after the full name was told
+    NER_FALLBACK = "official.ner-fallback"  # NER confirms a name by an unheld post
 
 @dataclass(slots=True)
 class _Mention:
@@ -57,7 +59,7 @@ def _ranks() -> PhraseIndex:
 @component(requires=("province",), assigns=("officials",))
 def find_officials(article: Article) -> None:
     """Append one :class:`Official` per named person holding a position."""
-    tokens = tokenize(article.ntext)
+    tokens = article_tokens(article)
     people: dict[str, Official] = {}
     mentions = _mentions(tokens)
     for mention in mentions + _short_mentions(tokens, mentions):
