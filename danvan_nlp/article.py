@@ -11,7 +11,7 @@ from danvan_nlp.errors import InputError
 from danvan_nlp.normalize import NormalizedText, normalize
 from danvan_nlp.records import DocumentRef, Figure, Model, Official, Span, from_plain, to_plain
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 
 @dataclass(slots=True)

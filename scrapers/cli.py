@@ -11,8 +11,8 @@ from typing import Any
 
 from tqdm import tqdm
 
-from danvan_nlp.cli.logs import progress_disabled
 from danvan_nlp.errors import ArchiveError, InputError
+from danvan_nlp.progress import progress_disabled
 from danvan_nlp.scrapers.api import check_url, crawl, site_fetcher
 from danvan_nlp.scrapers.archive import check_readable, export_jsonl
 from danvan_nlp.scrapers.check import check_page

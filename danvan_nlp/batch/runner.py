@@ -32,6 +32,7 @@ from danvan_nlp.batch.sources import Source, SourceArticle, open_source
 from danvan_nlp.batch.work import INTERNAL, ExtractFn, Job
 from danvan_nlp.deadline import ARTICLE_SECONDS
 from danvan_nlp.errors import DanvanError, InputError
+from danvan_nlp.progress import progress_disabled
 from danvan_nlp.textio import MAX_LINE_BYTES
 
 MAX_CHUNK = 32
@@ -148,7 +149,7 @@ def _extract_all(
     size = chunk_size or _chunk_size(count, len(done), engine.slots)
     total = max(count - len(done), 0) if count is not None else None
     chunks = _chunks(_pending(articles.articles(), done, summary), size)
-    disable = None if progress is None else not progress
+    disable = progress_disabled() if progress is None else not progress
     with tqdm(total=total, unit=" articles", desc="extract", disable=disable,
               file=sys.stderr) as bar:
         for lines in _run_chunks(engine, chunks):

@@ -6,7 +6,8 @@ import logging
 import os
 import sys
 
-QUIET_ENV = "DANVAN_QUIET"
+from danvan_nlp.progress import QUIET_ENV
+
 LOGGER_NAMES = ("danvan_nlp",)
 
 
@@ -30,8 +31,3 @@ def configure_logging(*, verbose: int, quiet: bool) -> None:
         os.environ[QUIET_ENV] = "1"
     else:
         os.environ.pop(QUIET_ENV, None)
-
-
-def progress_disabled() -> bool | None:
-    """The ``disable`` argument for tqdm: off with ``-q``, else only on a terminal."""
-    return True if os.environ.get(QUIET_ENV) else None

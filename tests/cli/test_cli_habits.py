@@ -118,3 +118,17 @@ def test_verbose_says_what_was_found_and_default_stays_silent(tmp_path: Path) ->
     assert plain.stderr == ""
     assert f"INFO: {path}: 1 officials" in loud.stderr
     assert loud.stdout == plain.stdout
+
+
+def test_quiet_turns_progress_bars_off_for_batch_runs(tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    from danvan_nlp.cli.logs import configure_logging
+    from danvan_nlp.progress import progress_disabled
+
+    monkeypatch.delenv("DANVAN_QUIET", raising=False)
+    configure_logging(verbose=0, quiet=False)
+    assert progress_disabled() is None
+    configure_logging(verbose=0, quiet=True)
+    assert progress_disabled() is True
+    configure_logging(verbose=0, quiet=False)
+    assert progress_disabled() is None
