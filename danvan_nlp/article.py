@@ -6,6 +6,7 @@ import bisect
 from dataclasses import dataclass, field
 from typing import Any
 
+from danvan_nlp.context import ArticleContext
 from danvan_nlp.normalize import NormalizedText
 from danvan_nlp.records import DocumentRef, Figure, Model, Official, Span, to_plain
 
@@ -33,6 +34,7 @@ class Article:
     documents: list[DocumentRef] = field(default_factory=list)
     models: list[Model] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    _context: ArticleContext | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def text(self) -> str:
@@ -43,6 +45,13 @@ class Article:
     def ntext(self) -> str:
         """The normalised text the stages read (offsets differ only after NFC)."""
         return self.norm.text
+
+    @property
+    def context(self) -> ArticleContext:
+        """Lookup tables over ``ntext`` (lines, regex spans, stage memos), built once."""
+        if self._context is None:
+            self._context = ArticleContext(self.ntext)
+        return self._context
 
     def span(self, start: int, end: int) -> Span:
         """A :class:`Span` of the caller's text from a span of the normalised text."""

@@ -7,6 +7,7 @@ holds one entry a line; a ``.tsv`` file holds tab-separated columns.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
@@ -46,3 +47,23 @@ def alternation(entries: tuple[str, ...] | list[str]) -> str:
 
     ordered = sorted(set(entries), key=len, reverse=True)
     return "|".join(re.escape(entry) for entry in ordered)
+
+
+@dataclass(frozen=True, slots=True)
+class Province:
+    """A pre-2025 province, the province it belongs to now, and its spellings."""
+
+    name: str
+    province_2025: str
+    spellings: tuple[str, ...]
+
+
+@cache
+def provinces() -> tuple[Province, ...]:
+    """Every pre-2025 province with its spellings, from ``lang/vi/provinces.tsv`` (read by
+    the meta stage and by the person-name reader, so it lives with the language data)."""
+    return tuple(
+        Province(row[0], row[1], (row[0], *(s for s in (row[2] if len(row) > 2 else "")
+                                            .split(",") if s)))
+        for row in table("provinces.tsv")
+    )

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
 from functools import lru_cache
 
 from danvan_nlp import lexicon
 from danvan_nlp.article import Article
-from danvan_nlp.stages.published import published_date
+from danvan_nlp.lexicon import Province, provinces
+from danvan_nlp.published import published_date
 
 _SOURCE_LINE = re.compile(
     r"""
@@ -42,15 +42,6 @@ def _not_title() -> re.Pattern[str]:
     )
 
 
-@dataclass(frozen=True, slots=True)
-class Province:
-    """A pre-2025 province, the province it belongs to now, and its spellings."""
-
-    name: str
-    province_2025: str
-    spellings: tuple[str, ...]
-
-
 def read_meta(article: Article) -> None:
     """Fill published date, source, title, province and ``province_2025``."""
     text = article.ntext
@@ -77,17 +68,6 @@ def _title(text: str) -> str | None:
         if len(line) >= 20 and not _not_title().match(line):
             return line
     return None
-
-
-@lru_cache(maxsize=1)
-def provinces() -> tuple[Province, ...]:
-    """Every pre-2025 province with its spellings, from ``lang/vi/provinces.tsv``."""
-    rows = lexicon.table("provinces.tsv")
-    return tuple(
-        Province(row[0], row[1], (row[0], *(s for s in (row[2] if len(row) > 2 else "")
-                                            .split(",") if s)))
-        for row in rows
-    )
 
 
 @lru_cache(maxsize=1)

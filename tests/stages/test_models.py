@@ -7,8 +7,8 @@ import pytest
 
 from danvan_nlp.classify.artifact import ARTIFACT_ENV, clear_cache
 from danvan_nlp.pipeline import extract
-from danvan_nlp.stages.model_repeats import first_of_each
 from danvan_nlp.stages.models import find_models, label_domains
+from danvan_nlp.stages.models.repeats import first_of_each
 
 
 def _found(text: str) -> list[tuple[str, str]]:

@@ -3,7 +3,7 @@
 import pytest
 
 from danvan_nlp import extract
-from danvan_nlp.stages.published import Evidence, agrees_with_event, candidates, lead_event
+from danvan_nlp.published import Evidence, agrees_with_event, candidates, lead_event
 
 BODY = "\nXã tổ chức buổi ra quân làm đường giao thông nông thôn rất sôi nổi.\n"
 

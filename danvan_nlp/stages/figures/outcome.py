@@ -7,8 +7,8 @@ outcome verb ("hiến 334 nghìn m2"). A figure with no verb of its own shares t
 of the list it belongs to ("19 tập thể và 23 cá nhân ... được tặng Bằng khen") or
 takes its total's outcome when it is a part ("trong đó", a colon, brackets, or a
 sentence opening with "Trong đó,"). Shares that restate a count and support levels are
-read in :mod:`.figure_restate`; lists whose verb follows their last item in
-:mod:`.figure_lists`.
+read in :mod:`.restate`; lists whose verb follows their last item in
+:mod:`.lists`.
 """
 
 from __future__ import annotations
@@ -16,15 +16,15 @@ from __future__ import annotations
 import re
 
 from danvan_nlp.records import Outcome
-from danvan_nlp.stages.figure_after import after_aside, after_end, agent_check, read_after
-from danvan_nlp.stages.figure_awarder import active_subject, award_owner
-from danvan_nlp.stages.figure_before import read_before
-from danvan_nlp.stages.figure_clauses import ClauseView
-from danvan_nlp.stages.figure_drafts import Draft
-from danvan_nlp.stages.figure_lexicon import before_number, role_words, search_back
-from danvan_nlp.stages.figure_lists import share_verb_after
-from danvan_nlp.stages.figure_reading import Reading, connector
-from danvan_nlp.stages.figure_restate import restated_or_rated, share_of_target
+from danvan_nlp.stages.figures.after import after_aside, after_end, agent_check, read_after
+from danvan_nlp.stages.figures.awarder import active_subject, award_owner
+from danvan_nlp.stages.figures.before import read_before
+from danvan_nlp.stages.figures.clauses import ClauseView
+from danvan_nlp.stages.figures.drafts import Draft
+from danvan_nlp.stages.figures.lexicon import before_number, role_words, search_back
+from danvan_nlp.stages.figures.lists import share_verb_after
+from danvan_nlp.stages.figures.reading import Reading, connector
+from danvan_nlp.stages.figures.restate import restated_or_rated, share_of_target
 
 ASIDE_REACH = 40
 

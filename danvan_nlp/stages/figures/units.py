@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from danvan_nlp import lexicon
+from danvan_nlp.context import ArticleContext
 from danvan_nlp.numerals import Number, find_numbers, read_unit
-from danvan_nlp.stages.figure_index import match_spans
-from danvan_nlp.stages.figure_lexicon import mentions, role_alternation
+from danvan_nlp.stages.figures.lexicon import mentions, role_alternation
 
 _WORDS_AFTER = re.compile(
     r"""
@@ -63,8 +63,9 @@ def non_units() -> frozenset[str]:
     return frozenset(lexicon.words("figure_non_units.txt"))
 
 
-def unit_after(text: str, number: Number) -> CountedUnit | None:
+def unit_after(ctx: ArticleContext, number: Number) -> CountedUnit | None:
     """The unit written right after ``number``, from the table or the words there."""
+    text = ctx.text
     unit = read_unit(text, number.end)
     if unit is not None and number.spelled and text[unit.start].isupper():
         return None  # "ba Đồn": a place name, not three outposts
@@ -78,14 +79,15 @@ def unit_after(text: str, number: Number) -> CountedUnit | None:
         return CountedUnit(unit.unit, _list_end(text, end), unit.kind, "unit_table")
     if number.spelled:
         return None
-    return _open_noun(text, number)
+    return _open_noun(ctx, number)
 
 
-def _open_noun(text: str, number: Number) -> CountedUnit | None:
+def _open_noun(ctx: ArticleContext, number: Number) -> CountedUnit | None:
+    text = ctx.text
     match = _WORDS_AFTER.match(text, number.end)
     nouns = _nouns_after(match) if match else []
     if match is None or not nouns:
-        return _money_default(text, number)
+        return _money_default(ctx, number)
     end = match.end(("first", "second")[len(nouns) - 1])
     return CountedUnit(" ".join(nouns), _list_end(text, end), "count", "noun_after")
 
@@ -128,12 +130,13 @@ def _can_be_noun(word: str) -> bool:
             and lowered not in non_units())
 
 
-def _money_default(text: str, number: Number) -> CountedUnit | None:
+def _money_default(ctx: ArticleContext, number: Number) -> CountedUnit | None:
     """ "hơn 5 tỷ" with no unit: money when the scale is a billion or money is spoken of."""
+    text = ctx.text
     written = text[number.start:number.end].lower()
     if not number.scaled:
         return None
-    sentence_start = match_spans(_SENTENCE_STOP, text).last_end_before(number.start)
+    sentence_start = ctx.match_spans(_SENTENCE_STOP).last_end_before(number.start)
     lookback = max(sentence_start, number.start - MONEY_REACH)
     if "tỷ" in written or "tỉ" in written or mentions("money_context").search(
             text, lookback, number.start):
@@ -175,21 +178,23 @@ def _moves_to() -> re.Pattern[str]:
     )
 
 
-def borrowed_unit(text: str, number: Number, clause_start: int) -> CountedUnit | None:
+def borrowed_unit(ctx: ArticleContext, number: Number, clause_start: int) -> CountedUnit | None:
     """A unit lent by the clause to a bare number ("từ 358 xuống 50 xóm", "số X ... là N")."""
+    text = ctx.text
     move = _moves_to().match(text, number.end)
     if move is not None:
         target = next((n for n in find_numbers(text[move.end():move.end() + 40])), None)
         if target is not None and target.start == 0:
             shifted = Number(move.end(), move.end() + target.end, target.value)
-            unit = unit_after(text, shifted)
+            unit = unit_after(ctx, shifted)
             if unit is not None:
                 return CountedUnit(unit.unit, number.end, unit.kind, "unit_borrowed")
-    return _subject_unit(text, number, clause_start)
+    return _subject_unit(ctx, number, clause_start)
 
 
-def _subject_unit(text: str, number: Number, clause_start: int) -> CountedUnit | None:
-    part_start = match_spans(_CLAUSE_STOP, text).last_end_before(number.start)
+def _subject_unit(ctx: ArticleContext, number: Number, clause_start: int) -> CountedUnit | None:
+    text = ctx.text
+    part_start = ctx.match_spans(_CLAUSE_STOP).last_end_before(number.start)
     lookback = max(clause_start, part_start, number.start - SUBJECT_REACH)
     match = _SUBJECT_TOTAL.search(text, lookback, number.start)
     if match is None:

@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 
 from danvan_nlp.records import Outcome
-from danvan_nlp.stages.figure_clauses import ClauseView, clause_words
-from danvan_nlp.stages.figure_drafts import Draft
-from danvan_nlp.stages.figure_lexicon import before_number, mentions, search_back
-from danvan_nlp.stages.figure_reading import Reading
+from danvan_nlp.stages.figures.clauses import ClauseView, clause_words
+from danvan_nlp.stages.figures.drafts import Draft
+from danvan_nlp.stages.figures.lexicon import before_number, mentions, search_back
+from danvan_nlp.stages.figures.reading import Reading
 
 RESTATE_REACH = 40  # the count a share restates stands this close before its verb
 RATE_REACH = 400  # characters before a sum where "mức hỗ trợ" may make it a level

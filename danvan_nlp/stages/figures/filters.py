@@ -10,10 +10,10 @@ import re
 from functools import lru_cache
 
 from danvan_nlp import lexicon
+from danvan_nlp.context import ArticleContext
 from danvan_nlp.numerals import Number
-from danvan_nlp.stages.figure_index import match_spans
-from danvan_nlp.stages.figure_lexicon import mentions, role_alternation
-from danvan_nlp.stages.figure_units import CountedUnit, non_units
+from danvan_nlp.stages.figures.lexicon import mentions, role_alternation
+from danvan_nlp.stages.figures.units import CountedUnit, non_units
 
 _CODE_AFTER = re.compile(
     r"""
@@ -98,8 +98,9 @@ def _qualifier_words() -> frozenset[str]:
     return frozenset(row[0].split()[0] for row in lexicon.table("qualifiers.tsv"))
 
 
-def rejection(text: str, number: Number, unit: CountedUnit | None) -> str | None:
+def rejection(ctx: ArticleContext, number: Number, unit: CountedUnit | None) -> str | None:
     """Why ``number`` (with the unit read after it) is not a figure, or None if it is."""
+    text = ctx.text
     before = text[max(0, number.start - 40):number.start]
     written = text[number.start:number.end]
     checks = (
@@ -113,7 +114,7 @@ def rejection(text: str, number: Number, unit: CountedUnit | None) -> str | None
         ("zero", number.value == 0),
         ("spelled_time", number.spelled and bool(_spelled_after_regex().search(before))),
         ("spelled_name", _spelled_name(text, number, before)),
-        ("quoted_name", _inside_quoted_name(text, number)),
+        ("quoted_name", _inside_quoted_name(ctx, number)),
     )
     return next((reason for reason, failed in checks if failed), None)
 
@@ -198,9 +199,9 @@ def _year_or_date(written: str, number: Number, unit: CountedUnit | None) -> boo
     return plain_year and (unit is None or unit.rule != "unit_table")
 
 
-def _inside_quoted_name(text: str, number: Number) -> bool:
+def _inside_quoted_name(ctx: ArticleContext, number: Number) -> bool:
     """A number inside a short quoted name ("Phiên chợ 0 đồng"), not a reported count.
 
     Quoted names never hold a line break, so those of the whole text, found once, are
     those of each line."""
-    return match_spans(_QUOTED_NAME, text).encloses(number.start, number.end)
+    return ctx.match_spans(_QUOTED_NAME).encloses(number.start, number.end)

@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 
 from danvan_nlp.records import Outcome
-from danvan_nlp.stages.figure_awarder import passive_agent
-from danvan_nlp.stages.figure_clauses import ClauseView, VerbHit, clause_words
-from danvan_nlp.stages.figure_drafts import Draft
-from danvan_nlp.stages.figure_lexicon import before_number, role_words, search_back
-from danvan_nlp.stages.figure_reading import NOTHING, Reading, listed_together
+from danvan_nlp.stages.figures.awarder import passive_agent
+from danvan_nlp.stages.figures.clauses import ClauseView, VerbHit, clause_words
+from danvan_nlp.stages.figures.drafts import Draft
+from danvan_nlp.stages.figures.lexicon import before_number, role_words, search_back
+from danvan_nlp.stages.figures.reading import NOTHING, Reading, listed_together
 
 PASSIVE_REACH = 60
 NEAR_REACH = 3

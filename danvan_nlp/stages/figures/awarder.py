@@ -11,8 +11,8 @@ import re
 from functools import lru_cache
 
 from danvan_nlp import lexicon
-from danvan_nlp.stages.figure_clauses import ClauseView, VerbHit
-from danvan_nlp.stages.figure_lexicon import role_alternation, role_words
+from danvan_nlp.stages.figures.clauses import ClauseView, VerbHit
+from danvan_nlp.stages.figures.lexicon import role_alternation, role_words
 
 MAX_WORDS = 10
 

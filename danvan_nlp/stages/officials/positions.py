@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from danvan_nlp import lexicon
-from danvan_nlp.stages.person_names import name_end
+from danvan_nlp.stages.officials.person_names import name_end
 from danvan_nlp.tokens import PhraseIndex, Token, phrase_index, words_at
 
 _MAX_BRACKET = 14

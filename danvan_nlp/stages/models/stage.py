@@ -18,14 +18,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from danvan_nlp.article import Article
+from danvan_nlp.context import ArticleContext
 from danvan_nlp.errors import ModelArtifactError
 from danvan_nlp.records import Model
-from danvan_nlp.stages import model_lexicon as lex
-from danvan_nlp.stages.figure_index import TEXTS_KEPT, line_of
-from danvan_nlp.stages.model_repeats import first_of_each
+from danvan_nlp.stages.models import lexicon as lex
+from danvan_nlp.stages.models.repeats import first_of_each
 
 MIN_TITLE_WORDS = 2
 MAX_DESCRIBED_WORDS = 20
@@ -58,7 +57,7 @@ def find_models(article: Article) -> None:
         if lex.lists_shortcomings(sentence):
             continue
         found = _after_cues(sentence)
-        if not found and _presents_deeds(article.ntext, start):
+        if not found and _presents_deeds(article.context, start):
             found = _deeds(sentence)
         for index, item in enumerate(found):
             context = _context(sentence, found, index)
@@ -207,18 +206,17 @@ def _deeds(sentence: str) -> list[_Found]:
     return found
 
 
-def _presents_deeds(text: str, offset: int) -> bool:
+def _presents_deeds(ctx: ArticleContext, offset: int) -> bool:
     """Whether the paragraph at ``offset`` (or its list's intro line) presents exemplars."""
-    return _lines_presenting_deeds(text)[line_of(text, offset)]
+    return ctx.memo(_lines_presenting_deeds)[ctx.line_of(offset)]
 
 
-@lru_cache(maxsize=TEXTS_KEPT)
-def _lines_presenting_deeds(text: str) -> list[bool]:
-    """For each line of ``text``: whether it (a bulleted line: with the last line before
+def _lines_presenting_deeds(ctx: ArticleContext) -> list[bool]:
+    """For each line of the article: whether it (a bulleted line: with the last line before
     it that is neither blank nor bulleted) names an exemplar-presenting word."""
     presenters = lex.lower("model_deed_presenters.txt")
     answers, intro = [], ""
-    for line in text.split("\n"):
+    for line in ctx.text.split("\n"):
         scope = line
         if lex.BULLET.match(line):
             scope += " " + intro

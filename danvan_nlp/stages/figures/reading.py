@@ -8,8 +8,8 @@ from functools import lru_cache
 
 from danvan_nlp import lexicon
 from danvan_nlp.records import Outcome
-from danvan_nlp.stages.figure_clauses import ClauseView, VerbHit
-from danvan_nlp.stages.figure_drafts import Draft
+from danvan_nlp.stages.figures.clauses import ClauseView, VerbHit
+from danvan_nlp.stages.figures.drafts import Draft
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,9 +6,9 @@ import re
 from functools import lru_cache
 
 from danvan_nlp import lexicon
+from danvan_nlp.context import ArticleContext
 from danvan_nlp.records import Qualifier
-from danvan_nlp.stages.figure_index import TEXTS_KEPT, line_of, line_starts, match_spans
-from danvan_nlp.stages.figure_lexicon import role_alternation
+from danvan_nlp.stages.figures.lexicon import role_alternation
 
 _PERIOD = re.compile(
     r"""
@@ -76,28 +76,27 @@ def _year_regex() -> re.Pattern[str]:
     )
 
 
-def period_bounds(text: str, sentence: tuple[int, int]) -> tuple[int, int] | None:
+def period_bounds(ctx: ArticleContext, sentence: tuple[int, int]) -> tuple[int, int] | None:
     """Where the period a figure covers is written: "giai đoạn 2018 – 2020" in its sentence
     or in its paragraph so far, else a year of its sentence ("năm 2023")."""
-    found = _sentence_periods(text)
+    found = ctx.memo(_sentence_periods)
     if sentence not in found:
-        found[sentence] = _period_bounds(text, sentence)
+        found[sentence] = _period_bounds(ctx, sentence)
     return found[sentence]
 
 
-def _period_bounds(text: str, sentence: tuple[int, int]) -> tuple[int, int] | None:
-    periods = match_spans(_PERIOD, text)  # a period word opens each match: none overlap
-    paragraph = (line_starts(text)[line_of(text, sentence[0])], sentence[1])
+def _period_bounds(ctx: ArticleContext, sentence: tuple[int, int]) -> tuple[int, int] | None:
+    periods = ctx.match_spans(_PERIOD)  # a period word opens each match: none overlap
+    paragraph = (ctx.line_start_of(sentence[0]), sentence[1])
     found = periods.first_within(*sentence) or periods.first_within(*paragraph)
     if found is None:
-        year = _year_regex().search(text, *sentence)
+        year = _year_regex().search(ctx.text, *sentence)
         found = year.span() if year else None
     return found
 
 
-@lru_cache(maxsize=TEXTS_KEPT)
-def _sentence_periods(text: str) -> dict[tuple[int, int], tuple[int, int] | None]:
-    """The period found so far for each sentence of ``text`` (figures share sentences)."""
+def _sentence_periods(_ctx: ArticleContext) -> dict[tuple[int, int], tuple[int, int] | None]:
+    """The period found so far for each sentence of the article (figures share sentences)."""
     return {}
 
 

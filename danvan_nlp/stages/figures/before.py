@@ -12,15 +12,15 @@ from functools import lru_cache
 
 from danvan_nlp import lexicon
 from danvan_nlp.records import Outcome
-from danvan_nlp.stages.figure_clauses import ClauseView, VerbHit
-from danvan_nlp.stages.figure_drafts import Draft
-from danvan_nlp.stages.figure_lexicon import (
+from danvan_nlp.stages.figures.clauses import ClauseView, VerbHit
+from danvan_nlp.stages.figures.drafts import Draft
+from danvan_nlp.stages.figures.lexicon import (
     before_number,
     role_alternation,
     role_words,
     search_back,
 )
-from danvan_nlp.stages.figure_reading import NOTHING, Reading, connector, listed_together
+from danvan_nlp.stages.figures.reading import NOTHING, Reading, connector, listed_together
 
 _COORDINATION = re.compile(
     r"""

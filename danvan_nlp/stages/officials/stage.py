@@ -14,10 +14,10 @@ from functools import lru_cache
 from danvan_nlp import lexicon
 from danvan_nlp.article import Article
 from danvan_nlp.records import Official, Position, Span
-from danvan_nlp.stages import positions as pos
-from danvan_nlp.stages.person_names import name_end
-from danvan_nlp.stages.position_forms import merge_position, normalized_position
-from danvan_nlp.stages.roles import roles_of
+from danvan_nlp.stages.officials import positions as pos
+from danvan_nlp.stages.officials.person_names import name_end
+from danvan_nlp.stages.officials.position_forms import merge_position, normalized_position
+from danvan_nlp.stages.officials.roles import roles_of
 from danvan_nlp.tokens import PhraseIndex, Token, phrase_index, tokenize, words_at
 
 _CLAUSE_BOUNDARIES = frozenset({".", ";", ":", "\n", "(", ")", "!", "?"})

@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from danvan_nlp import lexicon
-from danvan_nlp.stages.meta import provinces
+from danvan_nlp.lexicon import provinces
 from danvan_nlp.tokens import PhraseIndex, Token, phrase_index, words_at
 
 _MAX_GIVEN = 3

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from danvan_nlp.numerals import Number
 from danvan_nlp.records import Outcome, Qualifier
-from danvan_nlp.stages.figure_units import CountedUnit
+from danvan_nlp.stages.figures.units import CountedUnit
 
 
 @dataclass(slots=True)

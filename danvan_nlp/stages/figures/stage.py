@@ -1,9 +1,9 @@
 """Figures: quantities an article reports, with unit, qualifier, outcome and awarder.
 
 The stage finds every number (:mod:`danvan_nlp.numerals`), reads the unit after it
-(:mod:`.figure_units`), drops numbers that are not figures (:mod:`.figure_filters`:
+(:mod:`.units`), drops numbers that are not figures (:mod:`.filters`:
 dates, codes, names, ordinals, durations...), decides each outcome from the clause
-(:mod:`.figure_outcome`) and merges the same fact told twice.
+(:mod:`.outcome`) and merges the same fact told twice.
 """
 
 from __future__ import annotations
@@ -14,15 +14,16 @@ from collections.abc import Iterator
 from itertools import accumulate
 
 from danvan_nlp.article import Article
+from danvan_nlp.context import ArticleContext
 from danvan_nlp.numerals import Number, find_numbers
 from danvan_nlp.records import Figure, Outcome, Span
-from danvan_nlp.stages.figure_clauses import ClauseView
-from danvan_nlp.stages.figure_context import evidence_bounds, period_bounds, qualifier
-from danvan_nlp.stages.figure_drafts import Draft
-from danvan_nlp.stages.figure_filters import rejection
-from danvan_nlp.stages.figure_outcome import decide_outcomes
-from danvan_nlp.stages.figure_reading import listed_together
-from danvan_nlp.stages.figure_units import CountedUnit, borrowed_unit, unit_after
+from danvan_nlp.stages.figures.clauses import ClauseView
+from danvan_nlp.stages.figures.context import evidence_bounds, period_bounds, qualifier
+from danvan_nlp.stages.figures.drafts import Draft
+from danvan_nlp.stages.figures.filters import rejection
+from danvan_nlp.stages.figures.outcome import decide_outcomes
+from danvan_nlp.stages.figures.reading import listed_together
+from danvan_nlp.stages.figures.units import CountedUnit, borrowed_unit, unit_after
 
 MAX_LIST_GAP = 30
 UNIT_OF_TOTAL = "unit_of_total"
@@ -55,7 +56,7 @@ _PART_END = re.compile(r"[.;:()]")  # the parts of a total do not run across the
 
 def find_figures(article: Article) -> None:
     """Append the article's figures to ``article.figures``."""
-    view = ClauseView(article.ntext)
+    view = article.context.memo(_clause_view)
     drafts = list(_drafts(article))
     decide_outcomes(view, drafts)
     kept = [d for i, d in enumerate(drafts) if _counts(view, drafts, i)]
@@ -63,18 +64,22 @@ def find_figures(article: Article) -> None:
     article.figures.extend(_merge_repeats([_figure(article, d, sentences) for d in kept]))
 
 
+def _clause_view(ctx: ArticleContext) -> ClauseView:
+    return ClauseView(ctx.text)
+
+
 def _drafts(article: Article) -> Iterator[Draft]:
-    text, previous = article.ntext, None
+    text, ctx, previous = article.ntext, article.context, None
     documents = _DocumentSpans(article)
     for number in find_numbers(text):
         if documents.overlap(article.span(number.start, number.end)):
             continue
         sentence = article.sentence_at(number.start)
-        unit = unit_after(text, number)
+        unit = unit_after(ctx, number)
         if unit is None and not number.spelled:
-            unit = borrowed_unit(text, number, sentence[0]) or _unit_of_total(
+            unit = borrowed_unit(ctx, number, sentence[0]) or _unit_of_total(
                 text, number, _total_before(text, previous, sentence))
-        if unit is None or rejection(text, number, unit) is not None:
+        if unit is None or rejection(ctx, number, unit) is not None:
             continue
         previous = Draft(number, unit, sentence, qualifier(text, number.start, unit.end))
         yield previous
@@ -151,7 +156,7 @@ def _figure(article: Article, draft: Draft, sentences: dict[tuple[int, int], Spa
         value_max=number.value_max,
         total=number.total,
         awarder=draft.awarder,
-        period=_written(article, period_bounds(text, draft.sentence)),
+        period=_written(article, period_bounds(article.context, draft.sentence)),
         evidence=_written(article, evidence_bounds(text, start, end, draft.sentence)) or "",
     )
 

@@ -12,10 +12,10 @@ import re
 from functools import lru_cache
 
 from danvan_nlp.records import Outcome
-from danvan_nlp.stages.figure_clauses import ClauseView
-from danvan_nlp.stages.figure_drafts import Draft
-from danvan_nlp.stages.figure_lexicon import role_alternation
-from danvan_nlp.stages.figure_reading import connector
+from danvan_nlp.stages.figures.clauses import ClauseView
+from danvan_nlp.stages.figures.drafts import Draft
+from danvan_nlp.stages.figures.lexicon import role_alternation
+from danvan_nlp.stages.figures.reading import connector
 
 ITEM_GAP = 40  # an item's own modifiers are this short at most
 VERBLESS = (".no_verb", ".other_verb_before", ".shared_verb")  # how an item had no verb
