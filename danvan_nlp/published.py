@@ -2,7 +2,8 @@
 
 Candidates, strongest first (:class:`Evidence`):
 
-1. ``URL``: a date in the article's url ("/2024/07/23/", "-2024-07-23").
+1. ``URL``: a date in the article's url ("/2024/07/23/", "-2024-07-23"), or an ISO date
+   opening the text (a stored copy's "date 2025-10-15" marker).
 2. ``CUED``: a date after a publishing cue ("Cập nhật lúc 07:35, 04/12/2023",
    "Đăng ngày: 24/07/2025"), in the head of the page.
 3. ``DATE_LINE``: a head line holding only a date and a clock ("17/11/2025 | 08:42").
@@ -43,6 +44,15 @@ _URL_DATE = re.compile(
     (?!\d)
     """,
     re.VERBOSE,
+)
+_ISO_OPENING = re.compile(
+    r"""
+    \A\s*(?:date\s*:?\s*)?          # a stored copy's date marker opening the text
+    (?P<year>(?:19|20)\d{2})        # "2025-10-15": year,
+    -(?P<month>\d{2})-(?P<day>\d{2})  # month and day (a month alone is not enough)
+    (?![\d-])
+    """,
+    re.VERBOSE | re.IGNORECASE,
 )
 _EVENT = re.compile(
     r"""
@@ -129,6 +139,9 @@ def candidates(text: str, url: str | None) -> tuple[list[Candidate], list[str]]:
     if url:
         found += [Candidate(day, Evidence.URL, -1) for m in _URL_DATE.finditer(url)
                   if (day := _to_date(m["year"], m["month"], m["day"]))][:1]
+    opening = _ISO_OPENING.match(text)
+    if opening and (day := _to_date(opening["year"], opening["month"], opening["day"])):
+        found.append(Candidate(day, Evidence.URL, opening.start("year")))
     offset = 0
     for line in text[:_HEAD_CHARS].splitlines(keepends=True):
         found += _line_candidates(line, offset, notes)

@@ -81,3 +81,8 @@ def test_the_lead_event_and_its_window() -> None:
     assert agrees_with_event(found[0].day, event)
     assert not agrees_with_event(found[0].day, (10, 4))  # an event after publication
     assert agrees_with_event(found[0].day, None)
+
+
+def test_a_stored_copy_date_marker_opening_the_text() -> None:
+    assert extract(" date 2025-10-15 Buổi gặp mặt ấm cúng" + BODY).published == "2025-10-15"
+    assert extract(" date 2025-06 Tin mới" + BODY).published is None  # a month alone
