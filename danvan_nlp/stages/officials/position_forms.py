@@ -14,6 +14,7 @@ from danvan_nlp import lexicon
 from danvan_nlp.article import Article
 from danvan_nlp.normalize import normalize_str
 from danvan_nlp.records import Position
+from danvan_nlp.stages.officials.status import stronger
 
 _PROVINCIAL_TAIL = re.compile(
     r"""
@@ -72,7 +73,9 @@ def merge_position(positions: list[Position], new: Position) -> None:
         old_key = _key(old.surface)
         short, long_ = sorted((old_key, new_key), key=len)
         if short and long_[: len(short)] == short:
+            status = stronger(old.status, new.status)
             if len(new_key) > len(old_key):
                 positions[index] = new
+            positions[index].status = status
             return
     positions.append(new)

@@ -18,6 +18,7 @@ from danvan_nlp.stages.officials import positions as pos
 from danvan_nlp.stages.officials.person_names import name_end
 from danvan_nlp.stages.officials.position_forms import merge_position, normalized_position
 from danvan_nlp.stages.officials.roles import roles_of
+from danvan_nlp.stages.officials.status import status_before
 from danvan_nlp.tokens import PhraseIndex, Token, phrase_index, tokenize, words_at
 
 _CLAUSE_BOUNDARIES = frozenset({".", ";", ":", "\n", "(", ")", "!", "?"})
@@ -201,4 +202,4 @@ def _position(article: Article, tokens: list[Token], start: int, end: int, rule:
               ) -> Position:
     span: Span = article.span(tokens[start].start, tokens[end - 1].end)
     return Position(surface=span.text, normalized=normalized_position(span.text, article),
-                    span=span, rule=rule)
+                    span=span, rule=rule, status=status_before(tokens, start))
