@@ -47,3 +47,17 @@ def test_status_is_in_the_output() -> None:
     article = extract("Dự lễ có ông Đinh Công Khải, nguyên Bí thư Tỉnh ủy.")
     position = article.to_dict()["officials"][0]["positions"][0]
     assert position["status"] == PositionStatus.FORMER.value == "former"
+
+
+@pytest.mark.parametrize(
+    ("head", "normalized"),
+    [
+        ("Thứ Năm, 16/10/2025\n", "Trưởng Ban Tuyên giáo và Dân vận Tỉnh ủy Thái Nguyên"),
+        ("Thứ Hai, 16/6/2025\n", "Trưởng Ban Tuyên giáo và Dân vận Tỉnh ủy Bắc Kạn"),
+    ],
+)
+def test_the_province_of_a_post_follows_the_2025_merger(head: str, normalized: str) -> None:
+    text = (head + "Bắc Kạn: gặp mặt người có uy tín\nĐồng chí Hà Thị Liễu, Trưởng Ban "
+            "TG&DV Tỉnh ủy phát biểu tại buổi gặp mặt ở tỉnh Bắc Kạn.")
+    (official,) = extract(text).officials
+    assert official.positions[0].normalized == normalized
