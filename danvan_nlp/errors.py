@@ -45,3 +45,9 @@ class PageError(FetchError):
 
 class BodyReadError(FetchError):
     """A page started to arrive but its body was cut off or stalled (retried before raised)."""
+
+
+class StageOrderError(DanvanError):
+    """``extract(stages=...)`` runs a stage before the stages that fill what it reads."""
+
+    exit_code = 2

@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 
 from danvan_nlp.article import Article
 from danvan_nlp.checks import MAX_CHARS, check_text
+from danvan_nlp.components import check_order
 from danvan_nlp.normalize import normalize
 from danvan_nlp.sentences import split_sentences
 
@@ -44,11 +45,16 @@ def extract(
 
     ``published`` (ISO date) and ``source`` override what the text's own date line
     and source line say. Raises :class:`~danvan_nlp.errors.InputError` for text that
-    cannot be an article (empty, binary, mis-decoded, not Vietnamese, too long).
+    cannot be an article (empty, binary, mis-decoded, not Vietnamese, too long), and
+    :class:`~danvan_nlp.errors.StageOrderError` when ``stages`` runs a stage before the
+    stages filling what it reads (see :mod:`danvan_nlp.components`).
     """
+    chosen = default_stages() if stages is None else list(stages)
+    given = [name for name, value in (("published", published), ("source", source)) if value]
+    check_order(chosen, given)
     check_text(text, max_chars=max_chars)
     article = Article(norm=normalize(text), url=url, published=published, source=source)
     article.sentences = split_sentences(article.ntext)
-    for stage in default_stages() if stages is None else stages:
+    for stage in chosen:
         stage(article)
     return article

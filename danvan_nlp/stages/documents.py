@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from danvan_nlp import lexicon
 from danvan_nlp.article import Article
+from danvan_nlp.components import component
 from danvan_nlp.records import DocumentRef
 
 _CODE = r"""
@@ -73,6 +74,7 @@ def _reference() -> re.Pattern[str]:
     )
 
 
+@component(requires=("published",), assigns=("documents",))
 def find_documents(article: Article) -> None:
     """Append every document reference in the article, one per code."""
     seen: dict[str, DocumentRef] = {}

@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from danvan_nlp import lexicon
 from danvan_nlp.article import Article
+from danvan_nlp.components import component
 from danvan_nlp.lexicon import Province, provinces
 from danvan_nlp.published import published_date
 
@@ -42,6 +43,7 @@ def _not_title() -> re.Pattern[str]:
     )
 
 
+@component(assigns=("published", "source", "title", "province", "province_2025"))
 def read_meta(article: Article) -> None:
     """Fill published date, source, title, province and ``province_2025``."""
     text = article.ntext

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from itertools import accumulate
 
 from danvan_nlp.article import Article
+from danvan_nlp.components import component
 from danvan_nlp.context import ArticleContext
 from danvan_nlp.numerals import Number, find_numbers
 from danvan_nlp.records import Figure, Outcome, Span
@@ -54,6 +55,7 @@ _BARE_END = re.compile(
 _PART_END = re.compile(r"[.;:()]")  # the parts of a total do not run across these
 
 
+@component(requires=("documents",), assigns=("figures",))
 def find_figures(article: Article) -> None:
     """Append the article's figures to ``article.figures``."""
     view = article.context.memo(_clause_view)

@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 
 from danvan_nlp.article import Article
+from danvan_nlp.components import component
 from danvan_nlp.context import ArticleContext
 from danvan_nlp.errors import ModelArtifactError
 from danvan_nlp.records import Model
@@ -49,6 +50,7 @@ class _Found:
 # ---------------------------------------------------------------- finding
 
 
+@component(assigns=("models",))
 def find_models(article: Article) -> None:
     """Append a :class:`Model` for each model or exemplary practice the article presents."""
     told: list[tuple[str, Model]] = []
@@ -266,6 +268,7 @@ def _context(sentence: str, found: list[_Found], index: int) -> tuple[int, int]:
 # ---------------------------------------------------------------- domains
 
 
+@component(requires=("models",), assigns=("models.domain",))
 def label_domains(article: Article) -> None:
     """Fill each model's ``domain`` and ``domain_score`` from its title and its words around."""
     if not article.models:

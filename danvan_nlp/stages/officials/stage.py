@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from danvan_nlp import lexicon
 from danvan_nlp.article import Article
+from danvan_nlp.components import component
 from danvan_nlp.records import Official, Position, Span
 from danvan_nlp.stages.officials import positions as pos
 from danvan_nlp.stages.officials.person_names import name_end
@@ -47,6 +48,7 @@ def _ranks() -> PhraseIndex:
     return phrase_index(lexicon.words("ranks.txt"))
 
 
+@component(requires=("province",), assigns=("officials",))
 def find_officials(article: Article) -> None:
     """Append one :class:`Official` per named person holding a position."""
     tokens = tokenize(article.ntext)
