@@ -43,7 +43,7 @@ def _not_title() -> re.Pattern[str]:
     )
 
 
-@component(assigns=("published", "source", "title", "province", "province_2025"))
+@component(assigns=("published", "source", "title", "province", "province_2025", "warnings"))
 def read_meta(article: Article) -> None:
     """Fill published date, source, title, province and ``province_2025``."""
     text = article.ntext

@@ -48,7 +48,7 @@ def _ranks() -> PhraseIndex:
     return phrase_index(lexicon.words("ranks.txt"))
 
 
-@component(requires=("province",), assigns=("officials",))
+@component(requires=("province", "published"), assigns=("officials",))
 def find_officials(article: Article) -> None:
     """Append one :class:`Official` per named person holding a position."""
     tokens = tokenize(article.ntext)
