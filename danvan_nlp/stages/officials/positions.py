@@ -12,7 +12,7 @@ from danvan_nlp import lexicon
 from danvan_nlp.stages.officials.person_names import name_end
 from danvan_nlp.tokens import PhraseIndex, Token, phrase_index, words_at
 
-_MAX_BRACKET = 14
+MAX_BRACKET = 14
 _CHAIN_SEPARATORS = frozenset({",", "-", "–", "kiêm"})
 _TRAILING_FILLERS = frozenset({"và", "của", "các", "số", "cấp"})
 _OPENERS = {"(": ")", '"': '"'}
@@ -86,7 +86,7 @@ def _bracket_step(tokens: list[Token], index: int) -> int:
     closer = _OPENERS.get(tokens[index].text)
     if closer is None or index + 1 >= len(tokens) or not tokens[index + 1].text[0].isupper():
         return 0
-    for end in range(index + 1, min(len(tokens), index + _MAX_BRACKET)):
+    for end in range(index + 1, min(len(tokens), index + MAX_BRACKET)):
         if tokens[end].text == closer:
             return end - index + 1
         if tokens[end].kind == "newline":
@@ -104,6 +104,9 @@ def chain_after(tokens: list[Token], index: int, descriptor_skip: int = 2) -> li
     A position followed straight by another name ("A, Phó Chủ tịch Quốc hội B")
     is B's, not A's: the chain stops before it.
     """
+    bracketed = _bracketed_chain(tokens, index)
+    if bracketed:
+        return bracketed
     index = _skip_note(tokens, index)
     if index >= len(tokens) or tokens[index].text not in _CHAIN_SEPARATORS | {":"}:
         return []
@@ -112,6 +115,15 @@ def chain_after(tokens: list[Token], index: int, descriptor_skip: int = 2) -> li
         if _name_follows(tokens, end):
             return spans[:number]
     return spans
+
+
+def _bracketed_chain(tokens: list[Token], index: int) -> list[Span]:
+    """Posts in brackets right after the name: "ông A (Chủ tịch UBND tỉnh)"."""
+    if index + 1 >= len(tokens) or tokens[index].text != "(":
+        return []
+    spans = _read_chain(tokens, index + 1, 0)
+    closes = bool(spans) and spans[-1][1] < len(tokens) and tokens[spans[-1][1]].text == ")"
+    return spans if closes else []
 
 
 def _name_follows(tokens: list[Token], end: int) -> bool:
@@ -194,7 +206,7 @@ def _continued_body(tokens: list[Token], end: int) -> int:
 def _skip_note(tokens: list[Token], index: int) -> int:
     """Skip a photo note in brackets after a name: "(đứng giữa)", "(thứ hai từ trái sang)"."""
     if index < len(tokens) and tokens[index].text == "(":
-        for end in range(index + 1, min(len(tokens), index + _MAX_BRACKET)):
+        for end in range(index + 1, min(len(tokens), index + MAX_BRACKET)):
             if tokens[end].text == ")":
                 return end + 1
     return index

@@ -155,23 +155,60 @@ def _clause_start(tokens: list[Token], index: int) -> int:
 
 
 def _shared_prefix(tokens: list[Token], index: int) -> list[tuple[int, int]]:
-    """"các Ủy viên Trung ương Đảng: A, B; C" gives that position to A, B and C."""
+    """"các Ủy viên Trung ương Đảng: A, B; C" gives that position to A, B and C; so does
+    "các đồng chí Ủy viên ..., Phó Trưởng ban ... gồm có: A; B" (a chain, to each name)."""
     colon = _clause_start(tokens, index) - 1
     crossed = False
-    while colon > 0 and tokens[colon].text == ";":
-        colon, crossed = _clause_start(tokens, colon) - 1, True
+    while colon > 0 and tokens[colon].text in {";", ")"}:
+        if tokens[colon].text == ")":  # "A (Post), B (Post)": step over the brackets
+            colon = _opening_bracket(tokens, colon)
+        else:
+            crossed = True
+        colon = _clause_start(tokens, colon) - 1
     if colon < 1 or tokens[colon].text != ":":
         return []
-    if crossed and not _items_carry_posts(tokens, colon + 1):
+    if crossed and not _items_split_by_semicolons(tokens, colon + 1):
         return []  # "các Phó Chủ tịch UBND tỉnh: A, B; C, Giám đốc ..." ends at ";"
     clause = _clause_start(tokens, colon)
-    for start in range(clause, colon):
+    end_at = colon - words_at_end(tokens, colon, _list_openers())
+    for start in range(clause, end_at):
         if tokens[start].lower != "các":
             continue
         title = start + 1 + words_at(tokens, start + 1, _honorifics())
-        if pos.position_end(tokens, title) == colon:
-            return [(title, colon)]
+        chain = pos.chain_before(tokens, end_at, title)
+        if chain and chain[0][0] == title:
+            return chain
     return []
+
+
+def _opening_bracket(tokens: list[Token], close: int) -> int:
+    """Index of the "(" matching the ")" at ``close`` (``close`` itself if none is near)."""
+    for index in range(close - 1, max(-1, close - pos.MAX_BRACKET), -1):
+        if tokens[index].text == "(":
+            return index
+    return close
+
+
+@lru_cache(maxsize=1)
+def _list_openers() -> PhraseIndex:
+    return phrase_index(["gồm có", "gồm", "bao gồm", "là"])
+
+
+def words_at_end(tokens: list[Token], end: int, phrases: PhraseIndex) -> int:
+    """Length of a phrase of ``phrases`` ending right before ``end`` (0 if none)."""
+    for size in (3, 2, 1):
+        if end - size >= 0 and words_at(tokens, end - size, phrases) == size:
+            return size
+    return 0
+
+
+def _items_split_by_semicolons(tokens: list[Token], first: int) -> bool:
+    """True when the list's items are split by ";": its first item is "Name, Post" or a
+    bare name followed straight by ";"."""
+    end = name_end(tokens, first, introduced=True) if first < len(tokens) else None
+    if end is not None and end < len(tokens) and tokens[end].text == ";":
+        return True
+    return _items_carry_posts(tokens, first)
 
 
 def _items_carry_posts(tokens: list[Token], first: int) -> bool:

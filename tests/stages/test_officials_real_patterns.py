@@ -1,0 +1,47 @@
+"""Officials as real pages write them (issue 8): each case a pattern, in our own sentences."""
+
+from danvan_nlp import extract
+from danvan_nlp.records import Role
+
+
+def _posts(text: str) -> dict[str, list[str]]:
+    return {o.name: [p.surface for p in o.positions] for o in extract(text).officials}
+
+
+def test_a_shared_title_chain_gives_both_posts_to_every_name_split_by_semicolons() -> None:
+    text = ("Dự hội nghị có các đồng chí Ủy viên Trung ương Đảng, Phó Trưởng ban Kinh tế "
+            "Trung ương: Lê Văn Sáu; Đỗ Thị Hằng. Các đồng chí Phó Trưởng ban Kinh tế Trung "
+            "ương: Hồ Văn Bảy; Phan Thị Lan; Vũ Minh Khôi.")
+    posts = _posts(text)
+    both = ["Ủy viên Trung ương Đảng", "Phó Trưởng ban Kinh tế Trung ương"]
+    assert posts["Lê Văn Sáu"] == posts["Đỗ Thị Hằng"] == both
+    for name in ("Hồ Văn Bảy", "Phan Thị Lan", "Vũ Minh Khôi"):
+        assert posts[name] == ["Phó Trưởng ban Kinh tế Trung ương"]
+
+
+def test_a_comma_list_under_a_shared_title_still_ends_at_a_semicolon() -> None:
+    text = ("Tham dự có các Phó Chủ tịch UBND tỉnh: Đoàn Văn Tú, Mã Thị Lệ; "
+            "Tống Văn Khang, Giám đốc Sở Xây dựng.")
+    posts = _posts(text)
+    assert posts["Mã Thị Lệ"] == ["Phó Chủ tịch UBND tỉnh"]
+    assert posts["Tống Văn Khang"] == ["Giám đốc Sở Xây dựng"]
+
+
+def test_posts_in_brackets_after_names_under_a_list_title() -> None:
+    text = ("Các Phó Chủ tịch UBND tỉnh gồm có: Bà Lưu Thị Hà (Phó Chủ tịch Thường trực), "
+            "ông Kiều Văn Nam (Giám đốc Sở Tài chính).")
+    posts = _posts(text)
+    assert posts["Lưu Thị Hà"] == ["Phó Chủ tịch Thường trực", "Phó Chủ tịch UBND tỉnh"]
+    assert posts["Kiều Văn Nam"] == ["Giám đốc Sở Tài chính", "Phó Chủ tịch UBND tỉnh"]
+
+
+def test_a_photo_note_in_brackets_is_still_no_post() -> None:
+    text = "Đồng chí Vũ Văn An (thứ hai từ trái sang) - Bí thư Huyện ủy phát biểu."
+    assert _posts(text) == {"Vũ Văn An": ["Bí thư Huyện ủy"]}
+
+
+def test_roles_of_a_list_introduced_by_du_hoi_nghi() -> None:
+    text = ("Dự hội nghị có các đồng chí Ủy viên Trung ương Đảng, Phó Trưởng ban Kinh tế "
+            "Trung ương: Lê Văn Sáu; Đỗ Thị Hằng.")
+    roles = {o.name: o.roles for o in extract(text).officials}
+    assert roles == {"Lê Văn Sáu": [Role.ATTENDS], "Đỗ Thị Hằng": [Role.ATTENDS]}
