@@ -45,3 +45,39 @@ def test_roles_of_a_list_introduced_by_du_hoi_nghi() -> None:
             "Trung ương: Lê Văn Sáu; Đỗ Thị Hằng.")
     roles = {o.name: o.roles for o in extract(text).officials}
     assert roles == {"Lê Văn Sáu": [Role.ATTENDS], "Đỗ Thị Hằng": [Role.ATTENDS]}
+
+
+def test_ministry_names_with_a_comma_are_kept_whole() -> None:
+    text = ("Tham dự có bà Đào Thị Nga, Thứ trưởng Bộ Lao động, Thương binh và Xã hội; ông Hà "
+            "Minh Đức, Giám đốc Sở Văn hóa, Thể thao và Du lịch tỉnh Hòa Bình.")
+    assert _posts(text) == {
+        "Đào Thị Nga": ["Thứ trưởng Bộ Lao động, Thương binh và Xã hội"],
+        "Hà Minh Đức": ["Giám đốc Sở Văn hóa, Thể thao và Du lịch tỉnh Hòa Bình"]}
+
+
+def test_a_post_never_ends_inside_a_two_syllable_word() -> None:
+    text = ("Về dự có ông Tôn Thất Bảo, Trưởng Ban liên lạc Hội đồng hương Quảng Trị, và ông "
+            "Kha Văn Lực, Chính ủy Bộ đội Biên phòng tỉnh Lai Châu.")
+    assert _posts(text) == {
+        "Tôn Thất Bảo": ["Trưởng Ban liên lạc Hội đồng hương Quảng Trị"],
+        "Kha Văn Lực": ["Chính ủy Bộ đội Biên phòng tỉnh Lai Châu"]}
+
+
+def test_a_former_post_after_a_comma_is_a_post_of_its_own() -> None:
+    text = "Ông Vi Văn Đông - Ủy viên Trung ương Hội, nguyên Bộ trưởng Bộ Thủy sản đã dự."
+    assert _posts(text) == {"Vi Văn Đông": ["Ủy viên Trung ương Hội", "Bộ trưởng Bộ Thủy sản"]}
+
+
+def test_a_post_given_later_in_the_clause() -> None:
+    text = ("Ông Mông Văn Thức - Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh được bầu giữ chức "
+            "Bí thư Tỉnh ủy Cao Bằng nhiệm kỳ mới.")
+    (official,) = extract(text).officials
+    assert [(p.surface, p.status.value) for p in official.positions] == [
+        ("Phó Bí thư Tỉnh ủy", "current"), ("Chủ tịch UBND tỉnh", "current"),
+        ("Bí thư Tỉnh ủy Cao Bằng", "new")]
+
+
+def test_thuong_truc_ban_bi_thu_is_a_post_of_its_own() -> None:
+    text = "Đồng chí Lương Văn Cảnh, Thường trực Ban Bí thư dự và phát biểu chỉ đạo."
+    (official,) = extract(text).officials
+    assert [p.surface for p in official.positions] == ["Thường trực Ban Bí thư"]

@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from danvan_nlp import lexicon
 from danvan_nlp.stages.officials.person_names import name_end
+from danvan_nlp.stages.officials.status import cue_length
 from danvan_nlp.tokens import PhraseIndex, Token, phrase_index, words_at
 
 MAX_BRACKET = 14
@@ -28,6 +29,11 @@ def _titles() -> PhraseIndex:
 @lru_cache(maxsize=1)
 def _org_words() -> PhraseIndex:
     return phrase_index(lexicon.words("org_words.txt"))
+
+
+@lru_cache(maxsize=1)
+def _comma_parts() -> PhraseIndex:
+    return phrase_index(lexicon.words("org_comma_parts.txt"))
 
 
 @lru_cache(maxsize=1)
@@ -66,6 +72,9 @@ def position_end(tokens: list[Token], index: int) -> int | None:
 def _body_step(tokens: list[Token], index: int) -> int:
     """How many tokens at ``index`` still belong to the body of a position (0: stop)."""
     token = tokens[index]
+    if token.text == "," and index + 1 < len(tokens):  # "Bộ Lao động, Thương binh và Xã hội"
+        part = words_at(tokens, index + 1, _comma_parts())
+        return 1 + part if part else 0
     if token.kind == "punct":
         return _bracket_step(tokens, index)
     if token.kind != "word":
@@ -191,7 +200,8 @@ def _continued_body(tokens: list[Token], end: int) -> int:
     if end + 1 >= len(tokens) or tokens[end].text != ",":
         return end
     nxt = tokens[end + 1]
-    if nxt.kind != "word" or nxt.text[0].isupper() or title_at(tokens, end + 1):
+    if nxt.kind != "word" or nxt.text[0].isupper() or title_at(tokens, end + 1) \
+            or cue_length(tokens, end + 1):  # ", nguyên Bộ trưởng ..." is another post
         return end
     if not words_at(tokens, end + 1, _org_words()):
         return end

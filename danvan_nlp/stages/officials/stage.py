@@ -23,6 +23,7 @@ from danvan_nlp.stages.officials.status import status_before
 from danvan_nlp.tokens import PhraseIndex, Token, phrase_index, tokenize, words_at
 
 _CLAUSE_BOUNDARIES = frozenset({".", ";", ":", "\n", "(", ")", "!", "?"})
+_LATER_REACH = 30  # tokens after the chain where "được bầu giữ chức ..." still speaks of it
 _PAST_REACH = 10  # tokens after the chain where "khi đó là ..." still speaks of the person
 
 
@@ -85,6 +86,8 @@ def _mention_at(tokens: list[Token], index: int, ends: frozenset[int]) -> _Menti
     name = " ".join(t.text for t in tokens[index:end])
     mention = _Mention(name, (index, end), honorific, rank)
     after = pos.chain_after(tokens, end) or pos.held_post(tokens, end)
+    if after:  # "A - Phó Bí thư Tỉnh ủy, được bầu giữ chức Bí thư Tỉnh ủy"
+        after += pos.held_post(tokens, after[-1][1], _LATER_REACH)
     after += pos.held_post(tokens, after[-1][1] if after else end, _PAST_REACH, past=True)
     before = pos.chain_before(tokens, intro_start, _clause_start(tokens, intro_start))
     mention.positions = before + after + _shared_prefix(tokens, intro_start)
