@@ -81,3 +81,35 @@ def test_thuong_truc_ban_bi_thu_is_a_post_of_its_own() -> None:
     text = "Đồng chí Lương Văn Cảnh, Thường trực Ban Bí thư dự và phát biểu chỉ đạo."
     (official,) = extract(text).officials
     assert [p.surface for p in official.positions] == ["Thường trực Ban Bí thư"]
+
+
+def test_a_given_name_that_is_also_a_place_word() -> None:
+    assert _posts("Ông Trần Đức Quận - Bí thư Chi bộ thôn cho biết.") == {
+        "Trần Đức Quận": ["Bí thư Chi bộ thôn"]}
+    assert _posts("Bí thư Chi bộ thôn Trần Đức Quận cho biết.") == {
+        "Trần Đức Quận": ["Bí thư Chi bộ thôn"]}
+
+
+def test_a_bracketed_place_between_title_and_name() -> None:
+    assert _posts("Chủ tịch UBND xã (Tân Lập) Nguyễn Văn Quận cho biết.") == {
+        "Nguyễn Văn Quận": ["Chủ tịch UBND xã (Tân Lập)"]}
+
+
+def test_two_dash_joined_titles_before_a_name() -> None:
+    text = "Trưởng Ban Dân vận Huyện ủy - Chủ tịch Ủy ban MTTQ huyện Vi Thị Hồng phát biểu."
+    assert _posts(text) == {"Vi Thị Hồng": ["Trưởng Ban Dân vận Huyện ủy",
+                                            "Chủ tịch Ủy ban MTTQ huyện"]}
+
+
+def test_a_monk_who_holds_a_post() -> None:
+    text = "Về dự buổi lễ có Thượng tọa Thích Minh Quang, Phó Chủ tịch Ủy ban MTTQ tỉnh."
+    assert _posts(text) == {"Thích Minh Quang": ["Phó Chủ tịch Ủy ban MTTQ tỉnh"]}
+
+
+def test_roles_from_a_sentence_opening_du_and_from_du_va_phat_bieu() -> None:
+    text = ("Dự hội nghị có đồng chí Lò Văn Pành, Phó Bí thư Tỉnh ủy và đồng chí Cầm Thị "
+            "Nga, Phó Chủ tịch UBND tỉnh. Đồng chí Lương Văn Cảnh, Thường trực Ban Bí thư "
+            "dự và phát biểu chỉ đạo.")
+    roles = {o.name: o.roles for o in extract(text).officials}
+    assert roles == {"Lò Văn Pành": [Role.ATTENDS], "Cầm Thị Nga": [Role.ATTENDS],
+                     "Lương Văn Cảnh": [Role.SPEAKS]}

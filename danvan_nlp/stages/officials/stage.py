@@ -89,7 +89,7 @@ def _mention_at(tokens: list[Token], index: int, ends: frozenset[int]) -> _Menti
     if after:  # "A - Phó Bí thư Tỉnh ủy, được bầu giữ chức Bí thư Tỉnh ủy"
         after += pos.held_post(tokens, after[-1][1], _LATER_REACH)
     after += pos.held_post(tokens, after[-1][1] if after else end, _PAST_REACH, past=True)
-    before = pos.chain_before(tokens, intro_start, _clause_start(tokens, intro_start))
+    before = pos.chain_before(tokens, intro_start, _title_clause_start(tokens, intro_start))
     mention.positions = before + after + _shared_prefix(tokens, intro_start)
     mention.rule = "official.title-name" if before else "official.name-title"
     return mention
@@ -154,6 +154,17 @@ def _clause_start(tokens: list[Token], index: int) -> int:
     start = index
     while start > 0 and tokens[start - 1].text not in _CLAUSE_BOUNDARIES:
         start -= 1
+    return start
+
+
+def _title_clause_start(tokens: list[Token], index: int) -> int:
+    """Where titles before a name may start: a bracketed place between title and name
+    ("Chủ tịch UBND xã (Tân Lập) Lê Văn A") does not end the clause."""
+    start = _clause_start(tokens, index)
+    if start > 0 and tokens[start - 1].text == ")":
+        opening = _opening_bracket(tokens, start - 1)
+        if opening < start - 1:
+            return _clause_start(tokens, opening)
     return start
 
 
