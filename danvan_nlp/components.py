@@ -11,9 +11,18 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from enum import Enum
 from typing import TypeVar
 
 from danvan_nlp.errors import StageOrderError
+
+
+class RuleName(str, Enum):
+    """The base of every rule-name Enum: a rule's serialised name is its value, so a
+    record's ``rule`` reads as the same string whether it holds the member or the text.
+    Each stage generates its members from its registries (``RuleName("FigureRule", ...)``).
+    """
+
 
 # fields every article has before any stage runs
 BASE_FIELDS = frozenset({"text", "ntext", "sentences", "context"})

@@ -21,6 +21,7 @@ COMMAND_MODULES = (
     "scrapers.cli",
     "danvan_nlp.cli.export_cmd",
     "danvan_nlp.cli.classify_cmd",
+    "danvan_nlp.cli.rules_cmd",
 )
 
 

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from danvan_nlp import lexicon
 from danvan_nlp.article import Article
-from danvan_nlp.components import component
+from danvan_nlp.components import RuleName, component
 from danvan_nlp.records import DocumentRef
 
 _CODE = r"""
@@ -44,6 +44,12 @@ _LEADING_NUMBER = re.compile(
     re.VERBOSE,
 )
 
+
+class DocumentRule(RuleName):
+    """How a document reference was read."""
+
+    KIND_CODE = "document.kind+code"  # "Nghị quyết số 12-NQ/TU"
+    CODE_ONLY = "document.code-only"  # "12-NQ/TU" with no kind written before it
 
 @lru_cache(maxsize=1)
 def _issuer_stops() -> frozenset[str]:
@@ -102,7 +108,7 @@ def _document(article: Article, match: re.Match[str]) -> DocumentRef | None:
     tail = article.ntext[match.end(): match.end() + 160]
     date = _date(tail, article.published)
     issuer = _issuer(tail)
-    rule = "document.kind+code" if match["kind"] else "document.code-only"
+    rule = DocumentRule.KIND_CODE if match["kind"] else DocumentRule.CODE_ONLY
     return DocumentRef(code=code, kind=kind, span=article.span(match.start(), match.end()),
                        rule=rule, date=date, issuer=issuer)
 

@@ -13,6 +13,7 @@ from danvan_nlp.records import Outcome
 from danvan_nlp.stages.figures.awarder import passive_agent
 from danvan_nlp.stages.figures.clauses import ClauseView, VerbHit, clause_words
 from danvan_nlp.stages.figures.drafts import Draft
+from danvan_nlp.stages.figures.labels import MEASURED, How, Strength
 from danvan_nlp.stages.figures.lexicon import before_number, role_words, search_back
 from danvan_nlp.stages.figures.reading import NOTHING, Reading, listed_together
 
@@ -48,7 +49,7 @@ def read_after(view: ClauseView, draft: Draft, end: int, start: int | None = Non
     start = draft.unit_end if start is None else start
     marker = _first_marker(view, start, end)
     bare = _bare_verb(view, draft, start, end if marker is None else marker[0])
-    if bare.how:
+    if bare.how is not How.NONE:
         return bare
     if marker is None:
         return NOTHING
@@ -78,11 +79,11 @@ def _marker_reading(view: ClauseView, marker: tuple[int, int, str], end: int) ->
     for hit in view.hits_between(marker_end, min(end, marker_end + reach + 40)):
         if hit.start - marker_end > reach or not _agent_list(view, marker_end, hit.start):
             break
-        if hit.strength in ("weak", "before_only"):
+        if hit.strength in (Strength.WEAK, Strength.BEFORE_ONLY):
             continue
         agent = passive_agent(view, marker_end, hit) if role == "marker" else None
-        return Reading(hit.outcome, "marker", hit, agent)
-    return Reading(Outcome.OTHER, "marker_unknown")
+        return Reading(hit.outcome, How.MARKER, hit, agent)
+    return Reading(Outcome.OTHER, How.MARKER_UNKNOWN)
 
 
 def _agent_list(view: ClauseView, start: int, end: int) -> bool:
@@ -92,19 +93,19 @@ def _agent_list(view: ClauseView, start: int, end: int) -> bool:
 
 
 def _bare_verb(view: ClauseView, draft: Draft, start: int, end: int) -> Reading:
-    if draft.unit.kind in ("money", "measure") or draft.unit.unit in role_words("labour_unit"):
+    if draft.unit.kind in MEASURED or draft.unit.unit in role_words("labour_unit"):
         return NOTHING  # "27,4 tỷ đồng xây dựng 58 cây cầu": what the money or labour was for
     comma = view.text.find(",", start, end)
     hits = view.hits_between(start, min(end if comma == -1 else comma, start + BARE_REACH))
     if not hits:
         return NOTHING
     hit = hits[0]
-    if hit.strength in ("weak", "before_only") or _blocked(view, draft, start, hit):
+    if hit.strength in (Strength.WEAK, Strength.BEFORE_ONLY) or _blocked(view, draft, start, hit):
         return NOTHING
     described = draft.unit.unit in role_words("described_unit")
     if described and hit.outcome not in PREDICATES_OF_MODELS:
         return NOTHING  # "mô hình xây dựng ...": what the model is about
-    return Reading(hit.outcome, "bare", hit)
+    return Reading(hit.outcome, How.BARE, hit)
 
 
 def _blocked(view: ClauseView, draft: Draft, start: int, hit: VerbHit) -> bool:
@@ -122,11 +123,11 @@ def _blocked(view: ClauseView, draft: Draft, start: int, hit: VerbHit) -> bool:
 
 def agent_check(view: ClauseView, drafts: list[Draft], index: int, after: Reading) -> Reading:
     """ "13 đồn đã xây dựng 86 mô hình": a figure doing the work to another is its agent."""
-    if after.how not in ("marker", "bare") or after.hit is None or after.outcome in (
+    if after.how not in (How.MARKER, How.BARE) or after.hit is None or after.outcome in (
             Outcome.MOBILIZED, Outcome.OTHER):
         return after
     draft = drafts[index]
-    if draft.unit.kind in ("money", "measure") or draft.unit.unit in role_words("labour_unit"):
+    if draft.unit.kind in MEASURED or draft.unit.unit in role_words("labour_unit"):
         return after  # only people and bodies act: "2.400 ngày công chỉnh trang 27 tuyến ngõ"
     following = drafts[index + 1] if index + 1 < len(drafts) else None
     if (following is None or following.start < after.hit.end
@@ -134,7 +135,7 @@ def agent_check(view: ClauseView, drafts: list[Draft], index: int, after: Readin
         return after
     active = not clause_words("marker").search(view.text, drafts[index].unit_end, after.hit.start)
     if active and _is_object(view, after.hit, following):
-        return Reading(Outcome.OTHER, "agent_of_verb", after.hit)
+        return Reading(Outcome.OTHER, How.AGENT_OF_VERB, after.hit)
     return after
 
 

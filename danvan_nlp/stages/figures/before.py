@@ -14,6 +14,7 @@ from danvan_nlp import lexicon
 from danvan_nlp.records import Outcome
 from danvan_nlp.stages.figures.clauses import ClauseView, VerbHit
 from danvan_nlp.stages.figures.drafts import Draft
+from danvan_nlp.stages.figures.labels import How, Strength, UnitKind
 from danvan_nlp.stages.figures.lexicon import (
     before_number,
     role_alternation,
@@ -67,7 +68,7 @@ def _framed(view: ClauseView, previous: Draft | None, draft: Draft,
             left: int) -> tuple[Reading, Draft | None] | None:
     """Words right before the number that decide how the verb before relates to it."""
     if search_back(before_number("partner"), view.text, left, draft.start):
-        return Reading(Outcome.OTHER, "partner", None, None, True), None
+        return Reading(Outcome.OTHER, How.PARTNER, None, None, True), None
     listed = previous is not None and listed_together(view, previous, draft)
     if not listed and search_back(before_number("with"), view.text, left, draft.start):
         return _with_figure(view, draft, left), None
@@ -83,13 +84,14 @@ def _with_figure(view: ClauseView, draft: Draft, left: int) -> Reading:
         mobilising = [h for h in view.hits_between(left, draft.start)
                       if h.outcome is Outcome.MOBILIZED]
         if mobilising:
-            return Reading(Outcome.MOBILIZED, "labour_of_mobilised", mobilising[-1], None, True)
-    return Reading(None, "with")
+            return Reading(Outcome.MOBILIZED, How.LABOUR_OF_MOBILISED, mobilising[-1], None, True)
+    return Reading(None, How.WITH)
 
 
 @lru_cache(maxsize=1)
 def _each_regex() -> re.Pattern[str]:
-    nouns = [row[0] for row in lexicon.table("units.tsv") if row[2] in ("count", "classifier")]
+    counted = (UnitKind.COUNT, UnitKind.CLASSIFIER)
+    nouns = [row[0] for row in lexicon.table("units.tsv") if UnitKind(row[2]) in counted]
     return re.compile(
         r"""
         (?<!\w) mỗi \s+ (?:""" + lexicon.alternation(nouns) + r""")  # "mỗi cơ sở", "mỗi hộ"
@@ -121,16 +123,16 @@ def _next_item(view: ClauseView, previous: Draft, draft: Draft) -> bool:
 
 def _resolve_before(view: ClauseView, hits: list[VerbHit], draft: Draft) -> Reading:
     hit = hits[-1]
-    if hit.strength == "weak" and hit.phrase in role_words("copula"):
-        stronger = [h for h in hits[:-1] if h.strength != "weak"
+    if hit.strength is Strength.WEAK and hit.phrase in role_words("copula"):
+        stronger = [h for h in hits[:-1] if h.strength is not Strength.WEAK
                     and not view.has_comma(h.end, draft.start)]
         hit = stronger[-1] if stronger else hit
-    if hit.strength == "weak":
-        return Reading(hit.outcome, "weak", hit)
+    if hit.strength is Strength.WEAK:
+        return Reading(hit.outcome, How.WEAK, hit)
     same_segment = not view.has_comma(hit.end, draft.start)
     if not same_segment and _opens_segment(view, draft):
         return NOTHING  # ", 14/17 xã ... nằm trong": the figure is a new subject
-    return Reading(_soft_outcome(view, hits, hit), "verb_before", hit, None, same_segment)
+    return Reading(_soft_outcome(view, hits, hit), How.VERB_BEFORE, hit, None, same_segment)
 
 
 def _soft_outcome(view: ClauseView, hits: list[VerbHit], hit: VerbHit) -> Outcome:
@@ -141,7 +143,7 @@ def _soft_outcome(view: ClauseView, hits: list[VerbHit], hit: VerbHit) -> Outcom
         return Outcome.COMMENDED
     if _mobilised_chain(view, hits, hit):
         return Outcome.MOBILIZED
-    return Outcome.OTHER if hit.strength == "soft" else hit.outcome
+    return Outcome.OTHER if hit.strength is Strength.SOFT else hit.outcome
 
 
 def _mobilised_chain(view: ClauseView, hits: list[VerbHit], hit: VerbHit) -> bool:
@@ -154,7 +156,7 @@ def _mobilised_chain(view: ClauseView, hits: list[VerbHit], hit: VerbHit) -> boo
         return True
     if hit.outcome is not Outcome.OTHER or hit.phrase in role_words("event_verb"):
         return False
-    heads = role_words("mobilising_head") if hit.strength != "soft" else None
+    heads = role_words("mobilising_head") if hit.strength is not Strength.SOFT else None
     return any(verb.outcome is Outcome.MOBILIZED and (heads is None or verb.phrase in heads)
                for verb, _ in chain)
 

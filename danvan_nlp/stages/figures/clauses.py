@@ -15,6 +15,7 @@ from functools import cache, lru_cache
 
 from danvan_nlp import lexicon
 from danvan_nlp.records import Outcome
+from danvan_nlp.stages.figures.labels import Strength
 
 _QUOTED = re.compile(
     r"""
@@ -55,12 +56,13 @@ class VerbHit:
     end: int
     phrase: str
     outcome: Outcome
-    strength: str
+    strength: Strength
 
 
 @lru_cache(maxsize=1)
-def _verb_table() -> dict[str, tuple[Outcome, str]]:
-    return {row[0].lower(): (Outcome(row[1]), row[2]) for row in lexicon.table("outcome_verbs.tsv")}
+def _verb_table() -> dict[str, tuple[Outcome, Strength]]:
+    return {row[0].lower(): (Outcome(row[1]), Strength(row[2]))
+            for row in lexicon.table("outcome_verbs.tsv")}
 
 
 @lru_cache(maxsize=1)
@@ -106,7 +108,7 @@ class ClauseView:
         self.original = ntext
         self.text = _blank_asides(_blank_quotes(_lower_same_length(ntext)))
         self.hits = [hit for hit in self._find_hits()
-                     if hit.strength != "label" and not self._is_noun(hit)]
+                     if hit.strength is not Strength.LABEL and not self._is_noun(hit)]
         self.hit_starts = [hit.start for hit in self.hits]
         self.left_bounds = [(m.start(), m.end(), m.group()) for m in
                             _LEFT_BOUNDARY.finditer(self.text)]

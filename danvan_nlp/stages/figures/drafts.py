@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from danvan_nlp.components import RuleName
 from danvan_nlp.numerals import Number
 from danvan_nlp.records import Outcome, Qualifier
+from danvan_nlp.stages.figures.labels import How, figure_rule
 from danvan_nlp.stages.figures.units import CountedUnit
 
 
@@ -19,7 +21,12 @@ class Draft:
     qualifier: Qualifier
     outcome: Outcome | None = None
     awarder: str | None = None
-    rule: str = ""
+    how: How = How.NONE  # the outcome rule that decided ``outcome``
+
+    @property
+    def rule(self) -> RuleName:
+        """The figure's rule: how its unit was read and how its outcome was decided."""
+        return figure_rule(self.unit.rule, self.how)
 
     @property
     def start(self) -> int:

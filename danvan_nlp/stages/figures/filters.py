@@ -12,6 +12,7 @@ from functools import lru_cache
 from danvan_nlp import lexicon
 from danvan_nlp.context import ArticleContext
 from danvan_nlp.numerals import Number
+from danvan_nlp.stages.figures.labels import UnitKind, UnitRule
 from danvan_nlp.stages.figures.lexicon import mentions, role_alternation
 from danvan_nlp.stages.figures.units import CountedUnit, non_units
 
@@ -133,8 +134,8 @@ def _name_exception_regex() -> re.Pattern[str]:
 
 def _measured(unit: CountedUnit | None) -> bool:
     """A measure, money or share from the table ("tuyến lộ 2,3 km" is a length, not a name)."""
-    return unit is not None and unit.rule == "unit_table" and unit.kind in (
-        "measure", "money", "percent")
+    return unit is not None and unit.rule is UnitRule.TABLE and unit.kind in (
+        UnitKind.MEASURE, UnitKind.MONEY, UnitKind.PERCENT)
 
 
 def _phone(written: str, before: str) -> bool:
@@ -176,11 +177,12 @@ def _acronym_count(before: str, unit: CountedUnit | None) -> bool:
     number with a counted noun from the table counts its branches."""
     match = _WORD_BEFORE.search(before)
     acronym = match is not None and len(match["word"]) > 1 and match["word"].isupper()
-    return acronym and unit is not None and unit.rule == "unit_table" and unit.kind == "count"
+    table_count = unit is not None and unit.rule is UnitRule.TABLE and unit.kind is UnitKind.COUNT
+    return acronym and table_count
 
 
 def _before_non_unit(text: str, number: Number, unit: CountedUnit | None) -> bool:
-    if unit is not None and unit.rule == "unit_table":
+    if unit is not None and unit.rule is UnitRule.TABLE:
         return False
     match = _NON_UNIT_AFTER.match(text, number.end)
     if match is None:
@@ -193,10 +195,10 @@ def _year_or_date(written: str, number: Number, unit: CountedUnit | None) -> boo
     if number.total is not None:
         month_year = number.value <= 12 and 1900 <= number.total <= 2100
         day_month = number.value <= 31 and number.total <= 12 and (
-            unit is None or unit.rule != "unit_table")
+            unit is None or unit.rule is not UnitRule.TABLE)
         return month_year or day_month
     plain_year = written.isdigit() and len(written) == 4 and 1900 <= number.value <= 2100
-    return plain_year and (unit is None or unit.rule != "unit_table")
+    return plain_year and (unit is None or unit.rule is not UnitRule.TABLE)
 
 
 def _inside_quoted_name(ctx: ArticleContext, number: Number) -> bool:

@@ -14,12 +14,13 @@ from functools import lru_cache
 from danvan_nlp.records import Outcome
 from danvan_nlp.stages.figures.clauses import ClauseView
 from danvan_nlp.stages.figures.drafts import Draft
+from danvan_nlp.stages.figures.labels import How
 from danvan_nlp.stages.figures.lexicon import role_alternation
 from danvan_nlp.stages.figures.reading import connector
 
 ITEM_GAP = 40  # an item's own modifiers are this short at most
-VERBLESS = (".no_verb", ".other_verb_before", ".shared_verb")  # how an item had no verb
-VERB_AFTER = (".marker", ".bare", ".list_verb_after")  # how the last item found its verb
+VERBLESS = (How.NO_VERB, How.OTHER_VERB_BEFORE, How.SHARED_VERB)  # how an item had no verb
+VERB_AFTER = (How.MARKER, How.BARE, How.LIST_VERB_AFTER)  # how the last item found its verb
 
 
 @lru_cache(maxsize=1)
@@ -50,14 +51,14 @@ def share_verb_after(view: ClauseView, drafts: list[Draft]) -> None:
     """Give a verbless list item the verb after the item that follows it."""
     for index in range(len(drafts) - 2, -1, -1):
         item, following = drafts[index], drafts[index + 1]
-        if _verbless(item) and following.rule.endswith(VERB_AFTER) and _next_item(
+        if _verbless(item) and following.how in VERB_AFTER and _next_item(
                 view, item, following):
             item.outcome, item.awarder = following.outcome, following.awarder
-            item.rule = item.rule.rsplit(".", 1)[0] + ".list_verb_after"
+            item.how = How.LIST_VERB_AFTER
 
 
 def _verbless(item: Draft) -> bool:
-    return item.outcome is Outcome.OTHER and item.rule.endswith(VERBLESS)
+    return item.outcome is Outcome.OTHER and item.how in VERBLESS
 
 
 def _next_item(view: ClauseView, item: Draft, following: Draft) -> bool:

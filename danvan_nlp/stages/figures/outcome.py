@@ -19,12 +19,13 @@ from danvan_nlp.records import Outcome
 from danvan_nlp.stages.figures.after import after_aside, after_end, agent_check, read_after
 from danvan_nlp.stages.figures.awarder import active_subject, award_owner
 from danvan_nlp.stages.figures.before import read_before
+from danvan_nlp.stages.figures.cascade import Sides, decide
 from danvan_nlp.stages.figures.clauses import ClauseView
 from danvan_nlp.stages.figures.drafts import Draft
+from danvan_nlp.stages.figures.labels import How
 from danvan_nlp.stages.figures.lexicon import before_number, role_words, search_back
 from danvan_nlp.stages.figures.lists import share_verb_after
 from danvan_nlp.stages.figures.reading import Reading, connector
-from danvan_nlp.stages.figures.restate import restated_or_rated, share_of_target
 
 ASIDE_REACH = 40
 
@@ -70,9 +71,8 @@ def _decide(view: ClauseView, drafts: list[Draft], index: int, intro: Draft | No
     if opener == "(" and head is None and after.outcome is None:
         after = after_aside(view, draft)
     head = head or _bullet_head(view, drafts[index], intro)
-    reading = _cost_rule(view, draft, _choose(after, before, previous, head))
-    reading = restated_or_rated(view, drafts, index, left, reading)
-    _apply(draft, _target_rule(view, draft, reading), view, left)
+    reading = decide(Sides(view, drafts, index, left, after, before, previous, head))
+    _apply(draft, reading, view, left)
 
 
 def _reach_after(view: ClauseView, drafts: list[Draft], index: int,
@@ -111,58 +111,15 @@ def _only_items(view: ClauseView, start: int, end: int) -> bool:
     return True
 
 
-def _choose(after: Reading, before: Reading, previous: Draft | None,
-            head: Draft | None) -> Reading:
-    strong_before = before.outcome is not None and before.how != "weak"
-    if after.how == "marker" and after.outcome not in (None, Outcome.OTHER):
-        return after
-    if strong_before and before.same_segment:
-        return before
-    if after.how == "bare" and after.outcome is not Outcome.OTHER:
-        return after
-    if after.how:
-        return Reading(Outcome.OTHER, "verb_after_other", after.hit)
-    for source, how in ((previous, "shared_verb"), (head, "part_of_total")):
-        if source is not None and source.outcome is not None:
-            return Reading(source.outcome, how, None, source.awarder)
-    if before.how in ("weak", "verb_before"):
-        return Reading(Outcome.OTHER, "other_verb_before", before.hit)
-    return Reading(Outcome.OTHER, "no_verb")
-
-
-def _cost_rule(view: ClauseView, draft: Draft, reading: Reading) -> Reading:
-    """ "xây dựng với kinh phí 1,35 tỷ đồng": a cost is ``other`` unless it was raised."""
-    if draft.unit.kind != "money" or reading.outcome is Outcome.MOBILIZED:
-        return reading
-    if before_number("cost", role_words("cost_filler")).search(view.text, max(0, draft.start - 40),
-                                                  draft.start):
-        return Reading(Outcome.OTHER, "cost", reading.hit)
-    if reading.outcome is Outcome.IMPLEMENTED:  # "nhà sửa chữa 30 triệu đồng": money is
-        return Reading(Outcome.OTHER, "money_spent", reading.hit)  # spent on works, not built
-    return reading
-
-
-def _target_rule(view: ClauseView, draft: Draft, reading: Reading) -> Reading:
-    """ "hoàn thành 9/9 tiêu chí" and "hoàn thành 105% chỉ tiêu" are ``other``; "giúp dân
-    2.500 ngày công" is labour given."""
-    verb = reading.hit.phrase if reading.hit else ""
-    target = draft.unit.unit in role_words("target_unit") or share_of_target(view, draft)
-    if target and verb in role_words("target_verb"):
-        return Reading(Outcome.OTHER, "target_met", reading.hit)
-    if draft.unit.unit in role_words("labour_unit") and verb in role_words("help"):
-        return Reading(Outcome.MOBILIZED, "labour_given", reading.hit)
-    return reading
-
-
 def _apply(draft: Draft, reading: Reading, view: ClauseView, left: int) -> None:
     draft.outcome = reading.outcome or Outcome.OTHER
-    draft.rule = f"figure.{draft.unit.rule}.{reading.how or 'no_verb'}"
+    draft.how = reading.how
     if draft.outcome is not Outcome.COMMENDED:
         return
     awarder = reading.awarder
     if awarder is None and reading.hit is not None:
         awarder = award_owner(view, reading.hit)
-        if awarder is None and reading.how.startswith("verb_before"):
+        if awarder is None and reading.how is How.VERB_BEFORE:
             awarder = active_subject(view, reading.hit, left)
     draft.awarder = awarder
 

@@ -10,6 +10,7 @@ from danvan_nlp import lexicon
 from danvan_nlp.records import Outcome
 from danvan_nlp.stages.figures.clauses import ClauseView, VerbHit
 from danvan_nlp.stages.figures.drafts import Draft
+from danvan_nlp.stages.figures.labels import How
 
 
 @dataclass(frozen=True, slots=True)
@@ -17,13 +18,13 @@ class Reading:
     """What one side of the clause says: the verb, how it was found, the awarder."""
 
     outcome: Outcome | None
-    how: str
+    how: How
     hit: VerbHit | None = None
     awarder: str | None = None
     same_segment: bool = False
 
 
-NOTHING = Reading(None, "")
+NOTHING = Reading(None, How.NONE)
 
 
 @lru_cache(maxsize=1)

@@ -13,6 +13,7 @@ import re
 from danvan_nlp.records import Outcome
 from danvan_nlp.stages.figures.clauses import ClauseView, clause_words
 from danvan_nlp.stages.figures.drafts import Draft
+from danvan_nlp.stages.figures.labels import UnitKind
 from danvan_nlp.stages.figures.lexicon import before_number, mentions, search_back
 from danvan_nlp.stages.figures.reading import Reading
 
@@ -24,31 +25,24 @@ _PHRASE_END = re.compile(r"[,;.:()\n]")  # where the words after a share stop
 _WORD = re.compile(r"\w+")  # a word left between a count and its share
 
 
-def restated_or_rated(view: ClauseView, drafts: list[Draft], index: int, left: int,
-                      reading: Reading) -> Reading:
-    """The reading after the restated-share and support-level rules."""
-    draft = drafts[index]
-    money = draft.unit.kind == "money" and reading.outcome is not Outcome.MOBILIZED
-    if money and mentions("rate").search(view.text, max(left, draft.start - RATE_REACH),
-                                         draft.start):
-        return Reading(Outcome.OTHER, "rate", reading.hit)
-    restated = _restated_count(view, drafts, index, reading)
-    if restated is None or restated.outcome is None:
-        return reading
-    return Reading(restated.outcome, "restated_share", reading.hit, restated.awarder)
+def rated(view: ClauseView, draft: Draft, left: int, reading: Reading) -> bool:
+    """Whether a sum not mobilised is a support level ("mức hỗ trợ ... 5 triệu đồng")."""
+    money = draft.unit.kind is UnitKind.MONEY and reading.outcome is not Outcome.MOBILIZED
+    return money and bool(mentions("rate").search(
+        view.text, max(left, draft.start - RATE_REACH), draft.start))
 
 
-def _restated_count(view: ClauseView, drafts: list[Draft], index: int,
+def restated(view: ClauseView, drafts: list[Draft], index: int,
                     reading: Reading) -> Draft | None:
     """The count that a share ("đạt 80,5%") right after it restates, if any."""
     draft, hit = drafts[index], reading.hit
-    if draft.unit.kind != "percent" or index == 0 or hit is None:
+    if draft.unit.kind is not UnitKind.PERCENT or index == 0 or hit is None:
         return None
     if not search_back(before_number("restate_verb"), view.text, hit.start, draft.start):
         return None
     count = drafts[index - 1]
     gap = view.text[count.unit_end:hit.start]
-    if (count.sentence != draft.sentence or count.unit.kind == "percent"
+    if (count.sentence != draft.sentence or count.unit.kind is UnitKind.PERCENT
             or len(gap) > RESTATE_REACH or _PART_BREAK.search(gap)
             or _new_subject(view, count.unit_end, hit.start)):
         return None
@@ -77,7 +71,7 @@ def _a_target(view: ClauseView, count: Draft, share: Draft) -> bool:
 
 def share_of_target(view: ClauseView, share: Draft) -> bool:
     """Whether a share is of a target ("105% chỉ tiêu", "100% kế hoạch")."""
-    return share.unit.kind == "percent" and bool(
+    return share.unit.kind is UnitKind.PERCENT and bool(
         mentions("target_unit").search(_words_after(view, share)))
 
 

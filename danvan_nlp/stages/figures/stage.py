@@ -22,12 +22,12 @@ from danvan_nlp.stages.figures.clauses import ClauseView
 from danvan_nlp.stages.figures.context import evidence_bounds, period_bounds, qualifier
 from danvan_nlp.stages.figures.drafts import Draft
 from danvan_nlp.stages.figures.filters import rejection
+from danvan_nlp.stages.figures.labels import How, UnitRule
 from danvan_nlp.stages.figures.outcome import decide_outcomes
 from danvan_nlp.stages.figures.reading import listed_together
 from danvan_nlp.stages.figures.units import CountedUnit, borrowed_unit, unit_after
 
 MAX_LIST_GAP = 30
-UNIT_OF_TOTAL = "unit_of_total"
 
 _PARTS_OPENER = re.compile(
     r"""
@@ -63,7 +63,8 @@ def find_figures(article: Article) -> None:
     decide_outcomes(view, drafts)
     kept = [d for i, d in enumerate(drafts) if _counts(view, drafts, i)]
     sentences: dict[tuple[int, int], Span] = {}  # figures of one sentence share its span
-    article.figures.extend(_merge_repeats([_figure(article, d, sentences) for d in kept]))
+    figures = [(_figure(article, d, sentences), d.how is How.NO_VERB) for d in kept]
+    article.figures.extend(_merge_repeats(figures))
 
 
 def _clause_view(ctx: ArticleContext) -> ClauseView:
@@ -94,10 +95,10 @@ def _unit_of_total(text: str, number: Number, total: Draft | None) -> CountedUni
         return None
     gap = text[total.unit_end:number.start]
     opens_parts = _PARTS_OPENER.search(gap) is not None
-    next_part = total.unit.rule == UNIT_OF_TOTAL and not _PART_END.search(gap)
+    next_part = total.unit.rule is UnitRule.OF_TOTAL and not _PART_END.search(gap)
     if not (opens_parts or next_part):
         return None
-    return CountedUnit(total.unit.unit, number.end, total.unit.kind, UNIT_OF_TOTAL)
+    return CountedUnit(total.unit.unit, number.end, total.unit.kind, UnitRule.OF_TOTAL)
 
 
 def _total_before(text: str, previous: Draft | None, sentence: tuple[int, int]) -> Draft | None:
@@ -168,28 +169,27 @@ def _written(article: Article, bounds: tuple[int, int] | None) -> str | None:
     return " ".join(article.span(*bounds).text.split()) if bounds else None
 
 
-def _merge_repeats(figures: list[Figure]) -> list[Figure]:
+def _merge_repeats(figures: list[tuple[Figure, bool]]) -> list[Figure]:
     """The same fact told twice (same value, unit and outcome) is one figure.
 
     A mention with no verb at all ("Hà Giang: 6.848 mô hình" in a headline) is the same
-    fact as a mention of that quantity whose verb says what happened to it.
+    fact as a mention of that quantity whose verb says what happened to it. Each figure
+    comes with whether its clause had no verb.
     """
     kept: dict[tuple[float, float | None, str, str, str], Figure] = {}
-    for figure in figures:
+    verbless = {id(figure) for figure, no_verb in figures if no_verb}
+    for figure, _ in figures:
         share_of = figure.span.text.lower() if figure.unit == "%" else ""  # "100% xã" ≠ "100% hộ"
         key = (figure.value, figure.value_max, figure.unit.lower(), figure.outcome.value, share_of)
         first = kept.setdefault(key, figure)
         if first is not figure and first.awarder is None:
             first.awarder = figure.awarder
-    told = {_fact(key) for key, figure in kept.items() if not _verbless(figure)}
+    told = {_fact(key) for key, figure in kept.items() if id(figure) not in verbless}
     return [figure for key, figure in kept.items()
-            if not (_verbless(figure) and _fact(key) in told)]
+            if not (id(figure) in verbless and _fact(key) in told)]
 
 
 def _fact(key: tuple[float, float | None, str, str, str]) -> tuple[object, ...]:
     """A merge key without the outcome: value, upper bound, unit and what a share is of."""
     return key[:3] + key[4:]
 
-
-def _verbless(figure: Figure) -> bool:
-    return figure.rule.endswith(".no_verb")

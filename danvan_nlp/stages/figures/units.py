@@ -15,6 +15,7 @@ from functools import lru_cache
 from danvan_nlp import lexicon
 from danvan_nlp.context import ArticleContext
 from danvan_nlp.numerals import Number, find_numbers, read_unit
+from danvan_nlp.stages.figures.labels import UnitKind, UnitRule
 from danvan_nlp.stages.figures.lexicon import mentions, role_alternation
 
 _WORDS_AFTER = re.compile(
@@ -48,8 +49,8 @@ class CountedUnit:
 
     unit: str
     end: int
-    kind: str
-    rule: str
+    kind: UnitKind
+    rule: UnitRule
 
 
 @lru_cache(maxsize=1)
@@ -76,7 +77,7 @@ def unit_after(ctx: ArticleContext, number: Number) -> CountedUnit | None:
             end = counted.end  # "100% xã, phường": the share of what
         if unit.kind == "classifier":
             end = _noun_end(text, end)  # "26 khẩu súng": the unit is "khẩu", the phrase goes on
-        return CountedUnit(unit.unit, _list_end(text, end), unit.kind, "unit_table")
+        return CountedUnit(unit.unit, _list_end(text, end), UnitKind(unit.kind), UnitRule.TABLE)
     if number.spelled:
         return None
     return _open_noun(ctx, number)
@@ -89,7 +90,8 @@ def _open_noun(ctx: ArticleContext, number: Number) -> CountedUnit | None:
     if match is None or not nouns:
         return _money_default(ctx, number)
     end = match.end(("first", "second")[len(nouns) - 1])
-    return CountedUnit(" ".join(nouns), _list_end(text, end), "count", "noun_after")
+    return CountedUnit(" ".join(nouns), _list_end(text, end), UnitKind.COUNT,
+                       UnitRule.NOUN_AFTER)
 
 
 def _noun_end(text: str, end: int) -> int:
@@ -140,7 +142,7 @@ def _money_default(ctx: ArticleContext, number: Number) -> CountedUnit | None:
     lookback = max(sentence_start, number.start - MONEY_REACH)
     if "tỷ" in written or "tỉ" in written or mentions("money_context").search(
             text, lookback, number.start):
-        return CountedUnit("đồng", number.end, "money", "money_default")
+        return CountedUnit("đồng", number.end, UnitKind.MONEY, UnitRule.MONEY_DEFAULT)
     return None
 
 
@@ -188,7 +190,7 @@ def borrowed_unit(ctx: ArticleContext, number: Number, clause_start: int) -> Cou
             shifted = Number(move.end(), move.end() + target.end, target.value)
             unit = unit_after(ctx, shifted)
             if unit is not None:
-                return CountedUnit(unit.unit, number.end, unit.kind, "unit_borrowed")
+                return CountedUnit(unit.unit, number.end, unit.kind, UnitRule.BORROWED)
     return _subject_unit(ctx, number, clause_start)
 
 
@@ -202,4 +204,5 @@ def _subject_unit(ctx: ArticleContext, number: Number, clause_start: int) -> Cou
     unit = read_unit(text, match.start("noun") - 1)
     if unit is None:
         return None
-    return CountedUnit(unit.unit, number.end, unit.kind, "unit_from_subject")
+    return CountedUnit(unit.unit, number.end, UnitKind(unit.kind),
+                       UnitRule.FROM_SUBJECT)

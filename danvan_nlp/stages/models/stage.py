@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 
 from danvan_nlp.article import Article
-from danvan_nlp.components import component
+from danvan_nlp.components import RuleName, component
 from danvan_nlp.context import ArticleContext
 from danvan_nlp.errors import ModelArtifactError
 from danvan_nlp.records import Model
@@ -38,11 +38,21 @@ _OR = re.compile(r"(?<!\w)hay(?!\w)")  # "hay": a list's next item starts
 LOOKAHEAD = 2000  # characters after a cue that a described title may take
 
 
+class ModelRule(RuleName):
+    """How a model's title was found (see the module docstring for each)."""
+
+    QUOTED_NAME = "quoted_name"
+    QUOTED_LIST = "quoted_list"
+    DESCRIBED = "described"
+    QUOTED_PASSIVE = "quoted_passive"
+    DEED = "deed"
+
+
 @dataclass(frozen=True, slots=True)
 class _Found:
     start: int  # title span in the sentence
     end: int
-    rule: str
+    rule: ModelRule
 
 
 # ---------------------------------------------------------------- language data
@@ -85,7 +95,7 @@ def _presented_by_passive(sentence: str, found: list[_Found]) -> list[_Found]:
     """``"Lớp dạy chữ Khmer dịp hè" được duy trì``: a named initiative, no cue needed."""
     taken = {item.start for item in found}
     return [
-        _Found(match.start("name"), match.end("name"), "quoted_passive")
+        _Found(match.start("name"), match.end("name"), ModelRule.QUOTED_PASSIVE)
         for match in lex.passive_re().finditer(sentence)
         if match.start("name") not in taken and not lex.not_a_model(match["name"])
         and not lex.names_something_else(_words_before(sentence, match.start()))
@@ -135,7 +145,7 @@ def _quoted_chain(sentence: str, first: re.Match[str]) -> list[_Found]:
     while match:
         launched = lex.launched_from_above(sentence, match.end())
         if not launched and not lex.not_a_model(match["name"]):
-            found.append(_Found(match.start("name"), match.end("name"), "quoted_name"))
+            found.append(_Found(match.start("name"), match.end("name"), ModelRule.QUOTED_NAME))
         match = lex.CHAINED_QUOTE.match(sentence, match.end())
     return found
 
@@ -148,7 +158,7 @@ def _quoted_list(sentence: str, position: int) -> list[_Found]:
         if len(gap) > _LIST_GAP or lex.cue_re().search(gap):
             break
         if not lex.not_a_model(match["name"]):
-            found.append(_Found(match.start("name"), match.end("name"), "quoted_list"))
+            found.append(_Found(match.start("name"), match.end("name"), ModelRule.QUOTED_LIST))
         position = match.end()
     return found
 
@@ -169,7 +179,9 @@ def _described(
     if not rest[:1].isalpha() or lex.title_stop_re().match(rest):
         return None
     title = _cut_description(rest, in_quotes=in_quotes)
-    return _Found(position, position + len(title), "described") if _can_be_title(title) else None
+    if not _can_be_title(title):
+        return None
+    return _Found(position, position + len(title), ModelRule.DESCRIBED)
 
 
 def _cut_description(rest: str, *, in_quotes: bool) -> str:
@@ -204,7 +216,7 @@ def _deeds(sentence: str) -> list[_Found]:
         if end < match.end():  # no end marker lies between the last deed's and this one
             end_match = lex.title_end_re().search(sentence, match.end())
             end = end_match.start() if end_match else len(sentence)
-        found.append(_Found(match.start(), end, "deed"))
+        found.append(_Found(match.start(), end, ModelRule.DEED))
     return found
 
 

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from danvan_nlp import lexicon
 from danvan_nlp.article import Article
-from danvan_nlp.components import component
+from danvan_nlp.components import RuleName, component
 from danvan_nlp.records import Official, Position, Span
 from danvan_nlp.stages.officials import positions as pos
 from danvan_nlp.stages.officials.person_names import name_end
@@ -27,6 +27,13 @@ _LATER_REACH = 30  # tokens after the chain where "được bầu giữ chức .
 _PAST_REACH = 10  # tokens after the chain where "khi đó là ..." still speaks of the person
 
 
+class OfficialRule(RuleName):
+    """How an official (and each position read with the name) was found."""
+
+    TITLE_NAME = "official.title-name"  # "Bí thư Tỉnh ủy Nguyễn Văn A"
+    NAME_TITLE = "official.name-title"  # "Nguyễn Văn A - Bí thư Tỉnh ủy"
+    SHORT_NAME = "official.short-name"  # "ông A" after the full name was told
+
 @dataclass(slots=True)
 class _Mention:
     """One place a person is named, with what stands around the name."""
@@ -36,7 +43,7 @@ class _Mention:
     honorific: str | None = None
     rank: str | None = None
     positions: list[tuple[int, int]] = field(default_factory=list)
-    rule: str = ""
+    rule: OfficialRule = OfficialRule.NAME_TITLE
 
 
 @lru_cache(maxsize=1)
@@ -91,7 +98,7 @@ def _mention_at(tokens: list[Token], index: int, ends: frozenset[int]) -> _Menti
     after += pos.held_post(tokens, after[-1][1] if after else end, _PAST_REACH, past=True)
     before = pos.chain_before(tokens, intro_start, _title_clause_start(tokens, intro_start))
     mention.positions = before + after + _shared_prefix(tokens, intro_start)
-    mention.rule = "official.title-name" if before else "official.name-title"
+    mention.rule = OfficialRule.TITLE_NAME if before else OfficialRule.NAME_TITLE
     return mention
 
 
@@ -112,7 +119,7 @@ def _short_mentions(tokens: list[Token], full: list[_Mention]) -> list[_Mention]
         if index + 1 < len(tokens) and tokens[index + 1].is_capitalised:
             continue
         (name,) = names
-        mention = _Mention(name, (index, index + 1), rule="official.short-name")
+        mention = _Mention(name, (index, index + 1), rule=OfficialRule.SHORT_NAME)
         mention.positions = pos.chain_after(tokens, index + 1) or pos.held_post(
             tokens, index + 1, _PAST_REACH, past=True)
         found.append(mention)
@@ -237,7 +244,7 @@ def _add(article: Article, tokens: list[Token], people: dict[str, Official],
     name_span = article.span(first.start, last.end)
     official = people.get(mention.name)
     if official is None:
-        shown = mention.name if mention.rule == "official.short-name" else name_span.text
+        shown = mention.name if mention.rule is OfficialRule.SHORT_NAME else name_span.text
         official = Official(name=shown, positions=[], mentions=[], rule=mention.rule,
                             honorific=mention.honorific, rank=mention.rank)
         people[mention.name] = official
@@ -251,7 +258,7 @@ def _add(article: Article, tokens: list[Token], people: dict[str, Official],
             official.roles.append(role)
 
 
-def _position(article: Article, tokens: list[Token], start: int, end: int, rule: str,
+def _position(article: Article, tokens: list[Token], start: int, end: int, rule: OfficialRule,
               ) -> Position:
     span: Span = article.span(tokens[start].start, tokens[end - 1].end)
     return Position(surface=span.text, normalized=normalized_position(span.text, article),

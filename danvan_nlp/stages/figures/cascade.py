@@ -1,0 +1,213 @@
+"""The outcome cascade: which reading of a figure's clause decides its outcome.
+
+:mod:`.outcome` reads each side of the clause once (the verb after the figure, the verb
+before it, the list item whose verb it shares, the total it is a part of) into
+:class:`Sides`. Two ordered registries then decide; in each the first rule that answers
+wins, and each rule's name is the ``how`` part of the figure's rule
+(``figure.<unit rule>.<how>``).
+
+``CHOICE`` - what the clause says of the figure:
+
+1. ``marker``: a passive or aspect marker after the figure and its verb ("được ... công
+   nhận", "đã xây dựng") - the most explicit statement, so it wins over everything;
+2. ``verb_before`` (and ``partner``, ``labour_of_mobilised``): a strong verb before the
+   number in the same segment ("hiến 334 nghìn m2") - explicit and adjacent, second;
+3. ``bare``: a verb right after the counted noun ("mô hình đăng ký thực hiện") - it can
+   be a description of the noun, so it yields to 1 and 2;
+4. ``verb_after_other``: a verb after that decides no outcome still says the figure is
+   ``other`` - a verb of its own beats borrowing one;
+5. ``shared_verb``: a list item with no verb of its own takes the verb of the item before;
+6. ``part_of_total``: a part ("trong đó ...", a bullet) takes its total's outcome - after
+   5, because a list inside the parts shares its own verb first;
+7. ``other_verb_before``: a weak or distant verb before the number gives ``other``;
+8. ``no_verb``: nothing said (the last resort, always answers).
+
+``CORRECTIONS`` - what the chosen reading means for this kind of figure, tried on the
+choice, first answer wins, else the choice stands. They come after the choice because
+each re-reads the chosen verb; their order puts the most specific first:
+
+1. ``target_met``: "hoàn thành 9/9 tiêu chí", "105% chỉ tiêu" - a target reached is
+   ``other`` whatever the verb;
+2. ``labour_given``: "giúp dân 2.500 ngày công" - labour given is mobilised;
+3. ``rate``: "mức hỗ trợ ... 5 triệu đồng" - a support level is ``other``;
+4. ``restated_share``: "đạt 80,5%" right after a count restates that count's outcome;
+5. ``cost``: "với kinh phí 1,35 tỷ đồng" - a cost is ``other`` unless it was raised;
+6. ``money_spent``: money "built" is money spent on works: ``other``.
+
+A later pass (:func:`.lists.share_verb_after`, rule ``list_verb_after``) gives a verbless
+list item the verb that follows the item after it; it reads decided neighbours, so it
+runs once every figure has its reading.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from danvan_nlp.records import Outcome
+from danvan_nlp.stages.figures.clauses import ClauseView, VerbHit
+from danvan_nlp.stages.figures.drafts import Draft
+from danvan_nlp.stages.figures.labels import How, UnitKind
+from danvan_nlp.stages.figures.lexicon import before_number, role_words
+from danvan_nlp.stages.figures.reading import Reading
+from danvan_nlp.stages.figures.restate import rated, restated, share_of_target
+
+COST_REACH = 40  # characters before a sum where "kinh phí" may make it a cost
+
+
+@dataclass(frozen=True, slots=True)
+class Sides:
+    """What one figure's clause says, read once: every rule decides from this."""
+
+    view: ClauseView
+    drafts: list[Draft]
+    index: int
+    left: int  # where the figure's clause starts
+    after: Reading
+    before: Reading
+    previous: Draft | None  # the list item before, whose verb this one may share
+    head: Draft | None  # the total this figure is a part of
+    chosen: Reading | None = None  # the CHOICE answer, for CORRECTIONS
+
+    @property
+    def draft(self) -> Draft:
+        return self.drafts[self.index]
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One step of a cascade: its name, the lexicon roles it reads, and its decision."""
+
+    name: How
+    reads: tuple[str, ...]
+    decide: Callable[[Sides], Reading | None]
+
+
+def _marker(s: Sides) -> Reading | None:
+    known = s.after.outcome not in (None, Outcome.OTHER)
+    return s.after if s.after.how is How.MARKER and known else None
+
+
+def _before_same_segment(s: Sides) -> Reading | None:
+    strong = s.before.outcome is not None and s.before.how is not How.WEAK
+    return s.before if strong and s.before.same_segment else None
+
+
+def _bare(s: Sides) -> Reading | None:
+    return s.after if s.after.how is How.BARE and s.after.outcome is not Outcome.OTHER else None
+
+
+def _verb_after_other(s: Sides) -> Reading | None:
+    if s.after.how is How.NONE:
+        return None
+    return Reading(Outcome.OTHER, How.VERB_AFTER_OTHER, s.after.hit)
+
+
+def _borrowed(source: Draft | None, how: How) -> Reading | None:
+    if source is None or source.outcome is None:
+        return None
+    return Reading(source.outcome, how, None, source.awarder)
+
+
+def _other_verb_before(s: Sides) -> Reading | None:
+    if s.before.how in (How.WEAK, How.VERB_BEFORE):
+        return Reading(Outcome.OTHER, How.OTHER_VERB_BEFORE, s.before.hit)
+    return None
+
+
+CHOICE: tuple[Rule, ...] = (
+    Rule(How.MARKER, ("marker", "near_marker"), _marker),
+    Rule(How.VERB_BEFORE, ("copula", "mobilising_head", "partner", "with"), _before_same_segment),
+    Rule(How.BARE, ("labour_unit", "described_unit", "blocker", "locative"), _bare),
+    Rule(How.VERB_AFTER_OTHER, (), _verb_after_other),
+    Rule(How.SHARED_VERB, (), lambda s: _borrowed(s.previous, How.SHARED_VERB)),
+    Rule(How.PART_OF_TOTAL, ("part_opener", "sentence_part_opener"),
+         lambda s: _borrowed(s.head, How.PART_OF_TOTAL)),
+    Rule(How.OTHER_VERB_BEFORE, (), _other_verb_before),
+    Rule(How.NO_VERB, (), lambda s: Reading(Outcome.OTHER, How.NO_VERB)),
+)
+
+
+def _verb_of(s: Sides) -> str:
+    hit = s.chosen.hit if s.chosen else None
+    return hit.phrase if hit else ""
+
+
+def _target_met(s: Sides) -> Reading | None:
+    target = s.draft.unit.unit in role_words("target_unit") or share_of_target(s.view, s.draft)
+    if target and _verb_of(s) in role_words("target_verb"):
+        return Reading(Outcome.OTHER, How.TARGET_MET, _hit(s))
+    return None
+
+
+def _labour_given(s: Sides) -> Reading | None:
+    if s.draft.unit.unit in role_words("labour_unit") and _verb_of(s) in role_words("help"):
+        return Reading(Outcome.MOBILIZED, How.LABOUR_GIVEN, _hit(s))
+    return None
+
+
+def _rate(s: Sides) -> Reading | None:
+    if rated(s.view, s.draft, s.left, _chosen(s)):
+        return Reading(Outcome.OTHER, How.RATE, _hit(s))
+    return None
+
+
+def _restated_share(s: Sides) -> Reading | None:
+    count = restated(s.view, s.drafts, s.index, _chosen(s))
+    if count is None or count.outcome is None:
+        return None
+    return Reading(count.outcome, How.RESTATED_SHARE, _hit(s), count.awarder)
+
+
+def _cost(s: Sides) -> Reading | None:
+    if s.draft.unit.kind is not UnitKind.MONEY or _chosen(s).outcome is Outcome.MOBILIZED:
+        return None
+    start = s.draft.start
+    if before_number("cost", role_words("cost_filler")).search(
+            s.view.text, max(0, start - COST_REACH), start):
+        return Reading(Outcome.OTHER, How.COST, _hit(s))
+    return None
+
+
+def _money_spent(s: Sides) -> Reading | None:
+    """ "nhà sửa chữa 30 triệu đồng": money is spent on works, not built."""
+    if s.draft.unit.kind is UnitKind.MONEY and _chosen(s).outcome is Outcome.IMPLEMENTED:
+        return Reading(Outcome.OTHER, How.MONEY_SPENT, _hit(s))
+    return None
+
+
+def _chosen(s: Sides) -> Reading:
+    assert s.chosen is not None, "corrections read the choice"
+    return s.chosen
+
+
+def _hit(s: Sides) -> VerbHit | None:
+    return _chosen(s).hit
+
+
+CORRECTIONS: tuple[Rule, ...] = (
+    Rule(How.TARGET_MET, ("target_unit", "target_verb"), _target_met),
+    Rule(How.LABOUR_GIVEN, ("labour_unit", "help"), _labour_given),
+    Rule(How.RATE, ("rate",), _rate),
+    Rule(How.RESTATED_SHARE, ("restate_verb",), _restated_share),
+    Rule(How.COST, ("cost", "cost_filler"), _cost),
+    Rule(How.MONEY_SPENT, (), _money_spent),
+)
+
+
+def first_answer(rules: tuple[Rule, ...], sides: Sides) -> Reading | None:
+    """The reading of the first rule of ``rules`` that answers, if any does."""
+    for rule in rules:
+        reading = rule.decide(sides)
+        if reading is not None:
+            return reading
+    return None
+
+
+def decide(sides: Sides) -> Reading:
+    """The reading that decides the figure: the choice, corrected."""
+    chosen = first_answer(CHOICE, sides)
+    assert chosen is not None, "no_verb always answers"
+    with_choice = Sides(sides.view, sides.drafts, sides.index, sides.left, sides.after,
+                        sides.before, sides.previous, sides.head, chosen)
+    return first_answer(CORRECTIONS, with_choice) or chosen
