@@ -164,7 +164,14 @@ def deed_re() -> re.Pattern[str]:
 def is_campaign(name: str) -> bool:
     """A campaign's name, maybe after a place ("Bắc Giang chung tay vì người nghèo")."""
     words = f" {plain(name)} "
-    return any(words.startswith(f" {c} ") or _after_place(words, c) for c in campaigns())
+    return any((words.startswith(f" {c} ") and not _numbered_variant(name, c))
+               or _after_place(words, c) for c in campaigns())
+
+
+def _numbered_variant(name: str, campaign: str) -> bool:
+    """"Dân vận khéo 1+10": a campaign's name and a number after it names a model."""
+    rest = " ".join(name.split()[len(campaign.split()):])
+    return any(char.isdigit() for char in rest)
 
 
 def _after_place(words: str, campaign: str) -> bool:
