@@ -82,7 +82,8 @@ def test_not_a_spelled_number(text: str) -> None:
 def test_ranges(text: str, value: float, value_max: float) -> None:
     number = parse_number(text)
     assert number is not None
-    assert (number.value, number.value_max) == (pytest.approx(value), pytest.approx(value_max))
+    expected: tuple[object, ...] = (pytest.approx(value), pytest.approx(value_max))
+    assert (number.value, number.value_max) == expected
 
 
 @pytest.mark.parametrize(
@@ -124,7 +125,8 @@ def test_ratios(text: str, value: float, total: float) -> None:
 def test_quantities(text: str, value: float, unit: str) -> None:
     quantity = parse_quantity(text)
     assert quantity is not None
-    assert (quantity.value, quantity.unit) == (pytest.approx(value), unit)
+    expected: tuple[object, ...] = (pytest.approx(value), unit)
+    assert (quantity.value, quantity.unit) == expected
 
 
 @pytest.mark.parametrize(

@@ -26,7 +26,9 @@ def test_output_validates(validator: jsonschema.Draft202012Validator, path: str 
     result = extract(text).to_dict()
     validator.validate(result)
     for span in _spans(result):
-        assert text[span["start"]:span["end"]] == span["text"]
+        start, end = span["start"], span["end"]
+        assert isinstance(start, int) and isinstance(end, int)
+        assert text[start:end] == span["text"]
 
 
 def test_schema_rejects_a_wrong_label(validator: jsonschema.Draft202012Validator) -> None:

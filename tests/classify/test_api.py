@@ -29,7 +29,7 @@ from danvan_nlp.errors import InputError
         ("Giáo xứ đoàn kết lương giáo, sống tốt đời đẹp đạo", "dan_toc_ton_giao"),
     ],
 )
-def test_descriptions_get_their_domain(text, label):
+def test_descriptions_get_their_domain(text: str, label: str) -> None:
     assert classify_domain(text)[0].label == label
 
 
@@ -41,11 +41,11 @@ def test_descriptions_get_their_domain(text, label):
         ("Nguoi co uy tin van dong dong bao bo hu tuc", "dan_toc_ton_giao"),
     ],
 )
-def test_text_without_diacritics_still_classifies(text, label):
+def test_text_without_diacritics_still_classifies(text: str, label: str) -> None:
     assert classify_domain(text)[0].label == label
 
 
-def test_result_lists_every_label_once_by_falling_score():
+def test_result_lists_every_label_once_by_falling_score() -> None:
     ranking = danvan_nlp.classify_domain("Tổ tự quản ANTT")
     assert all(isinstance(item, DomainPrediction) for item in ranking)
     assert sorted(item.label for item in ranking) == sorted(LABELS)
@@ -55,22 +55,22 @@ def test_result_lists_every_label_once_by_falling_score():
 
 
 @pytest.mark.parametrize("text", ["The quick brown fox jumps over the lazy dog", "1234 5678"])
-def test_other_languages_get_a_low_score(text):
+def test_other_languages_get_a_low_score(text: str) -> None:
     assert classify_domain(text)[0].score < 0.5
 
 
-def test_very_long_text_is_classified():
+def test_very_long_text_is_classified() -> None:
     ranking = classify_domain("Phân loại rác thải tại hộ gia đình. " * 5_000)
     assert ranking[0].label == "nong_thon_moi_moi_truong"
 
 
 @pytest.mark.parametrize("text", ["", "   \n\t"])
-def test_empty_description_is_refused_clearly(text):
+def test_empty_description_is_refused_clearly(text: str) -> None:
     with pytest.raises(InputError, match="empty"):
         classify_domain(text)
 
 
-def test_batch_keeps_order_and_refuses_a_bare_string():
+def test_batch_keeps_order_and_refuses_a_bare_string() -> None:
     rankings = classify_domains(["Tổ tự quản ANTT", "Hiến đất làm đường"])
     assert [r[0].label for r in rankings] == ["quoc_phong_an_ninh", "nong_thon_moi_moi_truong"]
     assert classify_domains([]) == []
@@ -88,11 +88,11 @@ def test_batch_keeps_order_and_refuses_a_bare_string():
         ("Tổ tự quản an ninh trật tự", None),
     ],
 )
-def test_tie_breaks_of_the_domain_definitions(title, label):
+def test_tie_breaks_of_the_domain_definitions(title: str, label: str) -> None:
     assert tiebreak_label(title) == label
 
 
-def test_described_models_weigh_title_and_context():
+def test_described_models_weigh_title_and_context() -> None:
     (best,) = classify_described(["Tiếng kẻng bình yên"],
                                  ["các thôn gõ kẻng báo động khi có trộm cắp, giữ an ninh trật tự"])
     assert best.label == "quoc_phong_an_ninh" and 0.5 < best.score <= 1

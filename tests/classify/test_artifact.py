@@ -1,6 +1,8 @@
 """The artifact loads once, and refuses clearly when missing, corrupt or out of date."""
 
 import json
+from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 import sklearn
@@ -20,7 +22,7 @@ from danvan_nlp.errors import ModelArtifactError
 
 
 @pytest.fixture(autouse=True)
-def _fresh_cache(monkeypatch):
+def _fresh_cache(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     monkeypatch.setenv(ARTIFACT_ENV, "")  # so that the value is restored afterwards
     monkeypatch.delenv(ARTIFACT_ENV)
     clear_cache()
@@ -29,7 +31,7 @@ def _fresh_cache(monkeypatch):
 
 
 @pytest.fixture
-def tiny_artifact(tmp_path, tiny_data):
+def tiny_artifact(tmp_path: Path, tiny_data: tuple[list[str], list[str]]) -> Path:
     model = DomainClassifier(calibrate=False).fit(*tiny_data)
     result = CVResult("linear_svm", [0.5, 0.6], 0.55, [[0] * 7 for _ in range(7)])
     data = tmp_path / "tiny.tsv"
@@ -37,7 +39,7 @@ def tiny_artifact(tmp_path, tiny_data):
     return save_model(model, build_card(model, [result], [data], folds=2), tmp_path / "out")
 
 
-def test_bundled_artifact_loads_with_a_complete_card():
+def test_bundled_artifact_loads_with_a_complete_card() -> None:
     loaded = load_model()
     assert loaded.path.name.startswith("domains-v") and loaded.path.suffix == ".joblib"
     assert set(loaded.estimator.classes_) == set(LABELS)
@@ -51,18 +53,18 @@ def test_bundled_artifact_loads_with_a_complete_card():
     assert card["n_examples"]["main"] == 560 and card["n_examples"]["extra"] > 0
 
 
-def test_artifact_is_loaded_once_then_cached():
+def test_artifact_is_loaded_once_then_cached() -> None:
     assert load_model() is load_model()
 
 
-def test_saved_artifact_round_trips_with_its_card(tiny_artifact):
+def test_saved_artifact_round_trips_with_its_card(tiny_artifact: Path) -> None:
     loaded = load_model(tiny_artifact)
     assert card_path(tiny_artifact).is_file()
     assert loaded.card["artifact"] == tiny_artifact.name
     assert loaded.estimator.predict(["Tổ tự quản an ninh trật tự"])[0] in LABELS
 
 
-def test_version_mismatch_says_how_to_retrain(tiny_artifact):
+def test_version_mismatch_says_how_to_retrain(tiny_artifact: Path) -> None:
     card = json.loads(card_path(tiny_artifact).read_text(encoding="utf-8"))
     card["libraries"]["scikit-learn"] = "0.24.2"
     card_path(tiny_artifact).write_text(json.dumps(card), encoding="utf-8")
@@ -79,7 +81,9 @@ def test_version_mismatch_says_how_to_retrain(tiny_artifact):
         ("corrupt_card", "cannot read the model card"),
     ],
 )
-def test_missing_or_corrupt_files_give_model_artifact_error(tiny_artifact, damage, message):
+def test_missing_or_corrupt_files_give_model_artifact_error(
+    tiny_artifact: Path, damage: str, message: str,
+) -> None:
     target = card_path(tiny_artifact) if damage.endswith("card") else tiny_artifact
     if damage.startswith("delete"):
         target.unlink()
@@ -90,18 +94,20 @@ def test_missing_or_corrupt_files_give_model_artifact_error(tiny_artifact, damag
     assert "danvan train-domains" in str(caught.value)
 
 
-def test_empty_folder_has_no_artifact(tmp_path):
+def test_empty_folder_has_no_artifact(tmp_path: Path) -> None:
     with pytest.raises(ModelArtifactError, match="no domain classifier artifact"):
         find_artifact(tmp_path)
 
 
-def test_newest_version_and_date_wins(tmp_path):
+def test_newest_version_and_date_wins(tmp_path: Path) -> None:
     for name in ("domains-v1-2026-01-02.joblib", "domains-v2-2025-05-01.joblib",
                  "domains-v2-2025-12-01.joblib", "notes.joblib"):
         (tmp_path / name).write_bytes(b"")
     assert find_artifact(tmp_path).name == "domains-v2-2025-12-01.joblib"
 
 
-def test_environment_variable_chooses_the_artifact(tiny_artifact, monkeypatch):
+def test_environment_variable_chooses_the_artifact(
+    tiny_artifact: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
     monkeypatch.setenv(ARTIFACT_ENV, str(tiny_artifact))
     assert load_model().path == tiny_artifact

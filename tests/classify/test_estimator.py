@@ -1,5 +1,7 @@
 """DomainClassifier follows scikit-learn's estimator conventions."""
 
+from typing import Any
+
 import numpy as np
 import pytest
 from sklearn.base import clone
@@ -12,7 +14,9 @@ from danvan_nlp.classify.features import prepare, prepare_stripped, strip_diacri
 
 
 @pytest.mark.parametrize("algorithm", ["svm", "logreg", "nb"])
-def test_fit_returns_self_and_learns_sorted_classes(algorithm, tiny_data):
+def test_fit_returns_self_and_learns_sorted_classes(
+    algorithm: str, tiny_data: tuple[list[str], list[str]],
+) -> None:
     texts, labels = tiny_data
     model = DomainClassifier(algorithm=algorithm)
     assert model.fit(texts, labels) is model
@@ -21,7 +25,9 @@ def test_fit_returns_self_and_learns_sorted_classes(algorithm, tiny_data):
 
 
 @pytest.mark.parametrize("calibrate", [True, False])
-def test_predict_proba_rows_sum_to_one_in_classes_order(calibrate, tiny_data):
+def test_predict_proba_rows_sum_to_one_in_classes_order(
+    calibrate: bool, tiny_data: tuple[list[str], list[str]],
+) -> None:
     texts, labels = tiny_data
     model = DomainClassifier(calibrate=calibrate).fit(texts, labels)
     probabilities = model.predict_proba(["Tổ tự quản an ninh trật tự", "Hiến đất làm đường"])
@@ -31,12 +37,12 @@ def test_predict_proba_rows_sum_to_one_in_classes_order(calibrate, tiny_data):
 
 
 @pytest.mark.parametrize("method", ["predict", "predict_proba"])
-def test_unfitted_estimator_raises_not_fitted(method):
+def test_unfitted_estimator_raises_not_fitted(method: str) -> None:
     with pytest.raises(NotFittedError):
         getattr(DomainClassifier(), method)(["Tổ tự quản an ninh trật tự"])
 
 
-def test_get_set_params_and_clone():
+def test_get_set_params_and_clone() -> None:
     model = DomainClassifier(algorithm="logreg", C=2.0, stripped_view=False)
     params = model.get_params()
     assert params["algorithm"] == "logreg" and params["C"] == 2.0
@@ -46,13 +52,13 @@ def test_get_set_params_and_clone():
     assert copy is not model and copy.get_params() == model.get_params()
 
 
-def test_clone_of_fitted_estimator_is_unfitted(tiny_data):
+def test_clone_of_fitted_estimator_is_unfitted(tiny_data: tuple[list[str], list[str]]) -> None:
     fitted = DomainClassifier().fit(*tiny_data)
     with pytest.raises(NotFittedError):
         clone(fitted).predict(["Đường hoa"])
 
 
-def test_works_inside_pipeline_and_grid_search(tiny_data):
+def test_works_inside_pipeline_and_grid_search(tiny_data: tuple[list[str], list[str]]) -> None:
     texts, labels = tiny_data
     search = GridSearchCV(Pipeline([("domains", DomainClassifier(calibrate=False))]),
                           {"domains__C": [0.5, 1.0]}, cv=2, scoring="f1_macro")
@@ -70,12 +76,12 @@ def test_works_inside_pipeline_and_grid_search(tiny_data):
         (["a", "b"], ["kinh_te", "kinh_te"], "at least two different labels"),
     ],
 )
-def test_fit_rejects_bad_input_clearly(X, y, message):
+def test_fit_rejects_bad_input_clearly(X: list[Any], y: list[str], message: str) -> None:
     with pytest.raises(ValueError, match=message):
         DomainClassifier().fit(X, y)
 
 
-def test_unknown_algorithm_is_refused_at_fit(tiny_data):
+def test_unknown_algorithm_is_refused_at_fit(tiny_data: tuple[list[str], list[str]]) -> None:
     with pytest.raises(ValueError, match="algorithm must be one of"):
         DomainClassifier(algorithm="forest").fit(*tiny_data)
 
@@ -88,7 +94,9 @@ def test_unknown_algorithm_is_refused_at_fit(tiny_data):
         ("Ðường hoa", "đường hoa", "duong hoa"),
     ],
 )
-def test_feature_views_normalise_and_strip_diacritics(text, prepared, stripped):
+def test_feature_views_normalise_and_strip_diacritics(
+    text: str, prepared: str, stripped: str,
+) -> None:
     assert prepare(text) == prepared
     assert prepare_stripped(text) == stripped
     assert strip_diacritics("Đồng bào") == "Dong bao"

@@ -80,7 +80,8 @@ def _figures(text: str) -> list[Figure]:
     ],
 )
 def test_value_unit_qualifier_outcome(text: str, expected: list[Row]) -> None:
-    assert _rows(text) == [(pytest.approx(v), u, q, o) for v, u, q, o in expected]
+    rows: list[object] = [(pytest.approx(v), u, q, o) for v, u, q, o in expected]
+    assert _rows(text) == rows
 
 
 @pytest.mark.parametrize(
@@ -177,7 +178,8 @@ def test_value_unit_qualifier_outcome(text: str, expected: list[Row]) -> None:
 )
 def test_outcome_from_the_clause(text: str, expected: list[tuple[float, str, str]]) -> None:
     got = [(f.value, f.unit, f.outcome.value) for f in _figures(text)]
-    assert got == [(pytest.approx(v), u, o) for v, u, o in expected]
+    rows: list[object] = [(pytest.approx(v), u, o) for v, u, o in expected]
+    assert got == rows
 
 
 @pytest.mark.parametrize(
@@ -434,4 +436,5 @@ def test_span_sentence_evidence_and_rule_point_into_the_caller_text() -> None:
 )
 def test_outcome_on_unseen_patterns(text: str, expected: list[tuple[float, str, str]]) -> None:
     got = [(f.value, f.unit, f.outcome.value) for f in _figures(text)]
-    assert got == [(pytest.approx(v), u, o) for v, u, o in expected]
+    rows: list[object] = [(pytest.approx(v), u, o) for v, u, o in expected]
+    assert got == rows

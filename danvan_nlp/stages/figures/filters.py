@@ -7,6 +7,9 @@ reason it is not a figure, or None.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import Enum
 from functools import lru_cache
 
 from danvan_nlp import lexicon
@@ -99,25 +102,73 @@ def _qualifier_words() -> frozenset[str]:
     return frozenset(row[0].split()[0] for row in lexicon.table("qualifiers.tsv"))
 
 
-def rejection(ctx: ArticleContext, number: Number, unit: CountedUnit | None) -> str | None:
+class Rejection(str, Enum):
+    """Why a number is not a figure: the name of the rejection rule that answered."""
+
+    NO_UNIT = "no_unit"
+    CODE_OR_TIME = "code_or_time"
+    PHONE = "phone"
+    NAME_OR_DATE = "name_or_date"
+    INSIDE_NAME = "inside_name"
+    TIME_OR_GRADE = "time_or_grade"
+    YEAR_OR_DATE = "year_or_date"
+    ZERO = "zero"
+    SPELLED_TIME = "spelled_time"
+    SPELLED_NAME = "spelled_name"
+    QUOTED_NAME = "quoted_name"
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A number with the unit read after it, and the text around it the rules read."""
+
+    ctx: ArticleContext
+    number: Number
+    unit: CountedUnit | None
+    before: str  # the 40 characters before the number
+    written: str  # the number as written
+
+
+@dataclass(frozen=True, slots=True)
+class RejectRule:
+    """One rejection rule: its name, the lexicon files and roles it reads, its test."""
+
+    name: Rejection
+    reads: tuple[str, ...]
+    rejects: Callable[[Candidate], bool]
+
+
+# The rejection registry, tried in order; the first rule that rejects names the reason.
+# Cheap tests on the number alone come before those reading the words around it.
+REJECTIONS: tuple[RejectRule, ...] = (
+    RejectRule(Rejection.NO_UNIT, (), lambda c: c.unit is None),
+    RejectRule(Rejection.CODE_OR_TIME, (),
+               lambda c: bool(_CODE_AFTER.match(c.ctx.text, c.number.end))),
+    RejectRule(Rejection.PHONE, (), lambda c: _phone(c.written, c.before)),
+    RejectRule(Rejection.NAME_OR_DATE, ("figure_name_words.txt",),
+               lambda c: not _measured(c.unit) and _after_name_word(c.before)),
+    RejectRule(Rejection.INSIDE_NAME, ("figure_name_exceptions.txt",),
+               lambda c: _after_capitalised_word(c.before)
+               and not _acronym_count(c.before, c.unit)),
+    RejectRule(Rejection.TIME_OR_GRADE, ("figure_non_units.txt",),
+               lambda c: _before_non_unit(c.ctx.text, c.number, c.unit)),
+    RejectRule(Rejection.YEAR_OR_DATE, (),
+               lambda c: _year_or_date(c.written, c.number, c.unit)),
+    RejectRule(Rejection.ZERO, (), lambda c: c.number.value == 0),
+    RejectRule(Rejection.SPELLED_TIME, ("spelled_time_lead",),
+               lambda c: c.number.spelled and bool(_spelled_after_regex().search(c.before))),
+    RejectRule(Rejection.SPELLED_NAME, (),
+               lambda c: _spelled_name(c.ctx.text, c.number, c.before)),
+    RejectRule(Rejection.QUOTED_NAME, (), lambda c: _inside_quoted_name(c.ctx, c.number)),
+)
+
+
+def rejection(ctx: ArticleContext, number: Number, unit: CountedUnit | None) -> Rejection | None:
     """Why ``number`` (with the unit read after it) is not a figure, or None if it is."""
     text = ctx.text
-    before = text[max(0, number.start - 40):number.start]
-    written = text[number.start:number.end]
-    checks = (
-        ("no_unit", unit is None),
-        ("code_or_time", bool(_CODE_AFTER.match(text, number.end))),
-        ("phone", _phone(written, before)),
-        ("name_or_date", not _measured(unit) and _after_name_word(before)),
-        ("inside_name", _after_capitalised_word(before) and not _acronym_count(before, unit)),
-        ("time_or_grade", _before_non_unit(text, number, unit)),
-        ("year_or_date", _year_or_date(written, number, unit)),
-        ("zero", number.value == 0),
-        ("spelled_time", number.spelled and bool(_spelled_after_regex().search(before))),
-        ("spelled_name", _spelled_name(text, number, before)),
-        ("quoted_name", _inside_quoted_name(ctx, number)),
-    )
-    return next((reason for reason, failed in checks if failed), None)
+    candidate = Candidate(ctx, number, unit, text[max(0, number.start - 40):number.start],
+                          text[number.start:number.end])
+    return next((rule.name for rule in REJECTIONS if rule.rejects(candidate)), None)
 
 
 @lru_cache(maxsize=1)
