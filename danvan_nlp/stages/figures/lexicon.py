@@ -1,11 +1,40 @@
-"""Word lists of ``lang/vi/figure_roles.tsv`` by role, and regexes built from them."""
+"""Word lists of ``lang/vi/figure_roles.tsv`` by role, and regexes built from them.
+
+Each row of the file is ``phrase, role, category``: the role says what the phrase does
+for a figure (``copula``, ``part_opener``, ``cost``...), the category which linguistic
+class the role's phrases belong to (:class:`Category`), as dateparser groups its
+language data.
+"""
 
 from __future__ import annotations
 
 import re
+from enum import Enum
 from functools import cache
 
 from danvan_nlp import lexicon
+
+
+class Category(str, Enum):
+    """The linguistic class of a role's phrases (column 3 of ``figure_roles.tsv``)."""
+
+    CONNECTIVE = "connective"  # joins or relates two phrases: "và", "với", "so với", "ở"
+    COPULA = "copula"  # links a subject to its number: "là", "đạt"
+    PART_OPENER = "part_opener"  # opens the parts of a total: "trong đó", ":"
+    QUALIFIER = "qualifier"  # stands between a head word and its number: "dự kiến", "mỗi"
+    VERB = "verb"  # a verb or adverb: "trao", "vận động", "đề xuất"
+    NOUN = "noun"  # a noun phrase: "kinh phí", "tiêu chí", "ngày công"
+
+
+@cache
+def role_categories() -> dict[str, Category]:
+    """Each role of ``figure_roles.tsv`` and its category."""
+    return {row[1]: Category(row[2]) for row in lexicon.table("figure_roles.tsv")}
+
+
+def roles_in(category: Category) -> tuple[str, ...]:
+    """The roles of one category, in file order."""
+    return tuple(role for role, found in role_categories().items() if found is category)
 
 
 @cache
