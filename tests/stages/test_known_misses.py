@@ -64,13 +64,6 @@ def test_a_post_with_its_parent_body_after_a_comma() -> None:
         "Phó Vụ trưởng Vụ Địa phương II, Văn phòng Trung ương Đảng"]}
 
 
-@pytest.mark.xfail(strict=True, reason="a post given before the name across a comma ('Với "
-                   "vai trò là ..., ông X') is not read")
-def test_a_post_in_a_fronted_role_clause() -> None:
-    text = "Với vai trò là Trưởng thôn, ông Hà Văn Tỉnh đã đến từng nhà vận động bà con."
-    assert _posts(text) == {"Hà Văn Tỉnh": ["Trưởng thôn"]}
-
-
 @pytest.mark.xfail(strict=True, reason="an author byline: a degree word and the name on one "
                    "line, the posts on the next lines")
 def test_an_author_byline_on_its_own_lines() -> None:

@@ -113,3 +113,9 @@ def test_roles_from_a_sentence_opening_du_and_from_du_va_phat_bieu() -> None:
     roles = {o.name: o.roles for o in extract(text).officials}
     assert roles == {"Lò Văn Pành": [Role.ATTENDS], "Cầm Thị Nga": [Role.ATTENDS],
                      "Lương Văn Cảnh": [Role.SPEAKS]}
+
+
+def test_a_post_in_a_fronted_role_clause() -> None:
+    text = "Với vai trò là Trưởng thôn, ông Hà Văn Tỉnh đã đến từng nhà vận động bà con."
+    assert _posts(text) == {"Hà Văn Tỉnh": ["Trưởng thôn"]}
+    assert _posts("Với vai trò người đứng đầu, ông Hà Văn Tỉnh đi trước.") == {}

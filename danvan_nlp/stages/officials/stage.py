@@ -97,6 +97,7 @@ def _mention_at(tokens: list[Token], index: int, ends: frozenset[int]) -> _Menti
         after += pos.held_post(tokens, after[-1][1], _LATER_REACH)
     after += pos.held_post(tokens, after[-1][1] if after else end, _PAST_REACH, past=True)
     before = pos.chain_before(tokens, intro_start, _title_clause_start(tokens, intro_start))
+    before = before or _fronted_role(tokens, intro_start)
     mention.positions = before + after + _shared_prefix(tokens, intro_start)
     mention.rule = OfficialRule.TITLE_NAME if before else OfficialRule.NAME_TITLE
     return mention
@@ -162,6 +163,24 @@ def _clause_start(tokens: list[Token], index: int) -> int:
     while start > 0 and tokens[start - 1].text not in _CLAUSE_BOUNDARIES:
         start -= 1
     return start
+
+
+@lru_cache(maxsize=1)
+def _role_frames() -> PhraseIndex:
+    return phrase_index(["với vai trò là", "với vai trò", "với cương vị là", "với cương vị",
+                         "trên cương vị là", "trên cương vị", "là"])
+
+
+def _fronted_role(tokens: list[Token], intro_start: int) -> list[tuple[int, int]]:
+    """"Với vai trò là Trưởng thôn, ông A ...": the post of a fronted clause that ends in
+    the comma right before the name."""
+    comma = intro_start - 1
+    if comma < 1 or tokens[comma].text != ",":
+        return []
+    start = _clause_start(tokens, comma)
+    size = words_at(tokens, start, _role_frames())
+    end = pos.position_end(tokens, start + size) if size else None
+    return [(start + size, comma)] if end == comma else []
 
 
 def _title_clause_start(tokens: list[Token], index: int) -> int:
