@@ -56,14 +56,6 @@ def test_half_a_billion() -> None:
         (500000000.0, "đồng", "mobilized")]
 
 
-@pytest.mark.xfail(strict=True, reason="a post with its parent body after a comma stops at "
-                   "the comma")
-def test_a_post_with_its_parent_body_after_a_comma() -> None:
-    text = "Bà Hồ Thị Lan, Phó Vụ trưởng Vụ Địa phương II, Văn phòng Trung ương Đảng dự."
-    assert _posts(text) == {"Hồ Thị Lan": [
-        "Phó Vụ trưởng Vụ Địa phương II, Văn phòng Trung ương Đảng"]}
-
-
 @pytest.mark.xfail(strict=True, reason="an author byline: a degree word and the name on one "
                    "line, the posts on the next lines")
 def test_an_author_byline_on_its_own_lines() -> None:

@@ -119,3 +119,12 @@ def test_a_post_in_a_fronted_role_clause() -> None:
     text = "Với vai trò là Trưởng thôn, ông Hà Văn Tỉnh đã đến từng nhà vận động bà con."
     assert _posts(text) == {"Hà Văn Tỉnh": ["Trưởng thôn"]}
     assert _posts("Với vai trò người đứng đầu, ông Hà Văn Tỉnh đi trước.") == {}
+
+
+def test_a_post_with_its_parent_body_after_a_comma() -> None:
+    text = "Bà Hồ Thị Lan, Phó Vụ trưởng Vụ Địa phương II, Văn phòng Trung ương Đảng dự."
+    assert _posts(text) == {"Hồ Thị Lan": [
+        "Phó Vụ trưởng Vụ Địa phương II, Văn phòng Trung ương Đảng"]}
+    text = "Ông Tạ Văn Cường, Vụ trưởng Vụ Địa phương III, Bộ trưởng Bộ Nội vụ cùng dự."
+    assert _posts(text) == {"Tạ Văn Cường": ["Vụ trưởng Vụ Địa phương III",
+                                             "Bộ trưởng Bộ Nội vụ"]}

@@ -184,11 +184,32 @@ def _read_chain(tokens: list[Token], index: int, descriptor_skip: int) -> list[S
                 break
             descriptor_skip, index = descriptor_skip - 1, skipped + 1
             continue
-        spans.append((index, _continued_body(tokens, end)))
+        spans.append((index, _parent_body(tokens, index, end) or _continued_body(tokens, end)))
         index = spans[-1][1] + 1
         if index > len(tokens) or tokens[index - 1].text not in _CHAIN_SEPARATORS:
             break
     return spans
+
+
+@lru_cache(maxsize=2)
+def _org_units(kind: str) -> PhraseIndex:
+    return phrase_index([row[0] for row in lexicon.table("org_units.tsv") if row[1] == kind])
+
+
+def _parent_body(tokens: list[Token], start: int, end: int) -> int | None:
+    """"Vụ trưởng Vụ Địa phương 1, Văn phòng Trung ương Đảng": a post in a sub-unit goes
+    on after a comma with the body the sub-unit belongs to (not with another post)."""
+    if end + 1 >= len(tokens) or tokens[end].text != "," or title_at(tokens, end + 1):
+        return None
+    in_subunit = any(tokens[i].is_capitalised and words_at(tokens, i, _org_units("subunit"))
+                     for i in range(start + 1, end))
+    head = words_at(tokens, end + 1, _org_units("parent"))
+    if not in_subunit or not head or not tokens[end + 1].is_capitalised:
+        return None
+    stop = end + 1 + head
+    while stop < len(tokens) and (step := _body_step(tokens, stop)):
+        stop += step
+    return stop if stop > end + 1 + head else None
 
 
 def _continued_body(tokens: list[Token], end: int) -> int:
