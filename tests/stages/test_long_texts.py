@@ -72,3 +72,35 @@ def test_long_text_keeps_every_figure(separator: str) -> None:
 def test_long_paragraph_reads_each_sentence_alone() -> None:
     figures = extract(_sentences(3000, ". ")).figures
     assert {figure.outcome for figure in figures} == {Outcome.IMPLEMENTED}
+
+
+TEN_TIMES_SLACK = 13.0  # ten times the items may cost this many times the calls (10 = linear)
+_FAMILY = ("Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi")
+_GIVEN = ("Văn Khải", "Thị Mai", "Minh Tâm", "Quốc Toàn", "Thu Trang", "Văn Phúc", "Thị Hoa",
+          "Đức Thắng")
+
+
+def _model_list(count: int) -> str:
+    """One sentence listing ``count`` figures joined by "và" (one list, one clause)."""
+    items = " và ".join(f"{n} mô hình" for n in range(1, count + 1))
+    return f"Năm nay, các xã đã xây dựng {items}."
+
+
+def _name_list(count: int) -> str:
+    """One sentence listing ``count`` people's names after a colon, split by commas."""
+    names = ", ".join(f"{_FAMILY[k % 8]} {_GIVEN[(k // 8) % 8]}" for k in range(count))
+    return f"Đến dự buổi gặp mặt có các đồng chí: {names}."
+
+
+@pytest.mark.parametrize("text_of", [_model_list, _name_list], ids=["list_items", "names"])
+def test_a_list_ten_times_longer_costs_ten_times_the_work(text_of: Callable[[int], str]) -> None:
+    extract(text_of(10))  # load lexicons before counting
+    small = _calls(lambda: extract(text_of(200)))
+    large = _calls(lambda: extract(text_of(2000)))
+    assert large <= TEN_TIMES_SLACK * small
+
+
+def test_every_item_of_a_long_list_keeps_its_outcome() -> None:
+    figures = extract(_model_list(2000)).figures
+    assert sorted(figure.value for figure in figures) == list(range(1, 2001))
+    assert {figure.outcome for figure in figures} == {Outcome.IMPLEMENTED}

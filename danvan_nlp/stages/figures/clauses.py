@@ -115,6 +115,8 @@ class ClauseView:
         self.left_bound_ends = [end for _, end, _ in self.left_bounds]
         self.right_bounds = [m.start() for m in _RIGHT_BOUNDARY.finditer(self.text)]
         self.item_lines: dict[int, int] = {}  # list intro end → lines read as items up to
+        # (pattern, end) → the last search's start and its match: see first_match
+        self.searched: dict[tuple[re.Pattern[str], int], tuple[int, re.Match[str] | None]] = {}
 
     def _find_hits(self) -> list[VerbHit]:
         table = _verb_table()
@@ -159,6 +161,21 @@ class ClauseView:
         if index < len(self.right_bounds):
             return min(self.right_bounds[index], sentence_end)
         return sentence_end
+
+    def first_match(self, pattern: re.Pattern[str], start: int,
+                    end: int) -> re.Match[str] | None:
+        """``pattern.search(self.text, start, end)``, remembered: the items of a long list
+        all search on to the same clause end, so a later item reuses the answer of the item
+        before when that answer lies at or after its start (every position between was
+        tried and failed, on the same text cut at the same end)."""
+        earlier = self.searched.get((pattern, end))
+        if earlier is not None and earlier[0] <= start:
+            match = earlier[1]
+            if match is None or match.start() >= start:
+                return match
+        match = pattern.search(self.text, start, end)
+        self.searched[(pattern, end)] = (start, match)
+        return match
 
     def has_comma(self, start: int, end: int) -> bool:
         """Whether a comma lies in ``start:end``."""

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from danvan_nlp.records import Outcome
-from danvan_nlp.stages.figures.after import after_aside, after_end, agent_check, read_after
+from danvan_nlp.stages.figures.after import ListRuns, after_aside, agent_check, read_after
 from danvan_nlp.stages.figures.awarder import active_subject, award_owner
 from danvan_nlp.stages.figures.before import read_before
 from danvan_nlp.stages.figures.cascade import Sides, decide
@@ -41,10 +41,10 @@ _BULLET = re.compile(
 
 def decide_outcomes(view: ClauseView, drafts: list[Draft]) -> None:
     """Set ``outcome``, ``awarder`` and ``rule`` of every draft (in text order)."""
-    intros = _list_intros(view, drafts)
+    intros, runs = _list_intros(view, drafts), ListRuns(view, drafts)
     heads: list[Draft | None] = []
     for index in range(len(drafts)):
-        heads.append(_decide(view, drafts, index, intros[index], heads))
+        heads.append(_decide(view, drafts, index, intros[index], (runs, heads)))
     share_verb_after(view, drafts)
 
 
@@ -60,11 +60,14 @@ def _list_intros(view: ClauseView, drafts: list[Draft]) -> list[Draft | None]:
 
 
 def _decide(view: ClauseView, drafts: list[Draft], index: int, intro: Draft | None,
-            heads: list[Draft | None]) -> Draft | None:
-    """Decide one figure's outcome; return the total it was read as a part of."""
+            known: tuple[ListRuns, list[Draft | None]]) -> Draft | None:
+    """Decide one figure's outcome; return the total it was read as a part of.
+
+    ``known``: where each list ends, and the totals of the figures decided so far."""
+    runs, heads = known
     draft = drafts[index]
     left, opener = view.left_limit(draft.start, draft.sentence[0])
-    end = _reach_after(view, drafts, index, (left, opener))
+    end = _reach_after(view, drafts, index, (left, opener), runs)
     after = agent_check(view, drafts, index, read_after(view, draft, end))
     before, previous = read_before(view, drafts, index, left)
     opens_part = opener in role_words("part_opener")
@@ -93,11 +96,11 @@ def _carried_head(view: ClauseView, drafts: list[Draft], index: int,
 
 
 def _reach_after(view: ClauseView, drafts: list[Draft], index: int,
-                 opening: tuple[int, str]) -> int:
+                 opening: tuple[int, str], runs: ListRuns) -> int:
     """How far the verb after a figure may be: a part ("trong đó A 5 tỷ, B do X vận động")
     and a fronted place ("Ở ba bản A, B, mô hình X được duy trì") stop at the next comma."""
     draft, (left, opener) = drafts[index], opening
-    end = after_end(view, drafts, index)
+    end = runs.after_end(index)
     at_place = search_back(before_number("place"), view.text, left, draft.start)
     if (opener in role_words("part_opener") and opener != ";") or at_place:
         comma = view.text.find(",", draft.unit_end, end)

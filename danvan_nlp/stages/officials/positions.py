@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import bisect
 from functools import lru_cache
 
 from danvan_nlp import lexicon
@@ -257,13 +258,17 @@ def _descriptor_end(tokens: list[Token], index: int) -> int | None:
     return None
 
 
-def chain_before(tokens: list[Token], name_start: int, clause_start: int) -> list[Span]:
-    """Positions in "Title, Title[ -] Name", read between ``clause_start`` and the name."""
+def chain_before(tokens: list[Token], name_start: int, clause_start: int,
+                 title_starts: list[int]) -> list[Span]:
+    """Positions in "Title, Title[ -] Name", read between ``clause_start`` and the name;
+    ``title_starts`` lists where the text's title head words start, in order."""
     end_at = name_start
     if end_at - 1 >= clause_start and tokens[end_at - 1].text in {"-", "–"}:
         end_at -= 1
-    for start in range(clause_start, end_at):
-        if title_at(tokens, start) and _reads_to(tokens, start, end_at):
+    first = bisect.bisect_left(title_starts, clause_start)
+    last = bisect.bisect_left(title_starts, end_at, lo=first)
+    for start in title_starts[first:last]:
+        if _reads_to(tokens, start, end_at):
             return _read_chain(tokens, start, 0)
     return []
 

@@ -68,12 +68,31 @@ def find_officials(article: Article) -> None:
     article.officials.extend(people.values())
 
 
+@dataclass(frozen=True, slots=True)
+class _Lookups:
+    """Tables over one article's tokens, built in one pass each so that reading a list of
+    n names costs n steps, not n squared."""
+
+    position_ends: frozenset[int]  # where a position ends (a name may follow)
+    clause_starts: list[int]  # for each token, where its clause starts
+    title_starts: list[int]  # where a title head word starts, in order
+
+
+def _lookups(tokens: list[Token]) -> _Lookups:
+    clause_starts = [0] * (len(tokens) + 1)
+    for index in range(1, len(tokens) + 1):
+        opens = tokens[index - 1].text in _CLAUSE_BOUNDARIES
+        clause_starts[index] = index if opens else clause_starts[index - 1]
+    titles = [start for start in range(len(tokens)) if pos.title_at(tokens, start)]
+    return _Lookups(_position_ends(tokens, titles), clause_starts, titles)
+
+
 def _mentions(tokens: list[Token]) -> list[_Mention]:
     found: list[_Mention] = []
-    ends = _position_ends(tokens)
+    look = _lookups(tokens)
     index = 0
     while index < len(tokens):
-        mention = _mention_at(tokens, index, ends) if tokens[index].is_capitalised else None
+        mention = _mention_at(tokens, index, look) if tokens[index].is_capitalised else None
         if mention is None:
             index += 1
             continue
@@ -82,10 +101,10 @@ def _mentions(tokens: list[Token]) -> list[_Mention]:
     return found
 
 
-def _mention_at(tokens: list[Token], index: int, ends: frozenset[int]) -> _Mention | None:
+def _mention_at(tokens: list[Token], index: int, look: _Lookups) -> _Mention | None:
     rank, honorific, intro_start = _introducers(tokens, index)
     end = name_end(tokens, index)
-    if end is None and (intro_start < index or index in ends
+    if end is None and (intro_start < index or index in look.position_ends
                         or _list_item_with_post(tokens, index)):
         end = name_end(tokens, index, introduced=True)
     if end is None:
@@ -96,9 +115,10 @@ def _mention_at(tokens: list[Token], index: int, ends: frozenset[int]) -> _Menti
     if after:  # "A - Phó Bí thư Tỉnh ủy, được bầu giữ chức Bí thư Tỉnh ủy"
         after += pos.held_post(tokens, after[-1][1], _LATER_REACH)
     after += pos.held_post(tokens, after[-1][1] if after else end, _PAST_REACH, past=True)
-    before = pos.chain_before(tokens, intro_start, _title_clause_start(tokens, intro_start))
-    before = before or _fronted_role(tokens, intro_start)
-    mention.positions = before + after + _shared_prefix(tokens, intro_start)
+    clause_start = _title_clause_start(tokens, intro_start, look)
+    before = pos.chain_before(tokens, intro_start, clause_start, look.title_starts)
+    before = before or _fronted_role(tokens, intro_start, look)
+    mention.positions = before + after + _shared_prefix(tokens, intro_start, look)
     mention.rule = OfficialRule.TITLE_NAME if before else OfficialRule.NAME_TITLE
     return mention
 
@@ -152,17 +172,10 @@ def _introducers(tokens: list[Token], index: int) -> tuple[str | None, str | Non
     return rank, honorific, start
 
 
-def _position_ends(tokens: list[Token]) -> frozenset[int]:
+def _position_ends(tokens: list[Token], titles: list[int]) -> frozenset[int]:
     """Where the positions of the text end: a name may follow ("Bí thư Tỉnh ủy | Hầu A Lềnh")."""
-    return frozenset(end for start in range(len(tokens)) if pos.title_at(tokens, start)
-                     and (end := pos.position_end(tokens, start)) is not None)
-
-
-def _clause_start(tokens: list[Token], index: int) -> int:
-    start = index
-    while start > 0 and tokens[start - 1].text not in _CLAUSE_BOUNDARIES:
-        start -= 1
-    return start
+    return frozenset(end for start in titles
+                     if (end := pos.position_end(tokens, start)) is not None)
 
 
 @lru_cache(maxsize=1)
@@ -171,51 +184,52 @@ def _role_frames() -> PhraseIndex:
                          "trên cương vị là", "trên cương vị", "là"])
 
 
-def _fronted_role(tokens: list[Token], intro_start: int) -> list[tuple[int, int]]:
+def _fronted_role(tokens: list[Token], intro_start: int, look: _Lookups,
+                  ) -> list[tuple[int, int]]:
     """"Với vai trò là Trưởng thôn, ông A ...": the post of a fronted clause that ends in
     the comma right before the name."""
     comma = intro_start - 1
     if comma < 1 or tokens[comma].text != ",":
         return []
-    start = _clause_start(tokens, comma)
+    start = look.clause_starts[comma]
     size = words_at(tokens, start, _role_frames())
     end = pos.position_end(tokens, start + size) if size else None
     return [(start + size, comma)] if end == comma else []
 
 
-def _title_clause_start(tokens: list[Token], index: int) -> int:
+def _title_clause_start(tokens: list[Token], index: int, look: _Lookups) -> int:
     """Where titles before a name may start: a bracketed place between title and name
     ("Chủ tịch UBND xã (Tân Lập) Lê Văn A") does not end the clause."""
-    start = _clause_start(tokens, index)
+    start = look.clause_starts[index]
     if start > 0 and tokens[start - 1].text == ")":
         opening = _opening_bracket(tokens, start - 1)
         if opening < start - 1:
-            return _clause_start(tokens, opening)
+            return look.clause_starts[opening]
     return start
 
 
-def _shared_prefix(tokens: list[Token], index: int) -> list[tuple[int, int]]:
+def _shared_prefix(tokens: list[Token], index: int, look: _Lookups) -> list[tuple[int, int]]:
     """"các Ủy viên Trung ương Đảng: A, B; C" gives that position to A, B and C; so does
     "các đồng chí Ủy viên ..., Phó Trưởng ban ... gồm có: A; B" (a chain, to each name)."""
-    colon = _clause_start(tokens, index) - 1
+    colon = look.clause_starts[index] - 1
     crossed = False
     while colon > 0 and tokens[colon].text in {";", ")"}:
         if tokens[colon].text == ")":  # "A (Post), B (Post)": step over the brackets
             colon = _opening_bracket(tokens, colon)
         else:
             crossed = True
-        colon = _clause_start(tokens, colon) - 1
+        colon = look.clause_starts[colon] - 1
     if colon < 1 or tokens[colon].text != ":":
         return []
     if crossed and not _items_split_by_semicolons(tokens, colon + 1):
         return []  # "các Phó Chủ tịch UBND tỉnh: A, B; C, Giám đốc ..." ends at ";"
-    clause = _clause_start(tokens, colon)
+    clause = look.clause_starts[colon]
     end_at = colon - words_at_end(tokens, colon, _list_openers())
     for start in range(clause, end_at):
         if tokens[start].lower != "các":
             continue
         title = start + 1 + words_at(tokens, start + 1, _honorifics())
-        chain = pos.chain_before(tokens, end_at, title)
+        chain = pos.chain_before(tokens, end_at, title, look.title_starts)
         if chain and chain[0][0] == title:
             return chain
     return []
