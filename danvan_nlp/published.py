@@ -159,7 +159,8 @@ def _line_candidates(line: str, offset: int, notes: list[str]) -> list[Candidate
     if day is None:
         return []
     if whole["weekday"] and _cues()[1][whole["weekday"].lower()] != day.weekday():
-        notes.append(f"date line {line.strip()!r}: the weekday does not match the date")
+        notes.append(f"published: date line {line.strip()!r}: the weekday does not match "
+                     "the date")
         return []
     evidence = (Evidence.CUED if whole["cue"] else Evidence.DATE_LINE
                 if whole["clock"] or not whole["weekday"] else Evidence.WEEKDAY_LINE)
