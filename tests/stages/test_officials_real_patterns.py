@@ -128,3 +128,12 @@ def test_a_post_with_its_parent_body_after_a_comma() -> None:
     text = "Ông Tạ Văn Cường, Vụ trưởng Vụ Địa phương III, Bộ trưởng Bộ Nội vụ cùng dự."
     assert _posts(text) == {"Tạ Văn Cường": ["Vụ trưởng Vụ Địa phương III",
                                              "Bộ trưởng Bộ Nội vụ"]}
+
+
+def test_short_and_long_form_of_one_post_kept_once_the_long_one() -> None:
+    text = ("Dự buổi lễ có Phó Thủ tướng Mai Văn Chính. Phát biểu, đồng chí Mai Văn Chính, Phó "
+            "Thủ tướng Chính phủ nước Cộng hòa xã hội chủ nghĩa Việt Nam nhấn mạnh.")
+    assert _posts(text) == {"Mai Văn Chính": [
+        "Phó Thủ tướng Chính phủ nước Cộng hòa xã hội chủ nghĩa Việt Nam"]}
+    assert _posts("Ông Lê Văn Tư, Chủ tịch UBND xã chủ động vận động bà con.") == {
+        "Lê Văn Tư": ["Chủ tịch UBND xã"]}
