@@ -62,3 +62,13 @@ def test_a_count_right_after_a_named_place_or_people() -> None:
             "Khơ Mú 60 người; riêng huyện Mường Tè 45 người.")
     assert [f.value for f in extract(text).figures] == [1300.0, 540.0, 60.0, 45.0]
     assert _figures("Đồn Biên phòng Mốc 13 phối hợp tuần tra.") == []
+
+
+def test_shares_after_named_peoples_in_brackets() -> None:
+    text = "Người dân tộc thiểu số chiếm 80% (dân tộc Mông 40,5%, dân tộc Thái 20,2%)."
+    assert [f.value for f in extract(text).figures] == [80.0, 40.5, 20.2]
+
+
+def test_a_count_after_mot_trong_so() -> None:
+    assert _figures("Ông là một trong số 1.210 người có uy tín của tỉnh.") == [
+        (1210.0, "người", "other")]

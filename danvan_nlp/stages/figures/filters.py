@@ -245,7 +245,8 @@ def _place_labels() -> frozenset[str]:
 def _place_count(before: str, unit: CountedUnit | None) -> bool:
     """"huyện Mường Tè 45 người", "dân tộc Mông 540 người": a count of people or homes
     right after a named place or people, not a number inside the name."""
-    if unit is None or unit.rule is not UnitRule.TABLE or unit.kind is not UnitKind.COUNT:
+    if unit is None or unit.rule is not UnitRule.TABLE \
+            or unit.kind not in (UnitKind.COUNT, UnitKind.PERCENT):
         return False
     words = before.split()
     for size in range(1, min(_MAX_NAME_WORDS, len(words) - 1) + 1):
@@ -253,10 +254,15 @@ def _place_count(before: str, unit: CountedUnit | None) -> bool:
             return False
         label = words[-size - 1:-size] if size < len(words) else []
         label2 = words[-size - 2:-size] if size + 1 < len(words) else []
-        if " ".join(label).lower() in _place_labels() or " ".join(label2).lower() in \
-                _place_labels() or (label and label[0][-1] in ";:"):  # "; Khơ Mú 60 người"
+        if _is_place_label(label) or _is_place_label(label2) \
+                or (label and label[0][-1] in ";:"):  # "; Khơ Mú 60 người"
             return True
     return False
+
+
+def _is_place_label(words: list[str]) -> bool:
+    """"huyện", "(dân tộc": a place type or "dân tộc", maybe opening a bracket."""
+    return " ".join(words).lower().lstrip("([") in _place_labels()
 
 
 def _before_non_unit(text: str, number: Number, unit: CountedUnit | None) -> bool:
