@@ -72,3 +72,13 @@ def test_shares_after_named_peoples_in_brackets() -> None:
 def test_a_count_after_mot_trong_so() -> None:
     assert _figures("Ông là một trong số 1.210 người có uy tín của tỉnh.") == [
         (1210.0, "người", "other")]
+
+
+def test_equal_counts_in_a_breakdown_are_each_a_figure() -> None:
+    text = "Bản có 30 người có uy tín, trong đó dân tộc Tày 6 người; dân tộc Dao 6 người."
+    assert [f.value for f in extract(text).figures] == [30.0, 6.0, 6.0]
+
+
+def test_one_count_told_twice_in_a_sentence_is_one_figure() -> None:
+    text = "Hợp tác phát triển 3 tỉnh miền Trung, sáng 9/12, đoàn công tác 3 tỉnh đã làm việc."
+    assert _figures(text) == [(3.0, "tỉnh", "other")]
