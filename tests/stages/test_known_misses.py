@@ -62,12 +62,3 @@ def test_a_model_told_twice_in_other_words() -> None:
     text = ("Xã phát triển mô hình nuôi bò vỗ béo với quy mô lớn. Nhờ vốn vay, nhiều hộ mở "
             "rộng mô hình nuôi bò tập trung quy mô lớn.")
     assert len(extract(text).models) == 1
-
-
-@pytest.mark.xfail(strict=True, reason="after 'vận động nhân dân' + a place clause, the title "
-                   "takes the place instead of the activity that follows")
-def test_a_model_title_after_a_place_clause() -> None:
-    text = ('Chi bộ xây dựng mô hình "Dân vận khéo" vận động nhân dân tổ 5, phường Tân Hà '
-            "quét dọn đường phố vào sáng Chủ nhật hằng tuần.")
-    assert [m.title for m in extract(text).models] == [
-        "quét dọn đường phố vào sáng Chủ nhật hằng tuần"]

@@ -41,3 +41,21 @@ def test_model_titles(text: str, titles: list[str]) -> None:
 )
 def test_campaigns_fragments_and_ceremonies_are_no_models(text: str) -> None:
     assert _titles(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Chi bộ xây dựng mô hình "Dân vận khéo" vận động nhân dân tổ 5, phường Tân Hà quét '
+        "dọn đường phố vào sáng Chủ nhật hằng tuần.",
+        'Chi ủy làm mô hình "Dân vận khéo" vận động nhân dân phố Hòa Bình, phường Tân Thành '
+        "(thành phố Hà Nam) quét dọn đường phố vào sáng Chủ nhật hằng tuần.",
+    ],
+)
+def test_the_title_is_the_activity_after_whom_and_where(text: str) -> None:
+    assert _titles(text) == ["quét dọn đường phố vào sáng Chủ nhật hằng tuần"]
+
+
+def test_a_mobilising_title_without_a_place_stays_whole() -> None:
+    assert _titles("Chi bộ xây dựng mô hình vận động nhân dân hiến đất làm đường.") == [
+        "vận động nhân dân hiến đất làm đường"]

@@ -244,3 +244,24 @@ def plain(text: str) -> str:
     """Lower-cased words without punctuation, for comparing titles."""
     return " ".join(_WORD.findall(text.lower()))
 
+
+
+_UPPER = "A-ZĐÀÁẢÃẠĂẮẰẲẴẶÂẤẦẨẪẬÈÉẺẼẸÊẾỀỂỄỆÌÍỈĨỊÒÓỎÕỌÔỐỒỔỖỘƠỚỜỞỠỢÙÚỦŨỤƯỨỪỬỮỰỲÝỶỸỴ"
+
+
+@lru_cache(maxsize=1)
+def addressees_re() -> re.Pattern[str]:
+    """"vận động nhân dân tổ 5, phường Tân Hà (thành phố X) ": whom a model mobilises and
+    where, before the activity that is the model's title."""
+    places = lexicon.alternation([w for w in lexicon.words("place_types.txt") if w.islower()])
+    return re.compile(
+        r"""
+        vận\ động\s+(?:nhân\ dân|bà\ con|người\ dân|hội\ viên|đoàn\ viên)\s+  # whom
+        (?:(?:""" + places + r""")\s+                  # a place type ...
+           (?:\d+|[""" + _UPPER + r"""]\w*(?:\s+[""" + _UPPER + r"""]\w*)*)  # ... its name
+           \s*,?\s*)+                                  # places, comma-joined
+        (?:\([^()]{1,60}\)\s*)?                       # a bracketed note "(thành phố X)"
+        (?=[a-zđà-ỹ])                                   # the activity starts, lower-case
+        """,
+        re.VERBOSE,
+    )

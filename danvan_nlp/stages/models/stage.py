@@ -185,6 +185,9 @@ def _described(
         return None
     if not rest[:1].isalpha() or lex.title_stop_re().match(rest):
         return None
+    addressees = lex.addressees_re().match(rest)
+    if addressees:  # the title is the activity, not whom and where it mobilises
+        position, rest = position + addressees.end(), rest[addressees.end():]
     title = _cut_description(rest, in_quotes=in_quotes)
     if not _can_be_title(title):
         return None
