@@ -73,7 +73,8 @@ def _reference() -> re.Pattern[str]:
         (?:\s(?:phối\shợp|liên\stịch|hành\sđộng))?  # "Chương trình phối hợp"
         (?:\s(?:số|liên\stịch))?\s         # "số" is optional
         (?P<code>{_CODE}                   # a full code ...
-          | \d{{1,4}}(?![\d/,.]|\s?-\s?\d)) # ... or a bare number: "Kế hoạch số 01"
+          | \d{{1,4}}[a-z]?(?![\w/,.]|\s?-\s?\d))  # ... or a bare number: "Kế hoạch số 01",
+                                            # "Nghị quyết 30a" (a letter after it)
         | (?<![\w/-])(?P<lone>{_CODE})     # a full code without its kind word
         """,
         re.VERBOSE,
