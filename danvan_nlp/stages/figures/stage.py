@@ -1,9 +1,10 @@
 """Figures: quantities an article reports, with unit, qualifier, outcome and awarder.
 
-The stage finds every number (:mod:`danvan_nlp.numerals`), reads the unit after it
-(:mod:`.units`), drops numbers that are not figures (:mod:`.filters`:
-dates, codes, names, ordinals, durations...), decides each outcome from the clause
-(:mod:`.outcome`) and merges the same fact told twice.
+The stage finds every number (:mod:`danvan_nlp.numerals`), reads its unit (the cascade
+of :mod:`.unit_cascade`), drops numbers that are not figures (the registry of
+:mod:`.filters`: dates, codes, names, ordinals, durations...), decides each outcome from
+the clause (:mod:`.outcome`, the cascade of :mod:`.cascade`) and merges the same fact
+told twice.
 """
 
 from __future__ import annotations
@@ -16,26 +17,19 @@ from itertools import accumulate
 from danvan_nlp.article import Article
 from danvan_nlp.components import component
 from danvan_nlp.context import ArticleContext
-from danvan_nlp.numerals import Number, find_numbers
+from danvan_nlp.numerals import find_numbers
 from danvan_nlp.records import Figure, Outcome, Span
 from danvan_nlp.stages.figures.clauses import ClauseView
 from danvan_nlp.stages.figures.context import evidence_bounds, period_bounds, qualifier
 from danvan_nlp.stages.figures.drafts import Draft
 from danvan_nlp.stages.figures.filters import rejection
-from danvan_nlp.stages.figures.labels import How, UnitRule
+from danvan_nlp.stages.figures.labels import How
 from danvan_nlp.stages.figures.outcome import decide_outcomes
 from danvan_nlp.stages.figures.reading import listed_together
-from danvan_nlp.stages.figures.units import CountedUnit, borrowed_unit, unit_after
+from danvan_nlp.stages.figures.unit_cascade import NumberAt, unit_of
 
 MAX_LIST_GAP = 30
 
-_PARTS_OPENER = re.compile(
-    r"""
-    (?<!\w) trong \s+ (?:số\s+)? đó (?!\w)   # "trong đó", "Trong số đó"
-    | :                                     # a colon
-    """,
-    re.VERBOSE | re.IGNORECASE,
-)
 _SENTENCE_PARTS = re.compile(
     r"""
     \s* trong \s+ (?:số\s+)? (?:đó|này)     # a sentence opening with "Trong đó"
@@ -43,16 +37,6 @@ _SENTENCE_PARTS = re.compile(
     """,
     re.VERBOSE | re.IGNORECASE,
 )
-_BARE_END = re.compile(
-    r"""
-    \s* (?: [,;.)]              # nothing counted after the number: punctuation,
-          | (?<!\w) và (?!\w)   # "và" and the next part,
-          | $                   # or the end of the text
-    )
-    """,
-    re.VERBOSE,
-)
-_PART_END = re.compile(r"[.;:()]")  # the parts of a total do not run across these
 
 
 @component(requires=("documents",), assigns=("figures",))
@@ -78,27 +62,12 @@ def _drafts(article: Article) -> Iterator[Draft]:
         if documents.overlap(article.span(number.start, number.end)):
             continue
         sentence = article.sentence_at(number.start)
-        unit = unit_after(ctx, number)
-        if unit is None and not number.spelled:
-            unit = borrowed_unit(ctx, number, sentence[0]) or _unit_of_total(
-                text, number, _total_before(text, previous, sentence))
+        unit = unit_of(NumberAt(ctx, number, sentence[0],
+                                _total_before(text, previous, sentence)))
         if unit is None or rejection(ctx, number, unit) is not None:
             continue
         previous = Draft(number, unit, sentence, qualifier(text, number.start, unit.end))
         yield previous
-
-
-def _unit_of_total(text: str, number: Number, total: Draft | None) -> CountedUnit | None:
-    """ "1.042 mô hình được công nhận, trong đó lĩnh vực kinh tế 514, văn hóa 236":
-    a bare number in the parts of a total counts what the total counts."""
-    if total is None or not _BARE_END.match(text, number.end):
-        return None
-    gap = text[total.unit_end:number.start]
-    opens_parts = _PARTS_OPENER.search(gap) is not None
-    next_part = total.unit.rule is UnitRule.OF_TOTAL and not _PART_END.search(gap)
-    if not (opens_parts or next_part):
-        return None
-    return CountedUnit(total.unit.unit, number.end, total.unit.kind, UnitRule.OF_TOTAL)
 
 
 def _total_before(text: str, previous: Draft | None, sentence: tuple[int, int]) -> Draft | None:

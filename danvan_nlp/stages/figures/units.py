@@ -180,8 +180,8 @@ def _moves_to() -> re.Pattern[str]:
     )
 
 
-def borrowed_unit(ctx: ArticleContext, number: Number, clause_start: int) -> CountedUnit | None:
-    """A unit lent by the clause to a bare number ("từ 358 xuống 50 xóm", "số X ... là N")."""
+def moved_unit(ctx: ArticleContext, number: Number) -> CountedUnit | None:
+    """ "từ 358 xuống 50 xóm": the unit of the number a bare number moves to."""
     text = ctx.text
     move = _moves_to().match(text, number.end)
     if move is not None:
@@ -191,10 +191,11 @@ def borrowed_unit(ctx: ArticleContext, number: Number, clause_start: int) -> Cou
             unit = unit_after(ctx, shifted)
             if unit is not None:
                 return CountedUnit(unit.unit, number.end, unit.kind, UnitRule.BORROWED)
-    return _subject_unit(ctx, number, clause_start)
+    return None
 
 
-def _subject_unit(ctx: ArticleContext, number: Number, clause_start: int) -> CountedUnit | None:
+def subject_unit(ctx: ArticleContext, number: Number, clause_start: int) -> CountedUnit | None:
+    """ "số hộ tham gia ... là 120": the noun of a "số X ... là" subject before the number."""
     text = ctx.text
     part_start = ctx.match_spans(_CLAUSE_STOP).last_end_before(number.start)
     lookback = max(clause_start, part_start, number.start - SUBJECT_REACH)
