@@ -167,11 +167,14 @@ def _number_regex() -> re.Pattern[str]:
     return re.compile(
         r"""
         (?<![\w.,/-])                                  # not inside a word, code or number
+        (?P<from>(?<=[Tt]ừ[ ]))?                       # after "từ": "đến" may close a range
         (?P<num>""" + _DIGITS + r""")
         (?: / (?P<total>""" + _DIGITS + r""") )?        # ratio: 105/130
         (?P<scale> (?: \s* """ + scale + r""" )+ )?    # scale words: nghìn, triệu tỷ
         (?: \s+ (?P<rest>\d+) \s* (?P<rest_scale>""" + scale + r""") )?  # 1 tỷ 200 triệu
-        (?: \s* [-–] \s* (?P<max>""" + _DIGITS + r""")  # range: 500 - 700
+        (?: (?: \s* [-–] \s*                          # range: 500 - 700,
+              | (?(from) \s+ (?:đến|tới) \s+ | (?!)) )  # từ 40 đến 50
+            (?P<max>""" + _DIGITS + r""")
             (?P<max_scale> (?: \s* """ + scale + r""" )+ )? )?
         (?! \d | [.,/]\d )                             # the whole number, not a part
         """,

@@ -60,6 +60,16 @@ class Role(str, Enum):
     RECEIVES = "receives"
 
 
+class PositionStatus(str, Enum):
+    """Whether a position is held now: ``former`` ("nguyên ..."), ``acting`` ("Quyền ..."),
+    ``new`` (appointed or moved to it: "được bổ nhiệm", "về làm")."""
+
+    CURRENT = "current"
+    FORMER = "former"
+    ACTING = "acting"
+    NEW = "new"
+
+
 @dataclass(frozen=True, slots=True)
 class Span:
     """Characters ``start:end`` of the caller's text, and what they say."""
@@ -77,6 +87,7 @@ class Position:
     normalized: str
     span: Span
     rule: str
+    status: PositionStatus = PositionStatus.CURRENT
 
 
 @dataclass(slots=True)

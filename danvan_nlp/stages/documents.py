@@ -24,6 +24,16 @@ _DATE = re.compile(
     """,
     re.VERBOSE,
 )
+_DATE_BEFORE = re.compile(
+    r"""
+    \s*Ngày\s                                # a sentence opening "Ngày 12/3/2024, ..."
+    (?P<day>\d{1,2})/(?P<month>\d{1,2})      # day/month
+    (?:/(?P<year>\d{4}))?\s*,                # perhaps the year, then a comma
+    [^.;]{0,80}?\s                           # the issuer
+    (?:đã\s)?(?:ban\shành|ký\sban\shành)\s*$  # "đã ban hành" right before the document
+    """,
+    re.VERBOSE,
+)
 _ISSUER_START = re.compile(
     r"""
     ^[^.;]{0,40}?                        # after the code and date, within a few words,
@@ -73,7 +83,8 @@ def _reference() -> re.Pattern[str]:
         (?:\s(?:phối\shợp|liên\stịch|hành\sđộng))?  # "Chương trình phối hợp"
         (?:\s(?:số|liên\stịch))?\s         # "số" is optional
         (?P<code>{_CODE}                   # a full code ...
-          | \d{{1,4}}(?![\d/,.]|\s?-\s?\d)) # ... or a bare number: "Kế hoạch số 01"
+          | \d{{1,4}}(?:[a-z](?![\w/])|(?![\d/,.]))(?!\s?-\s?\d))  # ... or a bare number:
+                                            # "Kế hoạch số 01", "Nghị quyết 30a"
         | (?<![\w/-])(?P<lone>{_CODE})     # a full code without its kind word
         """,
         re.VERBOSE,
@@ -106,7 +117,9 @@ def _document(article: Article, match: re.Match[str]) -> DocumentRef | None:
     if not kind:
         return None
     tail = article.ntext[match.end(): match.end() + 160]
-    date = _date(tail, article.published)
+    date = _date(_DATE.match(tail), article.published) or _date(
+        _DATE_BEFORE.match(article.ntext, article.sentence_at(match.start())[0], match.start()),
+        article.published)
     issuer = _issuer(tail)
     rule = DocumentRule.KIND_CODE if match["kind"] else DocumentRule.CODE_ONLY
     return DocumentRef(code=code, kind=kind, span=article.span(match.start(), match.end()),
@@ -120,9 +133,9 @@ def _kind_of(code: str) -> str | None:
     return None
 
 
-def _date(tail: str, published: str | None) -> str | None:
-    """ISO date right after the code; the year from ``published`` when only d/m is given."""
-    match = _DATE.match(tail)
+def _date(match: re.Match[str] | None, published: str | None) -> str | None:
+    """ISO date right after the code (or opening the sentence that issues it); the year
+    from ``published`` when only d/m is given."""
     if not match:
         return None
     year = match["year"] or (published[:4] if published else None)

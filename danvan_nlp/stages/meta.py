@@ -10,17 +10,8 @@ from danvan_nlp import lexicon
 from danvan_nlp.article import Article
 from danvan_nlp.components import component
 from danvan_nlp.lexicon import Province, provinces
+from danvan_nlp.published import published_date
 
-_HEAD_CHARS = 400
-_DATE_LINE = re.compile(
-    r"""
-    (?<!\d)(?P<day>\d{1,2})          # day, one or two digits
-    [/.-](?P<month>\d{1,2})          # month
-    [/.-](?P<year>(?:19|20)\d{2})    # four-digit year
-    (?!\d)
-    """,
-    re.VERBOSE,
-)
 _SOURCE_LINE = re.compile(
     r"""
     ^[ \t]*\([ \t]*                  # a line that is only a bracketed ...
@@ -52,27 +43,19 @@ def _not_title() -> re.Pattern[str]:
     )
 
 
-@component(assigns=("published", "source", "title", "province", "province_2025"))
+@component(assigns=("published", "source", "title", "province", "province_2025", "warnings"))
 def read_meta(article: Article) -> None:
     """Fill published date, source, title, province and ``province_2025``."""
     text = article.ntext
-    article.published = article.published or _published(text)
+    if not article.published:
+        article.published, warnings = published_date(text, article.url)
+        article.warnings.extend(warnings)
     article.source = article.source or _source(text)
     article.title = article.title or _title(text)
     province = _province(article)
     if province:
         article.province = province.name
         article.province_2025 = province.province_2025
-
-
-def _published(text: str) -> str | None:
-    match = _DATE_LINE.search(text[:_HEAD_CHARS])
-    if not match:
-        return None
-    day, month, year = (int(match[k]) for k in ("day", "month", "year"))
-    if not (1 <= day <= 31 and 1 <= month <= 12):
-        return None
-    return f"{year:04d}-{month:02d}-{day:02d}"
 
 
 def _source(text: str) -> str | None:

@@ -116,6 +116,7 @@ class Rejection(str, Enum):
     SPELLED_TIME = "spelled_time"
     SPELLED_NAME = "spelled_name"
     QUOTED_NAME = "quoted_name"
+    MULTIPLIER = "multiplier"
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,9 +148,9 @@ REJECTIONS: tuple[RejectRule, ...] = (
     RejectRule(Rejection.PHONE, (), lambda c: _phone(c.written, c.before)),
     RejectRule(Rejection.NAME_OR_DATE, ("figure_name_words.txt",),
                lambda c: not _measured(c.unit) and _after_name_word(c.before)),
-    RejectRule(Rejection.INSIDE_NAME, ("figure_name_exceptions.txt",),
+    RejectRule(Rejection.INSIDE_NAME, ("figure_name_exceptions.txt", "place_types.txt"),
                lambda c: _after_capitalised_word(c.before)
-               and not _acronym_count(c.before, c.unit)),
+               and not _acronym_count(c.before, c.unit) and not _place_count(c.before, c.unit)),
     RejectRule(Rejection.TIME_OR_GRADE, ("figure_non_units.txt",),
                lambda c: _before_non_unit(c.ctx.text, c.number, c.unit)),
     RejectRule(Rejection.YEAR_OR_DATE, (),
@@ -160,6 +161,7 @@ REJECTIONS: tuple[RejectRule, ...] = (
     RejectRule(Rejection.SPELLED_NAME, (),
                lambda c: _spelled_name(c.ctx.text, c.number, c.before)),
     RejectRule(Rejection.QUOTED_NAME, (), lambda c: _inside_quoted_name(c.ctx, c.number)),
+    RejectRule(Rejection.MULTIPLIER, (), lambda c: _multiplier(c.ctx.text, c.number, c.before)),
 )
 
 
@@ -232,6 +234,37 @@ def _acronym_count(before: str, unit: CountedUnit | None) -> bool:
     return acronym and table_count
 
 
+_MAX_NAME_WORDS = 3  # capitalised words of a place's or people's name before a count
+
+
+@lru_cache(maxsize=1)
+def _place_labels() -> frozenset[str]:
+    return frozenset({*lexicon.words("place_types.txt"), "dân tộc"})
+
+
+def _place_count(before: str, unit: CountedUnit | None) -> bool:
+    """"huyện Mường Tè 45 người", "dân tộc Mông 540 người": a count of people or homes
+    right after a named place or people, not a number inside the name."""
+    if unit is None or unit.rule is not UnitRule.TABLE \
+            or unit.kind not in (UnitKind.COUNT, UnitKind.PERCENT):
+        return False
+    words = before.split()
+    for size in range(1, min(_MAX_NAME_WORDS, len(words) - 1) + 1):
+        if not words[-size][0].isupper():
+            return False
+        label = words[-size - 1:-size] if size < len(words) else []
+        label2 = words[-size - 2:-size] if size + 1 < len(words) else []
+        if _is_place_label(label) or _is_place_label(label2) \
+                or (label and label[0][-1] in ";:"):  # "; Khơ Mú 60 người"
+            return True
+    return False
+
+
+def _is_place_label(words: list[str]) -> bool:
+    """"huyện", "(dân tộc": a place type or "dân tộc", maybe opening a bracket."""
+    return " ".join(words).lower().lstrip("([") in _place_labels()
+
+
 def _before_non_unit(text: str, number: Number, unit: CountedUnit | None) -> bool:
     if unit is not None and unit.rule is UnitRule.TABLE:
         return False
@@ -250,6 +283,16 @@ def _year_or_date(written: str, number: Number, unit: CountedUnit | None) -> boo
         return month_year or day_month
     plain_year = written.isdigit() and len(written) == 4 and 1900 <= number.value <= 2100
     return plain_year and (unit is None or unit.rule is not UnitRule.TABLE)
+
+
+_TIMES_AFTER = re.compile(r"[ ]*lần(?!\w)", re.IGNORECASE)  # "2 lần": occurrences or times
+_MULTIPLYING = re.compile(r"(?<!\w)(?:gấp|tăng|giảm)[ ]+$", re.IGNORECASE)  # "gấp 2 lần"
+
+
+def _multiplier(text: str, number: Number, before: str) -> bool:
+    """"gấp 2 lần", "tăng 1,5 lần": a multiplier, not a count of occurrences ("tuần tra
+    320 lần" is one)."""
+    return bool(_TIMES_AFTER.match(text, number.end)) and bool(_MULTIPLYING.search(before))
 
 
 def _inside_quoted_name(ctx: ArticleContext, number: Number) -> bool:

@@ -42,8 +42,9 @@ _BULLET = re.compile(
 def decide_outcomes(view: ClauseView, drafts: list[Draft]) -> None:
     """Set ``outcome``, ``awarder`` and ``rule`` of every draft (in text order)."""
     intros, runs = _list_intros(view, drafts), ListRuns(view, drafts)
+    heads: list[Draft | None] = []
     for index in range(len(drafts)):
-        _decide(view, drafts, index, intros[index], runs)
+        heads.append(_decide(view, drafts, index, intros[index], (runs, heads)))
     share_verb_after(view, drafts)
 
 
@@ -59,7 +60,11 @@ def _list_intros(view: ClauseView, drafts: list[Draft]) -> list[Draft | None]:
 
 
 def _decide(view: ClauseView, drafts: list[Draft], index: int, intro: Draft | None,
-            runs: ListRuns) -> None:
+            known: tuple[ListRuns, list[Draft | None]]) -> Draft | None:
+    """Decide one figure's outcome; return the total it was read as a part of.
+
+    ``known``: where each list ends, and the totals of the figures decided so far."""
+    runs, heads = known
     draft = drafts[index]
     left, opener = view.left_limit(draft.start, draft.sentence[0])
     end = _reach_after(view, drafts, index, (left, opener), runs)
@@ -68,12 +73,26 @@ def _decide(view: ClauseView, drafts: list[Draft], index: int, intro: Draft | No
     opens_part = opener in role_words("part_opener")
     head = _head(view, drafts, index, (left, opener)) if opens_part else None
     if opener == ";" and not connector().match(view.text, left, draft.start):
-        head = None  # "; các tổ hiện có 516 thành viên": a clause of its own
+        head = _carried_head(view, drafts, index, heads)  # "; các tổ hiện có 516 thành
+        # viên" is a clause of its own, "trong đó nam 90 người; nữ 12 người" a part
     if opener == "(" and head is None and after.outcome is None:
         after = after_aside(view, draft)
     head = head or _bullet_head(view, drafts[index], intro)
     reading = decide(Sides(view, drafts, index, left, after, before, previous, head))
     _apply(draft, reading, view, left)
+    return head
+
+
+def _carried_head(view: ClauseView, drafts: list[Draft], index: int,
+                  heads: list[Draft | None]) -> Draft | None:
+    """The total of the part before, for a ";" item with no verb between the two: the
+    parts of one "trong đó" breakdown share their total across semicolons."""
+    if index == 0 or heads[index - 1] is None:
+        return None
+    previous, draft = drafts[index - 1], drafts[index]
+    if previous.sentence != draft.sentence or view.hits_between(previous.unit_end, draft.start):
+        return None
+    return heads[index - 1]
 
 
 def _reach_after(view: ClauseView, drafts: list[Draft], index: int,
@@ -132,8 +151,8 @@ def _head(view: ClauseView, drafts: list[Draft], index: int,
     Brackets and colons must follow their total closely ("55 mô hình (29 tập thể ...)").
     """
     draft, (left, opener) = drafts[index], opening
-    earlier = next((drafts[i] for i in range(index - 1, -1, -1) if drafts[i].unit_end <= left),
-                   None)
+    earlier = next((drafts[i] for i in range(index - 1, -1, -1) if drafts[i].unit_end <= left
+                    and not _in_closed_aside(view.text, drafts[i], left)), None)
     if earlier is None:
         return None
     if earlier.sentence != draft.sentence:
@@ -141,6 +160,15 @@ def _head(view: ClauseView, drafts: list[Draft], index: int,
     if opener in ("(", ":") and not _close_aside(view, earlier, left - 1):
         return None
     return earlier
+
+
+def _in_closed_aside(text: str, earlier: Draft, left: int) -> bool:
+    """"1.246 người (tăng 5 người so với năm trước), trong đó ...": a figure inside a
+    bracket closed before the part is an aside, not the part's total."""
+    opening = text.rfind("(", earlier.sentence[0], earlier.start)
+    if opening == -1 or ")" in text[opening:earlier.start]:
+        return False
+    return ")" in text[earlier.unit_end:left]
 
 
 def _close_aside(view: ClauseView, earlier: Draft, gap_end: int) -> bool:

@@ -138,6 +138,9 @@ def _written(article: Article, bounds: tuple[int, int] | None) -> str | None:
     return " ".join(article.span(*bounds).text.split()) if bounds else None
 
 
+_ITEM_GAP = 30  # characters between two equal items of one list
+
+
 def _merge_repeats(figures: list[tuple[Figure, bool]]) -> list[Figure]:
     """The same fact told twice (same value, unit and outcome) is one figure.
 
@@ -145,11 +148,12 @@ def _merge_repeats(figures: list[tuple[Figure, bool]]) -> list[Figure]:
     fact as a mention of that quantity whose verb says what happened to it. Each figure
     comes with whether its clause had no verb.
     """
-    kept: dict[tuple[float, float | None, str, str, str], Figure] = {}
+    kept: dict[tuple[object, ...], Figure] = {}
     verbless = {id(figure) for figure, no_verb in figures if no_verb}
     for figure, _ in figures:
         share_of = figure.span.text.lower() if figure.unit == "%" else ""  # "100% xã" ≠ "100% hộ"
-        key = (figure.value, figure.value_max, figure.unit.lower(), figure.outcome.value, share_of)
+        key = _same_sentence_item(kept, (figure.value, figure.value_max, figure.unit.lower(),
+                                         figure.outcome.value, share_of, 0), figure)
         first = kept.setdefault(key, figure)
         if first is not figure and first.awarder is None:
             first.awarder = figure.awarder
@@ -158,7 +162,31 @@ def _merge_repeats(figures: list[tuple[Figure, bool]]) -> list[Figure]:
             if not (id(figure) in verbless and _fact(key) in told)]
 
 
-def _fact(key: tuple[float, float | None, str, str, str]) -> tuple[object, ...]:
-    """A merge key without the outcome: value, upper bound, unit and what a share is of."""
+def _same_sentence_item(kept: dict[tuple[object, ...], Figure], key: tuple[object, ...],
+                        figure: Figure) -> tuple[object, ...]:
+    """The key of ``figure``: equal items of one sentence ("dân tộc Tày 6 người; dân tộc Dao
+    6 người") are facts of their own, so a repeat in the same sentence gets the next count
+    (the last part of the key)."""
+    base, last = key, None
+    while (first := kept.get(key)) is not None and first.sentence == figure.sentence \
+            and first is not figure:
+        key, last = (*key[:-1], int(str(key[-1])) + 1), first
+    if last is None or _next_item(last, figure):
+        return key
+    return base
+
+
+def _next_item(earlier: Figure, figure: Figure) -> bool:
+    """Whether ``figure`` is the next item of a list after ``earlier``: a short gap holding
+    a list separator ("Kinh 6 người; Xinh Mun 6 người")."""
+    gap = figure.span.start - earlier.span.end
+    between = earlier.sentence.text[earlier.span.end - earlier.sentence.start:
+                                    figure.span.start - earlier.sentence.start]
+    return 0 <= gap <= _ITEM_GAP and any(mark in between for mark in ",;")
+
+
+def _fact(key: tuple[object, ...]) -> tuple[object, ...]:
+    """A merge key without the outcome: value, upper bound, unit, what a share is of and
+    which equal item of its sentence it is."""
     return key[:3] + key[4:]
 

@@ -164,7 +164,14 @@ def deed_re() -> re.Pattern[str]:
 def is_campaign(name: str) -> bool:
     """A campaign's name, maybe after a place ("Bắc Giang chung tay vì người nghèo")."""
     words = f" {plain(name)} "
-    return any(words.startswith(f" {c} ") or _after_place(words, c) for c in campaigns())
+    return any((words.startswith(f" {c} ") and not _numbered_variant(name, c))
+               or _after_place(words, c) for c in campaigns())
+
+
+def _numbered_variant(name: str, campaign: str) -> bool:
+    """"Dân vận khéo 1+10": a campaign's name and a number after it names a model."""
+    rest = " ".join(name.split()[len(campaign.split()):])
+    return any(char.isdigit() for char in rest)
 
 
 def _after_place(words: str, campaign: str) -> bool:
@@ -237,3 +244,24 @@ def plain(text: str) -> str:
     """Lower-cased words without punctuation, for comparing titles."""
     return " ".join(_WORD.findall(text.lower()))
 
+
+
+_UPPER = "A-ZĐÀÁẢÃẠĂẮẰẲẴẶÂẤẦẨẪẬÈÉẺẼẸÊẾỀỂỄỆÌÍỈĨỊÒÓỎÕỌÔỐỒỔỖỘƠỚỜỞỠỢÙÚỦŨỤƯỨỪỬỮỰỲÝỶỸỴ"
+
+
+@lru_cache(maxsize=1)
+def addressees_re() -> re.Pattern[str]:
+    """"vận động nhân dân tổ 5, phường Tân Hà (thành phố X) ": whom a model mobilises and
+    where, before the activity that is the model's title."""
+    places = lexicon.alternation([w for w in lexicon.words("place_types.txt") if w.islower()])
+    return re.compile(
+        r"""
+        vận\ động\s+(?:nhân\ dân|bà\ con|người\ dân|hội\ viên|đoàn\ viên)\s+  # whom
+        (?:(?:""" + places + r""")\s+                  # a place type ...
+           (?:\d+|[""" + _UPPER + r"""]\w*(?:\s+[""" + _UPPER + r"""]\w*)*)  # ... its name
+           \s*,?\s*)+                                  # places, comma-joined
+        (?:\([^()]{1,60}\)\s*)?                       # a bracketed note "(thành phố X)"
+        (?=[a-zđà-ỹ])                                   # the activity starts, lower-case
+        """,
+        re.VERBOSE,
+    )

@@ -105,6 +105,8 @@ def _presented_by_passive(sentence: str, found: list[_Found]) -> list[_Found]:
 def _after_cue(sentence: str, match: re.Match[str], cue: lex.Cue) -> list[_Found]:
     if lex.frames_manner(_words_before(sentence, match.end())):
         return []
+    if cue.kind == "name" and _at_an_event(_words_before(sentence, match.start())):
+        return []  # "được tôn vinh tại chương trình "...": a ceremony, not a model
     position = _skip_campaigns(sentence, match.end())
     quoted = lex.QUOTED_AT.match(sentence, position)
     if quoted and not cue.starts_with:
@@ -118,6 +120,11 @@ def _after_cue(sentence: str, match: re.Match[str], cue: lex.Cue) -> list[_Found
     in_quotes = _words_before(sentence, match.start()).rstrip().endswith('"')
     described = _described(sentence, position, cue.starts_with, in_quotes=in_quotes)
     return [described] if described else []
+
+
+def _at_an_event(before: str) -> bool:
+    words = before.lower().split()
+    return bool(words) and words[-1] == "tại"
 
 
 def _skip_campaigns(sentence: str, position: int) -> int:
@@ -178,6 +185,9 @@ def _described(
         return None
     if not rest[:1].isalpha() or lex.title_stop_re().match(rest):
         return None
+    addressees = lex.addressees_re().match(rest)
+    if addressees:  # the title is the activity, not whom and where it mobilises
+        position, rest = position + addressees.end(), rest[addressees.end():]
     title = _cut_description(rest, in_quotes=in_quotes)
     if not _can_be_title(title):
         return None

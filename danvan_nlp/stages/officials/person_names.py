@@ -68,7 +68,17 @@ def _given_names_end(tokens: list[Token], index: int) -> int:
         if words_at(tokens, end, _not_person()):
             break
         end += 1
-    return end
+    return end + 1 if _blocked_last_given(tokens, end) else end
+
+
+def _blocked_last_given(tokens: list[Token], index: int) -> bool:
+    """"Trần Đức Quận", "Lê Văn Bộ": a word that usually opens a title or a place is the
+    last given name after a middle name when the capitalised run ends with it."""
+    if index >= len(tokens) or tokens[index].text not in _BLOCKING_GIVEN \
+            or tokens[index - 1].text not in _MIDDLE_NAMES:
+        return False
+    after = tokens[index + 1] if index + 1 < len(tokens) else None
+    return after is None or not after.is_capitalised
 
 
 def _whole_name(tokens: list[Token], index: int, end: int, introduced: bool) -> bool:

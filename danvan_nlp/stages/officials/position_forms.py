@@ -14,6 +14,7 @@ from danvan_nlp import lexicon
 from danvan_nlp.article import Article
 from danvan_nlp.normalize import normalize_str
 from danvan_nlp.records import Position
+from danvan_nlp.stages.officials.status import stronger
 
 _PROVINCIAL_TAIL = re.compile(
     r"""
@@ -24,6 +25,7 @@ _PROVINCIAL_TAIL = re.compile(
 )
 
 
+_MERGER_DAY = "2025-07-01"  # provinces merged and districts abolished (Resolution 202/2025/QH15)
 _SPACES = re.compile(r"\s+")  # a run of spaces, written as one
 _PUNCTUATION = re.compile(r"[^\w\s]")  # what a position's key leaves out
 
@@ -51,9 +53,18 @@ def expand_abbreviations(text: str) -> str:
 def normalized_position(surface: str, article: Article) -> str:
     """The position with abbreviations expanded and the province resolved."""
     text = _SPACES.sub(" ", expand_abbreviations(normalize_str(surface))).strip()
-    if article.province:
-        text = _PROVINCIAL_TAIL.sub(lambda m: f"{m['body']} {article.province}", text)
+    province = _province_then(article)
+    if province:
+        text = _PROVINCIAL_TAIL.sub(lambda m: f"{m['body']} {province}", text)
     return text
+
+
+def _province_then(article: Article) -> str | None:
+    """The province as it was when the article was written: from 1/7/2025 on the merged
+    province ("Tỉnh ủy" of an article on Bắc Kạn in October 2025 is Thái Nguyên's)."""
+    if article.published and article.published >= _MERGER_DAY and article.province_2025:
+        return article.province_2025
+    return article.province
 
 
 def _key(text: str) -> list[str]:
@@ -72,7 +83,9 @@ def merge_position(positions: list[Position], new: Position) -> None:
         old_key = _key(old.surface)
         short, long_ = sorted((old_key, new_key), key=len)
         if short and long_[: len(short)] == short:
+            status = stronger(old.status, new.status)
             if len(new_key) > len(old_key):
                 positions[index] = new
+            positions[index].status = status
             return
     positions.append(new)

@@ -11,9 +11,10 @@ from functools import lru_cache
 
 from danvan_nlp import lexicon
 from danvan_nlp.stages.officials.person_names import name_end
+from danvan_nlp.stages.officials.status import cue_length
 from danvan_nlp.tokens import PhraseIndex, Token, phrase_index, words_at
 
-_MAX_BRACKET = 14
+MAX_BRACKET = 14
 _CHAIN_SEPARATORS = frozenset({",", "-", "–", "kiêm"})
 _TRAILING_FILLERS = frozenset({"và", "của", "các", "số", "cấp"})
 _OPENERS = {"(": ")", '"': '"'}
@@ -32,13 +33,18 @@ def _org_words() -> PhraseIndex:
 
 
 @lru_cache(maxsize=1)
+def _comma_parts() -> PhraseIndex:
+    return phrase_index(lexicon.words("org_comma_parts.txt"))
+
+
+@lru_cache(maxsize=1)
 def _stops() -> PhraseIndex:
     return phrase_index(lexicon.words("position_stops.txt"))
 
 
 @lru_cache(maxsize=1)
 def _connectors() -> PhraseIndex:
-    return phrase_index(["khi đó là", "hiện là", "nguyên là", "là", "nguyên", "đương kim",
+    return phrase_index(["khi đó là", "hiện là", "nguyên là", "là", "nguyên", "đương kim", "quyền",
                          "nay là", "hiện nay là", "giữ chức", "giữ cương vị", "được bầu làm",
                          "được bầu giữ chức"])
 
@@ -67,6 +73,9 @@ def position_end(tokens: list[Token], index: int) -> int | None:
 def _body_step(tokens: list[Token], index: int) -> int:
     """How many tokens at ``index`` still belong to the body of a position (0: stop)."""
     token = tokens[index]
+    if token.text == "," and index + 1 < len(tokens):  # "Bộ Lao động, Thương binh và Xã hội"
+        part = words_at(tokens, index + 1, _comma_parts())
+        return 1 + part if part else 0
     if token.kind == "punct":
         return _bracket_step(tokens, index)
     if token.kind != "word":
@@ -87,7 +96,7 @@ def _bracket_step(tokens: list[Token], index: int) -> int:
     closer = _OPENERS.get(tokens[index].text)
     if closer is None or index + 1 >= len(tokens) or not tokens[index + 1].text[0].isupper():
         return 0
-    for end in range(index + 1, min(len(tokens), index + _MAX_BRACKET)):
+    for end in range(index + 1, min(len(tokens), index + MAX_BRACKET)):
         if tokens[end].text == closer:
             return end - index + 1
         if tokens[end].kind == "newline":
@@ -105,6 +114,9 @@ def chain_after(tokens: list[Token], index: int, descriptor_skip: int = 2) -> li
     A position followed straight by another name ("A, Phó Chủ tịch Quốc hội B")
     is B's, not A's: the chain stops before it.
     """
+    bracketed = _bracketed_chain(tokens, index)
+    if bracketed:
+        return bracketed
     index = _skip_note(tokens, index)
     if index >= len(tokens) or tokens[index].text not in _CHAIN_SEPARATORS | {":"}:
         return []
@@ -113,6 +125,15 @@ def chain_after(tokens: list[Token], index: int, descriptor_skip: int = 2) -> li
         if _name_follows(tokens, end):
             return spans[:number]
     return spans
+
+
+def _bracketed_chain(tokens: list[Token], index: int) -> list[Span]:
+    """Posts in brackets right after the name: "ông A (Chủ tịch UBND tỉnh)"."""
+    if index + 1 >= len(tokens) or tokens[index].text != "(":
+        return []
+    spans = _read_chain(tokens, index + 1, 0)
+    closes = bool(spans) and spans[-1][1] < len(tokens) and tokens[spans[-1][1]].text == ")"
+    return spans if closes else []
 
 
 def _name_follows(tokens: list[Token], end: int) -> bool:
@@ -164,11 +185,32 @@ def _read_chain(tokens: list[Token], index: int, descriptor_skip: int) -> list[S
                 break
             descriptor_skip, index = descriptor_skip - 1, skipped + 1
             continue
-        spans.append((index, _continued_body(tokens, end)))
+        spans.append((index, _parent_body(tokens, index, end) or _continued_body(tokens, end)))
         index = spans[-1][1] + 1
         if index > len(tokens) or tokens[index - 1].text not in _CHAIN_SEPARATORS:
             break
     return spans
+
+
+@lru_cache(maxsize=2)
+def _org_units(kind: str) -> PhraseIndex:
+    return phrase_index([row[0] for row in lexicon.table("org_units.tsv") if row[1] == kind])
+
+
+def _parent_body(tokens: list[Token], start: int, end: int) -> int | None:
+    """"Vụ trưởng Vụ Địa phương 1, Văn phòng Trung ương Đảng": a post in a sub-unit goes
+    on after a comma with the body the sub-unit belongs to (not with another post)."""
+    if end + 1 >= len(tokens) or tokens[end].text != "," or title_at(tokens, end + 1):
+        return None
+    in_subunit = any(tokens[i].is_capitalised and words_at(tokens, i, _org_units("subunit"))
+                     for i in range(start + 1, end))
+    head = words_at(tokens, end + 1, _org_units("parent"))
+    if not in_subunit or not head or not tokens[end + 1].is_capitalised:
+        return None
+    stop = end + 1 + head
+    while stop < len(tokens) and (step := _body_step(tokens, stop)):
+        stop += step
+    return stop if stop > end + 1 + head else None
 
 
 def _continued_body(tokens: list[Token], end: int) -> int:
@@ -180,7 +222,8 @@ def _continued_body(tokens: list[Token], end: int) -> int:
     if end + 1 >= len(tokens) or tokens[end].text != ",":
         return end
     nxt = tokens[end + 1]
-    if nxt.kind != "word" or nxt.text[0].isupper() or title_at(tokens, end + 1):
+    if nxt.kind != "word" or nxt.text[0].isupper() or title_at(tokens, end + 1) \
+            or cue_length(tokens, end + 1):  # ", nguyên Bộ trưởng ..." is another post
         return end
     if not words_at(tokens, end + 1, _org_words()):
         return end
@@ -195,7 +238,7 @@ def _continued_body(tokens: list[Token], end: int) -> int:
 def _skip_note(tokens: list[Token], index: int) -> int:
     """Skip a photo note in brackets after a name: "(đứng giữa)", "(thứ hai từ trái sang)"."""
     if index < len(tokens) and tokens[index].text == "(":
-        for end in range(index + 1, min(len(tokens), index + _MAX_BRACKET)):
+        for end in range(index + 1, min(len(tokens), index + MAX_BRACKET)):
             if tokens[end].text == ")":
                 return end + 1
     return index

@@ -48,13 +48,23 @@ def _grouped(where: str) -> PhraseIndex:
 
 
 def _intro(tokens: list[Token], start: int) -> list[Role]:
-    """"Chủ trì hội nghị có các đồng chí: A, B" — the cue before the colon of the list."""
+    """"Chủ trì hội nghị có các đồng chí: A, B" — the cue before the colon of the list;
+    without a colon, a sentence opening "Dự hội nghị có ..." gives its role to every name."""
     index = start - 1
     while index >= 0 and tokens[index].text not in _INTRO_BOUNDARIES:
         if tokens[index].text == ":":
             return _intro_cue(tokens, index)
         index -= 1
-    return []
+    return _opening_cue(tokens, index + 1, start)
+
+
+def _opening_cue(tokens: list[Token], first: int, name: int) -> list[Role]:
+    """The role of a sentence that opens with an intro cue and then "có" before ``name``."""
+    cues, grouped = _cues("intro"), _grouped("intro")
+    size = words_at(tokens, first, grouped) if first < name else 0
+    if not size or not any(t.lower == "có" for t in tokens[first + size:name]):
+        return []
+    return [cues[tuple(t.lower for t in tokens[first:first + size])]]
 
 
 def _intro_cue(tokens: list[Token], colon: int) -> list[Role]:

@@ -20,9 +20,11 @@ from danvan_nlp.stages.officials.article_tokens import article_tokens
 from danvan_nlp.stages.officials.person_names import name_end
 from danvan_nlp.stages.officials.position_forms import merge_position, normalized_position
 from danvan_nlp.stages.officials.roles import roles_of
+from danvan_nlp.stages.officials.status import status_before
 from danvan_nlp.tokens import PhraseIndex, Token, phrase_index, words_at
 
 _CLAUSE_BOUNDARIES = frozenset({".", ";", ":", "\n", "(", ")", "!", "?"})
+_LATER_REACH = 30  # tokens after the chain where "được bầu giữ chức ..." still speaks of it
 _PAST_REACH = 10  # tokens after the chain where "khi đó là ..." still speaks of the person
 
 
@@ -56,7 +58,7 @@ def _ranks() -> PhraseIndex:
     return phrase_index(lexicon.words("ranks.txt"))
 
 
-@component(requires=("province",), assigns=("officials",))
+@component(requires=("province", "published"), assigns=("officials",))
 def find_officials(article: Article) -> None:
     """Append one :class:`Official` per named person holding a position."""
     tokens = article_tokens(article)
@@ -112,9 +114,12 @@ def _mention_at(tokens: list[Token], index: int, look: _Lookups) -> _Mention | N
     name = " ".join(t.text for t in tokens[index:end])
     mention = _Mention(name, (index, end), honorific, rank)
     after = pos.chain_after(tokens, end) or pos.held_post(tokens, end)
+    if after:  # "A - Phó Bí thư Tỉnh ủy, được bầu giữ chức Bí thư Tỉnh ủy"
+        after += pos.held_post(tokens, after[-1][1], _LATER_REACH)
     after += pos.held_post(tokens, after[-1][1] if after else end, _PAST_REACH, past=True)
-    clause_start = look.clause_starts[intro_start]
+    clause_start = _title_clause_start(tokens, intro_start, look)
     before = pos.chain_before(tokens, intro_start, clause_start, look.title_starts)
+    before = before or _fronted_role(tokens, intro_start, look)
     mention.positions = before + after + _shared_prefix(tokens, intro_start, look)
     mention.rule = OfficialRule.TITLE_NAME if before else OfficialRule.NAME_TITLE
     return mention
@@ -175,24 +180,91 @@ def _position_ends(tokens: list[Token], titles: list[int]) -> frozenset[int]:
                      if (end := pos.position_end(tokens, start)) is not None)
 
 
+@lru_cache(maxsize=1)
+def _role_frames() -> PhraseIndex:
+    return phrase_index(["với vai trò là", "với vai trò", "với cương vị là", "với cương vị",
+                         "trên cương vị là", "trên cương vị", "là"])
+
+
+def _fronted_role(tokens: list[Token], intro_start: int, look: _Lookups,
+                  ) -> list[tuple[int, int]]:
+    """"Với vai trò là Trưởng thôn, ông A ...": the post of a fronted clause that ends in
+    the comma right before the name."""
+    comma = intro_start - 1
+    if comma < 1 or tokens[comma].text != ",":
+        return []
+    start = look.clause_starts[comma]
+    size = words_at(tokens, start, _role_frames())
+    end = pos.position_end(tokens, start + size) if size else None
+    return [(start + size, comma)] if end == comma else []
+
+
+def _title_clause_start(tokens: list[Token], index: int, look: _Lookups) -> int:
+    """Where titles before a name may start: a bracketed place between title and name
+    ("Chủ tịch UBND xã (Tân Lập) Lê Văn A") does not end the clause."""
+    start = look.clause_starts[index]
+    if start > 0 and tokens[start - 1].text == ")":
+        opening = _opening_bracket(tokens, start - 1)
+        if opening < start - 1:
+            return look.clause_starts[opening]
+    return start
+
+
 def _shared_prefix(tokens: list[Token], index: int, look: _Lookups) -> list[tuple[int, int]]:
-    """"các Ủy viên Trung ương Đảng: A, B; C" gives that position to A, B and C."""
+    """"các Ủy viên Trung ương Đảng: A, B; C" gives that position to A, B and C; so does
+    "các đồng chí Ủy viên ..., Phó Trưởng ban ... gồm có: A; B" (a chain, to each name)."""
     colon = look.clause_starts[index] - 1
     crossed = False
-    while colon > 0 and tokens[colon].text == ";":
-        colon, crossed = look.clause_starts[colon] - 1, True
+    while colon > 0 and tokens[colon].text in {";", ")"}:
+        if tokens[colon].text == ")":  # "A (Post), B (Post)": step over the brackets
+            colon = _opening_bracket(tokens, colon)
+        else:
+            crossed = True
+        colon = look.clause_starts[colon] - 1
     if colon < 1 or tokens[colon].text != ":":
         return []
-    if crossed and not _items_carry_posts(tokens, colon + 1):
+    if crossed and not _items_split_by_semicolons(tokens, colon + 1):
         return []  # "các Phó Chủ tịch UBND tỉnh: A, B; C, Giám đốc ..." ends at ";"
     clause = look.clause_starts[colon]
-    for start in range(clause, colon):
+    end_at = colon - words_at_end(tokens, colon, _list_openers())
+    for start in range(clause, end_at):
         if tokens[start].lower != "các":
             continue
         title = start + 1 + words_at(tokens, start + 1, _honorifics())
-        if pos.position_end(tokens, title) == colon:
-            return [(title, colon)]
+        chain = pos.chain_before(tokens, end_at, title, look.title_starts)
+        if chain and chain[0][0] == title:
+            return chain
     return []
+
+
+def _opening_bracket(tokens: list[Token], close: int) -> int:
+    """Index of the "(" matching the ")" at ``close`` (``close`` itself if none is near)."""
+    for index in range(close - 1, max(-1, close - pos.MAX_BRACKET), -1):
+        if tokens[index].text == "(":
+            return index
+    return close
+
+
+@lru_cache(maxsize=1)
+def _list_openers() -> PhraseIndex:
+    return phrase_index(["gồm có", "gồm", "bao gồm", "là"])
+
+
+def words_at_end(tokens: list[Token], end: int, phrases: PhraseIndex) -> int:
+    """Length of a phrase of ``phrases`` ending right before ``end`` (0 if none)."""
+    for size in (3, 2, 1):
+        if end - size >= 0 and words_at(tokens, end - size, phrases) == size:
+            return size
+    return 0
+
+
+def _items_split_by_semicolons(tokens: list[Token], first: int) -> bool:
+    """True when the list's items are split by ";": its first item is "Name, Post" or a
+    bare name followed straight by ";"."""
+    end = name_end(tokens, first, introduced=True) if first < len(tokens) else None
+    if end is not None and end < len(tokens) and tokens[end].text == ";":
+        return True
+    return _items_carry_posts(tokens, first)
 
 
 def _items_carry_posts(tokens: list[Token], first: int) -> bool:
@@ -225,4 +297,4 @@ def _position(article: Article, tokens: list[Token], start: int, end: int, rule:
               ) -> Position:
     span: Span = article.span(tokens[start].start, tokens[end - 1].end)
     return Position(surface=span.text, normalized=normalized_position(span.text, article),
-                    span=span, rule=rule)
+                    span=span, rule=rule, status=status_before(tokens, start))

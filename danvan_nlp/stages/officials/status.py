@@ -1,0 +1,48 @@
+"""Whether a position is held now, from the cue written right before it.
+
+"nguyên Bí thư Tỉnh ủy" and "khi đó là Chủ tịch UBND xã" are ``former``, "Quyền Giám
+đốc" is ``acting``, "được bổ nhiệm giữ chức" and "về làm" are ``new``
+(``lang/vi/position_status_cues.tsv``). Each position of a chain carries its own cue:
+"nguyên A, nguyên B, C" has two former posts and a current one. The cue is never part of
+the position's text.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from danvan_nlp import lexicon
+from danvan_nlp.records import PositionStatus
+from danvan_nlp.tokens import Token
+
+_LONGEST_CUE = 5  # tokens
+
+
+@lru_cache(maxsize=1)
+def _cues() -> dict[tuple[str, ...], PositionStatus]:
+    return {tuple(row[0].lower().split()): PositionStatus(row[1])
+            for row in lexicon.table("position_status_cues.tsv")}
+
+
+def status_before(tokens: list[Token], start: int) -> PositionStatus:
+    """The status the words ending right before token ``start`` give the position there."""
+    cues = _cues()
+    for size in range(min(_LONGEST_CUE, start), 0, -1):
+        words = tuple(token.lower for token in tokens[start - size:start])
+        if words in cues:
+            return cues[words]
+    return PositionStatus.CURRENT
+
+
+def cue_length(tokens: list[Token], start: int) -> int:
+    """Tokens of a status cue starting at ``start`` ("Quyền Chủ tịch": 1), else 0."""
+    cues = _cues()
+    for size in range(min(_LONGEST_CUE, len(tokens) - start), 0, -1):
+        if tuple(token.lower for token in tokens[start:start + size]) in cues:
+            return size
+    return 0
+
+
+def stronger(old: PositionStatus, new: PositionStatus) -> PositionStatus:
+    """The status kept when one post is named twice: a cue anywhere beats none."""
+    return old if new is PositionStatus.CURRENT else new

@@ -1,0 +1,26 @@
+"""Documents as real pages cite them (issue 8), in our own sentences."""
+
+from danvan_nlp import extract
+
+
+def test_a_bare_number_with_a_letter_after_it() -> None:
+    article = extract("Xã nằm trong vùng được hưởng Nghị quyết 30a của Chính phủ.")
+    assert [(d.code, d.kind) for d in article.documents] == [("30a", "Nghị quyết")]
+
+
+def test_a_bare_number_before_a_word_is_still_read() -> None:
+    article = extract("Thực hiện Nghị quyết 57 của Bộ Chính trị, tỉnh đã làm nhiều việc.")
+    assert [(d.code, d.kind) for d in article.documents] == [("57", "Nghị quyết")]
+
+
+def test_a_letter_suffixed_number_before_a_comma() -> None:
+    article = extract("Dự án dùng vốn theo Nghị quyết 30a, vốn xây dựng nông thôn mới.")
+    assert [d.code for d in article.documents] == ["30a"]
+
+
+def test_the_date_of_a_sentence_that_issues_the_document() -> None:
+    text = ("Tỉnh coi trọng công tác dân vận.\nNgày 12/3/2024, Ban Thường vụ Tỉnh ủy đã ban "
+            "hành Chỉ thị số 15-CT/TU về công tác dân vận.")
+    assert [(d.code, d.date) for d in extract(text).documents] == [("15-CT/TU", "2024-03-12")]
+    text = "Ngày 12/3/2024, tỉnh sơ kết Chỉ thị số 15-CT/TU."
+    assert [(d.code, d.date) for d in extract(text).documents] == [("15-CT/TU", None)]

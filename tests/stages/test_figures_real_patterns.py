@@ -1,0 +1,84 @@
+"""Figures and outcomes as real pages write them (issue 8), in our own sentences."""
+
+from danvan_nlp import extract
+
+
+def _figures(text: str) -> list[tuple[float, str, str]]:
+    return [(f.value, f.unit, f.outcome.value) for f in extract(text).figures]
+
+
+def test_parts_split_by_semicolons_keep_the_total_of_the_first_part() -> None:
+    text = ("Năm 2023, tỉnh có 1.150 người được bầu chọn là người có uy tín (trong đó nam "
+            "1.100 người; nữ 50 người).")
+    assert _figures(text) == [(1150.0, "người", "recognized"), (1100.0, "người", "recognized"),
+                              (50.0, "người", "recognized")]
+
+
+def test_a_figure_in_a_bracketed_aside_is_not_the_total_of_the_parts() -> None:
+    text = ("Số người có uy tín được công nhận là 980 người (tăng 4 người so với năm trước), "
+            "trong đó nam 900 người; nữ 80 người.")
+    assert _figures(text) == [(980.0, "người", "recognized"), (4.0, "người", "other"),
+                              (900.0, "người", "recognized"), (80.0, "người", "recognized")]
+
+
+def test_a_semicolon_clause_with_its_own_verb_is_not_a_part() -> None:
+    text = ("Huyện công nhận 40 mô hình, trong đó kinh tế 25 mô hình; các chi hội tiếp nhận "
+            "12 suất quà.")
+    assert _figures(text)[-1] == (12.0, "suất", "other")
+
+
+def test_from_to_is_one_range() -> None:
+    assert [(f.value, f.value_max, f.unit) for f in extract(
+        "Mỗi lớp tập huấn có từ 40 đến 50 cán bộ tham dự.").figures] == [(40.0, 50.0, "cán bộ")]
+
+
+def test_a_year_span_is_still_no_figure() -> None:
+    assert _figures("Từ 2020 đến 2025, huyện làm mới 40 km đường.") == [
+        (40.0, "km", "implemented")]
+
+
+def test_durations_in_tieng_are_no_figures() -> None:
+    assert _figures("Buổi đối thoại với bà con kéo dài 2 tiếng đồng hồ.") == []
+
+
+def test_counts_in_lan_are_figures_but_multipliers_are_not() -> None:
+    assert _figures("Tổ công tác đã tuần tra 320 lần trên tuyến biên giới.") == [
+        (320.0, "lần", "other")]
+    assert _figures("Thu nhập của bà con tăng gấp 2 lần so với trước.") == []
+    assert _figures("Đây là lần thứ 3 hội thi được tổ chức ở huyện.") == []
+
+
+def test_the_scale_word_van() -> None:
+    assert _figures("Dân số toàn tỉnh trên 62 vạn người.") == [(620000.0, "người", "other")]
+
+
+def test_number_words_before_kilomet() -> None:
+    assert _figures("Bà con hiến đất làm gần hai mươi kilomet đường.") == [
+        (20.0, "km", "implemented")]
+
+
+def test_a_count_right_after_a_named_place_or_people() -> None:
+    text = ("Toàn tỉnh có 1.300 người có uy tín, trong đó dân tộc Mông 540 người; "
+            "Khơ Mú 60 người; riêng huyện Mường Tè 45 người.")
+    assert [f.value for f in extract(text).figures] == [1300.0, 540.0, 60.0, 45.0]
+    assert _figures("Đồn Biên phòng Mốc 13 phối hợp tuần tra.") == []
+
+
+def test_shares_after_named_peoples_in_brackets() -> None:
+    text = "Người dân tộc thiểu số chiếm 80% (dân tộc Mông 40,5%, dân tộc Thái 20,2%)."
+    assert [f.value for f in extract(text).figures] == [80.0, 40.5, 20.2]
+
+
+def test_a_count_after_mot_trong_so() -> None:
+    assert _figures("Ông là một trong số 1.210 người có uy tín của tỉnh.") == [
+        (1210.0, "người", "other")]
+
+
+def test_equal_counts_in_a_breakdown_are_each_a_figure() -> None:
+    text = "Bản có 30 người có uy tín, trong đó dân tộc Tày 6 người; dân tộc Dao 6 người."
+    assert [f.value for f in extract(text).figures] == [30.0, 6.0, 6.0]
+
+
+def test_one_count_told_twice_in_a_sentence_is_one_figure() -> None:
+    text = "Hợp tác phát triển 3 tỉnh miền Trung, sáng 9/12, đoàn công tác 3 tỉnh đã làm việc."
+    assert _figures(text) == [(3.0, "tỉnh", "other")]

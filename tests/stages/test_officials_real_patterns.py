@@ -1,0 +1,139 @@
+"""Officials as real pages write them (issue 8): each case a pattern, in our own sentences."""
+
+from danvan_nlp import extract
+from danvan_nlp.records import Role
+
+
+def _posts(text: str) -> dict[str, list[str]]:
+    return {o.name: [p.surface for p in o.positions] for o in extract(text).officials}
+
+
+def test_a_shared_title_chain_gives_both_posts_to_every_name_split_by_semicolons() -> None:
+    text = ("Dự hội nghị có các đồng chí Ủy viên Trung ương Đảng, Phó Trưởng ban Kinh tế "
+            "Trung ương: Lê Văn Sáu; Đỗ Thị Hằng. Các đồng chí Phó Trưởng ban Kinh tế Trung "
+            "ương: Hồ Văn Bảy; Phan Thị Lan; Vũ Minh Khôi.")
+    posts = _posts(text)
+    both = ["Ủy viên Trung ương Đảng", "Phó Trưởng ban Kinh tế Trung ương"]
+    assert posts["Lê Văn Sáu"] == posts["Đỗ Thị Hằng"] == both
+    for name in ("Hồ Văn Bảy", "Phan Thị Lan", "Vũ Minh Khôi"):
+        assert posts[name] == ["Phó Trưởng ban Kinh tế Trung ương"]
+
+
+def test_a_comma_list_under_a_shared_title_still_ends_at_a_semicolon() -> None:
+    text = ("Tham dự có các Phó Chủ tịch UBND tỉnh: Đoàn Văn Tú, Mã Thị Lệ; "
+            "Tống Văn Khang, Giám đốc Sở Xây dựng.")
+    posts = _posts(text)
+    assert posts["Mã Thị Lệ"] == ["Phó Chủ tịch UBND tỉnh"]
+    assert posts["Tống Văn Khang"] == ["Giám đốc Sở Xây dựng"]
+
+
+def test_posts_in_brackets_after_names_under_a_list_title() -> None:
+    text = ("Các Phó Chủ tịch UBND tỉnh gồm có: Bà Lưu Thị Hà (Phó Chủ tịch Thường trực), "
+            "ông Kiều Văn Nam (Giám đốc Sở Tài chính).")
+    posts = _posts(text)
+    assert posts["Lưu Thị Hà"] == ["Phó Chủ tịch Thường trực", "Phó Chủ tịch UBND tỉnh"]
+    assert posts["Kiều Văn Nam"] == ["Giám đốc Sở Tài chính", "Phó Chủ tịch UBND tỉnh"]
+
+
+def test_a_photo_note_in_brackets_is_still_no_post() -> None:
+    text = "Đồng chí Vũ Văn An (thứ hai từ trái sang) - Bí thư Huyện ủy phát biểu."
+    assert _posts(text) == {"Vũ Văn An": ["Bí thư Huyện ủy"]}
+
+
+def test_roles_of_a_list_introduced_by_du_hoi_nghi() -> None:
+    text = ("Dự hội nghị có các đồng chí Ủy viên Trung ương Đảng, Phó Trưởng ban Kinh tế "
+            "Trung ương: Lê Văn Sáu; Đỗ Thị Hằng.")
+    roles = {o.name: o.roles for o in extract(text).officials}
+    assert roles == {"Lê Văn Sáu": [Role.ATTENDS], "Đỗ Thị Hằng": [Role.ATTENDS]}
+
+
+def test_ministry_names_with_a_comma_are_kept_whole() -> None:
+    text = ("Tham dự có bà Đào Thị Nga, Thứ trưởng Bộ Lao động, Thương binh và Xã hội; ông Hà "
+            "Minh Đức, Giám đốc Sở Văn hóa, Thể thao và Du lịch tỉnh Hòa Bình.")
+    assert _posts(text) == {
+        "Đào Thị Nga": ["Thứ trưởng Bộ Lao động, Thương binh và Xã hội"],
+        "Hà Minh Đức": ["Giám đốc Sở Văn hóa, Thể thao và Du lịch tỉnh Hòa Bình"]}
+
+
+def test_a_post_never_ends_inside_a_two_syllable_word() -> None:
+    text = ("Về dự có ông Tôn Thất Bảo, Trưởng Ban liên lạc Hội đồng hương Quảng Trị, và ông "
+            "Kha Văn Lực, Chính ủy Bộ đội Biên phòng tỉnh Lai Châu.")
+    assert _posts(text) == {
+        "Tôn Thất Bảo": ["Trưởng Ban liên lạc Hội đồng hương Quảng Trị"],
+        "Kha Văn Lực": ["Chính ủy Bộ đội Biên phòng tỉnh Lai Châu"]}
+
+
+def test_a_former_post_after_a_comma_is_a_post_of_its_own() -> None:
+    text = "Ông Vi Văn Đông - Ủy viên Trung ương Hội, nguyên Bộ trưởng Bộ Thủy sản đã dự."
+    assert _posts(text) == {"Vi Văn Đông": ["Ủy viên Trung ương Hội", "Bộ trưởng Bộ Thủy sản"]}
+
+
+def test_a_post_given_later_in_the_clause() -> None:
+    text = ("Ông Mông Văn Thức - Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh được bầu giữ chức "
+            "Bí thư Tỉnh ủy Cao Bằng nhiệm kỳ mới.")
+    (official,) = extract(text).officials
+    assert [(p.surface, p.status.value) for p in official.positions] == [
+        ("Phó Bí thư Tỉnh ủy", "current"), ("Chủ tịch UBND tỉnh", "current"),
+        ("Bí thư Tỉnh ủy Cao Bằng", "new")]
+
+
+def test_thuong_truc_ban_bi_thu_is_a_post_of_its_own() -> None:
+    text = "Đồng chí Lương Văn Cảnh, Thường trực Ban Bí thư dự và phát biểu chỉ đạo."
+    (official,) = extract(text).officials
+    assert [p.surface for p in official.positions] == ["Thường trực Ban Bí thư"]
+
+
+def test_a_given_name_that_is_also_a_place_word() -> None:
+    assert _posts("Ông Trần Đức Quận - Bí thư Chi bộ thôn cho biết.") == {
+        "Trần Đức Quận": ["Bí thư Chi bộ thôn"]}
+    assert _posts("Bí thư Chi bộ thôn Trần Đức Quận cho biết.") == {
+        "Trần Đức Quận": ["Bí thư Chi bộ thôn"]}
+
+
+def test_a_bracketed_place_between_title_and_name() -> None:
+    assert _posts("Chủ tịch UBND xã (Tân Lập) Nguyễn Văn Quận cho biết.") == {
+        "Nguyễn Văn Quận": ["Chủ tịch UBND xã (Tân Lập)"]}
+
+
+def test_two_dash_joined_titles_before_a_name() -> None:
+    text = "Trưởng Ban Dân vận Huyện ủy - Chủ tịch Ủy ban MTTQ huyện Vi Thị Hồng phát biểu."
+    assert _posts(text) == {"Vi Thị Hồng": ["Trưởng Ban Dân vận Huyện ủy",
+                                            "Chủ tịch Ủy ban MTTQ huyện"]}
+
+
+def test_a_monk_who_holds_a_post() -> None:
+    text = "Về dự buổi lễ có Thượng tọa Thích Minh Quang, Phó Chủ tịch Ủy ban MTTQ tỉnh."
+    assert _posts(text) == {"Thích Minh Quang": ["Phó Chủ tịch Ủy ban MTTQ tỉnh"]}
+
+
+def test_roles_from_a_sentence_opening_du_and_from_du_va_phat_bieu() -> None:
+    text = ("Dự hội nghị có đồng chí Lò Văn Pành, Phó Bí thư Tỉnh ủy và đồng chí Cầm Thị "
+            "Nga, Phó Chủ tịch UBND tỉnh. Đồng chí Lương Văn Cảnh, Thường trực Ban Bí thư "
+            "dự và phát biểu chỉ đạo.")
+    roles = {o.name: o.roles for o in extract(text).officials}
+    assert roles == {"Lò Văn Pành": [Role.ATTENDS], "Cầm Thị Nga": [Role.ATTENDS],
+                     "Lương Văn Cảnh": [Role.SPEAKS]}
+
+
+def test_a_post_in_a_fronted_role_clause() -> None:
+    text = "Với vai trò là Trưởng thôn, ông Hà Văn Tỉnh đã đến từng nhà vận động bà con."
+    assert _posts(text) == {"Hà Văn Tỉnh": ["Trưởng thôn"]}
+    assert _posts("Với vai trò người đứng đầu, ông Hà Văn Tỉnh đi trước.") == {}
+
+
+def test_a_post_with_its_parent_body_after_a_comma() -> None:
+    text = "Bà Hồ Thị Lan, Phó Vụ trưởng Vụ Địa phương II, Văn phòng Trung ương Đảng dự."
+    assert _posts(text) == {"Hồ Thị Lan": [
+        "Phó Vụ trưởng Vụ Địa phương II, Văn phòng Trung ương Đảng"]}
+    text = "Ông Tạ Văn Cường, Vụ trưởng Vụ Địa phương III, Bộ trưởng Bộ Nội vụ cùng dự."
+    assert _posts(text) == {"Tạ Văn Cường": ["Vụ trưởng Vụ Địa phương III",
+                                             "Bộ trưởng Bộ Nội vụ"]}
+
+
+def test_short_and_long_form_of_one_post_kept_once_the_long_one() -> None:
+    text = ("Dự buổi lễ có Phó Thủ tướng Mai Văn Chính. Phát biểu, đồng chí Mai Văn Chính, Phó "
+            "Thủ tướng Chính phủ nước Cộng hòa xã hội chủ nghĩa Việt Nam nhấn mạnh.")
+    assert _posts(text) == {"Mai Văn Chính": [
+        "Phó Thủ tướng Chính phủ nước Cộng hòa xã hội chủ nghĩa Việt Nam"]}
+    assert _posts("Ông Lê Văn Tư, Chủ tịch UBND xã chủ động vận động bà con.") == {
+        "Lê Văn Tư": ["Chủ tịch UBND xã"]}

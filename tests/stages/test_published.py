@@ -1,0 +1,88 @@
+"""Publication date: the page's own date line or url, never a date from the body."""
+
+import pytest
+
+from danvan_nlp import extract
+from danvan_nlp.published import Evidence, agrees_with_event, candidates, lead_event
+
+BODY = "\nXã tổ chức buổi ra quân làm đường giao thông nông thôn rất sôi nổi.\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        ("Thứ Tư, 9/4/2025" + BODY, "2025-04-09"),
+        ("Đăng ngày: 02/03/2024" + BODY, "2024-03-02"),
+        ("Tác giả: Minh Hà | Cập nhật lúc 9:05, 12/6/2023" + BODY, "2023-06-12"),
+        ("05/01/2026 - 16:20" + BODY, "2026-01-05"),
+        ("Thứ Sáu, 12/9/2025 08:40 (GMT+7)" + BODY, "2025-09-12"),
+    ],
+)
+def test_date_lines_of_the_page(text: str, published: str) -> None:
+    article = extract(text)
+    assert article.published == published
+    assert not [w for w in article.warnings if w.startswith("published")]
+
+
+def test_an_anniversary_bracket_is_no_publication_date() -> None:
+    text = ("Hội thi tìm hiểu lịch sử Mặt trận\nNhân kỷ niệm 95 năm Ngày thành lập Mặt trận"
+            " (18/11/1930 - 18/11/2025), xã tổ chức hội thi cho các chi hội." + BODY)
+    article = extract(text)
+    assert article.published is None
+    assert "published: no date line or url date; left empty" in article.warnings
+
+
+def test_a_cited_document_date_is_no_publication_date() -> None:
+    text = "Theo Kế hoạch số 12/KH-UBND ngày 20/5/2024 của UBND huyện, các xã triển khai." + BODY
+    assert extract(text).published is None
+
+
+def test_the_url_wins_over_a_banner_and_says_so() -> None:
+    text = "Thứ Hai, 7/12/2026\nBà con góp đất mở rộng đường thôn" + BODY
+    article = extract(text, url="https://baoxyz.vn/2024/03/15/ba-con-gop-dat.html")
+    assert article.published == "2024-03-15"
+    assert any("2026-12-07" in w for w in article.warnings)
+
+
+def test_a_cued_line_wins_over_a_weekday_banner() -> None:
+    text = "Thứ Hai, 7/12/2026\nTrang chủ > Xã hội\nCập nhật lúc 10:30, 21/5/2024" + BODY
+    article = extract(text)
+    assert article.published == "2024-05-21"
+    assert any(w.startswith("published: 2024-05-21 from the cued") for w in article.warnings)
+
+
+def test_a_weekday_banner_against_the_lead_event_is_left_empty() -> None:
+    text = ("Thứ Hai, 7/12/2026\nNông dân góp công làm cầu\n"
+            "Sáng 14/3, xã khánh thành cây cầu do bà con cùng góp sức xây dựng." + BODY)
+    article = extract(text)
+    assert article.published is None
+    assert any("disagrees with the lead's event date" in w for w in article.warnings)
+
+
+def test_a_weekday_that_does_not_fit_the_date_is_thrown_out() -> None:
+    found, notes = candidates("Thứ Hai, 9/4/2025" + BODY, None)  # 9/4/2025 was a Wednesday
+    assert found == []
+    assert notes and "weekday does not match" in notes[0]
+
+
+def test_candidates_carry_their_evidence() -> None:
+    found, _ = candidates("Thứ Tư, 9/4/2025\n08/04/2025 07:10" + BODY,
+                          "https://a.vn/tin-20250407.html")
+    assert [c.evidence for c in found] == [Evidence.URL, Evidence.WEEKDAY_LINE,
+                                           Evidence.DATE_LINE]
+    assert [c.day.isoformat() for c in found] == ["2025-04-07", "2025-04-09", "2025-04-08"]
+
+
+def test_the_lead_event_and_its_window() -> None:
+    text = "Thứ Tư, 9/4/2025\nChiều ngày 7/4, hội nghị diễn ra theo Quyết định ngày 2/1."
+    event = lead_event(text, 0)
+    assert event == (7, 4)
+    found, _ = candidates(text, None)
+    assert agrees_with_event(found[0].day, event)
+    assert not agrees_with_event(found[0].day, (10, 4))  # an event after publication
+    assert agrees_with_event(found[0].day, None)
+
+
+def test_a_stored_copy_date_marker_opening_the_text() -> None:
+    assert extract(" date 2025-10-15 Buổi gặp mặt ấm cúng" + BODY).published == "2025-10-15"
+    assert extract(" date 2025-06 Tin mới" + BODY).published is None  # a month alone
