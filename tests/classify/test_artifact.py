@@ -5,6 +5,7 @@ import os
 import pickle
 import subprocess
 import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import numpy as np
@@ -29,7 +30,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(autouse=True)
-def _fresh_cache(monkeypatch):
+def _fresh_cache(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     monkeypatch.setenv(ARTIFACT_ENV, "")  # so that the value is restored afterwards
     monkeypatch.delenv(ARTIFACT_ENV)
     clear_cache()
@@ -38,7 +39,7 @@ def _fresh_cache(monkeypatch):
 
 
 @pytest.fixture
-def tiny_artifact(tmp_path, tiny_data):
+def tiny_artifact(tmp_path: Path, tiny_data: tuple[list[str], list[str]]) -> Path:
     model = DomainClassifier(calibrate=False).fit(*tiny_data)
     result = CVResult("complement_nb", [0.5, 0.6], 0.55, [[0] * 7 for _ in range(7)])
     data = tmp_path / "tiny.tsv"
@@ -53,7 +54,7 @@ class _Payload:
     def __init__(self, marker: Path) -> None:
         self.marker = marker
 
-    def __reduce__(self):
+    def __reduce__(self) -> tuple[Callable[[Path], None], tuple[Path]]:
         return (Path.touch, (self.marker,))
 
 
@@ -64,7 +65,7 @@ def _with_card(artifact: Path) -> Path:
     return artifact
 
 
-def test_bundled_artifact_loads_with_a_complete_card():
+def test_bundled_artifact_loads_with_a_complete_card() -> None:
     loaded = load_model()
     assert loaded.path.name.startswith("domains-v") and loaded.path.suffix == ".npz"
     assert set(loaded.scorer.classes) == set(LABELS)
@@ -80,16 +81,16 @@ def test_bundled_artifact_loads_with_a_complete_card():
     assert card["n_examples"]["main"] == 560 and card["n_examples"]["extra"] > 0
 
 
-def test_no_pickle_is_shipped():
+def test_no_pickle_is_shipped() -> None:
     shipped = sorted(path.suffix for path in (ROOT / "danvan_nlp" / "models").iterdir())
     assert shipped == [".json", ".npz"]
 
 
-def test_artifact_is_loaded_once_then_cached():
+def test_artifact_is_loaded_once_then_cached() -> None:
     assert load_model() is load_model()
 
 
-def test_saved_artifact_round_trips_with_its_card(tiny_artifact):
+def test_saved_artifact_round_trips_with_its_card(tiny_artifact: Path) -> None:
     loaded = load_model(tiny_artifact)
     assert card_path(tiny_artifact).is_file()
     assert loaded.card["artifact"] == tiny_artifact.name
@@ -98,7 +99,7 @@ def test_saved_artifact_round_trips_with_its_card(tiny_artifact):
     assert loaded.scorer.classes[int(np.argmax(row))] == "quoc_phong_an_ninh"
 
 
-def test_a_changed_artifact_fails_its_checksum(tiny_artifact):
+def test_a_changed_artifact_fails_its_checksum(tiny_artifact: Path) -> None:
     data = bytearray(tiny_artifact.read_bytes())
     data[-30] ^= 0xFF
     tiny_artifact.write_bytes(bytes(data))
@@ -106,7 +107,7 @@ def test_a_changed_artifact_fails_its_checksum(tiny_artifact):
         load_model(tiny_artifact)
 
 
-def test_loads_without_scikit_learn_or_scipy(tiny_artifact):
+def test_loads_without_scikit_learn_or_scipy(tiny_artifact: Path) -> None:
     """The artifact needs numpy only, so any scikit-learn version (or none) will do."""
     script = (
         "import sys\n"
@@ -124,7 +125,7 @@ def test_loads_without_scikit_learn_or_scipy(tiny_artifact):
 
 @pytest.mark.parametrize("name", ["domains-v1-2026-01-01.joblib", "domains-v1-2026-01-01.npz",
                                   "model.pkl"])
-def test_a_crafted_pickle_is_refused_and_never_run(tmp_path, name):
+def test_a_crafted_pickle_is_refused_and_never_run(tmp_path: Path, name: str) -> None:
     marker = tmp_path / "payload-ran"
     artifact = tmp_path / name
     artifact.write_bytes(pickle.dumps(_Payload(marker)))
@@ -137,7 +138,9 @@ def test_a_crafted_pickle_is_refused_and_never_run(tmp_path, name):
     assert "danvan train-domains" in str(caught.value)
 
 
-def test_an_npz_holding_a_pickled_object_is_refused_and_never_run(tmp_path, tiny_artifact):
+def test_an_npz_holding_a_pickled_object_is_refused_and_never_run(
+    tmp_path: Path, tiny_artifact: Path
+) -> None:
     marker = tmp_path / "payload-ran"
     artifact = tmp_path / "domains-v9-2026-01-01.npz"
     with np.load(tiny_artifact) as stored:
@@ -160,7 +163,9 @@ def test_an_npz_holding_a_pickled_object_is_refused_and_never_run(tmp_path, tiny
         ("old_card", "no 'artifact_sha256'"),
     ],
 )
-def test_missing_or_corrupt_files_give_model_artifact_error(tiny_artifact, damage, message):
+def test_missing_or_corrupt_files_give_model_artifact_error(
+    tiny_artifact: Path, damage: str, message: str
+) -> None:
     card = card_path(tiny_artifact)
     if damage == "delete_artifact":
         tiny_artifact.unlink()
@@ -180,7 +185,7 @@ def test_missing_or_corrupt_files_give_model_artifact_error(tiny_artifact, damag
     assert "danvan train-domains" in str(caught.value)
 
 
-def test_a_card_naming_other_labels_is_refused(tiny_artifact):
+def test_a_card_naming_other_labels_is_refused(tiny_artifact: Path) -> None:
     card = json.loads(card_path(tiny_artifact).read_text(encoding="utf-8"))
     card["labels"] = [*card["labels"][:-1], "the_thao"]
     card_path(tiny_artifact).write_text(json.dumps(card), encoding="utf-8")
@@ -188,7 +193,7 @@ def test_a_card_naming_other_labels_is_refused(tiny_artifact):
         load_model(tiny_artifact)
 
 
-def test_mismatched_arrays_are_refused(tmp_path, tiny_artifact):
+def test_mismatched_arrays_are_refused(tmp_path: Path, tiny_artifact: Path) -> None:
     artifact = tmp_path / "domains-v9-2026-01-01.npz"
     with np.load(tiny_artifact) as stored:
         arrays = {name: stored[name] for name in stored.files}
@@ -198,7 +203,7 @@ def test_mismatched_arrays_are_refused(tmp_path, tiny_artifact):
         load_model(_with_card(artifact))
 
 
-def test_a_folder_or_a_fifo_is_refused_without_waiting(tmp_path):
+def test_a_folder_or_a_fifo_is_refused_without_waiting(tmp_path: Path) -> None:
     fifo = tmp_path / "domains-v1-2026-01-01.npz"
     os.mkfifo(fifo)
     for path in (tmp_path, fifo):
@@ -206,18 +211,20 @@ def test_a_folder_or_a_fifo_is_refused_without_waiting(tmp_path):
             load_model(path)
 
 
-def test_empty_folder_has_no_artifact(tmp_path):
+def test_empty_folder_has_no_artifact(tmp_path: Path) -> None:
     with pytest.raises(ModelArtifactError, match="no domain classifier artifact"):
         find_artifact(tmp_path)
 
 
-def test_newest_version_and_date_wins(tmp_path):
+def test_newest_version_and_date_wins(tmp_path: Path) -> None:
     for name in ("domains-v1-2026-01-02.npz", "domains-v2-2025-05-01.npz",
                  "domains-v2-2025-12-01.npz", "domains-v3-2026-01-01.joblib", "notes.npz"):
         (tmp_path / name).write_bytes(b"")
     assert find_artifact(tmp_path).name == "domains-v2-2025-12-01.npz"
 
 
-def test_environment_variable_chooses_the_artifact(tiny_artifact, monkeypatch):
+def test_environment_variable_chooses_the_artifact(
+    tiny_artifact: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv(ARTIFACT_ENV, str(tiny_artifact))
     assert load_model().path == tiny_artifact

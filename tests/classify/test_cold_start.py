@@ -4,6 +4,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import TypedDict
 
 import pytest
 
@@ -24,14 +25,21 @@ print(json.dumps({"status": status, "loaded": loaded}), file=sys.stderr)
 """
 
 
-def _run(command: list[str]) -> tuple[dict[str, object], str]:
+class _Report(TypedDict):
+    """What the child interpreter prints on its last stderr line."""
+
+    status: int
+    loaded: list[str]
+
+
+def _run(command: list[str]) -> tuple[_Report, str]:
     """Run ``danvan COMMAND`` in a fresh interpreter: its report and its output."""
     argv = [sys.executable, "-c", _CHILD, json.dumps(command), json.dumps(NOT_FOR_EXTRACT)]
     done = subprocess.run(argv, capture_output=True, text=True, check=False, cwd=ROOT)
     return json.loads(done.stderr.strip().splitlines()[-1]), done.stdout
 
 
-def test_extract_with_models_imports_no_heavy_library():
+def test_extract_with_models_imports_no_heavy_library() -> None:
     report, output = _run(["extract", "--format", "json", str(ARTICLE)])
     assert report == {"status": 0, "loaded": []}
     models = json.loads(output)["models"]
@@ -39,7 +47,7 @@ def test_extract_with_models_imports_no_heavy_library():
     assert all(model["domain"] and model["domain_score"] > 0 for model in models)
 
 
-def test_classify_imports_no_heavy_library_either(tmp_path):
+def test_classify_imports_no_heavy_library_either(tmp_path: Path) -> None:
     lines = tmp_path / "mo-hinh.txt"
     lines.write_text("Tổ tự quản an ninh trật tự\nHiến đất làm đường\n", encoding="utf-8")
     report, output = _run(["classify", str(lines)])
@@ -48,21 +56,23 @@ def test_classify_imports_no_heavy_library_either(tmp_path):
         "quoc_phong_an_ninh", "nong_thon_moi_moi_truong"]
 
 
-def test_the_check_sees_a_heavy_import_when_there_is_one():
+def test_the_check_sees_a_heavy_import_when_there_is_one() -> None:
     report, _ = _run(["sites"])  # the scraper commands need the scraper libraries
-    assert report["status"] == 0 and "requests" in report["loaded"]  # type: ignore[operator]
+    assert report["status"] == 0 and "requests" in report["loaded"]
 
 
-def test_every_command_is_mapped_to_the_module_that_registers_it():
+def test_every_command_is_mapped_to_the_module_that_registers_it() -> None:
     every = build_parser(None)._subparsers._group_actions[0].choices  # type: ignore[union-attr]
+    assert isinstance(every, dict)  # argparse keeps the sub-commands as {name: parser}
     assert set(every) == set(COMMANDS)
     assert set(COMMANDS.values()) == set(COMMAND_MODULES)
     for command, module in COMMANDS.items():
         assert modules_for([command, "--help"]) == (module,)
         alone = build_parser([command])._subparsers._group_actions[0].choices  # type: ignore[union-attr]
+        assert isinstance(alone, dict)
         assert command in alone
 
 
 @pytest.mark.parametrize("argv", [[], ["--help"], ["--version"], ["nonsense"], None])
-def test_help_and_unknown_commands_see_every_command(argv):
+def test_help_and_unknown_commands_see_every_command(argv: list[str] | None) -> None:
     assert modules_for(argv) == COMMAND_MODULES

@@ -102,7 +102,7 @@ def test_feature_views_normalise_and_strip_diacritics(
     assert strip_diacritics("Đồng bào") == "Dong bao"
 
 
-def test_defaults_are_the_shipped_configuration():
+def test_defaults_are_the_shipped_configuration() -> None:
     from danvan_nlp.classify.artifact import load_model
 
     assert DomainClassifier().get_params() == load_model().card["params"]

@@ -2,6 +2,7 @@
 
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -29,14 +30,14 @@ ODD_TEXTS = [
 
 
 @pytest.fixture(scope="module")
-def examples():
+def examples() -> tuple[list[str], list[str]]:
     main, extra = (read_examples(DATA / name)
                    for name in ("model_domains.tsv", "model_domains_extra.tsv"))
     return main.texts + extra.texts, main.labels + extra.labels
 
 
 @pytest.fixture(scope="module")
-def probe_texts(examples):
+def probe_texts(examples: tuple[list[str], list[str]]) -> list[str]:
     """Many texts the models have seen, variants they have not, and odd ones."""
     texts = examples[0][::3]
     variants = [strip_diacritics(text) for text in texts[:60]]
@@ -58,7 +59,9 @@ def probe_texts(examples):
     ],
     ids=lambda params: "-".join(f"{k}={v}" for k, v in params.items()) or "shipped",
 )
-def test_exported_weights_give_the_estimators_probabilities(params, examples, probe_texts):
+def test_exported_weights_give_the_estimators_probabilities(
+    params: dict[str, Any], examples: tuple[list[str], list[str]], probe_texts: list[str]
+) -> None:
     texts, labels = examples
     # a third of the rows (an eighth for logistic regression) keeps the other models quick
     step = 1 if not params else 8 if params["algorithm"] == "logreg" else 3
@@ -72,7 +75,9 @@ def test_exported_weights_give_the_estimators_probabilities(params, examples, pr
     assert (found.argmax(axis=1) == expected.argmax(axis=1)).all()
 
 
-def test_stored_arrays_give_the_same_scorer(tiny_data, probe_texts):
+def test_stored_arrays_give_the_same_scorer(
+    tiny_data: tuple[list[str], list[str]], probe_texts: list[str]
+) -> None:
     scorer = export_estimator(DomainClassifier().fit(*tiny_data))
     again = from_arrays(to_arrays(scorer))
     assert [view.vocabulary for view in again.views] == [view.vocabulary for view in scorer.views]
@@ -81,8 +86,8 @@ def test_stored_arrays_give_the_same_scorer(tiny_data, probe_texts):
 
 
 def test_shipped_artifact_is_the_shipped_configuration_trained_on_the_data(
-    examples, probe_texts
-):
+    examples: tuple[list[str], list[str]], probe_texts: list[str]
+) -> None:
     """Refitting ``DomainClassifier()`` on ``models/data`` reproduces the shipped model."""
     shipped = load_model()
     assert DomainClassifier().get_params() == shipped.card["params"]
@@ -92,7 +97,7 @@ def test_shipped_artifact_is_the_shipped_configuration_trained_on_the_data(
 
 
 @pytest.mark.parametrize("text", [*ODD_TEXTS, "tổ tự quản an ninh trật tự ở khu dân cư"])
-def test_term_analyzers_match_scikit_learn(text):
+def test_term_analyzers_match_scikit_learn(text: str) -> None:
     words = TfidfVectorizer(token_pattern=r"(?u)\b\w+\b", ngram_range=(1, 2), lowercase=False)
     chars = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), lowercase=False)
     tokens = words.build_tokenizer()(text)
@@ -100,19 +105,19 @@ def test_term_analyzers_match_scikit_learn(text):
     assert Counter(char_wb_ngrams(text, 2, 5)) == Counter(chars.build_analyzer()(text))
 
 
-def test_a_short_word_gives_itself_once():
+def test_a_short_word_gives_itself_once() -> None:
     assert char_wb_ngrams("an", 2, 5) == [" a", "an", "n ", " an", "an ", " an "]
     assert word_ngrams(["tổ", "tự", "quản"], 1, 2) == ["tổ", "tự", "quản", "tổ tự", "tự quản"]
 
 
-def test_a_bare_string_is_refused(tiny_data):
+def test_a_bare_string_is_refused(tiny_data: tuple[list[str], list[str]]) -> None:
     scorer = export_estimator(DomainClassifier().fit(*tiny_data))
     with pytest.raises(ValueError, match="not one string"):
-        scorer.predict_proba("Hiến đất làm đường")  # type: ignore[arg-type]
+        scorer.predict_proba("Hiến đất làm đường")  # a str is a Sequence[str] to mypy
     assert scorer.predict_proba([]).shape == (0, 7)
 
 
-def test_two_label_models_are_not_exported(tiny_data):
+def test_two_label_models_are_not_exported(tiny_data: tuple[list[str], list[str]]) -> None:
     texts, labels = tiny_data
     two = [(text, label) for text, label in zip(texts, labels, strict=True)
            if label in ("kinh_te", "dan_toc_ton_giao")]
@@ -121,7 +126,10 @@ def test_two_label_models_are_not_exported(tiny_data):
         export_estimator(estimator)
 
 
-def test_the_word_cache_stays_bounded_and_changes_nothing(monkeypatch, tiny_data, probe_texts):
+def test_the_word_cache_stays_bounded_and_changes_nothing(
+    monkeypatch: pytest.MonkeyPatch, tiny_data: tuple[list[str], list[str]],
+    probe_texts: list[str],
+) -> None:
     from danvan_nlp.classify import scorer as scorer_module
 
     fresh = export_estimator(DomainClassifier().fit(*tiny_data))

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +14,7 @@ import danvan_nlp
 from danvan_nlp.cli import main
 from danvan_nlp.errors import FetchError, InputError
 from danvan_nlp.urls import looks_like_html
-from tests.scrapers.server import FixtureServer, Reply, page
+from tests.scrapers.server import FixtureServer, Reply, Route, page
 
 FIXTURES = Path(__file__).parent / "fixtures" / "sites"
 EXPECTED: dict[str, dict[str, Any]] = json.loads(
@@ -27,9 +28,9 @@ def article_html(name: str) -> str:
 
 
 @pytest.fixture
-def papers() -> Any:
+def papers() -> Iterator[FixtureServer]:
     """Báo Lào Cai's and tuyengiaodanvan.vn's fixture articles on one 127.0.0.1 server."""
-    routes = {"/robots.txt": NOT_FOUND}
+    routes: dict[str, Route] = {"/robots.txt": NOT_FOUND}
     for name in ("baolaocai", "tuyengiaodanvan"):
         routes[EXPECTED[name]["path"]] = page(article_html(name))
     with FixtureServer(routes) as server:
@@ -74,8 +75,8 @@ def test_several_urls_one_failing(papers: FixtureServer,
 
 def test_robots_txt_is_obeyed(capsys: pytest.CaptureFixture[str]) -> None:
     path = EXPECTED["baolaocai"]["path"]
-    routes = {"/robots.txt": page("User-agent: *\nDisallow: /\n", "text/plain"),
-              path: page(article_html("baolaocai"))}
+    routes: dict[str, Route] = {"/robots.txt": page("User-agent: *\nDisallow: /\n", "text/plain"),
+                                path: page(article_html("baolaocai"))}
     with FixtureServer(routes) as server:
         assert main(["extract", "--url", server.base + path, *QUICK]) == 1
         assert server.hits(path) == 0
@@ -99,7 +100,8 @@ def test_unknown_politeness_option_is_an_input_error() -> None:
 
 def test_page_without_article_text_says_what_to_check(
         capsys: pytest.CaptureFixture[str]) -> None:
-    routes = {"/robots.txt": NOT_FOUND, "/trang-post2.html": page("<html><body></body></html>")}
+    routes: dict[str, Route] = {"/robots.txt": NOT_FOUND,
+                                "/trang-post2.html": page("<html><body></body></html>")}
     with FixtureServer(routes) as server:
         assert main(["extract", "--url", server.base + "/trang-post2.html", "--site",
                      "baolaocai", *QUICK]) == 1

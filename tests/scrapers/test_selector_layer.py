@@ -57,8 +57,9 @@ def test_html_paragraphs_drops_rules_and_keeps_blocks() -> None:
     assert html_paragraphs(fragment, (".ads",)) == ["Một", "Hai", "Ba"]
 
 
-KEYS = {"title": ("title",), "lead": ("sapo",), "body": ("content",), "date": ("date",),
-        "author": ("author",)}
+KEYS: dict[str, tuple[str, ...]] = {
+    "title": ("title",), "lead": ("sapo",), "body": ("content",), "date": ("date",),
+    "author": ("author",)}
 
 
 @pytest.mark.parametrize(("data", "expected"), [
