@@ -67,3 +67,12 @@ def provinces() -> tuple[Province, ...]:
                                             .split(",") if s)))
         for row in table("provinces.tsv")
     )
+
+
+def province_by_spelling(spelling: str) -> Province | None:
+    """The province written ``spelling`` (any listed spelling), if any (the meta and the
+    where-and-when stages both read it)."""
+    for province in provinces():
+        if spelling in province.spellings:
+            return province
+    return None

@@ -130,8 +130,11 @@ def _body_from_selectors(tree: Element, site: SiteDefinition,
 
 
 def _trafilatura(html: str, url: str) -> dict[str, Any]:
-    found: Any = trafilatura.bare_extraction(html, url=url, include_comments=False,
-                                             include_tables=True, with_metadata=True)
+    try:
+        found: Any = trafilatura.bare_extraction(html, url=url, include_comments=False,
+                                                 include_tables=True, with_metadata=True)
+    except (AttributeError, ValueError):  # trafilatura 1.12.0 on a page lxml finds empty
+        return {}
     if found is None or isinstance(found, dict):  # trafilatura 1.x returns a dict
         return found or {}
     as_dict = getattr(found, "as_dict", None)  # trafilatura 2.x returns a Document

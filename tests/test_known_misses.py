@@ -40,29 +40,8 @@ def _positions(facts: dict[str, Any], name: str) -> list[dict[str, Any]]:
     raise AssertionError(f"{name} not found among {[o['name'] for o in facts['officials']]}")
 
 
-@known_miss("former posts: a 'nguyên' chain in an attendee list gives no status (batches 1-2)")
-def test_miss_former_chain_in_attendee_list() -> None:
-    facts = _facts("Dự buổi gặp mặt có các đồng chí: Hoàng Văn Lực, nguyên Ủy viên Trung ương "
-                   "Đảng, nguyên Bí thư Tỉnh ủy Nam Định; Đỗ Thị Thu, Phó Chủ tịch UBND tỉnh.")
-    retired = _positions(facts, "Hoàng Văn Lực")
-    assert [p["surface"] for p in retired] == ["Ủy viên Trung ương Đảng", "Bí thư Tỉnh ủy Nam Định"]
-    assert [p.get("status") for p in retired] == ["former", "former"]
-    assert [p.get("status") for p in _positions(facts, "Đỗ Thị Thu")] == ["current"]
-
-
-@known_miss("positions: a ministry name with commas is cut at the first comma (batches 1-2)")
-def test_miss_ministry_name_with_commas() -> None:
-    facts = _facts("Cùng dự có ông Lương Minh Đạo, Thứ trưởng Bộ Lao động, Thương binh và Xã "
-                   "hội, cùng lãnh đạo các sở, ngành của tỉnh.")
-    surfaces = [p["surface"] for p in _positions(facts, "Lương Minh Đạo")]
-    assert surfaces == ["Thứ trưởng Bộ Lao động, Thương binh và Xã hội"]
-
-
-@known_miss("figures: the scale word 'vạn' (ten thousand) is not applied (batch 1)")
-def test_miss_scale_word_van() -> None:
-    facts = _facts("Huyện vùng cao này có trên 12 vạn người, phần đông là đồng bào Mông.")
-    assert [(f["value"], f["unit"], f["qualifier"]) for f in facts["figures"]] == [
-        (120000, "người", "more_than")]
+def _figures(text: str) -> list[tuple[float, str, str]]:
+    return [(f.value, f.unit, f.outcome.value) for f in extract(text).figures]
 
 
 @known_miss("figures: two facts with equal value and unit are kept once (batch 1)")
@@ -72,12 +51,45 @@ def test_miss_equal_value_and_unit_kept_once() -> None:
     assert [(f["value"], f["unit"]) for f in facts["figures"]] == [(6, "người"), (6, "người")]
 
 
-@known_miss("publication date: a cited decision's date taken for an undated page (batches 1-2)")
-def test_miss_cited_decision_date_is_not_the_publication_date() -> None:
-    facts = _facts("Thực hiện Quyết định số 88/QĐ-UBND ngày 14/3/2022 của UBND tỉnh, xã đã rà "
-                   "soát lại 35 hộ nghèo trên địa bàn.")
-    assert facts["published"] is None
-    assert [(d["code"], d["date"]) for d in facts["documents"]] == [("88/QĐ-UBND", "2022-03-14")]
+
+
+@known_miss("figures: prizes handed out ('trao 15 giải') are not read as commended; no gold "
+            "article yet fires such a rule (batches 1-2)")
+def test_miss_prizes_handed_out_are_commended() -> None:
+    assert _figures("Ban tổ chức đã trao 15 giải cho các đội thi xuất sắc.") == [
+        (15.0, "giải", "commended")]
+
+
+@known_miss("figures: a range with the unit on both bounds ('từ 2m đến 4m') gives the upper "
+            "bound as a figure of its own (batches 1-2)")
+def test_miss_a_range_with_units_on_both_bounds() -> None:
+    assert [(f.value, f.value_max) for f in extract(
+        "Con đường được mở rộng từ 3m đến 5m.").figures] == [(3.0, 5.0)]
+
+
+@known_miss("figures: a decimal comma followed by a space ('277, 556 km') is read as two "
+            "numbers (batches 1-2)")
+def test_miss_a_decimal_comma_followed_by_a_space() -> None:
+    assert _figures("Tuyến biên giới dài 118, 25 km.") == [(118.25, "km", "other")]
+
+
+@known_miss("figures: the second count after a slash ('hộ/khẩu') is lost (batches 1-2)")
+def test_miss_a_second_count_after_a_slash() -> None:
+    assert [f.value for f in extract("Xã có 1.210 hộ/5.034 khẩu.").figures] == [1210.0, 5034.0]
+
+
+@known_miss("figures: 'nửa' (half) before a scale word is not a number (batches 1-2)")
+def test_miss_half_a_billion() -> None:
+    assert _figures("Gia đình ông ủng hộ nửa tỷ đồng làm đường.") == [
+        (500000000.0, "đồng", "mobilized")]
+
+
+@known_miss("models: a model told twice in other words (most words not shared) is kept twice "
+            "(batches 1-2)")
+def test_miss_a_model_told_twice_in_other_words() -> None:
+    text = ("Xã phát triển mô hình nuôi bò vỗ béo với quy mô lớn. Nhờ vốn vay, nhiều hộ mở "
+            "rộng mô hình nuôi bò tập trung quy mô lớn.")
+    assert len(extract(text).models) == 1
 
 
 def _cases() -> dict[str, Case]:

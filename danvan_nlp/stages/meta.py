@@ -9,7 +9,7 @@ from functools import lru_cache
 from danvan_nlp import lexicon
 from danvan_nlp.article import Article
 from danvan_nlp.components import component
-from danvan_nlp.lexicon import Province, provinces
+from danvan_nlp.lexicon import Province, province_by_spelling, provinces
 from danvan_nlp.published import published_date
 
 _SOURCE_LINE = re.compile(
@@ -83,14 +83,6 @@ def _province_pattern() -> re.Pattern[str]:
         """,
         re.VERBOSE,
     )
-
-
-def province_by_spelling(spelling: str) -> Province | None:
-    """The province written ``spelling`` (any listed spelling), if any."""
-    for province in provinces():
-        if spelling in province.spellings:
-            return province
-    return None
 
 
 def _province(article: Article) -> Province | None:

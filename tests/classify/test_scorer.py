@@ -88,12 +88,18 @@ def test_stored_arrays_give_the_same_scorer(
 def test_shipped_artifact_is_the_shipped_configuration_trained_on_the_data(
     examples: tuple[list[str], list[str]], probe_texts: list[str]
 ) -> None:
-    """Refitting ``DomainClassifier()`` on ``models/data`` reproduces the shipped model."""
+    """Refitting ``DomainClassifier()`` on ``models/data`` reproduces the shipped model: to
+    1e-9 with the scikit-learn that trained it, to 1e-6 with another (the oldest allowed
+    version's fit differs in the seventh decimal; the labels never do)."""
+    import sklearn
+
     shipped = load_model()
     assert DomainClassifier().get_params() == shipped.card["params"]
     refitted = DomainClassifier().fit(*examples)
-    np.testing.assert_allclose(shipped.scorer.predict_proba(probe_texts),
-                               refitted.predict_proba(probe_texts), rtol=0, atol=1e-9)
+    same_library = shipped.card["libraries"]["scikit-learn"] == sklearn.__version__
+    expected, found = shipped.scorer.predict_proba(probe_texts), refitted.predict_proba(probe_texts)
+    np.testing.assert_allclose(expected, found, rtol=0, atol=1e-9 if same_library else 1e-6)
+    assert (expected.argmax(axis=1) == found.argmax(axis=1)).all()
 
 
 @pytest.mark.parametrize("text", [*ODD_TEXTS, "tổ tự quản an ninh trật tự ở khu dân cư"])

@@ -11,8 +11,8 @@ import pytest
 
 from danvan_nlp import extract
 from danvan_nlp.records import Figure
-from danvan_nlp.stages.where_when_periods import find_periods
-from danvan_nlp.stages.where_when_places import find_mentions
+from danvan_nlp.stages.where_when.periods import find_periods
+from danvan_nlp.stages.where_when.places import find_mentions
 
 
 def _only_figure(text: str, published: str | None = "2024-05-10") -> Figure:

@@ -24,7 +24,7 @@ def _posts(text: str) -> dict[str, list[tuple[str, str]]]:
         ("Ông Sầm Văn Lực, khi đó là Chủ tịch UBND xã, đi vận động từng hộ.",
          "Sầm Văn Lực", [("Chủ tịch UBND xã", "former")]),
         ("Chủ trì có đồng chí Nông Thị Hoa, Quyền Giám đốc Sở Nội vụ.",
-         "Nông Thị Hoa", [("Giám đốc Sở Nội vụ", "acting")]),
+         "Nông Thị Hoa", [("Quyền Giám đốc Sở Nội vụ", "acting")]),
         ("Năm 2021, anh Bàn Văn Quý về làm Bí thư Chi bộ bản Nà Khum.",
          "Bàn Văn Quý", [("Bí thư Chi bộ bản Nà Khum", "new")]),
         ("Tháng 5, ông Cao Đức Thịnh được bổ nhiệm giữ chức Phó Giám đốc Sở Tài chính.",

@@ -20,7 +20,7 @@ from danvan_nlp.stages.officials.article_tokens import article_tokens
 from danvan_nlp.stages.officials.person_names import name_end
 from danvan_nlp.stages.officials.position_forms import merge_position, normalized_position
 from danvan_nlp.stages.officials.roles import roles_of
-from danvan_nlp.stages.officials.status import status_before
+from danvan_nlp.stages.officials.status import status_before, written_start
 from danvan_nlp.tokens import PhraseIndex, Token, phrase_index, words_at
 
 _CLAUSE_BOUNDARIES = frozenset({".", ";", ":", "\n", "(", ")", "!", "?"})
@@ -295,6 +295,6 @@ def _add(article: Article, tokens: list[Token], people: dict[str, Official],
 
 def _position(article: Article, tokens: list[Token], start: int, end: int, rule: OfficialRule,
               ) -> Position:
-    span: Span = article.span(tokens[start].start, tokens[end - 1].end)
+    span: Span = article.span(tokens[written_start(tokens, start)].start, tokens[end - 1].end)
     return Position(surface=span.text, normalized=normalized_position(span.text, article),
                     span=span, rule=rule, status=status_before(tokens, start))

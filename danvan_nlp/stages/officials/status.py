@@ -3,8 +3,10 @@
 "nguyên Bí thư Tỉnh ủy" and "khi đó là Chủ tịch UBND xã" are ``former``, "Quyền Giám
 đốc" is ``acting``, "được bổ nhiệm giữ chức" and "về làm" are ``new``
 (``lang/vi/position_status_cues.tsv``). Each position of a chain carries its own cue:
-"nguyên A, nguyên B, C" has two former posts and a current one. The cue is never part of
-the position's text.
+"nguyên A, nguyên B, C" has two former posts and a current one. A past or new post is
+written without its cue ("nguyên Bí thư Tỉnh ủy" is the post "Bí thư Tỉnh ủy", as the gold
+guidelines say); an acting post keeps it, since "Quyền Giám đốc" is the post as written
+and the guidelines strip only past cues.
 """
 
 from __future__ import annotations
@@ -32,6 +34,17 @@ def status_before(tokens: list[Token], start: int) -> PositionStatus:
         if words in cues:
             return cues[words]
     return PositionStatus.CURRENT
+
+
+def written_start(tokens: list[Token], start: int) -> int:
+    """Where the post at token ``start`` begins as written: before an acting cue
+    ("Quyền Giám đốc"), else at ``start``."""
+    cues = _cues()
+    for size in range(min(_LONGEST_CUE, start), 0, -1):
+        words = tuple(token.lower for token in tokens[start - size:start])
+        if cues.get(words) is PositionStatus.ACTING:
+            return start - size
+    return start
 
 
 def cue_length(tokens: list[Token], start: int) -> int:

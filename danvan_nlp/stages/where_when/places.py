@@ -183,7 +183,7 @@ def _level(level: str, name: str | None) -> PlaceLevel:
 
 def is_city_province(name: str) -> bool:
     """Whether ``name`` is a centrally-run city ("Hà Nội", "Cần Thơ")."""
-    from danvan_nlp.stages.meta import province_by_spelling
+    from danvan_nlp.lexicon import province_by_spelling
 
     province = province_by_spelling(name)
     return province is not None and province.province_2025.startswith("Thành phố")

@@ -20,12 +20,13 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from danvan_nlp.article import Article
+from danvan_nlp.components import component
+from danvan_nlp.lexicon import province_by_spelling
 from danvan_nlp.normalize import normalize_str
 from danvan_nlp.records import Figure, PlaceLevel
-from danvan_nlp.stages.meta import province_by_spelling
-from danvan_nlp.stages.where_when_index import Ordered, Paragraphs
-from danvan_nlp.stages.where_when_periods import PeriodMention, find_periods
-from danvan_nlp.stages.where_when_places import (
+from danvan_nlp.stages.where_when.index import Ordered, Paragraphs
+from danvan_nlp.stages.where_when.periods import PeriodMention, find_periods
+from danvan_nlp.stages.where_when.places import (
     PlaceMention,
     chain_of,
     communes_2025,
@@ -52,6 +53,8 @@ class Mentions:
     named: dict[PlaceLevel, Ordered[PlaceMention]]
 
 
+@component(requires=("figures", "province", "published"),
+           assigns=("figures.place", "figures.period"))
 def locate_figures(article: Article) -> None:
     """Fill each figure's place, level, 2025 province and commune, period and as-of day."""
     mentions = _mentions(article)
