@@ -12,11 +12,11 @@ To add a miss: write a new ``test_miss_*`` function with ``@known_miss("<pattern
 
 import sys
 from collections.abc import Callable
-from typing import Any
 
 import pytest
 
 from danvan_nlp import extract
+from tests.stages.real_text_helpers import facts_of
 
 Case = Callable[[], None]
 
@@ -27,17 +27,6 @@ def known_miss(reason: str) -> pytest.MarkDecorator:
     return pytest.mark.xfail(strict=True, reason=reason)
 
 
-def _facts(text: str) -> dict[str, Any]:
-    facts: dict[str, Any] = extract(text).to_dict()
-    return facts
-
-
-def _positions(facts: dict[str, Any], name: str) -> list[dict[str, Any]]:
-    for official in facts["officials"]:
-        if official["name"] == name:
-            positions: list[dict[str, Any]] = official["positions"]
-            return positions
-    raise AssertionError(f"{name} not found among {[o['name'] for o in facts['officials']]}")
 
 
 def _figures(text: str) -> list[tuple[float, str, str]]:
@@ -46,7 +35,7 @@ def _figures(text: str) -> list[tuple[float, str, str]]:
 
 @known_miss("figures: two facts with equal value and unit are kept once (batch 1)")
 def test_miss_equal_value_and_unit_kept_once() -> None:
-    facts = _facts("Tổ tự quản của thôn có 6 người dân tộc Tày và 6 người dân tộc Nùng cùng "
+    facts = facts_of("Tổ tự quản của thôn có 6 người dân tộc Tày và 6 người dân tộc Nùng cùng "
                    "tham gia tuần tra.")
     assert [(f["value"], f["unit"]) for f in facts["figures"]] == [(6, "người"), (6, "người")]
 

@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import json
-import sys
-from collections.abc import Callable
 from pathlib import Path
-from types import FrameType
 from typing import Any
 
 import pytest
@@ -15,6 +12,7 @@ from danvan_nlp.batch import run_batch
 from danvan_nlp.export import export_table
 from danvan_nlp.export.facts import Report, restates
 from tests.batch.helpers import write_jsonl
+from tests.operation_counts import calls
 
 # Three articles of one province repeat one fact (2.071 registered models, 2021 - 2023),
 # the third rounding it; the third also gives another count that must stay apart.
@@ -122,19 +120,6 @@ def test_facts_come_in_the_order_they_were_first_reported() -> None:
         (350.0, ["a1", "a3"]), (1210.0, ["a2", "a4"])]
 
 
-def _calls(run: Callable[[], Any]) -> int:
-    count = 0
-
-    def counter(_frame: FrameType, event: str, _arg: object) -> None:
-        nonlocal count
-        count += event in ("call", "c_call")
-
-    sys.setprofile(counter)
-    try:
-        run()
-    finally:
-        sys.setprofile(None)
-    return count
 
 
 def _many(count: int) -> list[dict[str, Any]]:
@@ -148,4 +133,4 @@ def test_consolidation_work_grows_about_linearly() -> None:
 
     small, double = _many(400), _many(800)
     assert len(fact_rows(double)) < 800
-    assert _calls(lambda: fact_rows(double)) <= 2.6 * _calls(lambda: fact_rows(small))
+    assert calls(lambda: fact_rows(double)) <= 2.6 * calls(lambda: fact_rows(small))

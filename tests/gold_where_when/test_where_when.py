@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import sys
-from collections.abc import Callable
-from types import FrameType
 from typing import Any
 
 import pytest
@@ -13,6 +10,7 @@ from danvan_nlp import extract
 from danvan_nlp.records import Figure
 from danvan_nlp.stages.where_when.periods import find_periods
 from danvan_nlp.stages.where_when.places import find_mentions
+from tests.operation_counts import calls
 
 
 def _only_figure(text: str, published: str | None = "2024-05-10") -> Figure:
@@ -108,19 +106,6 @@ def test_the_2025_commune_needs_an_article_from_july_2025() -> None:
     assert _only_figure(text, "2025-06-30").commune_2025 is None
 
 
-def _calls(run: Callable[[], Any]) -> int:
-    count = 0
-
-    def counter(_frame: FrameType, event: str, _arg: object) -> None:
-        nonlocal count
-        count += event in ("call", "c_call")
-
-    sys.setprofile(counter)
-    try:
-        run()
-    finally:
-        sys.setprofile(None)
-    return count
 
 
 SYLLABLES = ("Khau", "Pài", "Lừa", "Sán", "Mạ", "Nặm", "Pắc", "Cốc", "Tà", "Lùng")
@@ -142,4 +127,4 @@ def test_work_grows_linearly_with_places_and_figures() -> None:
     small, double = extract(_villages(150)), extract(_villages(300))
     assert len(double.figures) == 2 * len(small.figures) == 300
     assert [figure.place for figure in double.figures] == [_village(k) for k in range(300)]
-    assert _calls(lambda: locate_figures(double)) <= 2.3 * _calls(lambda: locate_figures(small))
+    assert calls(lambda: locate_figures(double)) <= 2.3 * calls(lambda: locate_figures(small))

@@ -5,15 +5,13 @@ grow about twofold when the text doubles if no stage rescans the line, paragraph
 sentence for every figure. Every sentence here is written for the test.
 """
 
-import sys
 from collections.abc import Callable
-from types import FrameType
-from typing import Any
 
 import pytest
 
 from danvan_nlp import extract
 from danvan_nlp.records import Outcome
+from tests.operation_counts import calls
 
 SMALL_COPIES = 150
 LINEAR_SLACK = 2.3  # doubling the text may cost this many times the calls (2.0 = linear)
@@ -25,19 +23,6 @@ def _sentences(count: int, separator: str) -> str:
                    for n in range(1, count + 1))
 
 
-def _calls(run: Callable[[], Any]) -> int:
-    count = 0
-
-    def counter(_frame: FrameType, event: str, _arg: object) -> None:
-        nonlocal count
-        count += event in ("call", "c_call")
-
-    sys.setprofile(counter)
-    try:
-        run()
-    finally:
-        sys.setprofile(None)
-    return count
 
 
 @pytest.mark.parametrize(
@@ -56,8 +41,8 @@ def _calls(run: Callable[[], Any]) -> int:
 )
 def test_work_grows_linearly(text_of: Callable[[int], str]) -> None:
     extract(text_of(10))  # load lexicons and models before counting
-    small = _calls(lambda: extract(text_of(SMALL_COPIES)))
-    double = _calls(lambda: extract(text_of(2 * SMALL_COPIES)))
+    small = calls(lambda: extract(text_of(SMALL_COPIES)))
+    double = calls(lambda: extract(text_of(2 * SMALL_COPIES)))
     assert double <= LINEAR_SLACK * small
 
 
@@ -95,8 +80,8 @@ def _name_list(count: int) -> str:
 @pytest.mark.parametrize("text_of", [_model_list, _name_list], ids=["list_items", "names"])
 def test_a_list_ten_times_longer_costs_ten_times_the_work(text_of: Callable[[int], str]) -> None:
     extract(text_of(10))  # load lexicons before counting
-    small = _calls(lambda: extract(text_of(200)))
-    large = _calls(lambda: extract(text_of(2000)))
+    small = calls(lambda: extract(text_of(200)))
+    large = calls(lambda: extract(text_of(2000)))
     assert large <= TEN_TIMES_SLACK * small
 
 

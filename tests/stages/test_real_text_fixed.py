@@ -3,7 +3,7 @@ the ledger ``tests/test_known_misses.py`` when their fix landed). Every sentence
 
 
 from danvan_nlp import extract
-from tests.stages.test_known_misses_helpers import facts_of, positions_of
+from tests.stages.real_text_helpers import facts_of, positions_of
 
 
 def test_former_chain_in_attendee_list() -> None:
