@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
-import htmldate
 import trafilatura
+from htmldate.core import find_date
 
 from danvan_nlp.scrapers.cleanup import clean_body, strip_lead_prefix
 from danvan_nlp.scrapers.dates import iso_date
@@ -175,7 +175,7 @@ def _from_embedded(embedded: dict[str, Any], values: dict[str, str | None],
 
 def _htmldate(html: str, article: ExtractedArticle) -> str | None:
     try:
-        found = htmldate.find_date(html, extensive_search=False, original_date=True)
+        found = find_date(html, extensive_search=False, original_date=True)
     except Exception:  # htmldate raises on odd trees; a missing date is not fatal
         return None
     if found:
