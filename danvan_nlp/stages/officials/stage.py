@@ -85,7 +85,7 @@ def _lookups(tokens: list[Token]) -> _Lookups:
     for index in range(1, len(tokens) + 1):
         opens = tokens[index - 1].text in _CLAUSE_BOUNDARIES
         clause_starts[index] = index if opens else clause_starts[index - 1]
-    titles = [start for start in range(len(tokens)) if pos.title_at(tokens, start)]
+    titles = pos.title_starts(tokens)
     return _Lookups(_position_ends(tokens, titles), clause_starts, titles)
 
 
