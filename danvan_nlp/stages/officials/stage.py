@@ -94,7 +94,9 @@ def _mentions(tokens: list[Token]) -> list[_Mention]:
     look = _lookups(tokens)
     index = 0
     while index < len(tokens):
-        mention = _mention_at(tokens, index, look) if tokens[index].is_capitalised else None
+        token = tokens[index]  # the upper-case test first: most tokens fail it cheaply
+        capitalised = token.text[0].isupper() and token.is_capitalised
+        mention = _mention_at(tokens, index, look) if capitalised else None
         if mention is None:
             index += 1
             continue
