@@ -24,7 +24,6 @@ from danvan_nlp.errors import (
     RefusedRequestError,
     StageOrderError,
 )
-from danvan_nlp.many import extract_many
 from danvan_nlp.pipeline import extract
 from danvan_nlp.records import (
     DocumentRef,
@@ -76,6 +75,16 @@ __all__ = [
 
 if TYPE_CHECKING:
     from danvan_nlp.classify import DomainPrediction
+    from danvan_nlp.many import extract_many
+
+
+def __getattr__(name: str) -> Any:
+    """``extract_many`` on first use: its process pool costs every command 30 ms."""
+    if name == "extract_many":
+        from danvan_nlp.many import extract_many
+
+        return extract_many
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def classify_domain(text: str) -> list[DomainPrediction]:

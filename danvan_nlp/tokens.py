@@ -72,9 +72,12 @@ def words_at(tokens: list[Token], index: int, phrases: PhraseIndex) -> int:
     available = len(tokens) - index
     for phrase in candidates:
         size = len(phrase)
-        if size <= available and all(
-            tokens[index + k].lower == phrase[k] for k in range(1, size)
-        ):
+        if size > available:
+            continue
+        for offset in range(1, size):  # a plain loop: no generator per candidate
+            if tokens[index + offset].lower != phrase[offset]:
+                break
+        else:
             return size
     return 0
 

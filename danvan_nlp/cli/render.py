@@ -6,8 +6,6 @@ import csv
 import io
 from typing import Any
 
-from danvan_nlp.export.writers import safe_csv_text
-
 CSV_COLUMNS = (
     "path", "kind", "text", "start", "end", "name_or_code", "value", "value_max", "unit",
     "qualifier", "outcome", "awarder", "date", "detail", "rule",
@@ -95,6 +93,8 @@ def _row(path: str, kind: str, span: dict[str, Any], rule: str, **fields: Any) -
 def csv_text(rows: list[dict[str, Any]], header: bool) -> str:
     """Rows as CSV text with the fixed column order; a cell a spreadsheet would run as a
     formula gets a leading ``'`` (as in ``danvan export``)."""
+    from danvan_nlp.export.writers import safe_csv_text  # the export package costs 30 ms
+
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, extrasaction="ignore")
     if header:

@@ -88,7 +88,9 @@ def posts_in(article: Article, tokens: list[Token]) -> tuple[list[TokenSpan], li
     orphans: list[TokenSpan] = []
     index = 0
     while index < len(tokens):
-        end = pos.position_end(tokens, index) if tokens[index].kind == "word" else None
+        token = tokens[index]
+        opens = token.kind == "word" and pos.may_open_title(token)
+        end = pos.position_end(tokens, index) if opens else None
         if end is None:
             index += 1
             continue

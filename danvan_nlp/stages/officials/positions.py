@@ -54,6 +54,19 @@ def title_at(tokens: list[Token], index: int) -> int:
     return words_at(tokens, index, _titles()) if index < len(tokens) else 0
 
 
+def may_open_title(token: Token) -> bool:
+    """Whether a title head word can start at ``token`` (one dictionary look-up, so that
+    scans over every token skip most words before calling :func:`title_at`)."""
+    return token.lower in _titles()
+
+
+def title_starts(tokens: list[Token]) -> list[int]:
+    """Where a title head word starts, in order."""
+    heads = _titles()
+    return [start for start, token in enumerate(tokens)
+            if token.lower in heads and words_at(tokens, start, heads)]
+
+
 def position_end(tokens: list[Token], index: int) -> int | None:
     """End (exclusive) of the position starting at ``index``, or None if none starts there."""
     size = title_at(tokens, index)

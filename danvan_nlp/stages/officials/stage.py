@@ -85,7 +85,7 @@ def _lookups(tokens: list[Token]) -> _Lookups:
     for index in range(1, len(tokens) + 1):
         opens = tokens[index - 1].text in _CLAUSE_BOUNDARIES
         clause_starts[index] = index if opens else clause_starts[index - 1]
-    titles = [start for start in range(len(tokens)) if pos.title_at(tokens, start)]
+    titles = pos.title_starts(tokens)
     return _Lookups(_position_ends(tokens, titles), clause_starts, titles)
 
 
@@ -94,7 +94,9 @@ def _mentions(tokens: list[Token]) -> list[_Mention]:
     look = _lookups(tokens)
     index = 0
     while index < len(tokens):
-        mention = _mention_at(tokens, index, look) if tokens[index].is_capitalised else None
+        token = tokens[index]  # the upper-case test first: most tokens fail it cheaply
+        capitalised = token.text[0].isupper() and token.is_capitalised
+        mention = _mention_at(tokens, index, look) if capitalised else None
         if mention is None:
             index += 1
             continue
