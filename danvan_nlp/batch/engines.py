@@ -20,7 +20,7 @@ from typing import Any, Protocol
 
 from danvan_nlp.batch.sources import SourceArticle
 from danvan_nlp.batch.work import Job, extract_chunk, library_version
-from danvan_nlp.errors import DanvanError
+from danvan_nlp.errors import DanvanError, MissingDependencyError
 
 DASK_CONNECT_TIMEOUT = "15s"
 DASK_MESSAGE_LOG = 10
@@ -155,7 +155,7 @@ def _import_distributed() -> Any:
     try:
         import distributed
     except ImportError as error:
-        raise DanvanError(
+        raise MissingDependencyError(
             "--engine dask needs dask.distributed: pip install 'danvan-nlp[dask]' "
             "(or run with the default --engine local)"
         ) from error

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from danvan_nlp.batch.sources import iso_day
-from danvan_nlp.errors import DanvanError, InputError
+from danvan_nlp.errors import DanvanError, InputError, MissingDependencyError
 from danvan_nlp.export.columns import Column, ColumnType
 
 FORMATS = ("csv", "jsonl", "parquet")
@@ -184,7 +184,7 @@ def _import_pyarrow() -> tuple[Any, Any]:
         import pyarrow
         import pyarrow.parquet
     except ImportError as error:
-        raise DanvanError(
+        raise MissingDependencyError(
             "Parquet output needs pyarrow: pip install 'danvan-nlp[parquet]' "
             "(or write .csv or .jsonl instead)"
         ) from error

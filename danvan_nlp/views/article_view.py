@@ -152,7 +152,11 @@ def _position_label(position: dict[str, Any]) -> str:
 
 
 def _figure_label(figure: dict[str, Any]) -> str:
-    value = figure["value"]
-    shown = f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
-    upper = f"–{figure['value_max']:,.0f}" if figure.get("value_max") is not None else ""
-    return f"{shown}{upper} {figure['unit']} · {figure['qualifier']} · {figure['outcome']}"
+    upper = f"–{_number(figure['value_max'])}" if figure.get("value_max") is not None else ""
+    return (f"{_number(figure['value'])}{upper} {figure['unit']} · {figure['qualifier']} · "
+            f"{figure['outcome']}")
+
+
+def _number(value: float) -> str:
+    """``2,700`` for a whole number, ``1.5`` for a decimal one."""
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
