@@ -101,3 +101,9 @@ def test_a_giving_verb_with_a_colon_governs_the_prize_list() -> None:
                       "hay.").figures
     assert [(f.value, f.outcome.value) for f in figures] == [
         (4.0, "commended"), (7.0, "commended"), (1.0, "commended")]
+
+
+def test_models_granted_a_certificate_are_recognized() -> None:
+    figures = extract("Sau thẩm định, ban chỉ đạo huyện cấp giấy chứng nhận 27 mô hình "
+                      "cấp huyện.").figures
+    assert [(f.value, f.outcome.value) for f in figures] == [(27.0, "recognized")]
