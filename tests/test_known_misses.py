@@ -42,13 +42,6 @@ def test_miss_equal_value_and_unit_kept_once() -> None:
 
 
 
-@known_miss("figures: prizes handed out ('trao 15 giải') are not read as commended; no gold "
-            "article yet fires such a rule (batches 1-2)")
-def test_miss_prizes_handed_out_are_commended() -> None:
-    assert _figures("Ban tổ chức đã trao 15 giải cho các đội thi xuất sắc.") == [
-        (15.0, "giải", "commended")]
-
-
 @known_miss("figures: a range with the unit on both bounds ('từ 2m đến 4m') gives the upper "
             "bound as a figure of its own (batches 1-2)")
 def test_miss_a_range_with_units_on_both_bounds() -> None:

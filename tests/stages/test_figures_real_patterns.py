@@ -82,3 +82,28 @@ def test_equal_counts_in_a_breakdown_are_each_a_figure() -> None:
 def test_one_count_told_twice_in_a_sentence_is_one_figure() -> None:
     text = "Hợp tác phát triển 3 tỉnh miền Trung, sáng 9/12, đoàn công tác 3 tỉnh đã làm việc."
     assert _figures(text) == [(3.0, "tỉnh", "other")]
+
+
+def test_prizes_given_out_after_a_contest_are_commended() -> None:
+    figures = extract("Kết thúc hội thi, huyện trao tặng 6 giải Nhì và 9 giải Ba.").figures
+    assert [(f.value, f.outcome.value) for f in figures] == [(6.0, "commended"),
+                                                            (9.0, "commended")]
+
+
+def test_prizes_without_a_giving_verb_stay_other() -> None:
+    figures = extract("Cuộc thi năm nay có 12 giải dành cho học sinh.").figures
+    assert [(f.value, f.outcome.value) for f in figures] == [(12.0, "other")]
+
+
+def test_a_giving_verb_with_a_colon_governs_the_prize_list() -> None:
+    figures = extract("Cuối buổi, ban tổ chức đã trao: giải Nhất cho xã A, giải Nhì cho xã B, "
+                      "4 giải Ba, 7 giải Khuyến khích và 1 giải phụ cho đội có tiết mục "
+                      "hay.").figures
+    assert [(f.value, f.outcome.value) for f in figures] == [
+        (4.0, "commended"), (7.0, "commended"), (1.0, "commended")]
+
+
+def test_models_granted_a_certificate_are_recognized() -> None:
+    figures = extract("Sau thẩm định, ban chỉ đạo huyện cấp giấy chứng nhận 27 mô hình "
+                      "cấp huyện.").figures
+    assert [(f.value, f.outcome.value) for f in figures] == [(27.0, "recognized")]

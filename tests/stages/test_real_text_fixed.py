@@ -39,3 +39,9 @@ def test_an_author_byline_on_its_own_lines() -> None:
     text = "Bài viết của tác giả\nTiến sĩ Phan Văn Khải\nPhó Giám đốc Sở Nội vụ\n\nNội dung."
     found = {o.name: [p.surface for p in o.positions] for o in extract(text).officials}
     assert found == {"Phan Văn Khải": ["Phó Giám đốc Sở Nội vụ"]}
+
+
+def test_prizes_handed_out_are_commended() -> None:
+    assert [(f.value, f.unit, f.outcome.value) for f in extract(
+        "Ban tổ chức đã trao 15 giải cho các đội thi xuất sắc.").figures] == [
+        (15.0, "giải", "commended")]

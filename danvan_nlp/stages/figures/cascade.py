@@ -29,6 +29,7 @@ each re-reads the chosen verb; their order puts the most specific first:
 1. ``target_met``: "hoàn thành 9/9 tiêu chí", "105% chỉ tiêu" - a target reached is
    ``other`` whatever the verb;
 2. ``labour_given``: "giúp dân 2.500 ngày công" - labour given is mobilised;
+   ``prize_given``: "trao 15 giải" - prizes handed out are commended;
 3. ``rate``: "mức hỗ trợ ... 5 triệu đồng" - a support level is ``other``;
 4. ``restated_share``: "đạt 80,5%" right after a count restates that count's outcome;
 5. ``cost``: "với kinh phí 1,35 tỷ đồng" - a cost is ``other`` unless it was raised;
@@ -41,18 +42,21 @@ runs once every figure has its reading.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 
 from danvan_nlp.records import Outcome
 from danvan_nlp.stages.figures.clauses import ClauseView, VerbHit
 from danvan_nlp.stages.figures.drafts import Draft
 from danvan_nlp.stages.figures.labels import How, UnitKind
-from danvan_nlp.stages.figures.lexicon import before_number, role_words
+from danvan_nlp.stages.figures.lexicon import before_number, role_alternation, role_words
 from danvan_nlp.stages.figures.reading import Reading
 from danvan_nlp.stages.figures.restate import rated, restated, share_of_target
 
 COST_REACH = 40  # characters before a sum where "kinh phí" may make it a cost
+PRIZE_LIST_REACH = 300  # characters before a prize count where "trao:" may open its list
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,6 +150,31 @@ def _labour_given(s: Sides) -> Reading | None:
     return None
 
 
+@cache
+def _giving_list() -> re.Pattern[str]:
+    """A giving verb that opens a list with a colon, in the figure's sentence."""
+    return re.compile(
+        r"""
+        (?<!\w) (?:""" + role_alternation("giving") + r""")  # "trao", "trao tặng"
+        \s* :                                                # the list opens
+        [^.!?\n]* $                                          # no sentence end after it
+        """,
+        re.VERBOSE | re.IGNORECASE,
+    )
+
+
+def _prize_given(s: Sides) -> Reading | None:
+    """ "trao 15 giải", "đã trao: ..., 3 giải Ba": prizes handed out are commended."""
+    unit = s.draft.unit.unit or ""
+    if not any(unit == word or unit.startswith(word + " ") for word in role_words("prize_unit")):
+        return None
+    start = s.draft.start
+    listed = _giving_list().search(s.view.text, max(0, start - PRIZE_LIST_REACH), start)
+    if _verb_of(s) in role_words("giving") or listed:
+        return Reading(Outcome.COMMENDED, How.PRIZE_GIVEN, _hit(s))
+    return None
+
+
 def _rate(s: Sides) -> Reading | None:
     if rated(s.view, s.draft, s.left, _chosen(s)):
         return Reading(Outcome.OTHER, How.RATE, _hit(s))
@@ -188,6 +217,7 @@ def _hit(s: Sides) -> VerbHit | None:
 CORRECTIONS: tuple[Rule, ...] = (
     Rule(How.TARGET_MET, ("target_unit", "target_verb"), _target_met),
     Rule(How.LABOUR_GIVEN, ("labour_unit", "help"), _labour_given),
+    Rule(How.PRIZE_GIVEN, ("prize_unit", "giving"), _prize_given),
     Rule(How.RATE, ("rate",), _rate),
     Rule(How.RESTATED_SHARE, ("restate_verb",), _restated_share),
     Rule(How.COST, ("cost", "cost_filler"), _cost),

@@ -74,6 +74,7 @@ class How(str, Enum):
     RESTATED_SHARE = "restated_share"
     TARGET_MET = "target_met"
     LABOUR_GIVEN = "labour_given"
+    PRIZE_GIVEN = "prize_given"
     LIST_VERB_AFTER = "list_verb_after"
 
 
