@@ -71,8 +71,15 @@ def provinces() -> tuple[Province, ...]:
 
 def province_by_spelling(spelling: str) -> Province | None:
     """The province written ``spelling`` (any listed spelling), if any (the meta and the
-    where-and-when stages both read it)."""
+    where-and-when stages both read it, once per match and per figure)."""
+    return _provinces_by_spelling().get(spelling)
+
+
+@cache
+def _provinces_by_spelling() -> dict[str, Province]:
+    """Each spelling and its province; the first listed wins, as a scan in file order would."""
+    found: dict[str, Province] = {}
     for province in provinces():
-        if spelling in province.spellings:
-            return province
-    return None
+        for spelling in province.spellings:
+            found.setdefault(spelling, province)
+    return found

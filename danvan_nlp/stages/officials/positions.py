@@ -44,9 +44,7 @@ def _stops() -> PhraseIndex:
 
 @lru_cache(maxsize=1)
 def _connectors() -> PhraseIndex:
-    return phrase_index(["khi đó là", "hiện là", "nguyên là", "là", "nguyên", "đương kim", "quyền",
-                         "nay là", "hiện nay là", "giữ chức", "giữ cương vị", "được bầu làm",
-                         "được bầu giữ chức"])
+    return phrase_index(lexicon.words("position_connectors.txt"))
 
 
 def title_at(tokens: list[Token], index: int) -> int:

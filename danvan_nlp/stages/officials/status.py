@@ -26,25 +26,27 @@ def _cues() -> dict[tuple[str, ...], PositionStatus]:
             for row in lexicon.table("position_status_cues.tsv")}
 
 
-def status_before(tokens: list[Token], start: int) -> PositionStatus:
-    """The status the words ending right before token ``start`` give the position there."""
+def _cue_before(tokens: list[Token], start: int) -> tuple[int, PositionStatus]:
+    """The longest status cue ending right before token ``start``: its length in tokens
+    and its status; ``(0, CURRENT)`` when there is none."""
     cues = _cues()
     for size in range(min(_LONGEST_CUE, start), 0, -1):
         words = tuple(token.lower for token in tokens[start - size:start])
         if words in cues:
-            return cues[words]
-    return PositionStatus.CURRENT
+            return size, cues[words]
+    return 0, PositionStatus.CURRENT
+
+
+def status_before(tokens: list[Token], start: int) -> PositionStatus:
+    """The status the words ending right before token ``start`` give the position there."""
+    return _cue_before(tokens, start)[1]
 
 
 def written_start(tokens: list[Token], start: int) -> int:
     """Where the post at token ``start`` begins as written: before an acting cue
     ("Quyền Giám đốc"), else at ``start``."""
-    cues = _cues()
-    for size in range(min(_LONGEST_CUE, start), 0, -1):
-        words = tuple(token.lower for token in tokens[start - size:start])
-        if cues.get(words) is PositionStatus.ACTING:
-            return start - size
-    return start
+    size, status = _cue_before(tokens, start)
+    return start - size if status is PositionStatus.ACTING else start
 
 
 def cue_length(tokens: list[Token], start: int) -> int:
