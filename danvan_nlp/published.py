@@ -6,7 +6,8 @@ Candidates, strongest first (:class:`Evidence`):
    opening the text (a stored copy's "date 2025-10-15" marker).
 2. ``CUED``: a date after a publishing cue ("Cập nhật lúc 07:35, 04/12/2023",
    "Đăng ngày: 24/07/2025"), in the head of the page.
-3. ``DATE_LINE``: a head line holding only a date and a clock ("17/11/2025 | 08:42").
+3. ``DATE_LINE``: a head line holding only a date and a clock ("17/11/2025 | 08:42"),
+   or a short byline closed by one ("M.Hà - 20:21, 06/01/2025").
 4. ``WEEKDAY_LINE``: a head line holding only a weekday and a date ("Thứ Ba, 23/7/2024").
    Sites also print today's date that way in their banner, so this candidate loses to
    any stronger one that disagrees, and to the lead's own event date ("Sáng 11/10").
@@ -31,8 +32,9 @@ _LEAD_CHARS = 900
 _EVENT_LAG = timedelta(days=60)  # an article reports an event at most this long after it
 _DATE = r"""
     (?<!\d)(?P<day>\d{1,2})          # day, one or two digits
-    [/.-](?P<month>\d{1,2})          # month
-    [/.-](?P<year>(?:19|20)\d{2})    # four-digit year
+    (?P<sep>\s?[/.-]\s?)             # "/", "." or "-", spaced on some sites ("17 - 05 - 2024")
+    (?P<month>\d{1,2})               # month
+    (?P=sep)(?P<year>(?:19|20)\d{2}) # four-digit year, after the same separator
     (?!\d)
 """
 _URL_DATE = re.compile(
@@ -102,11 +104,12 @@ def _line_pattern() -> re.Pattern[str]:
         ^\W*                                                # bullets, pipes
         (?:(?P<cue>""" + lexicon.alternation(cues) + r""")\s*:?\s*)?  # "Cập nhật lúc"
         (?:(?P<weekday>""" + lexicon.alternation(list(weekdays)) + r""")\s*[,-]?\s*)?
+        (?:ngày\s*)?                                        # "Thứ Bảy, ngày 20/04/2024"
         (?:\d{1,2}[:h]\d{2}\s*[,|-]?\s*(?:ngày\s*)?)?       # a clock before the date
         """ + _DATE + r"""
         (?:\s*[,|-]?\s*(?:lúc\s*)?                          # then a clock ...
            (?P<clock>\d{1,2}[:h]\d{2}(?::\d{2})?))?         # ... "08:42", "8h15"
-        \s*(?:\(?GMT\s*\+\s*7\)?)?                          # a time zone
+        \s*(?:[([]?GMT\s*\+\s*0?7(?::00)?[)\]]?)?          # a time zone: "(GMT+7)", "[GMT+7]"
         \W*$
         """,
         re.VERBOSE | re.IGNORECASE,
@@ -122,6 +125,24 @@ def _cued_pattern() -> re.Pattern[str]:
         \s*:?\s*(?:\d{1,2}[:h]\d{2}\s*,?\s*)?           # an optional clock
         """ + _DATE,
         re.VERBOSE | re.IGNORECASE,
+    )
+
+
+_BYLINE_CHARS = 60  # a byline before a date stamp is short: author names or a source
+
+
+@lru_cache(maxsize=1)
+def _stamp_ending_pattern() -> re.Pattern[str]:
+    """A clock and a date closing a short byline line ("M.Hà - 20:21, 06/01/2025")."""
+    return re.compile(
+        r"""
+        \s[-|–]\s                                   # the byline's separator
+        (?:(?P<clock>\d{1,2}[:h]\d{2})\s*[,|-]?\s*)? # a clock before the date ...
+        """ + _DATE + r"""
+        (?(clock)|\s*[,|-]?\s*\d{1,2}[:h]\d{2})      # ... or after it: one is required
+        \W*$
+        """,
+        re.VERBOSE,
     )
 
 
@@ -152,9 +173,10 @@ def candidates(text: str, url: str | None) -> tuple[list[Candidate], list[str]]:
 def _line_candidates(line: str, offset: int, notes: list[str]) -> list[Candidate]:
     whole = _line_pattern().match(line.strip())
     if whole is None:
-        return [Candidate(day, Evidence.CUED, offset + m.start())
-                for m in _cued_pattern().finditer(line)
-                if (day := _to_date(m["year"], m["month"], m["day"]))]
+        return _byline_stamp(line, offset) or [
+            Candidate(day, Evidence.CUED, offset + m.start())
+            for m in _cued_pattern().finditer(line)
+            if (day := _to_date(m["year"], m["month"], m["day"]))]
     day = _to_date(whole["year"], whole["month"], whole["day"])
     if day is None:
         return []
@@ -165,6 +187,15 @@ def _line_candidates(line: str, offset: int, notes: list[str]) -> list[Candidate
     evidence = (Evidence.CUED if whole["cue"] else Evidence.DATE_LINE
                 if whole["clock"] or not whole["weekday"] else Evidence.WEEKDAY_LINE)
     return [Candidate(day, evidence, offset)]
+
+
+def _byline_stamp(line: str, offset: int) -> list[Candidate]:
+    """The date stamp closing a byline: as strong as a date line, since it carries a clock."""
+    stamp = _stamp_ending_pattern().search(line.rstrip())
+    if stamp is None or len(line[:stamp.start()].strip()) > _BYLINE_CHARS:
+        return []
+    day = _to_date(stamp["year"], stamp["month"], stamp["day"])
+    return [Candidate(day, Evidence.DATE_LINE, offset + stamp.start())] if day else []
 
 
 def lead_event(text: str, after: int) -> tuple[int, int] | None:

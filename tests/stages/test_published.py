@@ -16,6 +16,11 @@ BODY = "\nXã tổ chức buổi ra quân làm đường giao thông nông thôn
         ("Tác giả: Minh Hà | Cập nhật lúc 9:05, 12/6/2023" + BODY, "2023-06-12"),
         ("05/01/2026 - 16:20" + BODY, "2026-01-05"),
         ("Thứ Sáu, 12/9/2025 08:40 (GMT+7)" + BODY, "2025-09-12"),
+        ("Thứ Năm, 11/06/2020, 07:45 [GMT+7]" + BODY, "2020-06-11"),
+        ("Đăng vào Chủ nhật, ngày 14/07/2024" + BODY, "2024-07-14"),
+        ("Ngày đăng 03 - 11 - 2023" + BODY, "2023-11-03"),
+        ("Minh Thư-Quốc Bảo - 16:05, 22/02/2024" + BODY, "2024-02-22"),
+        ("Văn Hòa | 30/08/2021 10:12" + BODY, "2021-08-30"),
     ],
 )
 def test_date_lines_of_the_page(text: str, published: str) -> None:
@@ -86,3 +91,13 @@ def test_the_lead_event_and_its_window() -> None:
 def test_a_stored_copy_date_marker_opening_the_text() -> None:
     assert extract(" date 2025-10-15 Buổi gặp mặt ấm cúng" + BODY).published == "2025-10-15"
     assert extract(" date 2025-06 Tin mới" + BODY).published is None  # a month alone
+
+
+def test_a_long_line_closed_by_a_date_is_no_byline() -> None:
+    text = ("Hội nghị sơ kết công tác dân vận sáu tháng đầu năm của huyện diễn ra trong không khí"
+            " phấn khởi - 08:30, 15/07/2024" + BODY)
+    assert extract(text).published is None
+
+
+def test_a_byline_date_needs_its_clock() -> None:
+    assert extract("Minh Thư - 22/02/2024" + BODY).published is None
