@@ -47,6 +47,15 @@ _URL_DATE = re.compile(
     """,
     re.VERBOSE,
 )
+_URL_STAMP = re.compile(
+    r"""
+    (?<!\d)(?P<year>20\d{2})        # a time stamp in the url ("-20220904211502.htm"): year,
+    (?P<month>[01]\d)(?P<day>[0-3]\d)  # month and day,
+    [0-2]\d[0-5]\d[0-5]\d           # then hours, minutes and seconds
+    (?!\d)
+    """,
+    re.VERBOSE,
+)
 _ISO_OPENING = re.compile(
     r"""
     \A\s*(?:date\s*:?\s*)?          # a stored copy's date marker opening the text
@@ -108,7 +117,7 @@ def _line_pattern() -> re.Pattern[str]:
         (?:\d{1,2}[:h]\d{2}\s*[,|-]?\s*(?:ngày\s*)?)?       # a clock before the date
         """ + _DATE + r"""
         (?:\s*[,|-]?\s*(?:lúc\s*)?                          # then a clock ...
-           (?P<clock>\d{1,2}[:h]\d{2}(?::\d{2})?))?         # ... "08:42", "8h15"
+           (?P<clock>\d{1,2}[:h]\d{2}(?::\d{2})?)'?)?       # ... "08:42", "8h15", "14:46'"
         \s*(?:[([]?GMT\s*\+\s*0?7(?::00)?[)\]]?)?          # a time zone: "(GMT+7)", "[GMT+7]"
         \W*$
         """,
@@ -158,7 +167,8 @@ def candidates(text: str, url: str | None) -> tuple[list[Candidate], list[str]]:
     found: list[Candidate] = []
     notes: list[str] = []
     if url:
-        found += [Candidate(day, Evidence.URL, -1) for m in _URL_DATE.finditer(url)
+        found += [Candidate(day, Evidence.URL, -1)
+                  for m in (*_URL_DATE.finditer(url), *_URL_STAMP.finditer(url))
                   if (day := _to_date(m["year"], m["month"], m["day"]))][:1]
     opening = _ISO_OPENING.match(text)
     if opening and (day := _to_date(opening["year"], opening["month"], opening["day"])):

@@ -49,6 +49,17 @@ def test_the_url_wins_over_a_banner_and_says_so() -> None:
     assert any("2026-12-07" in w for w in article.warnings)
 
 
+def test_a_clocked_date_line_wins_over_a_weekday_banner() -> None:
+    article = extract("Thứ Hai, 1/3/2021\nThứ Tư, 4/11/2020 09:15'(GMT+7)" + BODY)
+    assert article.published == "2020-11-04"
+    assert any("over 2021-03-01" in w for w in article.warnings)
+
+
+def test_a_url_timestamp_gives_the_day() -> None:
+    article = extract(BODY, url="https://tinxyz.vn/xa-lam-duong-moi-20230517093012.htm")
+    assert article.published == "2023-05-17"
+
+
 def test_a_cued_line_wins_over_a_weekday_banner() -> None:
     text = "Thứ Hai, 7/12/2026\nTrang chủ > Xã hội\nCập nhật lúc 10:30, 21/5/2024" + BODY
     article = extract(text)
