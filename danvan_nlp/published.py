@@ -106,6 +106,13 @@ def _cues() -> tuple[tuple[str, ...], dict[str, int]]:
 
 
 @lru_cache(maxsize=1)
+def _banner_pattern() -> re.Pattern[str]:
+    """Words opening the contact lines of a site's banner (``date_line_cues.tsv``)."""
+    words = [row[0] for row in lexicon.table("date_line_cues.tsv") if row[1] == "banner"]
+    return re.compile(r"(?:" + lexicon.alternation(words) + r")\s*:", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
 def _line_pattern() -> re.Pattern[str]:
     cues, weekdays = _cues()
     return re.compile(
@@ -174,10 +181,25 @@ def candidates(text: str, url: str | None) -> tuple[list[Candidate], list[str]]:
     if opening and (day := _to_date(opening["year"], opening["month"], opening["day"])):
         found.append(Candidate(day, Evidence.URL, opening.start("year")))
     offset = 0
-    for line in text[:_HEAD_CHARS].splitlines(keepends=True):
-        found += _line_candidates(line, offset, notes)
+    lines = text[:_HEAD_CHARS].splitlines(keepends=True)
+    for index, line in enumerate(lines):
+        dated = _line_candidates(line, offset, notes)
+        if dated and _opens_site_banner(lines, index):
+            notes.append(f"published: {line.strip()!r} opens the site's banner; not a date line")
+        else:
+            found += dated
         offset += len(line)
     return found, notes
+
+
+def _opens_site_banner(lines: list[str], index: int) -> bool:
+    """True when the next non-empty line is banner furniture ("Hotline:", "Email:").
+
+    Sites print today's date beside their contact lines; that is the day the page was
+    fetched, not the day it was published.
+    """
+    following = [line.strip() for line in lines[index + 1:] if line.strip()][:1]
+    return bool(following) and _banner_pattern().match(following[0]) is not None
 
 
 def _line_candidates(line: str, offset: int, notes: list[str]) -> list[Candidate]:

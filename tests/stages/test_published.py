@@ -112,3 +112,10 @@ def test_a_long_line_closed_by_a_date_is_no_byline() -> None:
 
 def test_a_byline_date_needs_its_clock() -> None:
     assert extract("Minh Thư - 22/02/2024" + BODY).published is None
+
+
+def test_a_date_beside_the_banner_contacts_is_the_fetch_day() -> None:
+    text = "Thứ Năm 05/03/2026 10:02\nHotline: 0123.456.789\nTin địa phương" + BODY
+    article = extract(text)
+    assert article.published is None
+    assert any("opens the site's banner" in w for w in article.warnings)
