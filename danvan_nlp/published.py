@@ -144,6 +144,9 @@ def _cued_pattern() -> re.Pattern[str]:
     )
 
 
+_FRAMED_CHARS = 50  # a stamp line with its buttons ("Print", "Gốc") is short
+_WORD_START = re.compile(r"(?<!\w)\w")
+_FRAME_END = re.compile(r"(?<=\d)\s+[^\W\d]{1,6}\W*$")  # a short label after the clock
 _BYLINE_CHARS = 60  # a byline before a date stamp is short: author names or a source
 
 
@@ -203,7 +206,7 @@ def _opens_site_banner(lines: list[str], index: int) -> bool:
 
 
 def _line_candidates(line: str, offset: int, notes: list[str]) -> list[Candidate]:
-    whole = _line_pattern().match(line.strip())
+    whole = _line_pattern().match(line.strip()) or _framed_stamp(line)
     if whole is None:
         return _byline_stamp(line, offset) or [
             Candidate(day, Evidence.CUED, offset + m.start())
@@ -219,6 +222,22 @@ def _line_candidates(line: str, offset: int, notes: list[str]) -> list[Candidate
     evidence = (Evidence.CUED if whole["cue"] else Evidence.DATE_LINE
                 if whole["clock"] or not whole["weekday"] else Evidence.WEEKDAY_LINE)
     return [Candidate(day, evidence, offset)]
+
+
+def _framed_stamp(line: str) -> re.Match[str] | None:
+    """A weekday, date and clock framed by button labels ("In Thứ Tư, 15/01/2020 08:22 Gốc").
+
+    A weekday, a date and a clock together are a page's stamp, so short words around them
+    (the page's buttons) do not make the line a sentence.
+    """
+    stripped = line.strip()
+    if len(stripped) > _FRAMED_CHARS:
+        return None
+    for start in (m.start() for m in _WORD_START.finditer(stripped)):
+        whole = _line_pattern().match(_FRAME_END.sub("", stripped[start:]))
+        if whole and whole["weekday"] and whole["clock"]:
+            return whole
+    return None
 
 
 def _byline_stamp(line: str, offset: int) -> list[Candidate]:

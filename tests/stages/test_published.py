@@ -21,6 +21,7 @@ BODY = "\nXã tổ chức buổi ra quân làm đường giao thông nông thôn
         ("Ngày đăng 03 - 11 - 2023" + BODY, "2023-11-03"),
         ("Minh Thư-Quốc Bảo - 16:05, 22/02/2024" + BODY, "2024-02-22"),
         ("Văn Hòa | 30/08/2021 10:12" + BODY, "2021-08-30"),
+        ("In bài Thứ Sáu, 07/02/2020 15:40 Nguồn" + BODY, "2020-02-07"),
     ],
 )
 def test_date_lines_of_the_page(text: str, published: str) -> None:
@@ -119,3 +120,7 @@ def test_a_date_beside_the_banner_contacts_is_the_fetch_day() -> None:
     article = extract(text)
     assert article.published is None
     assert any("opens the site's banner" in w for w in article.warnings)
+
+
+def test_a_framed_stamp_needs_weekday_and_clock() -> None:
+    assert extract("In bài 07/02/2020 Nguồn" + BODY).published is None
