@@ -107,3 +107,21 @@ def test_models_granted_a_certificate_are_recognized() -> None:
     figures = extract("Sau thẩm định, ban chỉ đạo huyện cấp giấy chứng nhận 27 mô hình "
                       "cấp huyện.").figures
     assert [(f.value, f.outcome.value) for f in figures] == [(27.0, "recognized")]
+
+
+def test_abbreviated_counted_nouns_are_units_as_written() -> None:
+    text = ("Sau sắp xếp, huyện còn 14 ĐVHC cấp xã; toàn huyện có 23 HTX và 9 CLB "
+            "dân vận khéo.")
+    assert [(value, unit) for value, unit, _ in _figures(text)] == [
+        (14.0, "ĐVHC"), (23.0, "HTX"), (9.0, "CLB")]
+
+
+def test_committee_members_are_counted() -> None:
+    text = "Đại hội bầu 45 Ủy viên Ban Chấp hành Đảng bộ xã nhiệm kỳ mới."
+    assert [(value, unit) for value, unit, _ in _figures(text)] == [(45.0, "ủy viên")]
+
+
+def test_administrative_units_keep_their_whole_name() -> None:
+    text = "Tỉnh sắp xếp 60 đơn vị hành chính cấp xã thành 21 đơn vị hành chính mới."
+    assert [(value, unit) for value, unit, _ in _figures(text)] == [
+        (60.0, "đơn vị hành chính"), (21.0, "đơn vị hành chính")]
