@@ -59,3 +59,68 @@ def test_the_title_is_the_activity_after_whom_and_where(text: str) -> None:
 def test_a_mobilising_title_without_a_place_stays_whole() -> None:
     assert _titles("Chi bộ xây dựng mô hình vận động nhân dân hiến đất làm đường.") == [
         "vận động nhân dân hiến đất làm đường"]
+
+
+def _titles_and_rules(text: str) -> list[tuple[str, str]]:
+    return [(model.title, model.rule) for model in extract(text).models]
+
+
+def test_activities_listed_after_a_described_model_are_models() -> None:
+    text = ("Nổi bật như: Mô hình sửa nhà cho hộ khó khăn (90 triệu đồng); trao học bổng cho "
+            "học sinh vượt khó (120 triệu đồng); thu gom rác thải nhựa đổi quà; cùng các mô "
+            'hình "Ngõ xóm sáng đèn", "Tổ tự quản bến sông".')
+    assert _titles_and_rules(text) == [
+        ("sửa nhà cho hộ khó khăn", "described"),
+        ("trao học bổng cho học sinh vượt khó", "listed_activity"),
+        ("thu gom rác thải nhựa đổi quà", "listed_activity"),
+        ("Ngõ xóm sáng đèn", "quoted_name"),
+        ("Tổ tự quản bến sông", "quoted_name"),
+    ]
+
+
+def test_a_listed_activity_ends_at_the_result_it_reached() -> None:
+    text = ("Điển hình gồm: Mô hình dọn kênh mương nội đồng; cấp nước sạch cho bản vùng cao "
+            "đạt 95%; thực hiện việc trả trợ cấp qua tài khoản ngân hàng.")
+    assert _titles(text) == ["dọn kênh mương nội đồng", "cấp nước sạch cho bản vùng cao",
+                             "thực hiện việc trả trợ cấp qua tài khoản ngân hàng"]
+
+
+def test_a_described_model_without_a_list_opener_takes_no_items() -> None:
+    text = "Xã làm mô hình nuôi cá lồng trên sông; năm nay các hộ mở thêm 20 lồng cá."
+    assert _titles(text) == ["nuôi cá lồng trên sông"]
+
+
+def test_a_compound_noun_does_not_end_a_title() -> None:
+    assert _titles("Hội Cựu chiến binh có mô hình sửa chữa nhà ở cho hội viên nghèo.") == [
+        "sửa chữa nhà ở cho hội viên nghèo"]
+
+
+def test_a_fixed_term_ending_in_a_stop_word_ends_a_title() -> None:
+    assert _titles("Chi bộ thôn có mô hình góp công góp sức xây dựng nông thôn mới.") == [
+        "góp công góp sức xây dựng nông thôn mới"]
+
+
+def test_a_cue_inside_a_quoted_document_title_ends_at_the_closing_quote() -> None:
+    text = ('Ban Dân vận làm đề tài "Đánh giá thực tiễn về mô hình Tổ tương trợ" và đề xuất '
+            "nhân rộng trong toàn tỉnh.")
+    assert _titles(text) == ["Tổ tương trợ"]
+
+
+def test_a_quoted_list_goes_on_after_a_description_of_its_item() -> None:
+    text = ('Các mô hình tiêu biểu như: "Bò giống luân chuyển", mỗi hộ nhận một con bê và '
+            'trả lại một con sau hai năm, nhiều hộ đã thoát nghèo; "Góp vốn xoay vòng"; '
+            '"Vườn cây dinh dưỡng".')
+    assert _titles(text) == ["Bò giống luân chuyển", "Góp vốn xoay vòng", "Vườn cây dinh dưỡng"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Với huyện, mô hình Dân vận khéo chính là "điều làm nên thay đổi" ở các bản.',
+        'Nhiều người nói mô hình ấy là "nhân tố quyết định" thành công.',
+        "Người có uy tín giúp bà con đổi mới nếp nghĩ, cách làm trồng trọt và chăn nuôi.",
+        "Họ góp phần thay đổi cách nghĩ, cách làm kinh tế của đồng bào.",
+    ],
+)
+def test_abstract_phrases_and_ways_of_doing_are_no_models(text: str) -> None:
+    assert _titles(text) == []

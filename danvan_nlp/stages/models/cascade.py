@@ -31,7 +31,10 @@ answer means the cue gives nothing:
 5. ``common_noun`` (rejects): a cue that is not a free title opener, or one after a
    plural or a number ("các mô hình", "12 mô hình"), is a common noun; it comes after 3
    and 4 because "các mô hình như "A", "B"" still lists names;
-6. ``described``: the unquoted words after the cue up to its owner, place or result
+6. ``listed_activity``: after a list opener ("Tiêu biểu như: Mô hình A (...); B; C"), the
+   described title and the ";"-separated activities after it, named without a cue -
+   before 7, which would take the first item alone;
+7. ``described``: the unquoted words after the cue up to its owner, place or result
    ("mô hình nuôi ong của ..." gives "nuôi ong") - the last resort, always answers.
 
 The names of the steps that find are :class:`.found.ModelRule`, the names of those that
@@ -110,11 +113,22 @@ def _common_noun(site: CueSite) -> list[Found] | None:
 
 
 def _described(site: CueSite) -> list[Found]:
-    before = finders.words_before(site.sentence, site.match.start())
-    in_quotes = before.rstrip().endswith('"')
     title = finders.described(site.sentence, site.position, site.cue.starts_with,
-                              in_quotes=in_quotes)
+                              in_quotes=finders.inside_quotes(site.sentence, site.match.start()))
     return [title] if title else []
+
+
+def _listed_activities(site: CueSite) -> list[Found] | None:
+    """ "như: Mô hình A (...); B; C": a described title opening a list whose next items
+    are activities named without a cue."""
+    before = finders.words_before(site.sentence, site.match.start())
+    if site.cue.kind != "any" or not lex.LIST_INTRO.search(before):
+        return None
+    described = _described(site)
+    if not described:
+        return None
+    items = finders.semicolon_items(site.sentence, described[0].end)
+    return [*described, *items] if items else None
 
 
 _TITLE_LISTS = ("model_title_stops.txt", "model_title_ends.txt", "model_title_rejects.txt")
@@ -127,6 +141,7 @@ CUE_STEPS: tuple[CueStep, ...] = (
     CueStep(ModelRule.QUOTED_LIST, ("model_campaigns.txt",), _quoted_list),
     CueStep(ModelRejection.COMMON_NOUN, ("model_cues.tsv", "model_plural_words.txt"),
             _common_noun),
+    CueStep(ModelRule.LISTED_ACTIVITY, _TITLE_LISTS, _listed_activities),
     CueStep(ModelRule.DESCRIBED, _TITLE_LISTS, _described),
 )
 

@@ -15,6 +15,8 @@ from danvan_nlp.stages.models.found import Found, ModelRule
 MIN_TITLE_WORDS = 2
 MAX_DESCRIBED_WORDS = 20
 LIST_GAP = 80  # characters allowed between two quoted names of one list
+ITEM_GAP = 300  # ... when the gap describes the name before and ends in ";"
+MAX_ITEM_WORDS = 15  # an activity listed without a cue: "vận động tặng quà học sinh"
 LOOKBACK = 200  # characters before a cue or deed that the checks on what precedes read
 LOOKAHEAD = 2000  # characters after a cue that a described title may take
 
@@ -66,7 +68,8 @@ def quoted_list(sentence: str, position: int) -> list[Found]:
     found: list[Found] = []
     for match in lex.ANY_QUOTED.finditer(sentence, position):
         gap = sentence[position : match.start()]
-        if len(gap) > LIST_GAP or lex.cue_re().search(gap):
+        limit = ITEM_GAP if gap.rstrip().endswith(";") else LIST_GAP
+        if len(gap) > limit or lex.cue_re().search(gap):
             break
         if not lex.not_a_model(match["name"]):
             found.append(Found(match.start("name"), match.end("name"), ModelRule.QUOTED_LIST))
@@ -100,7 +103,7 @@ def described(
 
 def cut_description(rest: str, *, in_quotes: bool) -> str:
     """``rest`` up to the first end marker (or closing quote), at most one long clause."""
-    end_match = lex.title_end_re().search(rest)
+    end_match = lex.title_end(rest)
     title = rest[: end_match.start() if end_match else len(rest)]
     if in_quotes and '"' in title:
         title = title[: title.index('"')]
@@ -109,10 +112,44 @@ def cut_description(rest: str, *, in_quotes: bool) -> str:
     return title.rstrip(" ,")
 
 
+def inside_quotes(sentence: str, position: int) -> bool:
+    """Whether ``position`` lies in a quotation: right after a quote, or after an odd
+    number of them (``đề tài "... về mô hình Hội quán" và``)."""
+    before = sentence[:position]
+    return words_before(sentence, position).rstrip().endswith('"') or before.count('"') % 2 == 1
+
+
+def semicolon_items(sentence: str, position: int) -> list[Found]:
+    """The activities listed after ``position``, one per ";"-separated item, up to an item
+    that is not one (a cue, a capital, a number, too long)."""
+    found: list[Found] = []
+    while (semicolon := sentence.find(";", position)) >= 0:
+        start = semicolon + 1
+        while start < len(sentence) and sentence[start].isspace():
+            start += 1
+        end_of_item = sentence.find(";", start)
+        item = sentence[start : end_of_item if end_of_item >= 0 else len(sentence)]
+        title = cut_description(item, in_quotes=False)
+        if not _can_be_item(item, title):
+            break
+        found.append(Found(start, start + len(title), ModelRule.LISTED_ACTIVITY))
+        position = start
+    return found
+
+
+def _can_be_item(item: str, title: str) -> bool:
+    """A listed activity: starts lower-case, no cue of its own, short, a title."""
+    cues = [lex.cues()[cue.lower()] for cue in lex.cue_re().findall(item)]
+    return (item[:1].islower() and all(cue.kind == "name" for cue in cues)
+            and len(title.split()) <= MAX_ITEM_WORDS and can_be_title(title))
+
+
 def can_be_title(title: str) -> bool:
     """Long enough, not ending in a stop word, with no demonstrative or percentage."""
     words = title.lower().split()
-    if len(words) < MIN_TITLE_WORDS or lex.title_stop_re().fullmatch(words[-1]):
+    if len(words) < MIN_TITLE_WORDS:
+        return False
+    if lex.title_stop_re().fullmatch(words[-1]) and not lex.ends_in_compound(title):
         return False
     rejects = lex.lower("model_title_rejects.txt")
     return not any(word in words or (not word.isalnum() and word in title) for word in rejects)

@@ -18,6 +18,7 @@ class ModelRule(RuleName):
     QUOTED_NAME = "quoted_name"
     QUOTED_LIST = "quoted_list"
     DESCRIBED = "described"
+    LISTED_ACTIVITY = "listed_activity"
     QUOTED_PASSIVE = "quoted_passive"
     DEED = "deed"
 

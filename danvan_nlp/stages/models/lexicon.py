@@ -128,6 +128,13 @@ LIST_OPENER = re.compile(
     """,
     re.VERBOSE | re.IGNORECASE,
 )
+LIST_INTRO = re.compile(
+    r"""
+    (?<!\w)(?:như|là|gồm|gồm\ có)  # "such as", "is", "including"
+    \s*:\s*$                         # a colon right before the cue
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
 ANY_QUOTED = re.compile(
     r"""
     " (?P<name>[^"\n]{2,250}?) "   # a quoted name on one line
@@ -198,8 +205,36 @@ def names_something_else(before_quote: str) -> bool:
 
 
 def not_a_model(name: str) -> bool:
-    """A quoted name that is a campaign or a motto, not a model."""
-    return is_campaign(name) or is_motto(name)
+    """A quoted name that is a campaign, a motto or an abstract noun phrase, not a model."""
+    return is_campaign(name) or is_motto(name) or is_abstract(name)
+
+
+def is_abstract(name: str) -> bool:
+    """ "điều tạo ra sự khác biệt": a phrase opened by an abstract head noun."""
+    words = f"{plain(name)} "
+    return any(words.startswith(f"{head} ") for head in lower("model_abstract_heads.txt"))
+
+
+def title_end(rest: str, start: int = 0) -> re.Match[str] | None:
+    """The first end of a title in ``rest`` from ``start`` that does not close a compound
+    noun ("nhà ở" is housing, not "nhà" and a place)."""
+    compounds = lower("model_title_compounds.txt")
+    for match in title_end_re().finditer(rest, start):
+        phrase = f"{_last_word(rest, match.start())} {match.group().strip(' ,')}".lower()
+        if phrase not in compounds:
+            return match
+    return None
+
+
+def ends_in_compound(title: str) -> bool:
+    """ "xây dựng nông thôn mới": the title ends in a fixed term kept whole."""
+    words = f" {plain(title)}"
+    return any(words.endswith(f" {compound}") for compound in lower("model_title_compounds.txt"))
+
+
+def _last_word(text: str, end: int) -> str:
+    words = text[max(0, end - 20) : end].split()
+    return words[-1] if words else ""
 
 
 @lru_cache(maxsize=1)

@@ -3,15 +3,17 @@
 Found after a cue (``lang/vi/model_cues.tsv``: "mô hình", "cách làm", ...) as
 ``quoted_name`` (``mô hình "Hũ gạo thiện tâm"``, and names chained to it),
 ``quoted_list`` (``nhiều mô hình, như "A" ở ...; "B" của ...``) or ``described``
-(``mô hình nuôi ong của gia đình anh ...`` → "nuôi ong"); as ``quoted_passive``
-(``"Lớp dạy chữ Khmer" được duy trì``); and, in a sentence with no cue in a
-paragraph presenting exemplars, as a mobilising ``deed`` (``vận động bà con tự
-nguyện hiến đất ...``). Campaign names ("Dân vận khéo", ...) and mottos ("dân bàn,
-dân làm, dân hưởng") are never models; a cue used as a common noun ("các mô
-hình", "mô hình được công nhận", "cách làm hay") gives nothing; sentences listing
-shortcomings are skipped; a model told twice (titles sharing most words) is kept
-once. :func:`label_domains` weighs each model's title and its words around
-(``classify.api.classify_described``).
+(``mô hình nuôi ong của gia đình anh ...`` → "nuôi ong"), with the ";"-separated
+activities listed after such a description as ``listed_activity`` (``như: Mô hình A;
+B; C``); as ``quoted_passive`` (``"Lớp dạy chữ Khmer" được duy trì``); and, in a
+sentence with no cue in a paragraph presenting exemplars, as a mobilising ``deed``
+(``vận động bà con tự nguyện hiến đất ...``). Campaign names ("Dân vận khéo", ...),
+mottos ("dân bàn, dân làm, dân hưởng") and abstract phrases ("điều tạo ra ...") are
+never models; a cue used as a common noun ("các mô hình", "mô hình được công nhận",
+"cách làm hay") gives nothing; sentences listing shortcomings are skipped; a model
+told twice (titles sharing most words) is kept once. The order in which all this is
+tried is declared in :mod:`.cascade`. :func:`label_domains` weighs each model's title
+and its words around (``classify.api.classify_described``).
 """
 
 from __future__ import annotations
