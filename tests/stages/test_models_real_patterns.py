@@ -124,3 +124,21 @@ def test_a_quoted_list_goes_on_after_a_description_of_its_item() -> None:
 )
 def test_abstract_phrases_and_ways_of_doing_are_no_models(text: str) -> None:
     assert _titles(text) == []
+
+
+def test_a_model_named_in_the_headline_is_described_by_the_paragraph_explaining_it() -> None:
+    text = ('Về bản xem mô hình "Chiều thứ Sáu cùng bà con"\n\n'
+            'Từ năm 2021, Đảng ủy xã duy trì mô hình "Chiều thứ Sáu cùng bà con" để cán bộ '
+            "giúp hộ nghèo làm chuồng trại, chọn giống, vay vốn sản xuất và tăng thu nhập.")
+    models = extract(text).models
+    assert [model.title for model in models] == ["Chiều thứ Sáu cùng bà con"]
+    assert "giúp hộ nghèo làm chuồng trại" in models[0].context
+    assert models[0].domain == "kinh_te"
+
+
+def test_each_model_keeps_its_repeats_in_order() -> None:
+    from danvan_nlp.stages.models.repeats import each_with_repeats
+
+    titles = ["nuôi ong lấy mật", "trồng cam sành", "nuôi ong lấy mật rừng", "trồng cam sành"]
+    assert each_with_repeats((title, index) for index, title in enumerate(titles)) == [
+        [0, 2], [1, 3]]

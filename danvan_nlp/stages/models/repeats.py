@@ -22,11 +22,22 @@ Item = TypeVar("Item")
 def first_of_each(titles: Iterable[tuple[str, Item]]) -> list[Item]:
     """The items whose title (plain words) shares most of its words with no title kept
     before it, in order."""
+    return [group[0] for group in each_with_repeats(titles)]
+
+
+def each_with_repeats(titles: Iterable[tuple[str, Item]]) -> list[list[Item]]:
+    """Per kept item (as :func:`first_of_each`), the item followed by the later items that
+    tell the same model again."""
     titles = list(titles)
     kept = _Kept[Item](Counter(word for plain, _ in titles for word in set(plain.split())))
+    groups: list[list[Item]] = []
     for plain, item in titles:
-        kept.add_new(frozenset(plain.split()), item)
-    return kept.items
+        index = kept.add(frozenset(plain.split()), item)
+        if index == len(groups):
+            groups.append([item])
+        else:
+            groups[index].append(item)
+    return groups
 
 
 def needed_shared(size: int) -> int:
@@ -44,10 +55,13 @@ class _Kept(Generic[Item]):
         self.holding: dict[str, list[int]] = {}  # a word → the kept titles with it
         self.opening: dict[str, list[int]] = {}  # a word → the kept titles it opens (rarest)
 
-    def add_new(self, words: frozenset[str], item: Item) -> None:
-        """Keep ``item`` unless a kept title shares most of its words (told twice)."""
-        if words and any(self._same(words, self.words[index]) for index in self._near(words)):
-            return
+    def add(self, words: frozenset[str], item: Item) -> int:
+        """Keep ``item`` unless a kept title shares most of its words (told twice); the
+        index of the kept item it is (the first such one) or was made."""
+        if words:
+            same = [index for index in self._near(words) if self._same(words, self.words[index])]
+            if same:
+                return min(same)
         index = len(self.items)
         for word in words:
             self.holding.setdefault(word, []).append(index)
@@ -55,6 +69,7 @@ class _Kept(Generic[Item]):
             self.opening.setdefault(word, []).append(index)
         self.items.append(item)
         self.words.append(words)
+        return index
 
     def _near(self, words: frozenset[str]) -> set[int]:
         """Kept titles that may share most words with ``words``: as long or longer ones

@@ -27,7 +27,7 @@ from danvan_nlp.records import Model
 from danvan_nlp.stages.models import lexicon as lex
 from danvan_nlp.stages.models.cascade import find_in_sentence
 from danvan_nlp.stages.models.found import Found, ModelRule, SentenceSite
-from danvan_nlp.stages.models.repeats import first_of_each
+from danvan_nlp.stages.models.repeats import each_with_repeats
 
 __all__ = ["ModelRule", "find_models", "label_domains"]
 
@@ -48,7 +48,16 @@ def find_models(article: Article) -> None:
         for index, item in enumerate(found):
             context = _context(sentence, found, index)
             told.append(_record(article, start, item, context))
-    article.models.extend(first_of_each(told))
+    article.models.extend(_with_fullest_context(group) for group in each_with_repeats(told))
+
+
+def _with_fullest_context(group: list[Model]) -> Model:
+    """The first mention of a model told several times, described by the mention whose
+    clause says the most about it: a headline names a model a later paragraph explains."""
+    first = group[0]
+    first.context = max((model.context for model in group),
+                        key=lambda context: len(_WORD.findall(context)))
+    return first
 
 
 def _record(
