@@ -66,14 +66,6 @@ def test_miss_half_a_billion() -> None:
         (500000000.0, "đồng", "mobilized")]
 
 
-@known_miss("models: a model told twice in other words (most words not shared) is kept twice "
-            "(batches 1-2)")
-def test_miss_a_model_told_twice_in_other_words() -> None:
-    text = ("Xã phát triển mô hình nuôi bò vỗ béo với quy mô lớn. Nhờ vốn vay, nhiều hộ mở "
-            "rộng mô hình nuôi bò tập trung quy mô lớn.")
-    assert len(extract(text).models) == 1
-
-
 def _cases() -> dict[str, Case]:
     module = sys.modules[__name__]
     return {name: case for name, case in vars(module).items()

@@ -142,3 +142,21 @@ def test_each_model_keeps_its_repeats_in_order() -> None:
     titles = ["nuôi ong lấy mật", "trồng cam sành", "nuôi ong lấy mật rừng", "trồng cam sành"]
     assert each_with_repeats((title, index) for index, title in enumerate(titles)) == [
         [0, 2], [1, 3]]
+
+
+@pytest.mark.parametrize(
+    ("titles", "kept"),
+    [
+        # 5 of 7 words (71%) of a long description: told again in other words
+        (["nuôi lợn rừng lai theo hướng an toàn sinh học", "nuôi lợn rừng theo hướng hữu cơ"],
+         ["nuôi lợn rừng lai theo hướng an toàn sinh học"]),
+        # 4 of 7 words (57%): two models, however long
+        (["tổ hòa giải ở cơ sở thôn bản", "tổ an ninh ở cơ sở xóm mới"],
+         ["tổ hòa giải ở cơ sở thôn bản", "tổ an ninh ở cơ sở xóm mới"]),
+    ],
+)
+def test_long_descriptions_told_again_share_fewer_words(titles: list[str],
+                                                       kept: list[str]) -> None:
+    from danvan_nlp.stages.models.repeats import first_of_each
+
+    assert first_of_each((title, title) for title in titles) == kept
