@@ -160,3 +160,16 @@ def test_long_descriptions_told_again_share_fewer_words(titles: list[str],
     from danvan_nlp.stages.models.repeats import first_of_each
 
     assert first_of_each((title, title) for title in titles) == kept
+
+
+@pytest.mark.parametrize(
+    "deed",
+    [
+        "hiến hơn 800m2 đất vườn để làm đường liên thôn",
+        "hiến gần 2 ha đất nương rẫy làm sân thể thao",
+    ],
+)
+def test_land_given_with_a_qualifier_and_a_kind_of_land_is_a_deed(deed: str) -> None:
+    text = ("Tấm gương tiêu biểu của thôn là gia đình ông Đinh Văn Thơ. Năm 2023, khi xã "
+            f"vận động, ông bà đã {deed}.")
+    assert _titles_and_rules(text) == [(deed, "deed")]

@@ -161,8 +161,11 @@ def deed_re() -> re.Pattern[str]:
         r"""
         (?<!\w)vận\ động\s+(?:""" + people + r""")   # "vận động bà con"
         \s+(?:""" + verbs + r""")(?!\w)                 # "hiến", "giao nộp", "tháo dỡ"
-        | (?<!\w)hiến\s+\d[\d.,]*\s*(?:m²|m2|ha)       # "hiến 2.000m²"
-          \s+đất\s+(?:để|làm|xây)(?!\w)                 # "đất để xây dựng ..."
+        | (?<!\w)hiến\s+                              # "hiến"
+          (?:(?:trên|hơn|gần|khoảng)\s+)?              # maybe "trên": "hiến trên 1.500m2"
+          \d[\d.,]*\s*(?:m²|m2|ha)                     # "2.000m²"
+          \s+đất(?:\s+\w+){0,2}?                      # "đất", "đất sản xuất", "đất vườn"
+          \s+(?:để|làm|xây)(?!\w)                      # "để xây dựng ...", "làm đường"
         """,
         re.VERBOSE | re.IGNORECASE,
     )
