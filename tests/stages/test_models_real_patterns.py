@@ -173,3 +173,10 @@ def test_land_given_with_a_qualifier_and_a_kind_of_land_is_a_deed(deed: str) -> 
     text = ("Tấm gương tiêu biểu của thôn là gia đình ông Đinh Văn Thơ. Năm 2023, khi xã "
             f"vận động, ông bà đã {deed}.")
     assert _titles_and_rules(text) == [(deed, "deed")]
+
+
+def test_a_listed_activity_drops_its_doing_the_work_of_opener() -> None:
+    text = ("Tiêu biểu như: Mô hình sửa đường làng ngõ xóm; làm tốt công tác tiếp sức mùa thi "
+            "cho học sinh; thực hiện công tác hòa giải mâu thuẫn dân sự…")
+    assert _titles(text) == ["sửa đường làng ngõ xóm", "tiếp sức mùa thi cho học sinh",
+                             "hòa giải mâu thuẫn dân sự"]

@@ -132,7 +132,9 @@ def semicolon_items(sentence: str, position: int) -> list[Found]:
         title = cut_description(item, in_quotes=False)
         if not _can_be_item(item, title):
             break
-        found.append(Found(start, start + len(title), ModelRule.LISTED_ACTIVITY))
+        opener = lex.item_opener_re().match(title)
+        skipped = opener.end() if opener and can_be_title(title[opener.end():]) else 0
+        found.append(Found(start + skipped, start + len(title), ModelRule.LISTED_ACTIVITY))
         position = start
     return found
 

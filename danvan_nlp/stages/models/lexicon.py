@@ -70,6 +70,17 @@ def title_end_re() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def item_opener_re() -> re.Pattern[str]:
+    return re.compile(
+        r"""
+        (?:""" + lexicon.alternation(lexicon.words("model_item_openers.txt")) + r""")
+        \s+                     # "thực hiện công tác " before the activity itself
+        """,
+        re.VERBOSE | re.IGNORECASE,
+    )
+
+
+@lru_cache(maxsize=1)
 def plural_before_re() -> re.Pattern[str]:
     return re.compile(
         r"""
