@@ -124,19 +124,26 @@ def semicolon_items(sentence: str, position: int) -> list[Found]:
     that is not one (a cue, a capital, a number, too long)."""
     found: list[Found] = []
     while (semicolon := sentence.find(";", position)) >= 0:
-        start = semicolon + 1
-        while start < len(sentence) and sentence[start].isspace():
-            start += 1
-        end_of_item = sentence.find(";", start)
-        item = sentence[start : end_of_item if end_of_item >= 0 else len(sentence)]
-        title = cut_description(item, in_quotes=False)
-        if not _can_be_item(item, title):
+        item = _item_at(sentence, semicolon + 1)
+        if item is None:
             break
-        opener = lex.item_opener_re().match(title)
-        skipped = opener.end() if opener and can_be_title(title[opener.end():]) else 0
-        found.append(Found(start + skipped, start + len(title), ModelRule.LISTED_ACTIVITY))
-        position = start
+        found.append(item)
+        position = semicolon + 1
     return found
+
+
+def _item_at(sentence: str, start: int) -> Found | None:
+    """The activity listed from ``start`` to the next ";", if it can be one."""
+    while start < len(sentence) and sentence[start].isspace():
+        start += 1
+    end_of_item = sentence.find(";", start)
+    item = sentence[start : end_of_item if end_of_item >= 0 else len(sentence)]
+    title = cut_description(item, in_quotes=False)
+    if not _can_be_item(item, title):
+        return None
+    opener = lex.item_opener_re().match(title)
+    skipped = opener.end() if opener and can_be_title(title[opener.end():]) else 0
+    return Found(start + skipped, start + len(title), ModelRule.LISTED_ACTIVITY)
 
 
 def _can_be_item(item: str, title: str) -> bool:
