@@ -4,6 +4,7 @@ lexicons that exist, and decide in the documented order."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from danvan_nlp import lexicon
 from danvan_nlp.pipeline import extract
@@ -36,6 +37,12 @@ def test_the_docstring_numbers_the_cue_steps_in_registry_order() -> None:
 def test_every_lexicon_a_step_reads_exists() -> None:
     for name in cascade.lexicons_read():
         assert lexicon.words(name) or lexicon.table(name), name
+
+
+def test_every_model_lexicon_is_read_by_a_declared_step() -> None:
+    folder = Path(lexicon.__file__).parent / "lang" / "vi"
+    files = {path.name for path in folder.glob("model_*")}
+    assert files and files <= cascade.lexicons_read()
 
 
 def _cue_site(sentence: str) -> CueSite:

@@ -131,17 +131,20 @@ def _listed_activities(site: CueSite) -> list[Found] | None:
     return [*described, *items] if items else None
 
 
-_TITLE_LISTS = ("model_title_stops.txt", "model_title_ends.txt", "model_title_rejects.txt")
-_NAME_LISTS = ("model_campaigns.txt", "model_campaign_markers.txt")
+_TITLE_LISTS = ("model_title_stops.txt", "model_title_ends.txt", "model_title_rejects.txt",
+                "model_title_compounds.txt")
+_NAME_LISTS = ("model_campaigns.txt", "model_campaign_markers.txt", "model_abstract_heads.txt")
 
 CUE_STEPS: tuple[CueStep, ...] = (
     CueStep(ModelRejection.MANNER, ("model_manner_phrases.txt",), _manner),
     CueStep(ModelRejection.AT_EVENT, ("model_cues.tsv",), _at_event),
     CueStep(ModelRule.QUOTED_NAME, _NAME_LISTS, _quoted_name),
-    CueStep(ModelRule.QUOTED_LIST, ("model_campaigns.txt",), _quoted_list),
+    CueStep(ModelRule.QUOTED_LIST, ("model_campaigns.txt", "model_abstract_heads.txt"),
+            _quoted_list),
     CueStep(ModelRejection.COMMON_NOUN, ("model_cues.tsv", "model_plural_words.txt"),
             _common_noun),
-    CueStep(ModelRule.LISTED_ACTIVITY, _TITLE_LISTS, _listed_activities),
+    CueStep(ModelRule.LISTED_ACTIVITY, (*_TITLE_LISTS, "model_item_openers.txt"),
+            _listed_activities),
     CueStep(ModelRule.DESCRIBED, _TITLE_LISTS, _described),
 )
 
@@ -185,7 +188,8 @@ SENTENCE_REJECTIONS: tuple[Rejection, ...] = (
 SENTENCE_FINDERS: tuple[Finder, ...] = (
     Finder(tuple(step.name for step in CUE_STEPS if isinstance(step.name, ModelRule)),
            ("model_cues.tsv",), _after_cues),
-    Finder((ModelRule.QUOTED_PASSIVE,), ("model_passive_cues.txt", "model_name_holders.txt"),
+    Finder((ModelRule.QUOTED_PASSIVE,), ("model_passive_cues.txt", "model_name_holders.txt",
+                                         "model_abstract_heads.txt"),
            lambda site: finders.presented_by_passive(site.sentence, site.found)),
     Finder((ModelRule.DEED,), ("model_deed_presenters.txt", "model_deed_people.txt",
                                "model_deed_verbs.txt", "model_deed_nominalisers.txt"), _deeds),
