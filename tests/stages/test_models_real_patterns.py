@@ -180,3 +180,18 @@ def test_a_listed_activity_drops_its_doing_the_work_of_opener() -> None:
             "cho học sinh; thực hiện công tác hòa giải mâu thuẫn dân sự…")
     assert _titles(text) == ["sửa đường làng ngõ xóm", "tiếp sức mùa thi cho học sinh",
                              "hòa giải mâu thuẫn dân sự"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Năm nay, Hội Nông dân huyện chọn "Cánh đồng mẫu lớn" làm mô hình trọng tâm.',
+        '"Cánh đồng mẫu lớn" là một mô hình dân vận khéo do Hội Nông dân xã khởi xướng.',
+    ],
+)
+def test_a_quoted_name_before_a_copula_and_the_cue_is_the_model(text: str) -> None:
+    assert _titles_and_rules(text) == [("Cánh đồng mẫu lớn", "named_before")]
+
+
+def test_a_campaign_before_a_copula_is_no_model() -> None:
+    assert _titles('Xã lấy "Dân vận khéo" làm mô hình để các thôn học tập.') == []

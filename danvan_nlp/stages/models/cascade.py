@@ -24,17 +24,20 @@ answer means the cue gives nothing:
 1. ``manner`` (rejects): "với cách làm ..." frames the article's own method - read before
    any title, since whatever follows is no model;
 2. ``at_event`` (rejects): a naming cue after "tại" names a ceremony or programme;
-3. ``quoted_name``: a quoted name right after the cue (past any campaign names), and the
+3. ``named_before``: a quoted name right before "là (một)" or "làm" and the cue
+   (""A" là một mô hình ...", "chọn "A" làm mô hình trọng tâm") - the copula makes the
+   name the cue's model, so the words after the cue only describe it: first of the finders;
+4. ``quoted_name``: a quoted name right after the cue (past any campaign names), and the
    names chained to it - the most explicit way to name a model;
-4. ``quoted_list``: a list opened after the cue ("như:", "mang tên") of quoted names -
-   after 3, since a quote right after the cue is the name itself, not a list;
-5. ``common_noun`` (rejects): a cue that is not a free title opener, or one after a
+5. ``quoted_list``: a list opened after the cue ("như:", "mang tên") of quoted names -
+   after 4, since a quote right after the cue is the name itself, not a list;
+6. ``common_noun`` (rejects): a cue that is not a free title opener, or one after a
    plural or a number ("các mô hình", "12 mô hình"), is a common noun; it comes after 3
-   and 4 because "các mô hình như "A", "B"" still lists names;
-6. ``listed_activity``: after a list opener ("Tiêu biểu như: Mô hình A (...); B; C"), the
+   to 5 because "các mô hình như "A", "B"" still lists names;
+7. ``listed_activity``: after a list opener ("Tiêu biểu như: Mô hình A (...); B; C"), the
    described title and the ";"-separated activities after it, named without a cue -
-   before 7, which would take the first item alone;
-7. ``described``: the unquoted words after the cue up to its owner, place or result
+   before 8, which would take the first item alone;
+8. ``described``: the unquoted words after the cue up to its owner, place or result
    ("mô hình nuôi ong của ..." gives "nuôi ong") - the last resort, always answers.
 
 The names of the steps that find are :class:`.found.ModelRule`, the names of those that
@@ -92,6 +95,16 @@ def _at_event(site: CueSite) -> list[Found] | None:
     return [] if site.cue.kind == "name" and finders.at_an_event(before) else None
 
 
+def _named_before(site: CueSite) -> list[Found] | None:
+    """ "chọn "A" làm mô hình trọng tâm", ""A" là một mô hình ...": the quoted name before
+    the copula is the model; the words after the cue describe it."""
+    start = max(0, site.match.start() - finders.LOOKBACK)
+    named = lex.NAMED_BEFORE.search(site.sentence, start, site.match.start())
+    if site.cue.kind == "name" or not named or lex.not_a_model(named["name"]):
+        return None
+    return [Found(named.start("name"), named.end("name"), ModelRule.NAMED_BEFORE)]
+
+
 def _quoted_name(site: CueSite) -> list[Found] | None:
     quoted = lex.QUOTED_AT.match(site.sentence, site.position)
     if quoted and not site.cue.starts_with:
@@ -138,6 +151,7 @@ _NAME_LISTS = ("model_campaigns.txt", "model_campaign_markers.txt", "model_abstr
 CUE_STEPS: tuple[CueStep, ...] = (
     CueStep(ModelRejection.MANNER, ("model_manner_phrases.txt",), _manner),
     CueStep(ModelRejection.AT_EVENT, ("model_cues.tsv",), _at_event),
+    CueStep(ModelRule.NAMED_BEFORE, _NAME_LISTS, _named_before),
     CueStep(ModelRule.QUOTED_NAME, _NAME_LISTS, _quoted_name),
     CueStep(ModelRule.QUOTED_LIST, ("model_campaigns.txt", "model_abstract_heads.txt"),
             _quoted_list),

@@ -139,6 +139,14 @@ LIST_OPENER = re.compile(
     """,
     re.VERBOSE | re.IGNORECASE,
 )
+NAMED_BEFORE = re.compile(
+    r"""
+    "(?P<name>[^"\n]{2,250}?)"      # a quoted name,
+    \s+(?:chính\ )?(?:là|làm)       # then "là" (is) or "làm" (taken as): the cue names it
+    \s+(?:một\s+)?$                 # maybe "một" (a), right before the cue
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
 LIST_INTRO = re.compile(
     r"""
     (?<!\w)(?:như|là|gồm|gồm\ có)  # "such as", "is", "including"
