@@ -195,3 +195,20 @@ def test_a_quoted_name_before_a_copula_and_the_cue_is_the_model(text: str) -> No
 
 def test_a_campaign_before_a_copula_is_no_model() -> None:
     assert _titles('Xã lấy "Dân vận khéo" làm mô hình để các thôn học tập.') == []
+
+
+def test_limit_as_a_verb_does_not_make_a_sentence_of_shortcomings() -> None:
+    text = ('Trưởng bản kiên trì với cách làm "Mỗi nhà một lời hứa", vận động bà con hạn chế '
+            "rượu chè trong đám cưới.")
+    assert _titles(text) == ["Mỗi nhà một lời hứa"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Hội nghị chỉ ra một số hạn chế: mô hình "Vườn thuốc nam" duy trì chưa đều.',
+        'Những mặt tồn tại, hạn chế của mô hình "Chợ phiên sạch" cần được khắc phục.',
+    ],
+)
+def test_a_sentence_listing_shortcomings_gives_no_model(text: str) -> None:
+    assert _titles(text) == []
