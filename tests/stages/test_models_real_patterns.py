@@ -212,3 +212,16 @@ def test_limit_as_a_verb_does_not_make_a_sentence_of_shortcomings() -> None:
 )
 def test_a_sentence_listing_shortcomings_gives_no_model(text: str) -> None:
     assert _titles(text) == []
+
+
+def test_a_deed_mobilising_a_counted_number_of_households_is_presented_by_tieu_bieu_la() -> None:
+    text = ("Tiêu biểu là cách làm của bà Lò Thị Xoan, Trưởng bản Phiêng Ban. Năm qua, bà "
+            "vận động 23 hộ dân góp đất mở rộng sân văn hóa bản.")
+    assert _titles_and_rules(text) == [
+        ("vận động 23 hộ dân góp đất mở rộng sân văn hóa bản", "deed")]
+
+
+def test_a_deed_in_a_paragraph_that_only_praises_models_as_tieu_bieu_is_no_model() -> None:
+    text = ("Huyện có 30 mô hình, trong đó 5 mô hình tiêu biểu được khen. Cán bộ đã vận động "
+            "nhân dân giao nộp 4 khẩu súng tự chế.")
+    assert _titles(text) == []

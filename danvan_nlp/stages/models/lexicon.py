@@ -178,7 +178,8 @@ def deed_re() -> re.Pattern[str]:
     verbs = lexicon.alternation(lexicon.words("model_deed_verbs.txt"))
     return re.compile(
         r"""
-        (?<!\w)vận\ động\s+(?:""" + people + r""")   # "vận động bà con"
+        (?<!\w)vận\ động\s+(?:""" + people + r"""   # "vận động bà con"
+          | \d[\d.]*\s+hộ(?:\ dân|\ gia\ đình)?)   # "vận động 64 hộ"
         \s+(?:""" + verbs + r""")(?!\w)                 # "hiến", "giao nộp", "tháo dỡ"
         | (?<!\w)hiến\s+                              # "hiến"
           (?:(?:trên|hơn|gần|khoảng)\s+)?              # maybe "trên": "hiến trên 1.500m2"
