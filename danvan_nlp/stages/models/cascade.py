@@ -47,7 +47,6 @@ registries, and a test checks it against the Enum.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -216,7 +215,7 @@ def find_in_sentence(site: SentenceSite) -> list[Found]:
         return []
     found: tuple[Found, ...] = ()
     for finder in SENTENCE_FINDERS:
-        found += tuple(finder.find(dataclasses.replace(site, found=found)))
+        found += tuple(finder.find(SentenceSite(site.sentence, site.context, site.offset, found)))
     return sorted(found, key=lambda item: item.start)
 
 
