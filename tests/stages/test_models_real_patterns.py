@@ -59,3 +59,169 @@ def test_the_title_is_the_activity_after_whom_and_where(text: str) -> None:
 def test_a_mobilising_title_without_a_place_stays_whole() -> None:
     assert _titles("Chi bộ xây dựng mô hình vận động nhân dân hiến đất làm đường.") == [
         "vận động nhân dân hiến đất làm đường"]
+
+
+def _titles_and_rules(text: str) -> list[tuple[str, str]]:
+    return [(model.title, model.rule) for model in extract(text).models]
+
+
+def test_activities_listed_after_a_described_model_are_models() -> None:
+    text = ("Nổi bật như: Mô hình sửa nhà cho hộ khó khăn (90 triệu đồng); trao học bổng cho "
+            "học sinh vượt khó (120 triệu đồng); thu gom rác thải nhựa đổi quà; cùng các mô "
+            'hình "Ngõ xóm sáng đèn", "Tổ tự quản bến sông".')
+    assert _titles_and_rules(text) == [
+        ("sửa nhà cho hộ khó khăn", "described"),
+        ("trao học bổng cho học sinh vượt khó", "listed_activity"),
+        ("thu gom rác thải nhựa đổi quà", "listed_activity"),
+        ("Ngõ xóm sáng đèn", "quoted_name"),
+        ("Tổ tự quản bến sông", "quoted_name"),
+    ]
+
+
+def test_a_listed_activity_ends_at_the_result_it_reached() -> None:
+    text = ("Điển hình gồm: Mô hình dọn kênh mương nội đồng; cấp nước sạch cho bản vùng cao "
+            "đạt 95%; thực hiện việc trả trợ cấp qua tài khoản ngân hàng.")
+    assert _titles(text) == ["dọn kênh mương nội đồng", "cấp nước sạch cho bản vùng cao",
+                             "thực hiện việc trả trợ cấp qua tài khoản ngân hàng"]
+
+
+def test_a_described_model_without_a_list_opener_takes_no_items() -> None:
+    text = "Xã làm mô hình nuôi cá lồng trên sông; năm nay các hộ mở thêm 20 lồng cá."
+    assert _titles(text) == ["nuôi cá lồng trên sông"]
+
+
+def test_a_compound_noun_does_not_end_a_title() -> None:
+    assert _titles("Hội Cựu chiến binh có mô hình sửa chữa nhà ở cho hội viên nghèo.") == [
+        "sửa chữa nhà ở cho hội viên nghèo"]
+
+
+def test_a_fixed_term_ending_in_a_stop_word_ends_a_title() -> None:
+    assert _titles("Chi bộ thôn có mô hình góp công góp sức xây dựng nông thôn mới.") == [
+        "góp công góp sức xây dựng nông thôn mới"]
+
+
+def test_a_cue_inside_a_quoted_document_title_ends_at_the_closing_quote() -> None:
+    text = ('Ban Dân vận làm đề tài "Đánh giá thực tiễn về mô hình Tổ tương trợ" và đề xuất '
+            "nhân rộng trong toàn tỉnh.")
+    assert _titles(text) == ["Tổ tương trợ"]
+
+
+def test_a_quoted_list_goes_on_after_a_description_of_its_item() -> None:
+    text = ('Các mô hình tiêu biểu như: "Bò giống luân chuyển", mỗi hộ nhận một con bê và '
+            'trả lại một con sau hai năm, nhiều hộ đã thoát nghèo; "Góp vốn xoay vòng"; '
+            '"Vườn cây dinh dưỡng".')
+    assert _titles(text) == ["Bò giống luân chuyển", "Góp vốn xoay vòng", "Vườn cây dinh dưỡng"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Với huyện, mô hình Dân vận khéo chính là "điều làm nên thay đổi" ở các bản.',
+        'Nhiều người nói mô hình ấy là "nhân tố quyết định" thành công.',
+        "Người có uy tín giúp bà con đổi mới nếp nghĩ, cách làm trồng trọt và chăn nuôi.",
+        "Họ góp phần thay đổi cách nghĩ, cách làm kinh tế của đồng bào.",
+    ],
+)
+def test_abstract_phrases_and_ways_of_doing_are_no_models(text: str) -> None:
+    assert _titles(text) == []
+
+
+def test_a_model_named_in_the_headline_is_described_by_the_paragraph_explaining_it() -> None:
+    text = ('Về bản xem mô hình "Chiều thứ Sáu cùng bà con"\n\n'
+            'Từ năm 2021, Đảng ủy xã duy trì mô hình "Chiều thứ Sáu cùng bà con" để cán bộ '
+            "giúp hộ nghèo làm chuồng trại, chọn giống, vay vốn sản xuất và tăng thu nhập.")
+    models = extract(text).models
+    assert [model.title for model in models] == ["Chiều thứ Sáu cùng bà con"]
+    assert "giúp hộ nghèo làm chuồng trại" in models[0].context
+    assert models[0].domain == "kinh_te"
+
+
+def test_each_model_keeps_its_repeats_in_order() -> None:
+    from danvan_nlp.stages.models.repeats import each_with_repeats
+
+    titles = ["nuôi ong lấy mật", "trồng cam sành", "nuôi ong lấy mật rừng", "trồng cam sành"]
+    assert each_with_repeats((title, index) for index, title in enumerate(titles)) == [
+        [0, 2], [1, 3]]
+
+
+@pytest.mark.parametrize(
+    ("titles", "kept"),
+    [
+        # 5 of 7 words (71%) of a long description: told again in other words
+        (["nuôi lợn rừng lai theo hướng an toàn sinh học", "nuôi lợn rừng theo hướng hữu cơ"],
+         ["nuôi lợn rừng lai theo hướng an toàn sinh học"]),
+        # 4 of 7 words (57%): two models, however long
+        (["tổ hòa giải ở cơ sở thôn bản", "tổ an ninh ở cơ sở xóm mới"],
+         ["tổ hòa giải ở cơ sở thôn bản", "tổ an ninh ở cơ sở xóm mới"]),
+    ],
+)
+def test_long_descriptions_told_again_share_fewer_words(titles: list[str],
+                                                       kept: list[str]) -> None:
+    from danvan_nlp.stages.models.repeats import first_of_each
+
+    assert first_of_each((title, title) for title in titles) == kept
+
+
+@pytest.mark.parametrize(
+    "deed",
+    [
+        "hiến hơn 800m2 đất vườn để làm đường liên thôn",
+        "hiến gần 2 ha đất nương rẫy làm sân thể thao",
+    ],
+)
+def test_land_given_with_a_qualifier_and_a_kind_of_land_is_a_deed(deed: str) -> None:
+    text = ("Tấm gương tiêu biểu của thôn là gia đình ông Đinh Văn Thơ. Năm 2023, khi xã "
+            f"vận động, ông bà đã {deed}.")
+    assert _titles_and_rules(text) == [(deed, "deed")]
+
+
+def test_a_listed_activity_drops_its_doing_the_work_of_opener() -> None:
+    text = ("Tiêu biểu như: Mô hình sửa đường làng ngõ xóm; làm tốt công tác tiếp sức mùa thi "
+            "cho học sinh; thực hiện công tác hòa giải mâu thuẫn dân sự…")
+    assert _titles(text) == ["sửa đường làng ngõ xóm", "tiếp sức mùa thi cho học sinh",
+                             "hòa giải mâu thuẫn dân sự"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Năm nay, Hội Nông dân huyện chọn "Cánh đồng mẫu lớn" làm mô hình trọng tâm.',
+        '"Cánh đồng mẫu lớn" là một mô hình dân vận khéo do Hội Nông dân xã khởi xướng.',
+    ],
+)
+def test_a_quoted_name_before_a_copula_and_the_cue_is_the_model(text: str) -> None:
+    assert _titles_and_rules(text) == [("Cánh đồng mẫu lớn", "named_before")]
+
+
+def test_a_campaign_before_a_copula_is_no_model() -> None:
+    assert _titles('Xã lấy "Dân vận khéo" làm mô hình để các thôn học tập.') == []
+
+
+def test_limit_as_a_verb_does_not_make_a_sentence_of_shortcomings() -> None:
+    text = ('Trưởng bản kiên trì với cách làm "Mỗi nhà một lời hứa", vận động bà con hạn chế '
+            "rượu chè trong đám cưới.")
+    assert _titles(text) == ["Mỗi nhà một lời hứa"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Hội nghị chỉ ra một số hạn chế: mô hình "Vườn thuốc nam" duy trì chưa đều.',
+        'Những mặt tồn tại, hạn chế của mô hình "Chợ phiên sạch" cần được khắc phục.',
+    ],
+)
+def test_a_sentence_listing_shortcomings_gives_no_model(text: str) -> None:
+    assert _titles(text) == []
+
+
+def test_a_deed_mobilising_a_counted_number_of_households_is_presented_by_tieu_bieu_la() -> None:
+    text = ("Tiêu biểu là cách làm của bà Lò Thị Xoan, Trưởng bản Phiêng Ban. Năm qua, bà "
+            "vận động 23 hộ dân góp đất mở rộng sân văn hóa bản.")
+    assert _titles_and_rules(text) == [
+        ("vận động 23 hộ dân góp đất mở rộng sân văn hóa bản", "deed")]
+
+
+def test_a_deed_in_a_paragraph_that_only_praises_models_as_tieu_bieu_is_no_model() -> None:
+    text = ("Huyện có 30 mô hình, trong đó 5 mô hình tiêu biểu được khen. Cán bộ đã vận động "
+            "nhân dân giao nộp 4 khẩu súng tự chế.")
+    assert _titles(text) == []

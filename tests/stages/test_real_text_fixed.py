@@ -45,3 +45,10 @@ def test_prizes_handed_out_are_commended() -> None:
     assert [(f.value, f.unit, f.outcome.value) for f in extract(
         "Ban tổ chức đã trao 15 giải cho các đội thi xuất sắc.").figures] == [
         (15.0, "giải", "commended")]
+
+
+def test_a_model_told_twice_in_other_words_is_kept_once() -> None:
+    text = ("Xã phát triển mô hình nuôi bò vỗ béo với quy mô lớn. Nhờ vốn vay, nhiều hộ mở "
+            "rộng mô hình nuôi bò tập trung quy mô lớn.")
+    assert [model.title for model in extract(text).models] == [
+        "nuôi bò vỗ béo với quy mô lớn"]

@@ -70,6 +70,17 @@ def title_end_re() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def item_opener_re() -> re.Pattern[str]:
+    return re.compile(
+        r"""
+        (?:""" + lexicon.alternation(lexicon.words("model_item_openers.txt")) + r""")
+        \s+                     # "thực hiện công tác " before the activity itself
+        """,
+        re.VERBOSE | re.IGNORECASE,
+    )
+
+
+@lru_cache(maxsize=1)
 def plural_before_re() -> re.Pattern[str]:
     return re.compile(
         r"""
@@ -128,6 +139,21 @@ LIST_OPENER = re.compile(
     """,
     re.VERBOSE | re.IGNORECASE,
 )
+NAMED_BEFORE = re.compile(
+    r"""
+    "(?P<name>[^"\n]{2,250}?)"      # a quoted name,
+    \s+(?:chính\ )?(?:là|làm)       # then "là" (is) or "làm" (taken as): the cue names it
+    \s+(?:một\s+)?$                 # maybe "một" (a), right before the cue
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+LIST_INTRO = re.compile(
+    r"""
+    (?<!\w)(?:như|là|gồm|gồm\ có)  # "such as", "is", "including"
+    \s*:\s*$                         # a colon right before the cue
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
 ANY_QUOTED = re.compile(
     r"""
     " (?P<name>[^"\n]{2,250}?) "   # a quoted name on one line
@@ -152,10 +178,14 @@ def deed_re() -> re.Pattern[str]:
     verbs = lexicon.alternation(lexicon.words("model_deed_verbs.txt"))
     return re.compile(
         r"""
-        (?<!\w)vận\ động\s+(?:""" + people + r""")   # "vận động bà con"
+        (?<!\w)vận\ động\s+(?:""" + people + r"""   # "vận động bà con"
+          | \d[\d.]*\s+hộ(?:\ dân|\ gia\ đình)?)   # "vận động 64 hộ"
         \s+(?:""" + verbs + r""")(?!\w)                 # "hiến", "giao nộp", "tháo dỡ"
-        | (?<!\w)hiến\s+\d[\d.,]*\s*(?:m²|m2|ha)       # "hiến 2.000m²"
-          \s+đất\s+(?:để|làm|xây)(?!\w)                 # "đất để xây dựng ..."
+        | (?<!\w)hiến\s+                              # "hiến"
+          (?:(?:trên|hơn|gần|khoảng)\s+)?              # maybe "trên": "hiến trên 1.500m2"
+          \d[\d.,]*\s*(?:m²|m2|ha)                     # "2.000m²"
+          \s+đất(?:\s+\w+){0,2}?                      # "đất", "đất sản xuất", "đất vườn"
+          \s+(?:để|làm|xây)(?!\w)                      # "để xây dựng ...", "làm đường"
         """,
         re.VERBOSE | re.IGNORECASE,
     )
@@ -198,8 +228,36 @@ def names_something_else(before_quote: str) -> bool:
 
 
 def not_a_model(name: str) -> bool:
-    """A quoted name that is a campaign or a motto, not a model."""
-    return is_campaign(name) or is_motto(name)
+    """A quoted name that is a campaign, a motto or an abstract noun phrase, not a model."""
+    return is_campaign(name) or is_motto(name) or is_abstract(name)
+
+
+def is_abstract(name: str) -> bool:
+    """ "điều tạo ra sự khác biệt": a phrase opened by an abstract head noun."""
+    words = f"{plain(name)} "
+    return any(words.startswith(f"{head} ") for head in lower("model_abstract_heads.txt"))
+
+
+def title_end(rest: str, start: int = 0) -> re.Match[str] | None:
+    """The first end of a title in ``rest`` from ``start`` that does not close a compound
+    noun ("nhà ở" is housing, not "nhà" and a place)."""
+    compounds = lower("model_title_compounds.txt")
+    for match in title_end_re().finditer(rest, start):
+        phrase = f"{_last_word(rest, match.start())} {match.group().strip(' ,')}".lower()
+        if phrase not in compounds:
+            return match
+    return None
+
+
+def ends_in_compound(title: str) -> bool:
+    """ "xây dựng nông thôn mới": the title ends in a fixed term kept whole."""
+    words = f" {plain(title)}"
+    return any(words.endswith(f" {compound}") for compound in lower("model_title_compounds.txt"))
+
+
+def _last_word(text: str, end: int) -> str:
+    words = text[max(0, end - 20) : end].split()
+    return words[-1] if words else ""
 
 
 @lru_cache(maxsize=1)

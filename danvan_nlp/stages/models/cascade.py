@@ -1,0 +1,231 @@
+"""The model cascade: which words of a sentence name a model, tried in one declared order.
+
+Each sentence of the article is read by three registries, top-down:
+
+``SENTENCE_REJECTIONS`` - a sentence that gives no model at all, whatever it holds:
+
+1. ``shortcomings``: a sentence listing shortcomings ("còn hạn chế", "chưa phát huy")
+   names practices that fall short, not models to follow; it is read first so no finder
+   spends time on it.
+
+``SENTENCE_FINDERS`` - every finder adds its titles; each sees what the ones before found:
+
+1. the cue steps (``CUE_STEPS`` below), once per cue word ("mô hình", "cách làm", ...):
+   a cue is the surest sign, so its titles come first and claim their words;
+2. ``quoted_passive``: a quoted name presented by a passive verb with no cue
+   (``"Lớp học tình thương" được duy trì``); second, because it skips names a cue took;
+3. ``deed``: only in a sentence where nothing was found, in a paragraph presenting
+   exemplars, a mobilising deed told as a clause ("vận động bà con hiến đất ..."); last,
+   because it is the loosest reading and would repeat what a cue already named.
+
+``CUE_STEPS`` - what follows one cue word; the first step that answers wins, and an empty
+answer means the cue gives nothing:
+
+1. ``manner`` (rejects): "với cách làm ..." frames the article's own method - read before
+   any title, since whatever follows is no model;
+2. ``at_event`` (rejects): a naming cue after "tại" names a ceremony or programme;
+3. ``named_before``: a quoted name right before "là (một)" or "làm" and the cue
+   (""A" là một mô hình ...", "chọn "A" làm mô hình trọng tâm") - the copula makes the
+   name the cue's model, so the words after the cue only describe it: first of the finders;
+4. ``quoted_name``: a quoted name right after the cue (past any campaign names), and the
+   names chained to it - the most explicit way to name a model;
+5. ``quoted_list``: a list opened after the cue ("như:", "mang tên") of quoted names -
+   after 4, since a quote right after the cue is the name itself, not a list;
+6. ``common_noun`` (rejects): a cue that is not a free title opener, or one after a
+   plural or a number ("các mô hình", "12 mô hình"), is a common noun; it comes after 3
+   to 5 because "các mô hình như "A", "B"" still lists names;
+7. ``listed_activity``: after a list opener ("Tiêu biểu như: Mô hình A (...); B; C"), the
+   described title and the ";"-separated activities after it, named without a cue -
+   before 8, which would take the first item alone;
+8. ``described``: the unquoted words after the cue up to its owner, place or result
+   ("mô hình nuôi ong của ..." gives "nuôi ong") - the last resort, always answers.
+
+The names of the steps that find are :class:`.found.ModelRule`, the names of those that
+reject :class:`.found.ModelRejection`; :func:`finding_rules` lists the former from the
+registries, and a test checks it against the Enum.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from danvan_nlp.stages.models import finders
+from danvan_nlp.stages.models import lexicon as lex
+from danvan_nlp.stages.models.found import CueSite, Found, ModelRejection, ModelRule, SentenceSite
+
+
+@dataclass(frozen=True, slots=True)
+class Rejection:
+    """A step that refuses a whole sentence: its name, the lexicons it reads, its test."""
+
+    name: ModelRejection
+    reads: tuple[str, ...]
+    rejects: Callable[[SentenceSite], bool]
+
+
+@dataclass(frozen=True, slots=True)
+class CueStep:
+    """One step after a cue word: its name, the lexicons it reads, and its answer
+    (None: not this step's case; a list, maybe empty: the cue's titles)."""
+
+    name: ModelRule | ModelRejection
+    reads: tuple[str, ...]
+    decide: Callable[[CueSite], list[Found] | None]
+
+
+@dataclass(frozen=True, slots=True)
+class Finder:
+    """A step that adds titles to a sentence's: the rules it answers with, the lexicons it
+    reads, and its finding."""
+
+    names: tuple[ModelRule, ...]
+    reads: tuple[str, ...]
+    find: Callable[[SentenceSite], list[Found]]
+
+
+def _manner(site: CueSite) -> list[Found] | None:
+    before_and_cue = finders.words_before(site.sentence, site.match.end())
+    return [] if lex.frames_manner(before_and_cue) else None
+
+
+def _at_event(site: CueSite) -> list[Found] | None:
+    before = finders.words_before(site.sentence, site.match.start())
+    return [] if site.cue.kind == "name" and finders.at_an_event(before) else None
+
+
+def _named_before(site: CueSite) -> list[Found] | None:
+    """ "chọn "A" làm mô hình trọng tâm", ""A" là một mô hình ...": the quoted name before
+    the copula is the model; the words after the cue describe it."""
+    start = max(0, site.match.start() - finders.LOOKBACK)
+    named = lex.NAMED_BEFORE.search(site.sentence, start, site.match.start())
+    if site.cue.kind == "name" or not named or lex.not_a_model(named["name"]):
+        return None
+    return [Found(named.start("name"), named.end("name"), ModelRule.NAMED_BEFORE)]
+
+
+def _quoted_name(site: CueSite) -> list[Found] | None:
+    quoted = lex.QUOTED_AT.match(site.sentence, site.position)
+    if quoted and not site.cue.starts_with:
+        return finders.quoted_chain(site.sentence, quoted)
+    return None
+
+
+def _quoted_list(site: CueSite) -> list[Found] | None:
+    opener = lex.LIST_OPENER.match(site.sentence, site.position)
+    if opener and not site.cue.starts_with and site.cue.kind != "name":
+        return finders.quoted_list(site.sentence, opener.end())
+    return None
+
+
+def _common_noun(site: CueSite) -> list[Found] | None:
+    lookback = max(0, site.match.start() - finders.LOOKBACK)
+    plural = lex.plural_before_re().search(site.sentence, lookback, site.match.start())
+    return [] if site.cue.kind != "any" or plural else None
+
+
+def _described(site: CueSite) -> list[Found]:
+    title = finders.described(site.sentence, site.position, site.cue.starts_with,
+                              in_quotes=finders.inside_quotes(site.sentence, site.match.start()))
+    return [title] if title else []
+
+
+def _listed_activities(site: CueSite) -> list[Found] | None:
+    """ "như: Mô hình A (...); B; C": a described title opening a list whose next items
+    are activities named without a cue."""
+    before = finders.words_before(site.sentence, site.match.start())
+    if site.cue.kind != "any" or not lex.LIST_INTRO.search(before):
+        return None
+    described = _described(site)
+    if not described:
+        return None
+    items = finders.semicolon_items(site.sentence, described[0].end)
+    return [*described, *items] if items else None
+
+
+_TITLE_LISTS = ("model_title_stops.txt", "model_title_ends.txt", "model_title_rejects.txt",
+                "model_title_compounds.txt")
+_NAME_LISTS = ("model_campaigns.txt", "model_campaign_markers.txt", "model_abstract_heads.txt")
+
+CUE_STEPS: tuple[CueStep, ...] = (
+    CueStep(ModelRejection.MANNER, ("model_manner_phrases.txt",), _manner),
+    CueStep(ModelRejection.AT_EVENT, ("model_cues.tsv",), _at_event),
+    CueStep(ModelRule.NAMED_BEFORE, _NAME_LISTS, _named_before),
+    CueStep(ModelRule.QUOTED_NAME, _NAME_LISTS, _quoted_name),
+    CueStep(ModelRule.QUOTED_LIST, ("model_campaigns.txt", "model_abstract_heads.txt"),
+            _quoted_list),
+    CueStep(ModelRejection.COMMON_NOUN, ("model_cues.tsv", "model_plural_words.txt"),
+            _common_noun),
+    CueStep(ModelRule.LISTED_ACTIVITY, (*_TITLE_LISTS, "model_item_openers.txt"),
+            _listed_activities),
+    CueStep(ModelRule.DESCRIBED, _TITLE_LISTS, _described),
+)
+
+
+def after_cue(site: CueSite) -> list[Found]:
+    """The titles one cue word gives: the answer of the first cue step that answers."""
+    for step in CUE_STEPS:
+        answer = step.decide(site)
+        if answer is not None:
+            return answer
+    return []
+
+
+def _after_cues(site: SentenceSite) -> list[Found]:
+    """The titles after every cue word of the sentence; a cue inside a title taken is
+    part of that title."""
+    results: list[Found] = []
+    consumed = 0
+    for match in lex.cue_re().finditer(site.sentence):
+        if match.start() < consumed:
+            continue
+        cue = lex.cues()[match["cue"].lower()]
+        position = finders.skip_campaigns(site.sentence, match.end())
+        found = after_cue(CueSite(site.sentence, match, cue, position))
+        results.extend(found)
+        consumed = max([consumed, *(item.end for item in found)])
+    return results
+
+
+def _deeds(site: SentenceSite) -> list[Found]:
+    if site.found or not finders.presents_deeds(site.context, site.offset):
+        return []
+    return finders.deeds(site.sentence)
+
+
+SENTENCE_REJECTIONS: tuple[Rejection, ...] = (
+    Rejection(ModelRejection.SHORTCOMINGS, ("model_shortcoming_cues.txt",),
+              lambda site: lex.lists_shortcomings(site.sentence)),
+)
+
+SENTENCE_FINDERS: tuple[Finder, ...] = (
+    Finder(tuple(step.name for step in CUE_STEPS if isinstance(step.name, ModelRule)),
+           ("model_cues.tsv",), _after_cues),
+    Finder((ModelRule.QUOTED_PASSIVE,), ("model_passive_cues.txt", "model_name_holders.txt",
+                                         "model_abstract_heads.txt"),
+           lambda site: finders.presented_by_passive(site.sentence, site.found)),
+    Finder((ModelRule.DEED,), ("model_deed_presenters.txt", "model_deed_people.txt",
+                               "model_deed_verbs.txt", "model_deed_nominalisers.txt"), _deeds),
+)
+
+
+def find_in_sentence(site: SentenceSite) -> list[Found]:
+    """The titles of one sentence, in the order they stand, as the registries find them."""
+    if any(rejection.rejects(site) for rejection in SENTENCE_REJECTIONS):
+        return []
+    found: tuple[Found, ...] = ()
+    for finder in SENTENCE_FINDERS:
+        found += tuple(finder.find(SentenceSite(site.sentence, site.context, site.offset, found)))
+    return sorted(found, key=lambda item: item.start)
+
+
+def finding_rules() -> list[ModelRule]:
+    """The names of the steps that find titles, in cascade order."""
+    return [name for finder in SENTENCE_FINDERS for name in finder.names]
+
+
+def lexicons_read() -> set[str]:
+    """Every lexicon file a step of the cascade declares it reads."""
+    steps: list[Rejection | CueStep | Finder] = [*SENTENCE_REJECTIONS, *CUE_STEPS,
+                                                 *SENTENCE_FINDERS]
+    return {name for step in steps for name in step.reads}

@@ -1,0 +1,212 @@
+"""How each step of the model cascade (:mod:`.cascade`) finds titles in a sentence.
+
+The functions here do the reading; the order in which they are tried, and why, is in
+:mod:`.cascade`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from danvan_nlp.context import ArticleContext
+from danvan_nlp.stages.models import lexicon as lex
+from danvan_nlp.stages.models.found import Found, ModelRule
+
+MIN_TITLE_WORDS = 2
+MAX_DESCRIBED_WORDS = 20
+LIST_GAP = 80  # characters allowed between two quoted names of one list
+ITEM_GAP = 300  # ... when the gap describes the name before and ends in ";"
+MAX_ITEM_WORDS = 15  # an activity listed without a cue: "vận động tặng quà học sinh"
+LOOKBACK = 200  # characters before a cue or deed that the checks on what precedes read
+LOOKAHEAD = 2000  # characters after a cue that a described title may take
+
+
+def words_before(sentence: str, position: int) -> str:
+    """The last :data:`LOOKBACK` characters before ``position`` (what a check reads)."""
+    return sentence[max(0, position - LOOKBACK) : position]
+
+
+def at_an_event(before: str) -> bool:
+    """The cue follows "tại": a ceremony or programme is named, not a model."""
+    words = before.lower().split()
+    return bool(words) and words[-1] == "tại"
+
+
+def skip_campaigns(sentence: str, position: int) -> int:
+    """Past campaign names after the cue: ``mô hình "Dân vận khéo" X``.
+
+    Names listed right after a campaign (``"Toàn dân ...", "Xây dựng ..."``) are
+    its sibling campaigns and are passed too; so is an unquoted campaign name
+    before a quoted one (``mô hình dân vận khéo "Nhà sạch, vườn đẹp"``).
+    """
+    unquoted = lex.unquoted_campaign_re().match(sentence, position)
+    if unquoted:
+        return unquoted.end()
+    quoted = lex.QUOTED_AT.match(sentence, position)
+    if not quoted or not lex.is_campaign(quoted["name"]):
+        return position
+    position = quoted.end()
+    while chained := lex.CHAINED_QUOTE.match(sentence, position):
+        position = chained.end()
+    return position
+
+
+def quoted_chain(sentence: str, first: re.Match[str]) -> list[Found]:
+    """The quoted name after a cue and the quoted names chained to it by a separator."""
+    found: list[Found] = []
+    match: re.Match[str] | None = first
+    while match:
+        launched = lex.launched_from_above(sentence, match.end())
+        if not launched and not lex.not_a_model(match["name"]):
+            found.append(Found(match.start("name"), match.end("name"), ModelRule.QUOTED_NAME))
+        match = lex.CHAINED_QUOTE.match(sentence, match.end())
+    return found
+
+
+def quoted_list(sentence: str, position: int) -> list[Found]:
+    """Quoted names from ``position`` on, while the gaps between them stay short."""
+    found: list[Found] = []
+    for match in lex.ANY_QUOTED.finditer(sentence, position):
+        gap = sentence[position : match.start()]
+        limit = ITEM_GAP if gap.rstrip().endswith(";") else LIST_GAP
+        if len(gap) > limit or lex.cue_re().search(gap):
+            break
+        if not lex.not_a_model(match["name"]):
+            found.append(Found(match.start("name"), match.end("name"), ModelRule.QUOTED_LIST))
+        position = match.end()
+    return found
+
+
+def described(
+    sentence: str, position: int, starts_with: str, *, in_quotes: bool
+) -> Found | None:
+    """The unquoted description after a cue, up to its owner, place or result.
+
+    ``in_quotes``: the cue opened a quotation (``nhờ "Mô hình nuôi ..."``), so the
+    closing quote ends the description.
+    """
+    while position < len(sentence) and sentence[position].isspace():
+        position += 1
+    rest = sentence[position : position + LOOKAHEAD]
+    if starts_with and not rest.lower().startswith(starts_with + " "):
+        return None
+    if not rest[:1].isalpha() or lex.title_stop_re().match(rest):
+        return None
+    addressees = lex.addressees_re().match(rest)
+    if addressees:  # the title is the activity, not whom and where it mobilises
+        position, rest = position + addressees.end(), rest[addressees.end():]
+    title = cut_description(rest, in_quotes=in_quotes)
+    if not can_be_title(title):
+        return None
+    return Found(position, position + len(title), ModelRule.DESCRIBED)
+
+
+def cut_description(rest: str, *, in_quotes: bool) -> str:
+    """``rest`` up to the first end marker (or closing quote), at most one long clause."""
+    end_match = lex.title_end(rest)
+    title = rest[: end_match.start() if end_match else len(rest)]
+    if in_quotes and '"' in title:
+        title = title[: title.index('"')]
+    if len(title.split()) > MAX_DESCRIBED_WORDS and "," in title:
+        title = title[: title.index(",")]
+    return title.rstrip(" ,")
+
+
+def inside_quotes(sentence: str, position: int) -> bool:
+    """Whether ``position`` lies in a quotation: right after a quote, or after an odd
+    number of them (``đề tài "... về mô hình Hội quán" và``)."""
+    before = sentence[:position]
+    return words_before(sentence, position).rstrip().endswith('"') or before.count('"') % 2 == 1
+
+
+def semicolon_items(sentence: str, position: int) -> list[Found]:
+    """The activities listed after ``position``, one per ";"-separated item, up to an item
+    that is not one (a cue, a capital, a number, too long)."""
+    found: list[Found] = []
+    while (semicolon := sentence.find(";", position)) >= 0:
+        item = _item_at(sentence, semicolon + 1)
+        if item is None:
+            break
+        found.append(item)
+        position = semicolon + 1
+    return found
+
+
+def _item_at(sentence: str, start: int) -> Found | None:
+    """The activity listed from ``start`` to the next ";", if it can be one."""
+    while start < len(sentence) and sentence[start].isspace():
+        start += 1
+    end_of_item = sentence.find(";", start)
+    item = sentence[start : end_of_item if end_of_item >= 0 else len(sentence)]
+    title = cut_description(item, in_quotes=False)
+    if not _can_be_item(item, title):
+        return None
+    opener = lex.item_opener_re().match(title)
+    skipped = opener.end() if opener and can_be_title(title[opener.end():]) else 0
+    return Found(start + skipped, start + len(title), ModelRule.LISTED_ACTIVITY)
+
+
+def _can_be_item(item: str, title: str) -> bool:
+    """A listed activity: starts lower-case, no cue of its own, short, a title."""
+    cues = [lex.cues()[cue.lower()] for cue in lex.cue_re().findall(item)]
+    return (item[:1].islower() and all(cue.kind == "name" for cue in cues)
+            and len(title.split()) <= MAX_ITEM_WORDS and can_be_title(title))
+
+
+def can_be_title(title: str) -> bool:
+    """Long enough, not ending in a stop word, with no demonstrative or percentage."""
+    words = title.lower().split()
+    if len(words) < MIN_TITLE_WORDS:
+        return False
+    if lex.title_stop_re().fullmatch(words[-1]) and not lex.ends_in_compound(title):
+        return False
+    rejects = lex.lower("model_title_rejects.txt")
+    return not any(word in words or (not word.isalnum() and word in title) for word in rejects)
+
+
+def presented_by_passive(sentence: str, found: tuple[Found, ...]) -> list[Found]:
+    """``"Lớp dạy chữ Khmer dịp hè" được duy trì``: a named initiative, no cue needed."""
+    taken = {item.start for item in found}
+    return [
+        Found(match.start("name"), match.end("name"), ModelRule.QUOTED_PASSIVE)
+        for match in lex.passive_re().finditer(sentence)
+        if match.start("name") not in taken and not lex.not_a_model(match["name"])
+        and not lex.names_something_else(words_before(sentence, match.start()))
+    ]
+
+
+def deeds(sentence: str) -> list[Found]:
+    """Mobilising deeds told as a clause: "vận động bà con hiến đất ...", "hiến 200 m² đất để"."""
+    found: list[Found] = []
+    end = -1  # where the last deed's clause ends (the next deed may end there too)
+    for match in lex.deed_re().finditer(sentence):
+        before = words_before(sentence, match.start()).lower().rstrip()
+        nominalised = any(before.endswith(w) for w in lex.lower("model_deed_nominalisers.txt"))
+        if nominalised or before.endswith('"'):
+            continue
+        if end < match.end():  # no end marker lies between the last deed's and this one
+            end_match = lex.title_end_re().search(sentence, match.end())
+            end = end_match.start() if end_match else len(sentence)
+        found.append(Found(match.start(), end, ModelRule.DEED))
+    return found
+
+
+def presents_deeds(ctx: ArticleContext, offset: int) -> bool:
+    """Whether the paragraph at ``offset`` (or its list's intro line) presents exemplars."""
+    return ctx.memo(_lines_presenting_deeds)[ctx.line_of(offset)]
+
+
+def _lines_presenting_deeds(ctx: ArticleContext) -> list[bool]:
+    """For each line of the article: whether it (a bulleted line: with the last line before
+    it that is neither blank nor bulleted) names an exemplar-presenting word."""
+    presenters = lex.lower("model_deed_presenters.txt")
+    answers, intro = [], ""
+    for line in ctx.text.split("\n"):
+        scope = line
+        if lex.BULLET.match(line):
+            scope += " " + intro
+        elif line.strip():
+            intro = line
+        lowered = scope.lower()
+        answers.append(any(word in lowered for word in presenters))
+    return answers
