@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import cache
 
 from danvan_nlp.records import Outcome
 from danvan_nlp.stages.figures.awarder import passive_agent
-from danvan_nlp.stages.figures.clauses import ClauseView, VerbHit, clause_words
+from danvan_nlp.stages.figures.clauses import ClauseView, VerbHit, clause_words, place_of_verb
 from danvan_nlp.stages.figures.drafts import Draft
 from danvan_nlp.stages.figures.labels import MEASURED, How, Strength
 from danvan_nlp.stages.figures.lexicon import before_number, role_words, search_back
@@ -86,6 +87,9 @@ def _first_marker(view: ClauseView, start: int, end: int) -> tuple[int, int, str
 def _marker_reading(view: ClauseView, marker: tuple[int, int, str], end: int) -> Reading:
     _, marker_end, role = marker
     reach = PASSIVE_REACH if role == "marker" else NEAR_REACH
+    consent = _consent_after().match(view.text, marker_end)
+    if consent and not _verb_starts_in(view, marker_end, consent.end()):
+        marker_end = consent.end()  # "đều đồng ý hiến": the verb after the consent
     for hit in view.hits_between(marker_end, min(end, marker_end + reach + 40)):
         if hit.start - marker_end > reach or not _agent_list(view, marker_end, hit.start):
             break
@@ -94,6 +98,18 @@ def _marker_reading(view: ClauseView, marker: tuple[int, int, str], end: int) ->
         agent = passive_agent(view, marker_end, hit) if role == "marker" else None
         return Reading(hit.outcome, How.MARKER, hit, agent)
     return Reading(Outcome.OTHER, How.MARKER_UNKNOWN)
+
+
+@cache
+def _consent_after() -> re.Pattern[str]:
+    """A verb of agreeing right after a marker ("đều đồng ý hiến"): the verb follows it."""
+    return re.compile(r"\s+" + clause_words("consent").pattern, re.VERBOSE)
+
+
+def _verb_starts_in(view: ClauseView, start: int, end: int) -> bool:
+    """Whether a verb starts in ``start:end`` ("tự nguyện hiến" is one verb, not a consent)."""
+    first = bisect.bisect_left(view.hit_starts, start)
+    return first < len(view.hit_starts) and view.hit_starts[first] < end
 
 
 def _agent_list(view: ClauseView, start: int, end: int) -> bool:
@@ -153,8 +169,8 @@ def _is_object(view: ClauseView, hit: VerbHit, following: Draft) -> bool:
     """Whether ``following`` is the object of ``hit`` ("xây dựng, duy trì 86 mô hình"),
     not the next item of a list ("1.954 mô hình đăng ký và 1.402 mô hình ...")."""
     gap = view.text[hit.end:following.start]
-    if len(gap) > OBJECT_REACH or _NOT_OBJECT_GAP.search(gap):
-        return False
+    if len(gap) > OBJECT_REACH or _NOT_OBJECT_GAP.search(gap) or place_of_verb(gap):
+        return False  # "thực hiện tại 14 thôn": where it was done, not what
     between = view.hits_between(hit.end, following.start)
     if between and between[-1].outcome is Outcome.OTHER:
         return False  # "căn hoàn thành, bàn giao, đạt 80%": "đạt" governs the share

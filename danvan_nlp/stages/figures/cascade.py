@@ -10,17 +10,19 @@ wins, and each rule's name is the ``how`` part of the figure's rule
 
 1. ``marker``: a passive or aspect marker after the figure and its verb ("được ... công
    nhận", "đã xây dựng") - the most explicit statement, so it wins over everything;
-2. ``verb_before`` (and ``partner``, ``labour_of_mobilised``): a strong verb before the
-   number in the same segment ("hiến 334 nghìn m2") - explicit and adjacent, second;
-3. ``bare``: a verb right after the counted noun ("mô hình đăng ký thực hiện") - it can
-   be a description of the noun, so it yields to 1 and 2;
-4. ``verb_after_other``: a verb after that decides no outcome still says the figure is
+2. ``place_of_verb``: the verb before is followed by a preposition of place ("thực hiện
+   tại 79 khóm"): the number says where, so it is ``other`` - before 3, whose verb it is;
+3. ``verb_before`` (and ``partner``, ``labour_of_mobilised``): a strong verb before the
+   number in the same segment ("hiến 334 nghìn m2") - explicit and adjacent, third;
+4. ``bare``: a verb right after the counted noun ("mô hình đăng ký thực hiện") - it can
+   be a description of the noun, so it yields to 1 to 3;
+5. ``verb_after_other``: a verb after that decides no outcome still says the figure is
    ``other`` - a verb of its own beats borrowing one;
-5. ``shared_verb``: a list item with no verb of its own takes the verb of the item before;
-6. ``part_of_total``: a part ("trong đó ...", a bullet) takes its total's outcome - after
-   5, because a list inside the parts shares its own verb first;
-7. ``other_verb_before``: a weak or distant verb before the number gives ``other``;
-8. ``no_verb``: nothing said (the last resort, always answers).
+6. ``shared_verb``: a list item with no verb of its own takes the verb of the item before;
+7. ``part_of_total``: a part ("trong đó ...", a bullet) takes its total's outcome - after
+   6, because a list inside the parts shares its own verb first;
+8. ``other_verb_before``: a weak or distant verb before the number gives ``other``;
+9. ``no_verb``: nothing said (the last resort, always answers).
 
 ``CORRECTIONS`` - what the chosen reading means for this kind of figure, tried on the
 choice, first answer wins, else the choice stands. They come after the choice because
@@ -48,7 +50,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from danvan_nlp.records import Outcome
-from danvan_nlp.stages.figures.clauses import ClauseView, VerbHit
+from danvan_nlp.stages.figures.clauses import ClauseView, VerbHit, place_of_verb
 from danvan_nlp.stages.figures.drafts import Draft
 from danvan_nlp.stages.figures.labels import How, UnitKind
 from danvan_nlp.stages.figures.lexicon import before_number, role_alternation, role_words
@@ -92,6 +94,15 @@ def _marker(s: Sides) -> Reading | None:
     return s.after if s.after.how is How.MARKER and known else None
 
 
+def _place_of_verb(s: Sides) -> Reading | None:
+    hit = s.before.hit
+    if hit is None or s.before.how is not How.VERB_BEFORE:
+        return None
+    if place_of_verb(s.view.text[hit.end:s.draft.start]):
+        return Reading(Outcome.OTHER, How.PLACE_OF_VERB, hit)
+    return None
+
+
 def _before_same_segment(s: Sides) -> Reading | None:
     strong = s.before.outcome is not None and s.before.how is not How.WEAK
     return s.before if strong and s.before.same_segment else None
@@ -121,6 +132,7 @@ def _other_verb_before(s: Sides) -> Reading | None:
 
 CHOICE: tuple[Rule, ...] = (
     Rule(How.MARKER, ("marker", "near_marker"), _marker),
+    Rule(How.PLACE_OF_VERB, ("place_of_verb",), _place_of_verb),
     Rule(How.VERB_BEFORE, ("copula", "mobilising_head", "partner", "with"), _before_same_segment),
     Rule(How.BARE, ("labour_unit", "described_unit", "blocker", "locative"), _bare),
     Rule(How.VERB_AFTER_OTHER, (), _verb_after_other),

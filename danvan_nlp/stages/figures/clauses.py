@@ -101,6 +101,29 @@ def clause_words(role: str) -> re.Pattern[str]:
     )
 
 
+@cache
+def _place_gap() -> re.Pattern[str]:
+    return re.compile(
+        r"""
+        \s* (?:""" + lexicon.alternation(_role_entries("place_of_verb")) + r""")  # "tại", "ở"
+        (?: \s+ [^\W\d]+ ){0,2}       # at most two words ("các", "hơn"), no number
+        \s* $                         # then the number: nothing else stands between
+        """,
+        re.VERBOSE,
+    )
+
+
+def _role_entries(role: str) -> list[str]:
+    return [row[0] for row in lexicon.table("figure_clause_words.tsv") if row[1] == role]
+
+
+def place_of_verb(gap: str) -> bool:
+    """Whether the words between a verb and a number are a preposition of place and at most
+    two words ("thực hiện tại 14 thôn", "ở các 5 xã"): the number says where the verb
+    happened, not what it acted on."""
+    return bool(_place_gap().match(gap))
+
+
 class ClauseView:
     """Outcome verbs and clause boundaries of one normalised text."""
 

@@ -63,6 +63,7 @@ class How(str, Enum):
     LABOUR_OF_MOBILISED = "labour_of_mobilised"
     WEAK = "weak"
     VERB_BEFORE = "verb_before"
+    PLACE_OF_VERB = "place_of_verb"
     VERB_AFTER_OTHER = "verb_after_other"
     SHARED_VERB = "shared_verb"
     PART_OF_TOTAL = "part_of_total"

@@ -1,0 +1,47 @@
+"""Outcomes of figures as real pages write them (issues 8 and 13), in our own sentences.
+
+Each test is one PATTERN seen on the real-text batches, written anew; where it matters the
+rule that decided is checked too, so a change of cascade shows where the figure went.
+"""
+
+from danvan_nlp import extract
+
+
+def _outcomes(text: str) -> list[tuple[float, str, str]]:
+    return [(f.value, f.unit, f.outcome.value) for f in extract(text).figures]
+
+
+def _rules(text: str) -> list[str]:
+    return [f.rule for f in extract(text).figures]
+
+
+def test_a_place_after_the_verb_is_where_not_what() -> None:
+    text = ("Đến nay, cả huyện có 58 mô hình dân vận khéo ở nhiều lĩnh vực đang triển khai "
+            "tại 23 thôn, bản.")
+    assert _outcomes(text) == [(58.0, "mô hình", "implemented"), (23.0, "thôn", "other")]
+    assert _rules(text) == ["figure.unit_table.marker", "figure.unit_table.place_of_verb"]
+
+
+def test_a_registering_list_with_a_place_after_its_verb() -> None:
+    figures = _outcomes("Năm nay có 415 tập thể, cá nhân đăng ký ở ba nhóm danh hiệu thi đua.")
+    assert figures[0] == (415.0, "tập thể", "registered")
+    assert figures[-1] == (3.0, "nhóm", "other")
+
+
+def test_a_preposition_of_place_far_from_the_number_does_not_count() -> None:
+    figures = _outcomes("Người có uy tín được công nhận tại Quyết định số 12/QĐ-UBND của UBND "
+                        "tỉnh là 730 người.")
+    assert (730.0, "người", "recognized") in figures
+
+
+def test_the_verb_after_an_agreeing_verb_decides() -> None:
+    text = ("Gần 90% hộ dân trong xóm có vườn nằm trong dự án đều đồng thuận hiến đất làm "
+            "đường.")
+    assert _outcomes(text) == [(90.0, "%", "mobilized")]
+    assert _rules(text) == ["figure.unit_table.marker"]
+
+
+def test_a_verb_starting_with_an_agreeing_word_is_still_read_whole() -> None:
+    figures = _outcomes("Với tinh thần đồng lòng, 37 hộ dân đã tự nguyện hiến đất vườn để làm "
+                        "đường.")
+    assert figures[0] == (37.0, "hộ", "mobilized")
