@@ -45,3 +45,21 @@ def test_a_verb_starting_with_an_agreeing_word_is_still_read_whole() -> None:
     figures = _outcomes("Với tinh thần đồng lòng, 37 hộ dân đã tự nguyện hiến đất vườn để làm "
                         "đường.")
     assert figures[0] == (37.0, "hộ", "mobilized")
+
+
+def test_two_verbs_joined_by_va_share_the_deciding_one() -> None:
+    text = ("Những năm qua, toàn xã đã xây dựng và phát huy hiệu quả của 64 mô hình làm tốt "
+            "công tác dân vận.")
+    assert _outcomes(text) == [(64.0, "mô hình", "implemented")]
+
+
+def test_steps_joined_by_a_comma_keep_their_own_verb() -> None:
+    text = ("Mô hình tuần tra do đồn biên phòng phối hợp với các trưởng bản thực hiện, tổ "
+            "chức 31 đợt tuần tra chung trong năm.")
+    assert _outcomes(text) == [(31.0, "đợt", "other")]
+
+
+def test_a_reason_clause_after_a_list_does_not_take_the_list_from_its_verb() -> None:
+    text = ("Chủ tịch UBND huyện tặng Giấy khen cho 08 tập thể, 11 cá nhân, vì đã có nhiều "
+            "đóng góp cho phong trào.")
+    assert _outcomes(text) == [(8.0, "tập thể", "commended"), (11.0, "cá nhân", "commended")]

@@ -34,6 +34,9 @@ _COORDINATION = re.compile(
 )
 
 
+_AND = re.compile(r"\s+ và \s+", re.VERBOSE)  # "xây dựng và phát huy": two verbs, one object
+
+
 @lru_cache(maxsize=1)
 def _list_separator() -> re.Pattern[str]:
     """What stands between two items of a list of figures: a comma or "và", "cùng"."""
@@ -143,7 +146,24 @@ def _soft_outcome(view: ClauseView, hits: list[VerbHit], hit: VerbHit) -> Outcom
         return Outcome.COMMENDED
     if _mobilised_chain(view, hits, hit):
         return Outcome.MOBILIZED
+    if hit.outcome is Outcome.OTHER:
+        coordinated = _coordinated_outcome(view, hits, hit)
+        if coordinated is not None:
+            return coordinated  # "xây dựng và phát huy 274 mô hình": built, then kept up
     return Outcome.OTHER if hit.strength is Strength.SOFT else hit.outcome
+
+
+def _coordinated_outcome(view: ClauseView, hits: list[VerbHit], hit: VerbHit) -> Outcome | None:
+    """The outcome of the strong verb joined to ``hit`` by "và", when ``hit`` itself decides
+    none ("xây dựng và phát huy hiệu quả của N mô hình"); a comma joins steps of their own
+    ("thực hiện, tổ chức 48 đợt")."""
+    earlier = [h for h in hits if h.end <= hit.start]
+    if not earlier or not _AND.fullmatch(view.text, earlier[-1].end, hit.start):
+        return None
+    verb = earlier[-1]
+    if verb.strength is Strength.STRONG and verb.outcome is not Outcome.OTHER:
+        return verb.outcome
+    return None
 
 
 def _mobilised_chain(view: ClauseView, hits: list[VerbHit], hit: VerbHit) -> bool:

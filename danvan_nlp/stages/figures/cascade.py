@@ -17,7 +17,8 @@ wins, and each rule's name is the ``how`` part of the figure's rule
 4. ``bare``: a verb right after the counted noun ("mô hình đăng ký thực hiện") - it can
    be a description of the noun, so it yields to 1 to 3;
 5. ``verb_after_other``: a verb after that decides no outcome still says the figure is
-   ``other`` - a verb of its own beats borrowing one;
+   ``other`` - a verb of its own beats borrowing one (a marker with no verb after it,
+   "..., vì đã có", is no verb);
 6. ``shared_verb``: a list item with no verb of its own takes the verb of the item before;
 7. ``part_of_total``: a part ("trong đó ...", a bullet) takes its total's outcome - after
    6, because a list inside the parts shares its own verb first;
@@ -113,8 +114,8 @@ def _bare(s: Sides) -> Reading | None:
 
 
 def _verb_after_other(s: Sides) -> Reading | None:
-    if s.after.how is How.NONE:
-        return None
+    if s.after.how in (How.NONE, How.MARKER_UNKNOWN):
+        return None  # a marker with no verb after it ("..., vì đã có") says nothing
     return Reading(Outcome.OTHER, How.VERB_AFTER_OTHER, s.after.hit)
 
 
