@@ -63,3 +63,24 @@ def test_a_reason_clause_after_a_list_does_not_take_the_list_from_its_verb() -> 
     text = ("Chủ tịch UBND huyện tặng Giấy khen cho 08 tập thể, 11 cá nhân, vì đã có nhiều "
             "đóng góp cho phong trào.")
     assert _outcomes(text) == [(8.0, "tập thể", "commended"), (11.0, "cá nhân", "commended")]
+
+
+def test_a_trong_do_sentence_breaks_down_the_total_of_its_own_unit() -> None:
+    text = ("Đến nay, toàn xã có 52 mô hình dân vận khéo đang thực hiện tại 14 thôn. Trong "
+            "đó, có 30 mô hình tập thể và 22 mô hình cá nhân.")
+    assert _outcomes(text) == [(52.0, "mô hình", "implemented"), (14.0, "thôn", "other"),
+                               (30.0, "mô hình", "implemented"),
+                               (22.0, "mô hình", "implemented")]
+
+
+def test_a_sentence_without_figures_may_stand_between_a_total_and_its_parts() -> None:
+    text = ("Năm 2024, Ban Chỉ đạo huyện đã công nhận 75 mô hình dân vận khéo. Ảnh: Các đại "
+            "biểu chụp ảnh lưu niệm tại hội nghị.\n\nTrong đó có 41 mô hình tập thể và 34 mô "
+            "hình cá nhân.")
+    assert [f[2] for f in _outcomes(text)] == ["recognized"] * 3
+
+
+def test_across_other_sentences_only_a_total_of_the_same_unit_is_broken_down() -> None:
+    text = ("Năm 2024, huyện đã công nhận 75 mô hình dân vận khéo. Ảnh: Các đại biểu chụp ảnh "
+            "lưu niệm tại hội nghị. Trong đó có 41 tập thể tham gia hội thi.")
+    assert _outcomes(text)[-1] == (41.0, "tập thể", "other")

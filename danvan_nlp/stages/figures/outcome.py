@@ -28,6 +28,7 @@ from danvan_nlp.stages.figures.lists import share_verb_after
 from danvan_nlp.stages.figures.reading import Reading, connector
 
 ASIDE_REACH = 40
+FIGURELESS_GAP_REACH = 400  # characters of figureless sentences between a total and its parts
 
 _BULLET = re.compile(
     r"""
@@ -182,16 +183,26 @@ def _sentence_total(view: ClauseView, drafts: list[Draft], index: int,
                     opening: tuple[int, str]) -> Draft | None:
     """ "... công nhận 900 mô hình. Trong đó, kinh tế 300 mô hình": a sentence that opens
     with "trong đó" lists parts of the last figure of the sentence before that counts
-    the same kind of thing (no money among the parts of 16 collectives)."""
+    the same kind of thing (no money among the parts of 16 collectives), the same unit
+    first ("169 mô hình ... tại 79 khóm. Trong đó, 132 mô hình ...": the models). A few
+    sentences with no figure may stand between (a caption, a remark), if the total
+    counts the very unit of the part."""
     (left, opener), draft = opening, drafts[index]
     before = drafts[index - 1].sentence
     if not (opener in role_words("sentence_part_opener")
-            and not view.text[before[1]:draft.sentence[0]].strip()  # the sentence follows
             and " ".join(view.text[draft.sentence[0]:left].split()) == opener):  # opens it
         return None
+    gap = view.text[before[1]:draft.sentence[0]]
+    if gap.strip() and len(gap) > FIGURELESS_GAP_REACH:
+        return None
+    candidates: list[Draft] = []
     for earlier in (drafts[i] for i in range(index - 1, -1, -1)):  # a sentence's figures
         if earlier.sentence != before:  # stand together: none of ``before`` is further back
-            return None
-        if earlier.unit.kind == draft.unit.kind:
-            return earlier
-    return None
+            break
+        if earlier.unit.kind == draft.unit.kind and earlier.how is not How.PLACE_OF_VERB:
+            candidates.append(earlier)  # not "tại 79 khóm": a place is where, not a total
+    same_unit = [earlier for earlier in candidates if earlier.unit.unit == draft.unit.unit]
+    if gap.strip():
+        candidates = []  # across other sentences: only a total of the same unit
+    chosen = same_unit or candidates
+    return chosen[0] if chosen else None
