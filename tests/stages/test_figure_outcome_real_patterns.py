@@ -84,3 +84,21 @@ def test_across_other_sentences_only_a_total_of_the_same_unit_is_broken_down() -
     text = ("Năm 2024, huyện đã công nhận 75 mô hình dân vận khéo. Ảnh: Các đại biểu chụp ảnh "
             "lưu niệm tại hội nghị. Trong đó có 41 tập thể tham gia hội thi.")
     assert _outcomes(text)[-1] == (41.0, "tập thể", "other")
+
+
+def test_an_amount_in_brackets_takes_the_verb_before_the_bracket() -> None:
+    text = ("Tiêu biểu như: mô hình hỗ trợ sửa nhà cho hộ nghèo (95 triệu đồng); vận động "
+            "tặng quà học sinh nghèo (48 triệu đồng); mô hình thắp sáng đường quê.")
+    assert _outcomes(text) == [(95000000.0, "đồng", "other"),
+                               (48000000.0, "đồng", "mobilized")]
+
+
+def test_a_count_in_brackets_keeps_its_own_reading() -> None:
+    text = "Hội đã vận động các nhà hảo tâm xây nhà tình nghĩa (12 hộ được nhận nhà)."
+    assert _outcomes(text) == [(12.0, "hộ", "other")]
+
+
+def test_goods_listed_with_a_sum_after_a_giving_verb_are_mobilized() -> None:
+    text = ("Năm nay, các thôn ủng hộ 15 triệu đồng cùng 2,5 tấn gạo giúp đồng bào miền Trung "
+            "bị bão lũ.")
+    assert _outcomes(text) == [(15000000.0, "đồng", "mobilized"), (2.5, "tấn", "mobilized")]

@@ -6,8 +6,9 @@ right after the counted noun ("mô hình đăng ký thực hiện"). Before it: 
 outcome verb ("hiến 334 nghìn m2"). A figure with no verb of its own shares the verb
 of the list it belongs to ("19 tập thể và 23 cá nhân ... được tặng Bằng khen") or
 takes its total's outcome when it is a part ("trong đó", a colon, brackets, or a
-sentence opening with "Trong đó,"). Shares that restate a count and support levels are
-read in :mod:`.restate`; lists whose verb follows their last item in
+sentence opening with "Trong đó,"); an amount alone in brackets reads the verb before
+the bracket ("vận động tặng quà (233 triệu đồng)"). Shares that restate a count and
+support levels are read in :mod:`.restate`; lists whose verb follows their last item in
 :mod:`.lists`.
 """
 
@@ -22,7 +23,7 @@ from danvan_nlp.stages.figures.before import read_before
 from danvan_nlp.stages.figures.cascade import Sides, decide
 from danvan_nlp.stages.figures.clauses import ClauseView
 from danvan_nlp.stages.figures.drafts import Draft
-from danvan_nlp.stages.figures.labels import How
+from danvan_nlp.stages.figures.labels import MEASURED, How
 from danvan_nlp.stages.figures.lexicon import before_number, role_words, search_back
 from danvan_nlp.stages.figures.lists import share_verb_after
 from danvan_nlp.stages.figures.reading import Reading, connector
@@ -78,10 +79,23 @@ def _decide(view: ClauseView, drafts: list[Draft], index: int, intro: Draft | No
         # viên" is a clause of its own, "trong đó nam 90 người; nữ 12 người" a part
     if opener == "(" and head is None and after.outcome is None:
         after = after_aside(view, draft)
+        before = _before_aside(view, drafts, index, (left, before))
     head = head or _bullet_head(view, drafts[index], intro)
     reading = decide(Sides(view, drafts, index, left, after, before, previous, head))
     _apply(draft, reading, view, left)
     return head
+
+
+def _before_aside(view: ClauseView, drafts: list[Draft], index: int,
+                  inside: tuple[int, Reading]) -> Reading:
+    """ "vận động tặng quà học sinh (233 triệu đồng)": an amount alone in brackets is what
+    the verb before the bracket moved; things counted there keep their own reading."""
+    left, before = inside
+    if before.how is not How.NONE or drafts[index].unit.kind not in MEASURED:
+        return before
+    outer_left, _ = view.left_limit(left - 1, drafts[index].sentence[0])
+    outer, _ = read_before(view, drafts, index, outer_left)
+    return outer if outer.how is How.VERB_BEFORE else before
 
 
 def _carried_head(view: ClauseView, drafts: list[Draft], index: int,
