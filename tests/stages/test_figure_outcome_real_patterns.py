@@ -102,3 +102,40 @@ def test_goods_listed_with_a_sum_after_a_giving_verb_are_mobilized() -> None:
     text = ("Năm nay, các thôn ủng hộ 15 triệu đồng cùng 2,5 tấn gạo giúp đồng bào miền Trung "
             "bị bão lũ.")
     assert _outcomes(text) == [(15000000.0, "đồng", "mobilized"), (2.5, "tấn", "mobilized")]
+
+
+def test_a_describing_verb_after_the_count_yields_to_the_deciding_verb() -> None:
+    text = ("Có 95 hộ dân sinh sống dọc theo tuyến tỉnh lộ 937 tự nguyện hiến đất cùng địa "
+            "phương mở rộng mặt đường.")
+    assert _outcomes(text) == [(95.0, "hộ", "mobilized")]
+    assert _rules(text) == ["figure.unit_table.bare"]
+
+
+def test_a_marked_verb_after_a_long_subject_with_commas() -> None:
+    text = ("Năm 2023, toàn tỉnh có 1.640 mô hình được đăng ký, trong đó có 1.502 mô hình "
+            "trên các lĩnh vực kinh tế, văn hóa, xã hội, quốc phòng, an ninh được triển khai "
+            "hiệu quả.")
+    assert _outcomes(text) == [(1640.0, "mô hình", "registered"),
+                               (1502.0, "mô hình", "implemented")]
+
+
+def test_models_registered_after_a_list_of_who_owns_them() -> None:
+    text = ("Cả huyện có 1.200 mô hình của tập thể, cá nhân đăng ký ở hai nhóm danh hiệu thi "
+            "đua.")
+    assert _outcomes(text)[0] == (1200.0, "mô hình", "registered")
+
+
+def test_a_copula_ends_the_subject() -> None:
+    text = ("Năm nay, 12/12 xã đều có kế hoạch lãnh đạo thực hiện ở địa phương với giải pháp "
+            "cụ thể.")
+    assert _outcomes(text)[0][2] == "other"
+
+
+def test_a_marked_verb_that_decides_nothing_ends_the_subject() -> None:
+    text = "Hơn 900 hộ nghèo được hỗ trợ xây mới, sửa chữa nhà ở trong năm."
+    assert _outcomes(text) == [(900.0, "hộ nghèo", "other")]
+
+
+def test_a_verb_after_a_fronted_place_is_not_the_count_s() -> None:
+    text = "Ở bốn bản Nà Lừa, Pá Khoang, Huổi Một, Co Mận, mô hình bản không ma túy được duy trì."
+    assert _outcomes(text) == [(4.0, "bản", "other")]

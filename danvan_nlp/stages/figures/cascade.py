@@ -9,13 +9,15 @@ wins, and each rule's name is the ``how`` part of the figure's rule
 ``CHOICE`` - what the clause says of the figure:
 
 1. ``marker``: a passive or aspect marker after the figure and its verb ("được ... công
-   nhận", "đã xây dựng") - the most explicit statement, so it wins over everything;
+   nhận", "đã xây dựng") - the most explicit statement, so it wins over everything (read
+   past a long subject too: "1.808 mô hình trên các lĩnh vực A, B được triển khai");
 2. ``place_of_verb``: the verb before is followed by a preposition of place ("thực hiện
    tại 79 khóm"): the number says where, so it is ``other`` - before 3, whose verb it is;
 3. ``verb_before`` (and ``partner``, ``labour_of_mobilised``): a strong verb before the
    number in the same segment ("hiến 334 nghìn m2") - explicit and adjacent, third;
-4. ``bare``: a verb right after the counted noun ("mô hình đăng ký thực hiện") - it can
-   be a description of the noun, so it yields to 1 to 3;
+4. ``bare``: a verb right after the counted noun ("mô hình đăng ký thực hiện"), or the
+   first deciding verb past verbs that describe it ("hộ dân sinh sống dọc ... tự nguyện
+   hiến đất") - it can be a description of the noun, so it yields to 1 to 3;
 5. ``verb_after_other``: a verb after that decides no outcome still says the figure is
    ``other`` - a verb of its own beats borrowing one (a marker with no verb after it,
    "..., vì đã có", is no verb);

@@ -17,7 +17,14 @@ from __future__ import annotations
 import re
 
 from danvan_nlp.records import Outcome
-from danvan_nlp.stages.figures.after import ListRuns, after_aside, agent_check, read_after
+from danvan_nlp.stages.figures.after import (
+    ListRuns,
+    after_aside,
+    agent_check,
+    read_after,
+    read_after_long_subject,
+    reads_on,
+)
 from danvan_nlp.stages.figures.awarder import active_subject, award_owner
 from danvan_nlp.stages.figures.before import read_before
 from danvan_nlp.stages.figures.cascade import Sides, decide
@@ -72,6 +79,9 @@ def _decide(view: ClauseView, drafts: list[Draft], index: int, intro: Draft | No
     end = _reach_after(view, drafts, index, (left, opener), runs)
     after = agent_check(view, drafts, index, read_after(view, draft, end))
     before, previous = read_before(view, drafts, index, left)
+    if previous is None and reads_on(after):  # a list item shares the verb of its list
+        further = read_after_long_subject(view, drafts, index)
+        after = after if further.how is How.NONE else further
     opens_part = opener in role_words("part_opener")
     head = _head(view, drafts, index, (left, opener)) if opens_part else None
     if opener == ";" and not connector().match(view.text, left, draft.start):
