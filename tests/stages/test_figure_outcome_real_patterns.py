@@ -139,3 +139,16 @@ def test_a_marked_verb_that_decides_nothing_ends_the_subject() -> None:
 def test_a_verb_after_a_fronted_place_is_not_the_count_s() -> None:
     text = "Ở bốn bản Nà Lừa, Pá Khoang, Huổi Một, Co Mận, mô hình bản không ma túy được duy trì."
     assert _outcomes(text) == [(4.0, "bản", "other")]
+
+
+def test_one_of_a_set_is_said_of_the_one_not_of_the_set() -> None:
+    text = ("Là một trong số 1.130 người có uy tín của tỉnh, ông Lò Văn Pành được tôn vinh "
+            "tại hội nghị toàn quốc.")
+    assert _outcomes(text) == [(1130.0, "người", "other")]
+    assert _rules(text) == ["figure.unit_table.set_of"]
+
+
+def test_delegates_of_units_are_not_the_units_commended() -> None:
+    text = ("Dự hội nghị có đại diện 12/40 xã, phường và các tập thể, cá nhân được khen thưởng "
+            "trong phong trào.")
+    assert _outcomes(text) == [(12.0, "xã", "other")]

@@ -8,24 +8,27 @@ wins, and each rule's name is the ``how`` part of the figure's rule
 
 ``CHOICE`` - what the clause says of the figure:
 
-1. ``marker``: a passive or aspect marker after the figure and its verb ("được ... công
-   nhận", "đã xây dựng") - the most explicit statement, so it wins over everything (read
+1. ``set_of``: the figure names a set someone belongs to or speaks for ("một trong số
+   1.251 người", "đại diện 9/101 xã") - the verbs around are said of that someone, so
+   this ``other`` comes before everything;
+2. ``marker``: a passive or aspect marker after the figure and its verb ("được ... công
+   nhận", "đã xây dựng") - the most explicit statement, so it wins over the rest (read
    past a long subject too: "1.808 mô hình trên các lĩnh vực A, B được triển khai");
-2. ``place_of_verb``: the verb before is followed by a preposition of place ("thực hiện
-   tại 79 khóm"): the number says where, so it is ``other`` - before 3, whose verb it is;
-3. ``verb_before`` (and ``partner``, ``labour_of_mobilised``): a strong verb before the
-   number in the same segment ("hiến 334 nghìn m2") - explicit and adjacent, third;
-4. ``bare``: a verb right after the counted noun ("mô hình đăng ký thực hiện"), or the
+3. ``place_of_verb``: the verb before is followed by a preposition of place ("thực hiện
+   tại 79 khóm"): the number says where, so it is ``other`` - before 4, whose verb it is;
+4. ``verb_before`` (and ``partner``, ``labour_of_mobilised``): a strong verb before the
+   number in the same segment ("hiến 334 nghìn m2") - explicit and adjacent, fourth;
+5. ``bare``: a verb right after the counted noun ("mô hình đăng ký thực hiện"), or the
    first deciding verb past verbs that describe it ("hộ dân sinh sống dọc ... tự nguyện
-   hiến đất") - it can be a description of the noun, so it yields to 1 to 3;
-5. ``verb_after_other``: a verb after that decides no outcome still says the figure is
+   hiến đất") - it can be a description of the noun, so it yields to 2 to 4;
+6. ``verb_after_other``: a verb after that decides no outcome still says the figure is
    ``other`` - a verb of its own beats borrowing one (a marker with no verb after it,
    "..., vì đã có", is no verb);
-6. ``shared_verb``: a list item with no verb of its own takes the verb of the item before;
-7. ``part_of_total``: a part ("trong đó ...", a bullet) takes its total's outcome - after
-   6, because a list inside the parts shares its own verb first;
-8. ``other_verb_before``: a weak or distant verb before the number gives ``other``;
-9. ``no_verb``: nothing said (the last resort, always answers).
+7. ``shared_verb``: a list item with no verb of its own takes the verb of the item before;
+8. ``part_of_total``: a part ("trong đó ...", a bullet) takes its total's outcome - after
+   7, because a list inside the parts shares its own verb first;
+9. ``other_verb_before``: a weak or distant verb before the number gives ``other``;
+10. ``no_verb``: nothing said (the last resort, always answers).
 
 ``CORRECTIONS`` - what the chosen reading means for this kind of figure, tried on the
 choice, first answer wins, else the choice stands. They come after the choice because
@@ -56,7 +59,12 @@ from danvan_nlp.records import Outcome
 from danvan_nlp.stages.figures.clauses import ClauseView, VerbHit, place_of_verb
 from danvan_nlp.stages.figures.drafts import Draft
 from danvan_nlp.stages.figures.labels import How, UnitKind
-from danvan_nlp.stages.figures.lexicon import before_number, role_alternation, role_words
+from danvan_nlp.stages.figures.lexicon import (
+    before_number,
+    role_alternation,
+    role_words,
+    search_back,
+)
 from danvan_nlp.stages.figures.reading import Reading
 from danvan_nlp.stages.figures.restate import rated, restated, share_of_target
 
@@ -90,6 +98,12 @@ class Rule:
     name: How
     reads: tuple[str, ...]
     decide: Callable[[Sides], Reading | None]
+
+
+def _set_of(s: Sides) -> Reading | None:
+    if search_back(before_number("set_of"), s.view.text, s.left, s.draft.start):
+        return Reading(Outcome.OTHER, How.SET_OF)
+    return None
 
 
 def _marker(s: Sides) -> Reading | None:
@@ -134,8 +148,9 @@ def _other_verb_before(s: Sides) -> Reading | None:
 
 
 CHOICE: tuple[Rule, ...] = (
+    Rule(How.SET_OF, ("set_of",), _set_of),
     Rule(How.MARKER, ("marker", "near_marker"), _marker),
-    Rule(How.PLACE_OF_VERB, ("place_of_verb",), _place_of_verb),
+    Rule(How.PLACE_OF_VERB, ("place",), _place_of_verb),
     Rule(How.VERB_BEFORE, ("copula", "mobilising_head", "partner", "with"), _before_same_segment),
     Rule(How.BARE, ("labour_unit", "described_unit", "blocker", "locative"), _bare),
     Rule(How.VERB_AFTER_OTHER, (), _verb_after_other),

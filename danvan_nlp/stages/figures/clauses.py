@@ -16,6 +16,7 @@ from functools import cache, lru_cache
 from danvan_nlp import lexicon
 from danvan_nlp.records import Outcome
 from danvan_nlp.stages.figures.labels import Strength
+from danvan_nlp.stages.figures.lexicon import role_alternation
 
 _QUOTED = re.compile(
     r"""
@@ -105,16 +106,12 @@ def clause_words(role: str) -> re.Pattern[str]:
 def _place_gap() -> re.Pattern[str]:
     return re.compile(
         r"""
-        \s* (?:""" + lexicon.alternation(_role_entries("place_of_verb")) + r""")  # "tại", "ở"
+        \s* (?:""" + role_alternation("place") + r""")  # "tại", "ở"
         (?: \s+ [^\W\d]+ ){0,2}       # at most two words ("các", "hơn"), no number
         \s* $                         # then the number: nothing else stands between
         """,
         re.VERBOSE,
     )
-
-
-def _role_entries(role: str) -> list[str]:
-    return [row[0] for row in lexicon.table("figure_clause_words.tsv") if row[1] == role]
 
 
 def place_of_verb(gap: str) -> bool:

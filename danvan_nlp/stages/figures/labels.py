@@ -54,6 +54,7 @@ class How(str, Enum):
     """How a figure's clause gave its outcome: the outcome rule's name."""
 
     NONE = ""  # nothing read on this side of the clause
+    SET_OF = "set_of"
     MARKER = "marker"
     MARKER_UNKNOWN = "marker_unknown"
     BARE = "bare"
