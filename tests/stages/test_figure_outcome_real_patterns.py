@@ -152,3 +152,10 @@ def test_delegates_of_units_are_not_the_units_commended() -> None:
     text = ("Dự hội nghị có đại diện 12/40 xã, phường và các tập thể, cá nhân được khen thưởng "
             "trong phong trào.")
     assert _outcomes(text) == [(12.0, "xã", "other")]
+
+
+def test_elders_broken_down_from_people_recognized_not_from_their_villages() -> None:
+    text = ("Tỉnh có 520 vị được công nhận là người có uy tín thuộc 300/410 thôn. Trong đó có "
+            "210 già làng; số còn lại là trưởng thôn.")
+    assert _outcomes(text) == [(520.0, "vị", "recognized"), (300.0, "thôn", "other"),
+                               (210.0, "già làng", "recognized")]

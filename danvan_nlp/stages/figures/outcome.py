@@ -30,7 +30,7 @@ from danvan_nlp.stages.figures.before import read_before
 from danvan_nlp.stages.figures.cascade import Sides, decide
 from danvan_nlp.stages.figures.clauses import ClauseView
 from danvan_nlp.stages.figures.drafts import Draft
-from danvan_nlp.stages.figures.labels import MEASURED, How
+from danvan_nlp.stages.figures.labels import MEASURED, How, UnitKind
 from danvan_nlp.stages.figures.lexicon import before_number, role_words, search_back
 from danvan_nlp.stages.figures.lists import share_verb_after
 from danvan_nlp.stages.figures.reading import Reading, connector
@@ -223,10 +223,25 @@ def _sentence_total(view: ClauseView, drafts: list[Draft], index: int,
     for earlier in (drafts[i] for i in range(index - 1, -1, -1)):  # a sentence's figures
         if earlier.sentence != before:  # stand together: none of ``before`` is further back
             break
-        if earlier.unit.kind == draft.unit.kind and earlier.how is not How.PLACE_OF_VERB:
+        if _same_kind(earlier, draft) and not _is_place(view, earlier):
             candidates.append(earlier)  # not "tại 79 khóm": a place is where, not a total
     same_unit = [earlier for earlier in candidates if earlier.unit.unit == draft.unit.unit]
     if gap.strip():
         candidates = []  # across other sentences: only a total of the same unit
     chosen = same_unit or candidates
     return chosen[0] if chosen else None
+
+
+COUNTED = (UnitKind.COUNT, UnitKind.CLASSIFIER)  # things counted, with or without a noun
+
+
+def _same_kind(earlier: Draft, draft: Draft) -> bool:
+    """Whether two figures count the same kind of thing ("811 vị", "315 già làng")."""
+    kinds = {earlier.unit.kind, draft.unit.kind}
+    return len(kinds) == 1 or kinds <= set(COUNTED)
+
+
+def _is_place(view: ClauseView, draft: Draft) -> bool:
+    """Whether a figure names places ("tại 79 khóm", "thuộc 617/874 thôn")."""
+    return draft.how is How.PLACE_OF_VERB or bool(
+        search_back(before_number("place"), view.text, draft.sentence[0], draft.start))
