@@ -135,7 +135,10 @@ def _resolve_before(view: ClauseView, hits: list[VerbHit], draft: Draft) -> Read
     same_segment = not view.has_comma(hit.end, draft.start)
     if not same_segment and _opens_segment(view, draft):
         return NOTHING  # ", 14/17 xã ... nằm trong": the figure is a new subject
-    return Reading(_soft_outcome(view, hits, hit), How.VERB_BEFORE, hit, None, same_segment)
+    outcome = _soft_outcome(view, hits, hit)
+    if draft.unit.unit in role_words("labour_unit") and hit.phrase in role_words("help"):
+        outcome = Outcome.MOBILIZED  # "giúp dân 2.500 ngày công": labour given
+    return Reading(outcome, How.VERB_BEFORE, hit, None, same_segment)
 
 
 def _soft_outcome(view: ClauseView, hits: list[VerbHit], hit: VerbHit) -> Outcome:

@@ -36,12 +36,14 @@ each re-reads the chosen verb; their order puts the most specific first:
 
 1. ``target_met``: "hoàn thành 9/9 tiêu chí", "105% chỉ tiêu" - a target reached is
    ``other`` whatever the verb;
-2. ``labour_given``: "giúp dân 2.500 ngày công" - labour given is mobilised;
-   ``prize_given``: "trao 15 giải" - prizes handed out are commended;
+2. ``prize_given``: "trao 15 giải" - prizes handed out are commended;
 3. ``rate``: "mức hỗ trợ ... 5 triệu đồng" - a support level is ``other``;
 4. ``restated_share``: "đạt 80,5%" right after a count restates that count's outcome;
-5. ``cost``: "với kinh phí 1,35 tỷ đồng" - a cost is ``other`` unless it was raised;
-6. ``money_spent``: money "built" is money spent on works: ``other``.
+5. ``cost``: "với kinh phí 1,35 tỷ đồng", "nhà sửa chữa 30 triệu đồng" - money not
+   raised (named a cost, or "built": spent on works) is ``other``.
+
+Labour given through a helping verb ("giúp dân 2.500 ngày công") is read as mobilised by
+the verb before (:func:`.before.read_before`), not corrected here.
 
 A later pass (:func:`.lists.share_verb_after`, rule ``list_verb_after``) gives a verbless
 list item the verb that follows the item after it; it reads decided neighbours, so it
@@ -174,12 +176,6 @@ def _target_met(s: Sides) -> Reading | None:
     return None
 
 
-def _labour_given(s: Sides) -> Reading | None:
-    if s.draft.unit.unit in role_words("labour_unit") and _verb_of(s) in role_words("help"):
-        return Reading(Outcome.MOBILIZED, How.LABOUR_GIVEN, _hit(s))
-    return None
-
-
 @cache
 def _giving_list() -> re.Pattern[str]:
     """A giving verb that opens a list with a colon, in the figure's sentence."""
@@ -219,19 +215,15 @@ def _restated_share(s: Sides) -> Reading | None:
 
 
 def _cost(s: Sides) -> Reading | None:
-    if s.draft.unit.kind is not UnitKind.MONEY or _chosen(s).outcome is Outcome.MOBILIZED:
+    """ "với kinh phí 1,35 tỷ đồng", "nhà sửa chữa 30 triệu đồng": money not raised is a
+    cost - named so, or money the verb says was built (spent on works)."""
+    chosen = _chosen(s).outcome
+    if s.draft.unit.kind is not UnitKind.MONEY or chosen is Outcome.MOBILIZED:
         return None
     start = s.draft.start
-    if before_number("cost", role_words("cost_filler")).search(
+    if chosen is Outcome.IMPLEMENTED or before_number("cost", role_words("cost_filler")).search(
             s.view.text, max(0, start - COST_REACH), start):
         return Reading(Outcome.OTHER, How.COST, _hit(s))
-    return None
-
-
-def _money_spent(s: Sides) -> Reading | None:
-    """ "nhà sửa chữa 30 triệu đồng": money is spent on works, not built."""
-    if s.draft.unit.kind is UnitKind.MONEY and _chosen(s).outcome is Outcome.IMPLEMENTED:
-        return Reading(Outcome.OTHER, How.MONEY_SPENT, _hit(s))
     return None
 
 
@@ -246,12 +238,10 @@ def _hit(s: Sides) -> VerbHit | None:
 
 CORRECTIONS: tuple[Rule, ...] = (
     Rule(How.TARGET_MET, ("target_unit", "target_verb"), _target_met),
-    Rule(How.LABOUR_GIVEN, ("labour_unit", "help"), _labour_given),
     Rule(How.PRIZE_GIVEN, ("prize_unit", "giving"), _prize_given),
     Rule(How.RATE, ("rate",), _rate),
     Rule(How.RESTATED_SHARE, ("restate_verb",), _restated_share),
     Rule(How.COST, ("cost", "cost_filler"), _cost),
-    Rule(How.MONEY_SPENT, (), _money_spent),
 )
 
 
