@@ -159,3 +159,18 @@ def test_elders_broken_down_from_people_recognized_not_from_their_villages() -> 
             "210 già làng; số còn lại là trưởng thôn.")
     assert _outcomes(text) == [(520.0, "vị", "recognized"), (300.0, "thôn", "other"),
                                (210.0, "già làng", "recognized")]
+
+
+def test_gifts_raised_in_a_list_and_then_given_stay_mobilized() -> None:
+    text = "Hội đã vận động 350 triệu đồng, 2 tấn gạo, 500 suất quà tặng hộ nghèo."
+    assert [f[2] for f in _outcomes(text)] == ["mobilized"] * 3
+
+
+def test_gifts_handed_out_without_raising_stay_other() -> None:
+    text = "Hội trao 20 suất học bổng, 500 suất quà tặng hộ nghèo."
+    assert [f[2] for f in _outcomes(text)] == ["other", "other"]
+
+
+def test_a_verb_before_a_list_of_counts_applies_to_each() -> None:
+    text = "Năm qua, huyện đã công nhận 12 mô hình, 30 tập thể và 5 cá nhân điển hình."
+    assert [f[2] for f in _outcomes(text)] == ["recognized"] * 3

@@ -23,7 +23,8 @@ wins, and each rule's name is the ``how`` part of the figure's rule
    hiến đất") - it can be a description of the noun, so it yields to 2 to 4;
 6. ``verb_after_other``: a verb after that decides no outcome still says the figure is
    ``other`` - a verb of its own beats borrowing one (a marker with no verb after it,
-   "..., vì đã có", is no verb);
+   "..., vì đã có", is no verb; nor is giving on what a list raised, "vận động 350 triệu
+   đồng, 500 suất quà tặng hộ nghèo");
 7. ``shared_verb``: a list item with no verb of its own takes the verb of the item before;
 8. ``part_of_total``: a part ("trong đó ...", a bullet) takes its total's outcome - after
    7, because a list inside the parts shares its own verb first;
@@ -134,7 +135,17 @@ def _bare(s: Sides) -> Reading | None:
 def _verb_after_other(s: Sides) -> Reading | None:
     if s.after.how in (How.NONE, How.MARKER_UNKNOWN):
         return None  # a marker with no verb after it ("..., vì đã có") says nothing
+    if _given_on(s):
+        return None  # "vận động 350 triệu đồng, 500 suất quà tặng hộ nghèo": still raised
     return Reading(Outcome.OTHER, How.VERB_AFTER_OTHER, s.after.hit)
+
+
+def _given_on(s: Sides) -> bool:
+    """Whether the verb after a list item hands on what the list raised: goods mobilised
+    with the item before and then given ("..., 500 suất quà tặng hộ nghèo")."""
+    hit = s.after.hit
+    raised = s.previous is not None and s.previous.outcome is Outcome.MOBILIZED
+    return raised and hit is not None and hit.phrase in role_words("giving")
 
 
 def _borrowed(source: Draft | None, how: How) -> Reading | None:
@@ -155,7 +166,7 @@ CHOICE: tuple[Rule, ...] = (
     Rule(How.PLACE_OF_VERB, ("place",), _place_of_verb),
     Rule(How.VERB_BEFORE, ("copula", "mobilising_head", "partner", "with"), _before_same_segment),
     Rule(How.BARE, ("labour_unit", "described_unit", "blocker", "locative"), _bare),
-    Rule(How.VERB_AFTER_OTHER, (), _verb_after_other),
+    Rule(How.VERB_AFTER_OTHER, ("giving",), _verb_after_other),
     Rule(How.SHARED_VERB, (), lambda s: _borrowed(s.previous, How.SHARED_VERB)),
     Rule(How.PART_OF_TOTAL, ("part_opener", "sentence_part_opener"),
          lambda s: _borrowed(s.head, How.PART_OF_TOTAL)),
