@@ -174,3 +174,11 @@ def test_gifts_handed_out_without_raising_stay_other() -> None:
 def test_a_verb_before_a_list_of_counts_applies_to_each() -> None:
     text = "Năm qua, huyện đã công nhận 12 mô hình, 30 tập thể và 5 cá nhân điển hình."
     assert [f[2] for f in _outcomes(text)] == ["recognized"] * 3
+
+
+def test_a_medal_handed_to_people_by_a_body_commends_them() -> None:
+    text = ("Nhân dịp này, 24 cá nhân được Ban Dân vận Tỉnh ủy trao tặng Kỷ niệm chương "
+            "“Vì sự nghiệp Dân vận”.")
+    figures = extract(text).figures
+    assert [(f.value, f.outcome.value) for f in figures] == [(24.0, "commended")]
+    assert figures[0].awarder == "Ban Dân vận Tỉnh ủy"
