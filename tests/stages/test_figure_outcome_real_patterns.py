@@ -182,3 +182,19 @@ def test_a_medal_handed_to_people_by_a_body_commends_them() -> None:
     figures = extract(text).figures
     assert [(f.value, f.outcome.value) for f in figures] == [(24.0, "commended")]
     assert figures[0].awarder == "Ban Dân vận Tỉnh ủy"
+
+
+def test_a_commending_verb_without_a_subject_has_the_one_before() -> None:
+    text = ("Dịp này, Chủ tịch UBND tỉnh đã tặng Bằng khen 21 tập thể, 9 cá nhân có thành "
+            "tích xuất sắc; tặng Bằng khen 11 tập thể làm tốt dân vận chính quyền và Bằng "
+            "khen 4 tập thể thực hiện tốt quy chế dân chủ.")
+    figures = extract(text).figures
+    assert [f.value for f in figures] == [21.0, 9.0, 11.0, 4.0]
+    assert {f.awarder for f in figures} == {"Chủ tịch UBND tỉnh"}
+
+
+def test_prizes_listed_after_a_giving_verb_have_its_subject_as_awarder() -> None:
+    text = ("Kết thúc hội thi, Ban Tổ chức đã trao: giải Nhất cho xã A, giải Nhì cho xã B, "
+            "2 giải Ba và 5 giải Khuyến khích.")
+    figures = extract(text).figures
+    assert [(f.outcome.value, f.awarder) for f in figures] == [("commended", "Ban Tổ chức")] * 2

@@ -206,9 +206,12 @@ def _prize_given(s: Sides) -> Reading | None:
     if not any(unit == word or unit.startswith(word + " ") for word in role_words("prize_unit")):
         return None
     start = s.draft.start
-    listed = _giving_list().search(s.view.text, max(0, start - PRIZE_LIST_REACH), start)
-    if _verb_of(s) in role_words("giving") or listed:
+    if _verb_of(s) in role_words("giving"):
         return Reading(Outcome.COMMENDED, How.PRIZE_GIVEN, _hit(s))
+    listed = _giving_list().search(s.view.text, max(0, start - PRIZE_LIST_REACH), start)
+    if listed:  # the giving verb that opens the list, for its subject (the awarder)
+        giving = s.view.hits_between(listed.start(), listed.end())
+        return Reading(Outcome.COMMENDED, How.PRIZE_GIVEN, giving[0] if giving else None)
     return None
 
 

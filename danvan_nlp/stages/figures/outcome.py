@@ -55,6 +55,22 @@ def decide_outcomes(view: ClauseView, drafts: list[Draft]) -> None:
     for index in range(len(drafts)):
         heads.append(_decide(view, drafts, index, intros[index], (runs, heads)))
     share_verb_after(view, drafts)
+    _share_awarders(drafts)
+
+
+def _share_awarders(drafts: list[Draft]) -> None:
+    """ "Chủ tịch UBND tỉnh tặng Bằng khen 28 tập thể; tặng Bằng khen 14 tập thể và Bằng
+    khen 5 tập thể": a commending verb with no subject of its own has the subject of the
+    commending verb before it in the sentence."""
+    giver: Draft | None = None
+    for draft in drafts:
+        if giver is not None and giver.sentence != draft.sentence:
+            giver = None
+        if draft.outcome is not Outcome.COMMENDED:
+            continue
+        if draft.awarder is None and giver is not None:
+            draft.awarder = giver.awarder
+        giver = draft if draft.awarder is not None else giver
 
 
 def _list_intros(view: ClauseView, drafts: list[Draft]) -> list[Draft | None]:
@@ -164,8 +180,9 @@ def _apply(draft: Draft, reading: Reading, view: ClauseView, left: int) -> None:
     awarder = reading.awarder
     if awarder is None and reading.hit is not None:
         awarder = award_owner(view, reading.hit)
-        if awarder is None and reading.how is How.VERB_BEFORE:
-            awarder = active_subject(view, reading.hit, left)
+        if awarder is None and reading.how in (How.VERB_BEFORE, How.PRIZE_GIVEN):
+            verb_left = min(left, view.left_limit(reading.hit.start, draft.sentence[0])[0])
+            awarder = active_subject(view, reading.hit, verb_left)  # "Ban Tổ chức đã trao:"
     draft.awarder = awarder
 
 
