@@ -9,7 +9,8 @@ takes its total's outcome when it is a part ("trong đó", a colon, brackets, or
 sentence opening with "Trong đó,"); an amount alone in brackets reads the verb before
 the bracket ("vận động tặng quà (233 triệu đồng)"). Shares that restate a count and
 support levels are read in :mod:`.restate`; lists whose verb follows their last item in
-:mod:`.lists`.
+:mod:`.lists`. A commended figure whose verb has no subject of its own takes the awarder of
+the commended figure before it in the sentence ("...; tặng Bằng khen 14 tập thể").
 """
 
 from __future__ import annotations
