@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import cache
 
 from danvan_nlp.records import Outcome
 from danvan_nlp.stages.figures.awarder import passive_agent
-from danvan_nlp.stages.figures.clauses import ClauseView, VerbHit, clause_words
+from danvan_nlp.stages.figures.clauses import ClauseView, VerbHit, clause_words, place_of_verb
 from danvan_nlp.stages.figures.drafts import Draft
 from danvan_nlp.stages.figures.labels import MEASURED, How, Strength
 from danvan_nlp.stages.figures.lexicon import before_number, role_words, search_back
@@ -22,8 +23,10 @@ PASSIVE_REACH = 60
 NEAR_REACH = 3
 BARE_REACH = 70
 OBJECT_REACH = 40
+LONG_SUBJECT_REACH = 200  # characters after a count where the verb of a long subject may be
 PREDICATES_OF_MODELS = (Outcome.REGISTERED, Outcome.RECOGNIZED, Outcome.COMMENDED)
 _COMMA = re.compile(r",\s*")  # a comma and the spaces after it
+_PART_END = re.compile(r"[;:]")  # a new part of the sentence
 _NOT_OBJECT_GAP = re.compile(
     r"""
     [;:]                    # a new part of the sentence
@@ -86,6 +89,9 @@ def _first_marker(view: ClauseView, start: int, end: int) -> tuple[int, int, str
 def _marker_reading(view: ClauseView, marker: tuple[int, int, str], end: int) -> Reading:
     _, marker_end, role = marker
     reach = PASSIVE_REACH if role == "marker" else NEAR_REACH
+    consent = _consent_after().match(view.text, marker_end)
+    if consent and not _verb_starts_in(view, marker_end, consent.end()):
+        marker_end = consent.end()  # "đều đồng ý hiến": the verb after the consent
     for hit in view.hits_between(marker_end, min(end, marker_end + reach + 40)):
         if hit.start - marker_end > reach or not _agent_list(view, marker_end, hit.start):
             break
@@ -94,6 +100,18 @@ def _marker_reading(view: ClauseView, marker: tuple[int, int, str], end: int) ->
         agent = passive_agent(view, marker_end, hit) if role == "marker" else None
         return Reading(hit.outcome, How.MARKER, hit, agent)
     return Reading(Outcome.OTHER, How.MARKER_UNKNOWN)
+
+
+@cache
+def _consent_after() -> re.Pattern[str]:
+    """A verb of agreeing right after a marker ("đều đồng ý hiến"): the verb follows it."""
+    return re.compile(r"\s+" + clause_words("consent").pattern, re.VERBOSE)
+
+
+def _verb_starts_in(view: ClauseView, start: int, end: int) -> bool:
+    """Whether a verb starts in ``start:end`` ("tự nguyện hiến" is one verb, not a consent)."""
+    first = bisect.bisect_left(view.hit_starts, start)
+    return first < len(view.hit_starts) and view.hit_starts[first] < end
 
 
 def _agent_list(view: ClauseView, start: int, end: int) -> bool:
@@ -131,6 +149,61 @@ def _blocked(view: ClauseView, draft: Draft, start: int, hit: VerbHit) -> bool:
     return not (co_agent and places)
 
 
+def read_after_long_subject(view: ClauseView, drafts: list[Draft], index: int) -> Reading:
+    """The verb of a long subject, read as a marker or a bare verb: "151 hộ dân sinh sống
+    dọc tuyến ... tự nguyện hiến đất", "1.808 mô hình trên các lĩnh vực A, B, C được triển
+    khai". Verbs that decide nothing describe the noun and are passed; the first strong
+    verb that decides is the predicate, unless a figure after it is its object ("13 đồn ...
+    xây dựng 86 mô hình"). Past a comma only a marked verb ("được", "đã") or a verb that
+    predicates of models ("đăng ký") is the predicate; a copula ("có", "là") or a fronted
+    place ("Ở ba bản A, B, mô hình") ends the subject."""
+    draft = drafts[index]
+    if draft.unit.kind in MEASURED or draft.unit.unit in role_words("labour_unit") or (
+            search_back(before_number("place"), view.text, draft.sentence[0], draft.start)):
+        return NOTHING  # amounts and labour do not act; a place is not a subject
+    hit = _long_subject_verb(view, drafts, index)
+    if hit is None:
+        return NOTHING
+    marked = _marked(view, draft.unit_end, hit)
+    predicate = marked or hit.outcome in PREDICATES_OF_MODELS
+    if view.has_comma(draft.unit_end, hit.start) and not predicate:
+        return NOTHING
+    described = draft.unit.unit in role_words("described_unit")
+    if described and not marked and hit.outcome not in PREDICATES_OF_MODELS:
+        return NOTHING
+    return Reading(hit.outcome, How.MARKER if marked else How.BARE, hit)
+
+
+def reads_on(after: Reading) -> bool:
+    """Whether the verb of a long subject may replace ``after``: nothing was read, a marker
+    found no verb, or the bare verb only describes the noun ("hộ dân sinh sống ...")."""
+    describing = after.how is How.BARE and after.outcome is Outcome.OTHER
+    return after.how in (How.NONE, How.MARKER_UNKNOWN) or describing
+
+
+def _long_subject_verb(view: ClauseView, drafts: list[Draft], index: int) -> VerbHit | None:
+    """The first strong deciding verb after a figure, within the reach of a long subject,
+    if only describing verbs stand before it and no figure right after it is its object."""
+    draft = drafts[index]
+    following = drafts[index + 1] if index + 1 < len(drafts) else None
+    stop = min(draft.sentence[1], draft.unit_end + LONG_SUBJECT_REACH,
+               following.start if following else draft.sentence[1])
+    part_end = _PART_END.search(view.text, draft.unit_end, stop)
+    for hit in view.hits_between(draft.unit_end, part_end.start() if part_end else stop):
+        if hit.strength is Strength.WEAK or (hit.outcome is Outcome.OTHER
+                                             and _marked(view, draft.unit_end, hit)):
+            return None  # "12 huyện đều có kế hoạch", "hộ được hỗ trợ xây": its own predicate
+        if hit.strength is Strength.STRONG and hit.outcome is not Outcome.OTHER:
+            return None if following and _is_object(view, hit, following) else hit
+    return None
+
+
+def _marked(view: ClauseView, start: int, hit: VerbHit) -> bool:
+    """Whether a marker stands right before ``hit`` ("được triển khai")."""
+    markers = list(clause_words("marker").finditer(view.text, start, hit.start))
+    return bool(markers) and not view.text[markers[-1].end():hit.start].strip()
+
+
 def agent_check(view: ClauseView, drafts: list[Draft], index: int, after: Reading) -> Reading:
     """ "13 đồn đã xây dựng 86 mô hình": a figure doing the work to another is its agent."""
     if after.how not in (How.MARKER, How.BARE) or after.hit is None or after.outcome in (
@@ -153,8 +226,8 @@ def _is_object(view: ClauseView, hit: VerbHit, following: Draft) -> bool:
     """Whether ``following`` is the object of ``hit`` ("xây dựng, duy trì 86 mô hình"),
     not the next item of a list ("1.954 mô hình đăng ký và 1.402 mô hình ...")."""
     gap = view.text[hit.end:following.start]
-    if len(gap) > OBJECT_REACH or _NOT_OBJECT_GAP.search(gap):
-        return False
+    if len(gap) > OBJECT_REACH or _NOT_OBJECT_GAP.search(gap) or place_of_verb(gap):
+        return False  # "thực hiện tại 14 thôn": where it was done, not what
     between = view.hits_between(hit.end, following.start)
     if between and between[-1].outcome is Outcome.OTHER:
         return False  # "căn hoàn thành, bàn giao, đạt 80%": "đạt" governs the share

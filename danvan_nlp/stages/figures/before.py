@@ -34,6 +34,9 @@ _COORDINATION = re.compile(
 )
 
 
+_AND = re.compile(r"\s+ và \s+", re.VERBOSE)  # "xây dựng và phát huy": two verbs, one object
+
+
 @lru_cache(maxsize=1)
 def _list_separator() -> re.Pattern[str]:
     """What stands between two items of a list of figures: a comma or "và", "cùng"."""
@@ -132,7 +135,10 @@ def _resolve_before(view: ClauseView, hits: list[VerbHit], draft: Draft) -> Read
     same_segment = not view.has_comma(hit.end, draft.start)
     if not same_segment and _opens_segment(view, draft):
         return NOTHING  # ", 14/17 xã ... nằm trong": the figure is a new subject
-    return Reading(_soft_outcome(view, hits, hit), How.VERB_BEFORE, hit, None, same_segment)
+    outcome = _soft_outcome(view, hits, hit)
+    if draft.unit.unit in role_words("labour_unit") and hit.phrase in role_words("help"):
+        outcome = Outcome.MOBILIZED  # "giúp dân 2.500 ngày công": labour given
+    return Reading(outcome, How.VERB_BEFORE, hit, None, same_segment)
 
 
 def _soft_outcome(view: ClauseView, hits: list[VerbHit], hit: VerbHit) -> Outcome:
@@ -143,7 +149,24 @@ def _soft_outcome(view: ClauseView, hits: list[VerbHit], hit: VerbHit) -> Outcom
         return Outcome.COMMENDED
     if _mobilised_chain(view, hits, hit):
         return Outcome.MOBILIZED
+    if hit.outcome is Outcome.OTHER:
+        coordinated = _coordinated_outcome(view, hits, hit)
+        if coordinated is not None:
+            return coordinated  # "xây dựng và phát huy 274 mô hình": built, then kept up
     return Outcome.OTHER if hit.strength is Strength.SOFT else hit.outcome
+
+
+def _coordinated_outcome(view: ClauseView, hits: list[VerbHit], hit: VerbHit) -> Outcome | None:
+    """The outcome of the strong verb joined to ``hit`` by "và", when ``hit`` itself decides
+    none ("xây dựng và phát huy hiệu quả của N mô hình"); a comma joins steps of their own
+    ("thực hiện, tổ chức 48 đợt")."""
+    earlier = [h for h in hits if h.end <= hit.start]
+    if not earlier or not _AND.fullmatch(view.text, earlier[-1].end, hit.start):
+        return None
+    verb = earlier[-1]
+    if verb.strength is Strength.STRONG and verb.outcome is not Outcome.OTHER:
+        return verb.outcome
+    return None
 
 
 def _mobilised_chain(view: ClauseView, hits: list[VerbHit], hit: VerbHit) -> bool:

@@ -8,19 +8,28 @@ wins, and each rule's name is the ``how`` part of the figure's rule
 
 ``CHOICE`` - what the clause says of the figure:
 
-1. ``marker``: a passive or aspect marker after the figure and its verb ("được ... công
-   nhận", "đã xây dựng") - the most explicit statement, so it wins over everything;
-2. ``verb_before`` (and ``partner``, ``labour_of_mobilised``): a strong verb before the
-   number in the same segment ("hiến 334 nghìn m2") - explicit and adjacent, second;
-3. ``bare``: a verb right after the counted noun ("mô hình đăng ký thực hiện") - it can
-   be a description of the noun, so it yields to 1 and 2;
-4. ``verb_after_other``: a verb after that decides no outcome still says the figure is
-   ``other`` - a verb of its own beats borrowing one;
-5. ``shared_verb``: a list item with no verb of its own takes the verb of the item before;
-6. ``part_of_total``: a part ("trong đó ...", a bullet) takes its total's outcome - after
-   5, because a list inside the parts shares its own verb first;
-7. ``other_verb_before``: a weak or distant verb before the number gives ``other``;
-8. ``no_verb``: nothing said (the last resort, always answers).
+1. ``set_of``: the figure names a set someone belongs to or speaks for ("một trong số
+   1.251 người", "đại diện 9/101 xã") - the verbs around are said of that someone, so
+   this ``other`` comes before everything;
+2. ``marker``: a passive or aspect marker after the figure and its verb ("được ... công
+   nhận", "đã xây dựng") - the most explicit statement, so it wins over the rest (read
+   past a long subject too: "1.808 mô hình trên các lĩnh vực A, B được triển khai");
+3. ``place_of_verb``: the verb before is followed by a preposition of place ("thực hiện
+   tại 79 khóm"): the number says where, so it is ``other`` - before 4, whose verb it is;
+4. ``verb_before`` (and ``partner``, ``labour_of_mobilised``): a strong verb before the
+   number in the same segment ("hiến 334 nghìn m2") - explicit and adjacent, fourth;
+5. ``bare``: a verb right after the counted noun ("mô hình đăng ký thực hiện"), or the
+   first deciding verb past verbs that describe it ("hộ dân sinh sống dọc ... tự nguyện
+   hiến đất") - it can be a description of the noun, so it yields to 2 to 4;
+6. ``verb_after_other``: a verb after that decides no outcome still says the figure is
+   ``other`` - a verb of its own beats borrowing one (a marker with no verb after it,
+   "..., vì đã có", is no verb; nor is giving on what a list raised, "vận động 350 triệu
+   đồng, 500 suất quà tặng hộ nghèo");
+7. ``shared_verb``: a list item with no verb of its own takes the verb of the item before;
+8. ``part_of_total``: a part ("trong đó ...", a bullet) takes its total's outcome - after
+   7, because a list inside the parts shares its own verb first;
+9. ``other_verb_before``: a weak or distant verb before the number gives ``other``;
+10. ``no_verb``: nothing said (the last resort, always answers).
 
 ``CORRECTIONS`` - what the chosen reading means for this kind of figure, tried on the
 choice, first answer wins, else the choice stands. They come after the choice because
@@ -28,12 +37,14 @@ each re-reads the chosen verb; their order puts the most specific first:
 
 1. ``target_met``: "hoàn thành 9/9 tiêu chí", "105% chỉ tiêu" - a target reached is
    ``other`` whatever the verb;
-2. ``labour_given``: "giúp dân 2.500 ngày công" - labour given is mobilised;
-   ``prize_given``: "trao 15 giải" - prizes handed out are commended;
+2. ``prize_given``: "trao 15 giải" - prizes handed out are commended;
 3. ``rate``: "mức hỗ trợ ... 5 triệu đồng" - a support level is ``other``;
 4. ``restated_share``: "đạt 80,5%" right after a count restates that count's outcome;
-5. ``cost``: "với kinh phí 1,35 tỷ đồng" - a cost is ``other`` unless it was raised;
-6. ``money_spent``: money "built" is money spent on works: ``other``.
+5. ``cost``: "với kinh phí 1,35 tỷ đồng", "nhà sửa chữa 30 triệu đồng" - money not
+   raised (named a cost, or "built": spent on works) is ``other``.
+
+Labour given through a helping verb ("giúp dân 2.500 ngày công") is read as mobilised by
+the verb before (:func:`.before.read_before`), not corrected here.
 
 A later pass (:func:`.lists.share_verb_after`, rule ``list_verb_after``) gives a verbless
 list item the verb that follows the item after it; it reads decided neighbours, so it
@@ -48,10 +59,15 @@ from dataclasses import dataclass
 from functools import cache
 
 from danvan_nlp.records import Outcome
-from danvan_nlp.stages.figures.clauses import ClauseView, VerbHit
+from danvan_nlp.stages.figures.clauses import ClauseView, VerbHit, place_of_verb
 from danvan_nlp.stages.figures.drafts import Draft
 from danvan_nlp.stages.figures.labels import How, UnitKind
-from danvan_nlp.stages.figures.lexicon import before_number, role_alternation, role_words
+from danvan_nlp.stages.figures.lexicon import (
+    before_number,
+    role_alternation,
+    role_words,
+    search_back,
+)
 from danvan_nlp.stages.figures.reading import Reading
 from danvan_nlp.stages.figures.restate import rated, restated, share_of_target
 
@@ -87,9 +103,24 @@ class Rule:
     decide: Callable[[Sides], Reading | None]
 
 
+def _set_of(s: Sides) -> Reading | None:
+    if search_back(before_number("set_of"), s.view.text, s.left, s.draft.start):
+        return Reading(Outcome.OTHER, How.SET_OF)
+    return None
+
+
 def _marker(s: Sides) -> Reading | None:
     known = s.after.outcome not in (None, Outcome.OTHER)
     return s.after if s.after.how is How.MARKER and known else None
+
+
+def _place_of_verb(s: Sides) -> Reading | None:
+    hit = s.before.hit
+    if hit is None or s.before.how is not How.VERB_BEFORE:
+        return None
+    if place_of_verb(s.view.text[hit.end:s.draft.start]):
+        return Reading(Outcome.OTHER, How.PLACE_OF_VERB, hit)
+    return None
 
 
 def _before_same_segment(s: Sides) -> Reading | None:
@@ -102,9 +133,19 @@ def _bare(s: Sides) -> Reading | None:
 
 
 def _verb_after_other(s: Sides) -> Reading | None:
-    if s.after.how is How.NONE:
-        return None
+    if s.after.how in (How.NONE, How.MARKER_UNKNOWN):
+        return None  # a marker with no verb after it ("..., vì đã có") says nothing
+    if _given_on(s):
+        return None  # "vận động 350 triệu đồng, 500 suất quà tặng hộ nghèo": still raised
     return Reading(Outcome.OTHER, How.VERB_AFTER_OTHER, s.after.hit)
+
+
+def _given_on(s: Sides) -> bool:
+    """Whether the verb after a list item hands on what the list raised: goods mobilised
+    with the item before and then given ("..., 500 suất quà tặng hộ nghèo")."""
+    hit = s.after.hit
+    raised = s.previous is not None and s.previous.outcome is Outcome.MOBILIZED
+    return raised and hit is not None and hit.phrase in role_words("giving")
 
 
 def _borrowed(source: Draft | None, how: How) -> Reading | None:
@@ -120,10 +161,12 @@ def _other_verb_before(s: Sides) -> Reading | None:
 
 
 CHOICE: tuple[Rule, ...] = (
+    Rule(How.SET_OF, ("set_of",), _set_of),
     Rule(How.MARKER, ("marker", "near_marker"), _marker),
+    Rule(How.PLACE_OF_VERB, ("place",), _place_of_verb),
     Rule(How.VERB_BEFORE, ("copula", "mobilising_head", "partner", "with"), _before_same_segment),
     Rule(How.BARE, ("labour_unit", "described_unit", "blocker", "locative"), _bare),
-    Rule(How.VERB_AFTER_OTHER, (), _verb_after_other),
+    Rule(How.VERB_AFTER_OTHER, ("giving",), _verb_after_other),
     Rule(How.SHARED_VERB, (), lambda s: _borrowed(s.previous, How.SHARED_VERB)),
     Rule(How.PART_OF_TOTAL, ("part_opener", "sentence_part_opener"),
          lambda s: _borrowed(s.head, How.PART_OF_TOTAL)),
@@ -141,12 +184,6 @@ def _target_met(s: Sides) -> Reading | None:
     target = s.draft.unit.unit in role_words("target_unit") or share_of_target(s.view, s.draft)
     if target and _verb_of(s) in role_words("target_verb"):
         return Reading(Outcome.OTHER, How.TARGET_MET, _hit(s))
-    return None
-
-
-def _labour_given(s: Sides) -> Reading | None:
-    if s.draft.unit.unit in role_words("labour_unit") and _verb_of(s) in role_words("help"):
-        return Reading(Outcome.MOBILIZED, How.LABOUR_GIVEN, _hit(s))
     return None
 
 
@@ -169,9 +206,12 @@ def _prize_given(s: Sides) -> Reading | None:
     if not any(unit == word or unit.startswith(word + " ") for word in role_words("prize_unit")):
         return None
     start = s.draft.start
-    listed = _giving_list().search(s.view.text, max(0, start - PRIZE_LIST_REACH), start)
-    if _verb_of(s) in role_words("giving") or listed:
+    if _verb_of(s) in role_words("giving"):
         return Reading(Outcome.COMMENDED, How.PRIZE_GIVEN, _hit(s))
+    listed = _giving_list().search(s.view.text, max(0, start - PRIZE_LIST_REACH), start)
+    if listed:  # the giving verb that opens the list, for its subject (the awarder)
+        giving = s.view.hits_between(listed.start(), listed.end())
+        return Reading(Outcome.COMMENDED, How.PRIZE_GIVEN, giving[0] if giving else None)
     return None
 
 
@@ -189,19 +229,15 @@ def _restated_share(s: Sides) -> Reading | None:
 
 
 def _cost(s: Sides) -> Reading | None:
-    if s.draft.unit.kind is not UnitKind.MONEY or _chosen(s).outcome is Outcome.MOBILIZED:
+    """ "với kinh phí 1,35 tỷ đồng", "nhà sửa chữa 30 triệu đồng": money not raised is a
+    cost - named so, or money the verb says was built (spent on works)."""
+    chosen = _chosen(s).outcome
+    if s.draft.unit.kind is not UnitKind.MONEY or chosen is Outcome.MOBILIZED:
         return None
     start = s.draft.start
-    if before_number("cost", role_words("cost_filler")).search(
+    if chosen is Outcome.IMPLEMENTED or before_number("cost", role_words("cost_filler")).search(
             s.view.text, max(0, start - COST_REACH), start):
         return Reading(Outcome.OTHER, How.COST, _hit(s))
-    return None
-
-
-def _money_spent(s: Sides) -> Reading | None:
-    """ "nhà sửa chữa 30 triệu đồng": money is spent on works, not built."""
-    if s.draft.unit.kind is UnitKind.MONEY and _chosen(s).outcome is Outcome.IMPLEMENTED:
-        return Reading(Outcome.OTHER, How.MONEY_SPENT, _hit(s))
     return None
 
 
@@ -216,12 +252,10 @@ def _hit(s: Sides) -> VerbHit | None:
 
 CORRECTIONS: tuple[Rule, ...] = (
     Rule(How.TARGET_MET, ("target_unit", "target_verb"), _target_met),
-    Rule(How.LABOUR_GIVEN, ("labour_unit", "help"), _labour_given),
     Rule(How.PRIZE_GIVEN, ("prize_unit", "giving"), _prize_given),
     Rule(How.RATE, ("rate",), _rate),
     Rule(How.RESTATED_SHARE, ("restate_verb",), _restated_share),
     Rule(How.COST, ("cost", "cost_filler"), _cost),
-    Rule(How.MONEY_SPENT, (), _money_spent),
 )
 
 

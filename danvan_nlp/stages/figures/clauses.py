@@ -16,6 +16,7 @@ from functools import cache, lru_cache
 from danvan_nlp import lexicon
 from danvan_nlp.records import Outcome
 from danvan_nlp.stages.figures.labels import Strength
+from danvan_nlp.stages.figures.lexicon import role_alternation
 
 _QUOTED = re.compile(
     r"""
@@ -99,6 +100,25 @@ def clause_words(role: str) -> re.Pattern[str]:
         """,
         re.VERBOSE,
     )
+
+
+@cache
+def _place_gap() -> re.Pattern[str]:
+    return re.compile(
+        r"""
+        \s* (?:""" + role_alternation("place") + r""")  # "tại", "ở"
+        (?: \s+ [^\W\d]+ ){0,2}       # at most two words ("các", "hơn"), no number
+        \s* $                         # then the number: nothing else stands between
+        """,
+        re.VERBOSE,
+    )
+
+
+def place_of_verb(gap: str) -> bool:
+    """Whether the words between a verb and a number are a preposition of place and at most
+    two words ("thực hiện tại 14 thôn", "ở các 5 xã"): the number says where the verb
+    happened, not what it acted on."""
+    return bool(_place_gap().match(gap))
 
 
 class ClauseView:

@@ -9,9 +9,8 @@ member for each pair the registries (:mod:`.cascade`) can produce.
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import Enum, EnumMeta
 from itertools import product
-from typing import cast
 
 from danvan_nlp.components import RuleName
 
@@ -54,6 +53,7 @@ class How(str, Enum):
     """How a figure's clause gave its outcome: the outcome rule's name."""
 
     NONE = ""  # nothing read on this side of the clause
+    SET_OF = "set_of"
     MARKER = "marker"
     MARKER_UNKNOWN = "marker_unknown"
     BARE = "bare"
@@ -63,17 +63,16 @@ class How(str, Enum):
     LABOUR_OF_MOBILISED = "labour_of_mobilised"
     WEAK = "weak"
     VERB_BEFORE = "verb_before"
+    PLACE_OF_VERB = "place_of_verb"
     VERB_AFTER_OTHER = "verb_after_other"
     SHARED_VERB = "shared_verb"
     PART_OF_TOTAL = "part_of_total"
     OTHER_VERB_BEFORE = "other_verb_before"
     NO_VERB = "no_verb"
     COST = "cost"
-    MONEY_SPENT = "money_spent"
     RATE = "rate"
     RESTATED_SHARE = "restated_share"
     TARGET_MET = "target_met"
-    LABOUR_GIVEN = "labour_given"
     PRIZE_GIVEN = "prize_given"
     LIST_VERB_AFTER = "list_verb_after"
 
@@ -86,15 +85,33 @@ INTERMEDIATE = (How.NONE, How.WITH, How.WEAK, How.MARKER_UNKNOWN, How.AGENT_OF_V
 FINAL_HOWS = tuple(how for how in How if how not in INTERMEDIATE)
 
 
-def _rule_members() -> dict[str, str]:
-    return {f"{unit.name}__{how.name}": f"figure.{unit.value}.{how.value}"
-            for unit, how in product(UnitRule, FINAL_HOWS)}
+RULE_PAIRS = tuple(product(UnitRule, FINAL_HOWS))  # every (unit rule, outcome rule) pair
+
+
+def _figure_rule_enum() -> type[RuleName]:
+    """The Enum of figure rules, one member per pair of :data:`RULE_PAIRS`, in their order;
+    built through the Enum metaclass, and checked to be a :class:`RuleName` (no cast)."""
+    members = {f"{unit.name}__{how.name}": f"figure.{unit.value}.{how.value}"
+               for unit, how in RULE_PAIRS}
+    made = EnumMeta.__call__(RuleName, "FigureRule", members, module=__name__)
+    assert issubclass(made, RuleName), "a figure rule is a rule name"
+    return made
 
 
 # one member per (unit rule, outcome rule) pair; the value is the serialised rule name
-FigureRule = cast("type[RuleName]", RuleName("FigureRule", _rule_members()))  # type: ignore[call-overload]
+FigureRule = _figure_rule_enum()
+_RULE_OF_PAIR: dict[tuple[UnitRule, How], RuleName] = dict(zip(RULE_PAIRS, FigureRule,
+                                                                strict=True))
+_PAIR_OF_RULE: dict[str, tuple[UnitRule, How]] = {rule.value: pair
+                                                  for pair, rule in _RULE_OF_PAIR.items()}
 
 
 def figure_rule(unit: UnitRule, how: How) -> RuleName:
     """The :data:`FigureRule` of a figure whose unit came by ``unit`` and outcome by ``how``."""
-    return FigureRule[f"{unit.name}__{how.name}"]
+    return _RULE_OF_PAIR[(unit, how)]
+
+
+def rule_parts(rule: str) -> tuple[UnitRule, How]:
+    """The unit rule and the outcome rule of a figure's rule (a member or its value, as a
+    record read back from JSON holds it); raises ``KeyError`` for a name no pair makes."""
+    return _PAIR_OF_RULE[rule.value if isinstance(rule, RuleName) else rule]

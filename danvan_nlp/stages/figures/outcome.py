@@ -6,9 +6,11 @@ right after the counted noun ("mô hình đăng ký thực hiện"). Before it: 
 outcome verb ("hiến 334 nghìn m2"). A figure with no verb of its own shares the verb
 of the list it belongs to ("19 tập thể và 23 cá nhân ... được tặng Bằng khen") or
 takes its total's outcome when it is a part ("trong đó", a colon, brackets, or a
-sentence opening with "Trong đó,"). Shares that restate a count and support levels are
-read in :mod:`.restate`; lists whose verb follows their last item in
-:mod:`.lists`.
+sentence opening with "Trong đó,"); an amount alone in brackets reads the verb before
+the bracket ("vận động tặng quà (233 triệu đồng)"). Shares that restate a count and
+support levels are read in :mod:`.restate`; lists whose verb follows their last item in
+:mod:`.lists`. A commended figure whose verb has no subject of its own takes the awarder of
+the commended figure before it in the sentence ("...; tặng Bằng khen 14 tập thể").
 """
 
 from __future__ import annotations
@@ -16,18 +18,26 @@ from __future__ import annotations
 import re
 
 from danvan_nlp.records import Outcome
-from danvan_nlp.stages.figures.after import ListRuns, after_aside, agent_check, read_after
+from danvan_nlp.stages.figures.after import (
+    ListRuns,
+    after_aside,
+    agent_check,
+    read_after,
+    read_after_long_subject,
+    reads_on,
+)
 from danvan_nlp.stages.figures.awarder import active_subject, award_owner
 from danvan_nlp.stages.figures.before import read_before
 from danvan_nlp.stages.figures.cascade import Sides, decide
 from danvan_nlp.stages.figures.clauses import ClauseView
 from danvan_nlp.stages.figures.drafts import Draft
-from danvan_nlp.stages.figures.labels import How
+from danvan_nlp.stages.figures.labels import MEASURED, How, UnitKind
 from danvan_nlp.stages.figures.lexicon import before_number, role_words, search_back
 from danvan_nlp.stages.figures.lists import share_verb_after
 from danvan_nlp.stages.figures.reading import Reading, connector
 
 ASIDE_REACH = 40
+FIGURELESS_GAP_REACH = 400  # characters of figureless sentences between a total and its parts
 
 _BULLET = re.compile(
     r"""
@@ -46,6 +56,22 @@ def decide_outcomes(view: ClauseView, drafts: list[Draft]) -> None:
     for index in range(len(drafts)):
         heads.append(_decide(view, drafts, index, intros[index], (runs, heads)))
     share_verb_after(view, drafts)
+    _share_awarders(drafts)
+
+
+def _share_awarders(drafts: list[Draft]) -> None:
+    """ "Chủ tịch UBND tỉnh tặng Bằng khen 28 tập thể; tặng Bằng khen 14 tập thể và Bằng
+    khen 5 tập thể": a commending verb with no subject of its own has the subject of the
+    commending verb before it in the sentence."""
+    giver: Draft | None = None
+    for draft in drafts:
+        if giver is not None and giver.sentence != draft.sentence:
+            giver = None
+        if draft.outcome is not Outcome.COMMENDED:
+            continue
+        if draft.awarder is None and giver is not None:
+            draft.awarder = giver.awarder
+        giver = draft if draft.awarder is not None else giver
 
 
 def _list_intros(view: ClauseView, drafts: list[Draft]) -> list[Draft | None]:
@@ -70,6 +96,9 @@ def _decide(view: ClauseView, drafts: list[Draft], index: int, intro: Draft | No
     end = _reach_after(view, drafts, index, (left, opener), runs)
     after = agent_check(view, drafts, index, read_after(view, draft, end))
     before, previous = read_before(view, drafts, index, left)
+    if previous is None and reads_on(after):  # a list item shares the verb of its list
+        further = read_after_long_subject(view, drafts, index)
+        after = after if further.how is How.NONE else further
     opens_part = opener in role_words("part_opener")
     head = _head(view, drafts, index, (left, opener)) if opens_part else None
     if opener == ";" and not connector().match(view.text, left, draft.start):
@@ -77,10 +106,23 @@ def _decide(view: ClauseView, drafts: list[Draft], index: int, intro: Draft | No
         # viên" is a clause of its own, "trong đó nam 90 người; nữ 12 người" a part
     if opener == "(" and head is None and after.outcome is None:
         after = after_aside(view, draft)
+        before = _before_aside(view, drafts, index, (left, before))
     head = head or _bullet_head(view, drafts[index], intro)
     reading = decide(Sides(view, drafts, index, left, after, before, previous, head))
     _apply(draft, reading, view, left)
     return head
+
+
+def _before_aside(view: ClauseView, drafts: list[Draft], index: int,
+                  inside: tuple[int, Reading]) -> Reading:
+    """ "vận động tặng quà học sinh (233 triệu đồng)": an amount alone in brackets is what
+    the verb before the bracket moved; things counted there keep their own reading."""
+    left, before = inside
+    if before.how is not How.NONE or drafts[index].unit.kind not in MEASURED:
+        return before
+    outer_left, _ = view.left_limit(left - 1, drafts[index].sentence[0])
+    outer, _ = read_before(view, drafts, index, outer_left)
+    return outer if outer.how is How.VERB_BEFORE else before
 
 
 def _carried_head(view: ClauseView, drafts: list[Draft], index: int,
@@ -139,8 +181,9 @@ def _apply(draft: Draft, reading: Reading, view: ClauseView, left: int) -> None:
     awarder = reading.awarder
     if awarder is None and reading.hit is not None:
         awarder = award_owner(view, reading.hit)
-        if awarder is None and reading.how is How.VERB_BEFORE:
-            awarder = active_subject(view, reading.hit, left)
+        if awarder is None and reading.how in (How.VERB_BEFORE, How.PRIZE_GIVEN):
+            verb_left = min(left, view.left_limit(reading.hit.start, draft.sentence[0])[0])
+            awarder = active_subject(view, reading.hit, verb_left)  # "Ban Tổ chức đã trao:"
     draft.awarder = awarder
 
 
@@ -182,16 +225,41 @@ def _sentence_total(view: ClauseView, drafts: list[Draft], index: int,
                     opening: tuple[int, str]) -> Draft | None:
     """ "... công nhận 900 mô hình. Trong đó, kinh tế 300 mô hình": a sentence that opens
     with "trong đó" lists parts of the last figure of the sentence before that counts
-    the same kind of thing (no money among the parts of 16 collectives)."""
+    the same kind of thing (no money among the parts of 16 collectives), the same unit
+    first ("169 mô hình ... tại 79 khóm. Trong đó, 132 mô hình ...": the models). A few
+    sentences with no figure may stand between (a caption, a remark), if the total
+    counts the very unit of the part."""
     (left, opener), draft = opening, drafts[index]
     before = drafts[index - 1].sentence
     if not (opener in role_words("sentence_part_opener")
-            and not view.text[before[1]:draft.sentence[0]].strip()  # the sentence follows
             and " ".join(view.text[draft.sentence[0]:left].split()) == opener):  # opens it
         return None
+    gap = view.text[before[1]:draft.sentence[0]]
+    if gap.strip() and len(gap) > FIGURELESS_GAP_REACH:
+        return None
+    candidates: list[Draft] = []
     for earlier in (drafts[i] for i in range(index - 1, -1, -1)):  # a sentence's figures
         if earlier.sentence != before:  # stand together: none of ``before`` is further back
-            return None
-        if earlier.unit.kind == draft.unit.kind:
-            return earlier
-    return None
+            break
+        if _same_kind(earlier, draft) and not _is_place(view, earlier):
+            candidates.append(earlier)  # not "tại 79 khóm": a place is where, not a total
+    same_unit = [earlier for earlier in candidates if earlier.unit.unit == draft.unit.unit]
+    if gap.strip():
+        candidates = []  # across other sentences: only a total of the same unit
+    chosen = same_unit or candidates
+    return chosen[0] if chosen else None
+
+
+COUNTED = (UnitKind.COUNT, UnitKind.CLASSIFIER)  # things counted, with or without a noun
+
+
+def _same_kind(earlier: Draft, draft: Draft) -> bool:
+    """Whether two figures count the same kind of thing ("811 vị", "315 già làng")."""
+    kinds = {earlier.unit.kind, draft.unit.kind}
+    return len(kinds) == 1 or kinds <= set(COUNTED)
+
+
+def _is_place(view: ClauseView, draft: Draft) -> bool:
+    """Whether a figure names places ("tại 79 khóm", "thuộc 617/874 thôn")."""
+    return draft.how is How.PLACE_OF_VERB or bool(
+        search_back(before_number("place"), view.text, draft.sentence[0], draft.start))

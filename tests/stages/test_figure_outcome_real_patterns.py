@@ -1,0 +1,200 @@
+"""Outcomes of figures as real pages write them (issues 8 and 13), in our own sentences.
+
+Each test is one PATTERN seen on the real-text batches, written anew; where it matters the
+rule that decided is checked too, so a change of cascade shows where the figure went.
+"""
+
+from danvan_nlp import extract
+
+
+def _outcomes(text: str) -> list[tuple[float, str, str]]:
+    return [(f.value, f.unit, f.outcome.value) for f in extract(text).figures]
+
+
+def _rules(text: str) -> list[str]:
+    return [f.rule for f in extract(text).figures]
+
+
+def test_a_place_after_the_verb_is_where_not_what() -> None:
+    text = ("Đến nay, cả huyện có 58 mô hình dân vận khéo ở nhiều lĩnh vực đang triển khai "
+            "tại 23 thôn, bản.")
+    assert _outcomes(text) == [(58.0, "mô hình", "implemented"), (23.0, "thôn", "other")]
+    assert _rules(text) == ["figure.unit_table.marker", "figure.unit_table.place_of_verb"]
+
+
+def test_a_registering_list_with_a_place_after_its_verb() -> None:
+    figures = _outcomes("Năm nay có 415 tập thể, cá nhân đăng ký ở ba nhóm danh hiệu thi đua.")
+    assert figures[0] == (415.0, "tập thể", "registered")
+    assert figures[-1] == (3.0, "nhóm", "other")
+
+
+def test_a_preposition_of_place_far_from_the_number_does_not_count() -> None:
+    figures = _outcomes("Người có uy tín được công nhận tại Quyết định số 12/QĐ-UBND của UBND "
+                        "tỉnh là 730 người.")
+    assert (730.0, "người", "recognized") in figures
+
+
+def test_the_verb_after_an_agreeing_verb_decides() -> None:
+    text = ("Gần 90% hộ dân trong xóm có vườn nằm trong dự án đều đồng thuận hiến đất làm "
+            "đường.")
+    assert _outcomes(text) == [(90.0, "%", "mobilized")]
+    assert _rules(text) == ["figure.unit_table.marker"]
+
+
+def test_a_verb_starting_with_an_agreeing_word_is_still_read_whole() -> None:
+    figures = _outcomes("Với tinh thần đồng lòng, 37 hộ dân đã tự nguyện hiến đất vườn để làm "
+                        "đường.")
+    assert figures[0] == (37.0, "hộ", "mobilized")
+
+
+def test_two_verbs_joined_by_va_share_the_deciding_one() -> None:
+    text = ("Những năm qua, toàn xã đã xây dựng và phát huy hiệu quả của 64 mô hình làm tốt "
+            "công tác dân vận.")
+    assert _outcomes(text) == [(64.0, "mô hình", "implemented")]
+
+
+def test_steps_joined_by_a_comma_keep_their_own_verb() -> None:
+    text = ("Mô hình tuần tra do đồn biên phòng phối hợp với các trưởng bản thực hiện, tổ "
+            "chức 31 đợt tuần tra chung trong năm.")
+    assert _outcomes(text) == [(31.0, "đợt", "other")]
+
+
+def test_a_reason_clause_after_a_list_does_not_take_the_list_from_its_verb() -> None:
+    text = ("Chủ tịch UBND huyện tặng Giấy khen cho 08 tập thể, 11 cá nhân, vì đã có nhiều "
+            "đóng góp cho phong trào.")
+    assert _outcomes(text) == [(8.0, "tập thể", "commended"), (11.0, "cá nhân", "commended")]
+
+
+def test_a_trong_do_sentence_breaks_down_the_total_of_its_own_unit() -> None:
+    text = ("Đến nay, toàn xã có 52 mô hình dân vận khéo đang thực hiện tại 14 thôn. Trong "
+            "đó, có 30 mô hình tập thể và 22 mô hình cá nhân.")
+    assert _outcomes(text) == [(52.0, "mô hình", "implemented"), (14.0, "thôn", "other"),
+                               (30.0, "mô hình", "implemented"),
+                               (22.0, "mô hình", "implemented")]
+
+
+def test_a_sentence_without_figures_may_stand_between_a_total_and_its_parts() -> None:
+    text = ("Năm 2024, Ban Chỉ đạo huyện đã công nhận 75 mô hình dân vận khéo. Ảnh: Các đại "
+            "biểu chụp ảnh lưu niệm tại hội nghị.\n\nTrong đó có 41 mô hình tập thể và 34 mô "
+            "hình cá nhân.")
+    assert [f[2] for f in _outcomes(text)] == ["recognized"] * 3
+
+
+def test_across_other_sentences_only_a_total_of_the_same_unit_is_broken_down() -> None:
+    text = ("Năm 2024, huyện đã công nhận 75 mô hình dân vận khéo. Ảnh: Các đại biểu chụp ảnh "
+            "lưu niệm tại hội nghị. Trong đó có 41 tập thể tham gia hội thi.")
+    assert _outcomes(text)[-1] == (41.0, "tập thể", "other")
+
+
+def test_an_amount_in_brackets_takes_the_verb_before_the_bracket() -> None:
+    text = ("Tiêu biểu như: mô hình hỗ trợ sửa nhà cho hộ nghèo (95 triệu đồng); vận động "
+            "tặng quà học sinh nghèo (48 triệu đồng); mô hình thắp sáng đường quê.")
+    assert _outcomes(text) == [(95000000.0, "đồng", "other"),
+                               (48000000.0, "đồng", "mobilized")]
+
+
+def test_a_count_in_brackets_keeps_its_own_reading() -> None:
+    text = "Hội đã vận động các nhà hảo tâm xây nhà tình nghĩa (12 hộ được nhận nhà)."
+    assert _outcomes(text) == [(12.0, "hộ", "other")]
+
+
+def test_goods_listed_with_a_sum_after_a_giving_verb_are_mobilized() -> None:
+    text = ("Năm nay, các thôn ủng hộ 15 triệu đồng cùng 2,5 tấn gạo giúp đồng bào miền Trung "
+            "bị bão lũ.")
+    assert _outcomes(text) == [(15000000.0, "đồng", "mobilized"), (2.5, "tấn", "mobilized")]
+
+
+def test_a_describing_verb_after_the_count_yields_to_the_deciding_verb() -> None:
+    text = ("Có 95 hộ dân sinh sống dọc theo tuyến tỉnh lộ 937 tự nguyện hiến đất cùng địa "
+            "phương mở rộng mặt đường.")
+    assert _outcomes(text) == [(95.0, "hộ", "mobilized")]
+    assert _rules(text) == ["figure.unit_table.bare"]
+
+
+def test_a_marked_verb_after_a_long_subject_with_commas() -> None:
+    text = ("Năm 2023, toàn tỉnh có 1.640 mô hình được đăng ký, trong đó có 1.502 mô hình "
+            "trên các lĩnh vực kinh tế, văn hóa, xã hội, quốc phòng, an ninh được triển khai "
+            "hiệu quả.")
+    assert _outcomes(text) == [(1640.0, "mô hình", "registered"),
+                               (1502.0, "mô hình", "implemented")]
+
+
+def test_models_registered_after_a_list_of_who_owns_them() -> None:
+    text = ("Cả huyện có 1.200 mô hình của tập thể, cá nhân đăng ký ở hai nhóm danh hiệu thi "
+            "đua.")
+    assert _outcomes(text)[0] == (1200.0, "mô hình", "registered")
+
+
+def test_a_copula_ends_the_subject() -> None:
+    text = ("Năm nay, 12/12 xã đều có kế hoạch lãnh đạo thực hiện ở địa phương với giải pháp "
+            "cụ thể.")
+    assert _outcomes(text)[0][2] == "other"
+
+
+def test_a_marked_verb_that_decides_nothing_ends_the_subject() -> None:
+    text = "Hơn 900 hộ nghèo được hỗ trợ xây mới, sửa chữa nhà ở trong năm."
+    assert _outcomes(text) == [(900.0, "hộ nghèo", "other")]
+
+
+def test_a_verb_after_a_fronted_place_is_not_the_count_s() -> None:
+    text = "Ở bốn bản Nà Lừa, Pá Khoang, Huổi Một, Co Mận, mô hình bản không ma túy được duy trì."
+    assert _outcomes(text) == [(4.0, "bản", "other")]
+
+
+def test_one_of_a_set_is_said_of_the_one_not_of_the_set() -> None:
+    text = ("Là một trong số 1.130 người có uy tín của tỉnh, ông Lò Văn Pành được tôn vinh "
+            "tại hội nghị toàn quốc.")
+    assert _outcomes(text) == [(1130.0, "người", "other")]
+    assert _rules(text) == ["figure.unit_table.set_of"]
+
+
+def test_delegates_of_units_are_not_the_units_commended() -> None:
+    text = ("Dự hội nghị có đại diện 12/40 xã, phường và các tập thể, cá nhân được khen thưởng "
+            "trong phong trào.")
+    assert _outcomes(text) == [(12.0, "xã", "other")]
+
+
+def test_elders_broken_down_from_people_recognized_not_from_their_villages() -> None:
+    text = ("Tỉnh có 520 vị được công nhận là người có uy tín thuộc 300/410 thôn. Trong đó có "
+            "210 già làng; số còn lại là trưởng thôn.")
+    assert _outcomes(text) == [(520.0, "vị", "recognized"), (300.0, "thôn", "other"),
+                               (210.0, "già làng", "recognized")]
+
+
+def test_gifts_raised_in_a_list_and_then_given_stay_mobilized() -> None:
+    text = "Hội đã vận động 350 triệu đồng, 2 tấn gạo, 500 suất quà tặng hộ nghèo."
+    assert [f[2] for f in _outcomes(text)] == ["mobilized"] * 3
+
+
+def test_gifts_handed_out_without_raising_stay_other() -> None:
+    text = "Hội trao 20 suất học bổng, 500 suất quà tặng hộ nghèo."
+    assert [f[2] for f in _outcomes(text)] == ["other", "other"]
+
+
+def test_a_verb_before_a_list_of_counts_applies_to_each() -> None:
+    text = "Năm qua, huyện đã công nhận 12 mô hình, 30 tập thể và 5 cá nhân điển hình."
+    assert [f[2] for f in _outcomes(text)] == ["recognized"] * 3
+
+
+def test_a_medal_handed_to_people_by_a_body_commends_them() -> None:
+    text = ("Nhân dịp này, 24 cá nhân được Ban Dân vận Tỉnh ủy trao tặng Kỷ niệm chương "
+            "“Vì sự nghiệp Dân vận”.")
+    figures = extract(text).figures
+    assert [(f.value, f.outcome.value) for f in figures] == [(24.0, "commended")]
+    assert figures[0].awarder == "Ban Dân vận Tỉnh ủy"
+
+
+def test_a_commending_verb_without_a_subject_has_the_one_before() -> None:
+    text = ("Dịp này, Chủ tịch UBND tỉnh đã tặng Bằng khen 21 tập thể, 9 cá nhân có thành "
+            "tích xuất sắc; tặng Bằng khen 11 tập thể làm tốt dân vận chính quyền và Bằng "
+            "khen 4 tập thể thực hiện tốt quy chế dân chủ.")
+    figures = extract(text).figures
+    assert [f.value for f in figures] == [21.0, 9.0, 11.0, 4.0]
+    assert {f.awarder for f in figures} == {"Chủ tịch UBND tỉnh"}
+
+
+def test_prizes_listed_after_a_giving_verb_have_its_subject_as_awarder() -> None:
+    text = ("Kết thúc hội thi, Ban Tổ chức đã trao: giải Nhất cho xã A, giải Nhì cho xã B, "
+            "2 giải Ba và 5 giải Khuyến khích.")
+    figures = extract(text).figures
+    assert [(f.outcome.value, f.awarder) for f in figures] == [("commended", "Ban Tổ chức")] * 2
