@@ -125,3 +125,15 @@ def test_administrative_units_keep_their_whole_name() -> None:
     text = "Tỉnh sắp xếp 60 đơn vị hành chính cấp xã thành 21 đơn vị hành chính mới."
     assert [(value, unit) for value, unit, _ in _figures(text)] == [
         (60.0, "đơn vị hành chính"), (21.0, "đơn vị hành chính")]
+
+
+def test_money_given_for_works_is_mobilised() -> None:
+    text = "Các hộ ủng hộ làm sân thể thao của thôn được 120 triệu đồng."
+    assert _figures(text) == [(120000000.0, "đồng", "mobilized")]
+    text = "Hội viên đóng góp kinh phí xây dựng nhà văn hóa được 80 triệu đồng và 300 ngày công."
+    assert _figures(text) == [(80000000.0, "đồng", "mobilized"), (300.0, "ngày công", "mobilized")]
+
+
+def test_money_spent_on_works_stays_a_cost() -> None:
+    assert _figures("Xã xây dựng sân thể thao 450 triệu đồng.") == [
+        (450000000.0, "đồng", "other")]

@@ -136,9 +136,22 @@ def _resolve_before(view: ClauseView, hits: list[VerbHit], draft: Draft) -> Read
     if not same_segment and _opens_segment(view, draft):
         return NOTHING  # ", 14/17 xã ... nằm trong": the figure is a new subject
     outcome = _soft_outcome(view, hits, hit)
+    if _raised_for_works(view, hits, hit, draft, outcome):
+        outcome = Outcome.MOBILIZED  # "ủng hộ xây nhà văn hóa được 200 triệu": money raised
     if draft.unit.unit in role_words("labour_unit") and hit.phrase in role_words("help"):
         outcome = Outcome.MOBILIZED  # "giúp dân 2.500 ngày công": labour given
     return Reading(outcome, How.VERB_BEFORE, hit, None, same_segment)
+
+
+def _raised_for_works(view: ClauseView, hits: list[VerbHit], hit: VerbHit, draft: Draft,
+                      outcome: Outcome) -> bool:
+    """Money after works or their cost that a giving verb governs ("ủng hộ xây nhà ...
+    được 200 triệu", "đóng góp kinh phí xây dựng ... được 1,3 tỷ") was raised."""
+    if draft.unit.kind is not UnitKind.MONEY or outcome not in (Outcome.IMPLEMENTED,
+                                                                  Outcome.OTHER):
+        return False
+    earlier = [verb for verb in hits if verb.end <= hit.start]
+    return any(verb.outcome is Outcome.MOBILIZED for verb, _ in _chain(view, earlier, hit))
 
 
 def _soft_outcome(view: ClauseView, hits: list[VerbHit], hit: VerbHit) -> Outcome:
