@@ -137,3 +137,12 @@ def test_money_given_for_works_is_mobilised() -> None:
 def test_money_spent_on_works_stays_a_cost() -> None:
     assert _figures("Xã xây dựng sân thể thao 450 triệu đồng.") == [
         (450000000.0, "đồng", "other")]
+
+
+def test_founding_party_and_state_bodies_is_other_but_founding_groups_is_implemented() -> None:
+    assert _figures("Sau sắp xếp, tỉnh thành lập 24 đảng bộ xã mới.") == [
+        (24.0, "đảng bộ", "other")]
+    assert _figures("Huyện đã thành lập được 9 cơ quan chuyên môn.") == [
+        (9.0, "cơ quan", "other")]
+    assert _figures("Hội Nông dân thành lập 15 tổ hợp tác trồng rau.") == [
+        (15.0, "tổ", "implemented")]

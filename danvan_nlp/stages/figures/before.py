@@ -136,6 +136,8 @@ def _resolve_before(view: ClauseView, hits: list[VerbHit], draft: Draft) -> Read
     if not same_segment and _opens_segment(view, draft):
         return NOTHING  # ", 14/17 xã ... nằm trong": the figure is a new subject
     outcome = _soft_outcome(view, hits, hit)
+    if hit.phrase in role_words("founding") and draft.unit.unit in role_words("body_unit"):
+        outcome = Outcome.OTHER  # "thành lập 38 đảng bộ xã": a reorganisation, not a deed
     if _raised_for_works(view, hits, hit, draft, outcome):
         outcome = Outcome.MOBILIZED  # "ủng hộ xây nhà văn hóa được 200 triệu": money raised
     if draft.unit.unit in role_words("labour_unit") and hit.phrase in role_words("help"):
