@@ -225,3 +225,9 @@ def test_a_deed_in_a_paragraph_that_only_praises_models_as_tieu_bieu_is_no_model
     text = ("Huyện có 30 mô hình, trong đó 5 mô hình tiêu biểu được khen. Cán bộ đã vận động "
             "nhân dân giao nộp 4 khẩu súng tự chế.")
     assert _titles(text) == []
+
+
+def test_a_listed_model_after_its_owner_and_a_comma() -> None:
+    text = ("Nhiều cách làm hay được nhân rộng như: mô hình Nuôi bò vỗ béo (Hội Cựu chiến binh "
+            "xã), trồng cây ăn quả trên đất dốc ở thôn Nà Pục.")
+    assert _titles(text) == ["Nuôi bò vỗ béo", "trồng cây ăn quả trên đất dốc"]

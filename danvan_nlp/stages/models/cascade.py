@@ -35,7 +35,8 @@ answer means the cue gives nothing:
    plural or a number ("các mô hình", "12 mô hình"), is a common noun; it comes after 3
    to 5 because "các mô hình như "A", "B"" still lists names;
 7. ``listed_activity``: after a list opener ("Tiêu biểu như: Mô hình A (...); B; C"), the
-   described title and the ";"-separated activities after it, named without a cue -
+   described title and the ";"-separated activities after it, or the one after its
+   bracketed owner and a comma ("như: mô hình A (Hội Nông dân), B"), named without a cue -
    before 8, which would take the first item alone;
 8. ``described``: the unquoted words after the cue up to its owner, place or result
    ("mô hình nuôi ong của ..." gives "nuôi ong") - the last resort, always answers.
@@ -139,7 +140,7 @@ def _listed_activities(site: CueSite) -> list[Found] | None:
     described = _described(site)
     if not described:
         return None
-    items = finders.semicolon_items(site.sentence, described[0].end)
+    items = finders.listed_items(site.sentence, described[0].end)
     return [*described, *items] if items else None
 
 

@@ -132,6 +132,26 @@ def semicolon_items(sentence: str, position: int) -> list[Found]:
     return found
 
 
+_OWNER_THEN_COMMA = re.compile(
+    r"""
+    \s*\([^()]{1,80}\)   # the owner of the title before, in brackets ("(Hội Nông dân tỉnh)")
+    \s*,                  # then a comma: the next model of the list follows
+    """,
+    re.VERBOSE,
+)
+
+
+def listed_items(sentence: str, position: int) -> list[Found]:
+    """The activities listed after the title ending at ``position``: ";"-separated items,
+    or the item after its bracketed owner and a comma ("mô hình A (Hội Nông dân), B")."""
+    items = semicolon_items(sentence, position)
+    owner = _OWNER_THEN_COMMA.match(sentence, position)
+    if items or owner is None:
+        return items
+    item = _item_at(sentence, owner.end())
+    return [item] if item else []
+
+
 def _item_at(sentence: str, start: int) -> Found | None:
     """The activity listed from ``start`` to the next ";", if it can be one."""
     while start < len(sentence) and sentence[start].isspace():
