@@ -25,7 +25,6 @@ class Scan:
     """One article's tokens and the tables over them that every rule reads."""
 
     tokens: list[Token]
-    position_ends: frozenset[int]  # where a position ends (a name may follow)
     clause_starts: list[int]  # for each token, where its clause starts
     title_starts: list[int]  # where a title head word starts, in order
 
@@ -36,14 +35,7 @@ def scan_of(tokens: list[Token]) -> Scan:
     for index in range(1, len(tokens) + 1):
         opens = tokens[index - 1].text in _CLAUSE_BOUNDARIES
         clause_starts[index] = index if opens else clause_starts[index - 1]
-    titles = pos.title_starts(tokens)
-    return Scan(tokens, _position_ends(tokens, titles), clause_starts, titles)
-
-
-def _position_ends(tokens: list[Token], titles: list[int]) -> frozenset[int]:
-    """Where the positions of the text end: a name may follow ("Bí thư Tỉnh ủy | Hầu A Lềnh")."""
-    return frozenset(end for start in titles
-                     if (end := pos.position_end(tokens, start)) is not None)
+    return Scan(tokens, clause_starts, pos.title_starts(tokens))
 
 
 @lru_cache(maxsize=1)
