@@ -137,3 +137,19 @@ def test_short_and_long_form_of_one_post_kept_once_the_long_one() -> None:
         "Phó Thủ tướng Chính phủ nước Cộng hòa xã hội chủ nghĩa Việt Nam"]}
     assert _posts("Ông Lê Văn Tư, Chủ tịch UBND xã chủ động vận động bà con.") == {
         "Lê Văn Tư": ["Chủ tịch UBND xã"]}
+
+
+def test_a_listed_lower_case_phrase_goes_on_after_a_capitalised_word_of_a_post() -> None:
+    text = ("Tới dự có đồng chí Phạm Văn Lợi, Ủy viên Dự khuyết Ban Chấp hành Trung ương "
+            "Đảng, Bí thư Tỉnh ủy Hậu Giang; đồng chí Mai Thị Hoa, Giám đốc Sở Tài chính.")
+    posts = _posts(text)
+    assert posts["Phạm Văn Lợi"] == ["Ủy viên Dự khuyết Ban Chấp hành Trung ương Đảng",
+                                     "Bí thư Tỉnh ủy Hậu Giang"]
+    assert posts["Mai Thị Hoa"] == ["Giám đốc Sở Tài chính"]
+
+
+def test_the_party_committee_of_the_bloc_of_agencies_is_one_body() -> None:
+    text = ("Cùng dự có ông Đặng Quốc Bảo, Bí thư Đảng ủy khối các Cơ quan và Doanh nghiệp "
+            "tỉnh, và ông Kiều Văn Sơn.")
+    assert _posts(text) == {"Đặng Quốc Bảo": [
+        "Bí thư Đảng ủy khối các Cơ quan và Doanh nghiệp tỉnh"]}

@@ -93,7 +93,9 @@ def _body_step(tokens: list[Token], index: int) -> int:
         return 0
     if token.is_capitalised and name_end(tokens, index) is not None:
         return 0
-    if token.text[0].isupper() or token.text[0].isdigit():
+    if token.text[0].isupper():  # "Ủy viên Dự khuyết Ban Chấp hành": a listed phrase goes on
+        return max(1, words_at(tokens, index, _org_words()))
+    if token.text[0].isdigit():
         return 1
     if token.lower == "và":  # "Dân tộc và Tôn giáo", not "... huyện và lãnh đạo UBND"
         nxt = tokens[index + 1] if index + 1 < len(tokens) else None
