@@ -153,3 +153,11 @@ def test_the_party_committee_of_the_bloc_of_agencies_is_one_body() -> None:
             "tỉnh, và ông Kiều Văn Sơn.")
     assert _posts(text) == {"Đặng Quốc Bảo": [
         "Bí thư Đảng ủy khối các Cơ quan và Doanh nghiệp tỉnh"]}
+
+
+def test_a_bracket_naming_only_the_province_is_not_part_of_the_post() -> None:
+    text = ("Bí thư Huyện ủy Bắc Hà (Lào Cai) Vàng Văn Páo tặng quà các hộ. Ông Lý Văn Tùng, "
+            "Phó Trưởng Ban Quản lý (Khu kinh tế Vân Đồn) cùng dự.")
+    posts = _posts(text)
+    assert posts["Vàng Văn Páo"] == ["Bí thư Huyện ủy Bắc Hà"]
+    assert posts["Lý Văn Tùng"] == ["Phó Trưởng Ban Quản lý (Khu kinh tế Vân Đồn)"]

@@ -10,6 +10,7 @@ import bisect
 from functools import lru_cache
 
 from danvan_nlp import lexicon
+from danvan_nlp.lexicon import province_by_spelling
 from danvan_nlp.stages.officials.person_names import name_end
 from danvan_nlp.stages.officials.status import cue_length
 from danvan_nlp.tokens import PhraseIndex, Token, phrase_index, words_at
@@ -289,3 +290,16 @@ def chain_before(tokens: list[Token], name_start: int, clause_start: int,
 def _reads_to(tokens: list[Token], start: int, end_at: int) -> bool:
     spans = _read_chain(tokens, start, 0)
     return bool(spans) and spans[-1][1] == end_at
+
+
+def without_province_note(tokens: list[Token], start: int, end: int) -> int:
+    """End of the post at ``start:end`` without a closing bracket that only names its
+    province: "Bí thư Huyện ủy Mù Cang Chải (Yên Bái)" is the post "Bí thư Huyện ủy Mù Cang
+    Chải"; the bracket locates the body, it is not part of its name."""
+    if end - start < 4 or tokens[end - 1].text != ")":
+        return end
+    for opening in range(end - 2, max(start, end - 2 - MAX_BRACKET), -1):
+        if tokens[opening].text == "(":
+            inside = " ".join(token.text for token in tokens[opening + 1:end - 1])
+            return opening if province_by_spelling(inside) else end
+    return end

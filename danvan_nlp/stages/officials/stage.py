@@ -139,6 +139,7 @@ def _add(article: Article, tokens: list[Token], people: dict[str, Official],
 
 def _position(article: Article, tokens: list[Token], start: int, end: int, rule: OfficialRule,
               ) -> Position:
+    end = pos.without_province_note(tokens, start, end)
     span: Span = article.span(tokens[written_start(tokens, start)].start, tokens[end - 1].end)
     return Position(surface=span.text, normalized=normalized_position(span.text, article),
                     span=span, rule=rule, status=status_before(tokens, start))
