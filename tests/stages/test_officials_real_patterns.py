@@ -161,3 +161,12 @@ def test_a_bracket_naming_only_the_province_is_not_part_of_the_post() -> None:
     posts = _posts(text)
     assert posts["Vàng Văn Páo"] == ["Bí thư Huyện ủy Bắc Hà"]
     assert posts["Lý Văn Tùng"] == ["Phó Trưởng Ban Quản lý (Khu kinh tế Vân Đồn)"]
+
+
+def test_hamlet_heads_of_the_south_and_their_deputies_and_a_parish_priest_hold_posts() -> None:
+    text = ("Ông Tô Văn Chín, Trưởng khóm Tân Lợi, và bà Kim Thị Sa Rết, Phó Trưởng ấp Trà "
+            "Cú, cùng vận động bà con. Linh mục Đỗ Văn Huy, Quản xứ Giáo xứ Mỹ Hòa, dự.")
+    posts = _posts(text)
+    assert posts["Tô Văn Chín"] == ["Trưởng khóm Tân Lợi"]
+    assert posts["Kim Thị Sa Rết"] == ["Phó Trưởng ấp Trà Cú"]
+    assert posts["Đỗ Văn Huy"] == ["Quản xứ Giáo xứ Mỹ Hòa"]
