@@ -30,7 +30,6 @@ SILENT_ON_GOLD = {
     "figure outcome: prize_given",  # "trao 15 giải": the gold sets have no prize count
     "figure outcome: list_verb_after",  # "46 tổ hợp tác và 19 hợp tác xã được thành lập"
     "official.ner-fallback",  # shared-title lists the rules miss; test_ner_fallback.py
-    "document.code-only",  # "12-NQ/TU" with no kind before it
 }
 
 needs_shared = pytest.mark.skipif(
