@@ -170,3 +170,15 @@ def test_hamlet_heads_of_the_south_and_their_deputies_and_a_parish_priest_hold_p
     assert posts["Tô Văn Chín"] == ["Trưởng khóm Tân Lợi"]
     assert posts["Kim Thị Sa Rết"] == ["Phó Trưởng ấp Trà Cú"]
     assert posts["Đỗ Văn Huy"] == ["Quản xứ Giáo xứ Mỹ Hòa"]
+
+
+def test_the_youth_union_is_a_body_not_a_person_named_doan() -> None:
+    text = ("Chị Vi Thị Mến, Bí thư Đoàn Thanh niên xã Tân Lập, cho biết. Bí thư Tỉnh đoàn "
+            "Đoàn Minh Khang trao quà.")
+    assert _posts(text) == {"Vi Thị Mến": ["Bí thư Đoàn Thanh niên xã Tân Lập"],
+                            "Đoàn Minh Khang": ["Bí thư Tỉnh đoàn"]}
+
+
+def test_a_regional_academy_keeps_its_region() -> None:
+    text = "Ông Mạc Văn Tiến, Phó Giám đốc Học viện Chính trị khu vực III, dự."
+    assert _posts(text) == {"Mạc Văn Tiến": ["Phó Giám đốc Học viện Chính trị khu vực III"]}
