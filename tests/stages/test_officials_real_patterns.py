@@ -182,3 +182,10 @@ def test_the_youth_union_is_a_body_not_a_person_named_doan() -> None:
 def test_a_regional_academy_keeps_its_region() -> None:
     text = "Ông Mạc Văn Tiến, Phó Giám đốc Học viện Chính trị khu vực III, dự."
     assert _posts(text) == {"Mạc Văn Tiến": ["Phó Giám đốc Học viện Chính trị khu vực III"]}
+
+
+def test_a_school_named_after_a_historical_figure_is_no_person() -> None:
+    text = ("Thầy Sầm Văn Kiên, Hiệu trưởng Trường THCS Nguyễn Du, cho biết. Hiệu trưởng "
+            "Trường Tiểu học Kim Đồng Mai Thị Thơm cũng dự.")
+    assert _posts(text) == {"Sầm Văn Kiên": ["Hiệu trưởng Trường THCS Nguyễn Du"],
+                            "Mai Thị Thơm": ["Hiệu trưởng Trường Tiểu học Kim Đồng"]}

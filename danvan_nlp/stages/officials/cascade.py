@@ -67,7 +67,8 @@ from danvan_nlp.stages.officials.person_names import name_end
 LATER_REACH = 30  # tokens after the chain where "được bầu giữ chức ..." still speaks of it
 PAST_REACH = 10  # tokens after the chain where "khi đó là ..." still speaks of the person
 
-_NAME_LEXICON = ("surnames.txt", "not_person_names.txt", "place_types.txt")
+_NAME_LEXICON = ("surnames.txt", "not_person_names.txt", "place_types.txt",
+                 "namesake_openers.txt")
 _POST_LEXICON = ("titles.txt", "org_words.txt", "org_comma_parts.txt", "position_stops.txt")
 
 

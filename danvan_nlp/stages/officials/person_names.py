@@ -34,6 +34,17 @@ def _not_person() -> PhraseIndex:
 
 
 @lru_cache(maxsize=1)
+def _namesake_openers() -> PhraseIndex:
+    return phrase_index(lexicon.words("namesake_openers.txt"))
+
+
+def _after_namesake_opener(tokens: list[Token], index: int) -> bool:
+    """"Trường THCS Lê Lợi": right after a school's level the run is its namesake."""
+    return any(index - size >= 0 and words_at(tokens, index - size, _namesake_openers()) == size
+               for size in (1, 2, 3, 4))
+
+
+@lru_cache(maxsize=1)
 def _place_types() -> PhraseIndex:
     return phrase_index(lexicon.words("place_types.txt"))
 
@@ -56,7 +67,7 @@ def _can_start_name(tokens: list[Token], index: int, introduced: bool) -> bool:
         return False
     if not introduced and first.text not in _surnames():
         return False
-    if words_at(tokens, index, _not_person()):
+    if words_at(tokens, index, _not_person()) or _after_namesake_opener(tokens, index):
         return False
     return not _after_place_word(tokens, index) or _middle_name_follows(tokens, index) \
         or _not_a_province(tokens, index)
