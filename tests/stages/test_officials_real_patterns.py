@@ -189,3 +189,11 @@ def test_a_school_named_after_a_historical_figure_is_no_person() -> None:
             "Trường Tiểu học Kim Đồng Mai Thị Thơm cũng dự.")
     assert _posts(text) == {"Sầm Văn Kiên": ["Hiệu trưởng Trường THCS Nguyễn Du"],
                             "Mai Thị Thơm": ["Hiệu trưởng Trường Tiểu học Kim Đồng"]}
+
+
+def test_a_highlands_name_marked_h_and_a_five_word_name_follow_their_titles() -> None:
+    text = ("Phó Bí thư Huyện ủy H'Bia Niê trao quà. Đồng chí Y Khoa Mlô Duôn Du, Chủ tịch "
+            "UBND xã Ea Tul, cùng dự. Bí thư Huyện ủy K'Bang Đinh Văn Ba phát biểu.")
+    assert _posts(text) == {"H'Bia Niê": ["Phó Bí thư Huyện ủy"],
+                            "Y Khoa Mlô Duôn Du": ["Chủ tịch UBND xã Ea Tul"],
+                            "Đinh Văn Ba": ["Bí thư Huyện ủy K'Bang"]}

@@ -8,7 +8,7 @@ from danvan_nlp import lexicon
 from danvan_nlp.lexicon import provinces
 from danvan_nlp.tokens import PhraseIndex, Token, phrase_index, words_at
 
-_MAX_GIVEN = 3
+_MAX_GIVEN = 4
 # capitalised words that begin a title or a body, never a given name
 _BLOCKING_GIVEN = frozenset({"Ủy", "Uỷ", "Ban", "Phó", "Chủ", "Bí", "Trưởng", "Tỉnh", "Huyện",
                              "Xã", "Đảng", "Hội", "Sở", "Bộ", "Mặt", "Thường", "Tổ", "Chi",
@@ -16,6 +16,7 @@ _BLOCKING_GIVEN = frozenset({"Ủy", "Uỷ", "Ban", "Phó", "Chủ", "Bí", "Tr�
                              "Người", "Quận", "Phường", "Thôn", "Xóm", "Bản", "Trường"})
 
 
+_APOSTROPHES = frozenset({"'", "’"})
 _MIDDLE_NAMES = frozenset({"Thị", "Văn", "Công", "Hữu", "Đức"})
 _PARTY_COMMITTEES = frozenset({"ủy", "uỷ"})  # "Huyện ủy Trần Đề" names a district
 _HONORIFIC = frozenset({"ông", "bà", "anh", "chị", "cô", "chú", "cụ", "em", "thầy"})
@@ -65,12 +66,18 @@ def _can_start_name(tokens: list[Token], index: int, introduced: bool) -> bool:
     first = tokens[index]
     if not first.is_capitalised or first.text in _BLOCKING_GIVEN or first.lower in _HONORIFIC:
         return False
-    if not introduced and first.text not in _surnames():
+    if not introduced and first.text not in _surnames() and not _marked_given(first.text):
         return False
     if words_at(tokens, index, _not_person()) or _after_namesake_opener(tokens, index):
         return False
     return not _after_place_word(tokens, index) or _middle_name_follows(tokens, index) \
         or _not_a_province(tokens, index)
+
+
+def _marked_given(word: str) -> bool:
+    """"H'Yim Kđoh": an Ê Đê or Gia Rai woman's name opens with the mark "H'" (a "K'" of
+    Cơ Ho names also opens places, "K'Bang", so it needs an honorific or title as before)."""
+    return len(word) > 2 and word[0] == "H" and word[1] in _APOSTROPHES and word[2].isupper()
 
 
 def _given_names_end(tokens: list[Token], index: int) -> int:
@@ -96,7 +103,8 @@ def _whole_name(tokens: list[Token], index: int, end: int, introduced: bool) -> 
     """Two words at least ("ông K'Brơi" aside), and not a district after "Huyện ủy"."""
     if end - index < 2:
         return introduced and "'" in tokens[index].text
-    if end - index == 2 and index and tokens[index - 1].lower in _PARTY_COMMITTEES:
+    if end - index == 2 and index and tokens[index - 1].lower in _PARTY_COMMITTEES \
+            and not _marked_given(tokens[index].text):
         return False
     return not _place_then_name(tokens, index, end)
 
