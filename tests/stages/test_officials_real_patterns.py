@@ -197,3 +197,12 @@ def test_a_highlands_name_marked_h_and_a_five_word_name_follow_their_titles() ->
     assert _posts(text) == {"H'Bia Niê": ["Phó Bí thư Huyện ủy"],
                             "Y Khoa Mlô Duôn Du": ["Chủ tịch UBND xã Ea Tul"],
                             "Đinh Văn Ba": ["Bí thư Huyện ủy K'Bang"]}
+
+
+def test_a_post_after_cuu_is_a_former_post_and_toi_du_co_gives_attends() -> None:
+    (person,) = extract("Ông Mã Văn Lực, cựu Chủ tịch UBND xã, góp 20 ngày công.").officials
+    assert [(p.surface, p.status.value) for p in person.positions] == [
+        ("Chủ tịch UBND xã", "former")]
+    people = extract("Tới dự có Phó Chủ tịch UBND huyện Nông Văn Sự; Giám đốc Sở Y tế "
+                     "Hoàng Thị Nhi.").officials
+    assert [[r.value for r in o.roles] for o in people] == [["attends"], ["attends"]]
