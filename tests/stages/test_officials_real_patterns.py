@@ -206,3 +206,24 @@ def test_a_post_after_cuu_is_a_former_post_and_toi_du_co_gives_attends() -> None
     people = extract("Tới dự có Phó Chủ tịch UBND huyện Nông Văn Sự; Giám đốc Sở Y tế "
                      "Hoàng Thị Nhi.").officials
     assert [[r.value for r in o.roles] for o in people] == [["attends"], ["attends"]]
+
+
+def test_dash_joined_office_names_and_other_long_bodies_stay_whole() -> None:
+    posts = _posts("Bà Lục Thị Vân, Trưởng phòng Văn hóa - Xã hội xã Bằng Thành, cho biết.")
+    assert posts == {"Lục Thị Vân": ["Trưởng phòng Văn hóa - Xã hội xã Bằng Thành"]}
+    posts = _posts("Ông Hứa Văn Sềnh, Trưởng phòng Kinh tế - Hạ tầng huyện - Bí thư Chi bộ "
+                   "phòng, phát biểu.")
+    assert posts == {"Hứa Văn Sềnh": ["Trưởng phòng Kinh tế - Hạ tầng huyện",
+                                      "Bí thư Chi bộ phòng"]}
+    posts = _posts("Dự có ông Ngô Văn Khải, Giám đốc Ngân hàng Chính sách xã hội chi nhánh "
+                   "tỉnh; bà Tăng Thị Xuân, Chủ tịch Liên hiệp các Hội Văn học nghệ thuật tỉnh; "
+                   "ông Âu Văn Dư, Phó Tổng cục trưởng Tổng cục Thống kê.")
+    assert posts == {
+        "Ngô Văn Khải": ["Giám đốc Ngân hàng Chính sách xã hội chi nhánh tỉnh"],
+        "Tăng Thị Xuân": ["Chủ tịch Liên hiệp các Hội Văn học nghệ thuật tỉnh"],
+        "Âu Văn Dư": ["Phó Tổng cục trưởng Tổng cục Thống kê"]}
+
+
+def test_the_commune_military_commander_is_a_post() -> None:
+    assert _posts("Chủ tịch UBND xã - Xã đội trưởng Hà Văn Tuyên cho biết.") == {
+        "Hà Văn Tuyên": ["Chủ tịch UBND xã", "Xã đội trưởng"]}

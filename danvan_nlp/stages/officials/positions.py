@@ -39,6 +39,11 @@ def _comma_parts() -> PhraseIndex:
 
 
 @lru_cache(maxsize=1)
+def _dash_parts() -> PhraseIndex:
+    return phrase_index(lexicon.words("org_dash_parts.txt"))
+
+
+@lru_cache(maxsize=1)
 def _stops() -> PhraseIndex:
     return phrase_index(lexicon.words("position_stops.txt"))
 
@@ -88,6 +93,9 @@ def _body_step(tokens: list[Token], index: int) -> int:
     if token.text == "," and index + 1 < len(tokens):  # "Bộ Lao động, Thương binh và Xã hội"
         part = words_at(tokens, index + 1, _comma_parts())
         return 1 + part if part else 0
+    if token.text in {"-", "–"} and index + 1 < len(tokens):  # "Phòng Văn hóa - Xã hội"
+        part = words_at(tokens, index + 1, _dash_parts())
+        return 1 + part if part and tokens[index + 1].is_capitalised else 0
     if token.kind == "punct":
         return _bracket_step(tokens, index)
     if token.kind != "word":
