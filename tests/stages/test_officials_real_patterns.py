@@ -227,3 +227,9 @@ def test_dash_joined_office_names_and_other_long_bodies_stay_whole() -> None:
 def test_the_commune_military_commander_is_a_post() -> None:
     assert _posts("Chủ tịch UBND xã - Xã đội trưởng Hà Văn Tuyên cho biết.") == {
         "Hà Văn Tuyên": ["Chủ tịch UBND xã", "Xã đội trưởng"]}
+
+
+def test_a_commune_named_like_a_person_then_the_official() -> None:
+    text = "Bí thư Đảng ủy xã Đồng Văn Sùng Mí Chứ cùng dự. Chủ tịch UBND huyện Hà Thị Lý dự."
+    assert _posts(text) == {"Sùng Mí Chứ": ["Bí thư Đảng ủy xã Đồng Văn"],
+                            "Hà Thị Lý": ["Chủ tịch UBND huyện"]}

@@ -110,18 +110,25 @@ def _whole_name(tokens: list[Token], index: int, end: int, introduced: bool) -> 
 
 
 def _place_then_name(tokens: list[Token], index: int, end: int) -> bool:
-    """"Tỉnh ủy Kiên Giang Nguyễn Hoàng Phúc", "Huyện ủy Sìn Hồ Tẩn Láo San".
+    """"Tỉnh ủy Kiên Giang Nguyễn Hoàng Phúc", "xã Đồng Văn Lò Văn Tư".
 
-    Mid-way through a capitalised run, a name that a full name right after it would
-    end at the same place is the tail of a place name, not a person.
+    Mid-way through a capitalised run, or right after a place word, a run that a full
+    name starting one or two words later would end at the same place begins with the
+    tail of a place name, not with a person.
     """
     before = tokens[index - 1] if index else None
-    if before is None or not before.is_capitalised or before.lower in _HONORIFIC \
-            or end - index < 4:
+    if before is None or before.lower in _HONORIFIC or end - index < 4:
         return False
-    later = tokens[index + 1].text
-    return later in _surnames() and later not in _MIDDLE_NAMES \
-        and _given_run_end(tokens, index + 1) == end
+    if before.is_capitalised:
+        return _full_name_ends_at(tokens, index + 1, end)
+    return _after_place_word(tokens, index) and any(
+        _full_name_ends_at(tokens, start, end) for start in (index + 1, index + 2))
+
+
+def _full_name_ends_at(tokens: list[Token], start: int, end: int) -> bool:
+    later = tokens[start].text
+    return end - start >= 2 and later in _surnames() and later not in _MIDDLE_NAMES \
+        and _given_run_end(tokens, start) == end
 
 
 def _given_run_end(tokens: list[Token], index: int) -> int:
