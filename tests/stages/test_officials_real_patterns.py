@@ -233,3 +233,11 @@ def test_a_commune_named_like_a_person_then_the_official() -> None:
     text = "Bí thư Đảng ủy xã Đồng Văn Sùng Mí Chứ cùng dự. Chủ tịch UBND huyện Hà Thị Lý dự."
     assert _posts(text) == {"Sùng Mí Chứ": ["Bí thư Đảng ủy xã Đồng Văn"],
                             "Hà Thị Lý": ["Chủ tịch UBND huyện"]}
+
+
+def test_residential_areas_and_national_programmes_stay_in_the_body() -> None:
+    text = ("Ông Đào Văn Lộc, Trưởng Ban Chỉ đạo Chương trình mục tiêu quốc gia huyện, và bà "
+            "Trịnh Thị Nụ, Trưởng khu dân cư Hòa Bình, cùng dự.")
+    assert _posts(text) == {
+        "Đào Văn Lộc": ["Trưởng Ban Chỉ đạo Chương trình mục tiêu quốc gia huyện"],
+        "Trịnh Thị Nụ": ["Trưởng khu dân cư Hòa Bình"]}
