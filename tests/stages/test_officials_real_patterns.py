@@ -241,3 +241,17 @@ def test_residential_areas_and_national_programmes_stay_in_the_body() -> None:
     assert _posts(text) == {
         "Đào Văn Lộc": ["Trưởng Ban Chỉ đạo Chương trình mục tiêu quốc gia huyện"],
         "Trịnh Thị Nụ": ["Trưởng khu dân cư Hòa Bình"]}
+
+
+def test_a_plural_title_before_bare_names_goes_to_every_name() -> None:
+    text = ("Tham dự có các đồng chí Phó Chủ tịch UBND tỉnh Bế Văn Lâm, Tô Thị Hạnh và Lưu "
+            "Văn Thành. Phó Chủ tịch HĐND huyện Lăng Văn Khoa và ông Chu Văn Nhì trao quà.")
+    posts = _posts(text)
+    for name in ("Bế Văn Lâm", "Tô Thị Hạnh", "Lưu Văn Thành"):
+        assert posts[name] == ["Phó Chủ tịch UBND tỉnh"]
+    assert posts["Lăng Văn Khoa"] == ["Phó Chủ tịch HĐND huyện"] and "Chu Văn Nhì" not in posts
+
+
+def test_the_short_forms_of_provincial_and_district_committee_members() -> None:
+    assert _posts("Ông Mông Văn Tài - TUV, Bí thư Huyện ủy chủ trì.") == {
+        "Mông Văn Tài": ["TUV", "Bí thư Huyện ủy"]}

@@ -37,7 +37,10 @@ ones read where the earlier ones ended:
 6. ``fronted_role`` (``before``): "Với vai trò là Trưởng thôn, ông A" - only when no
    title chain ends at the name;
 7. ``shared_prefix`` (``shared``): "các Ủy viên Trung ương Đảng: A, B; C" - the list's
-   opener gives its post to every item, read last as it is the farthest from the name.
+   opener gives its post to every item, read last as it is the farthest from the name;
+8. ``plural_title_list`` (``shared``): "các đồng chí Phó Bí thư Tỉnh ủy A, B và C" - with
+   no colon, a plural title before a list of bare names gives its posts to the names after
+   the first (the first reads it by 5); tried only when 7 did not answer.
 
 A mention's posts are listed as written: ``before``, ``after``, ``later``, ``past``,
 ``shared``. The official's rule is ``official.title-name`` when the ``before`` slot is
@@ -59,6 +62,7 @@ from danvan_nlp.stages.officials.layout import (
     TokenSpan,
     fronted_role,
     list_item_with_post,
+    plural_title_list,
     shared_prefix,
     title_clause_start,
 )
@@ -90,6 +94,7 @@ class PostStep(str, Enum):
     CHAIN_BEFORE = "chain_before"
     FRONTED_ROLE = "fronted_role"
     SHARED_PREFIX = "shared_prefix"
+    PLURAL_TITLE_LIST = "plural_title_list"
 
 
 class Slot(str, Enum):
@@ -200,6 +205,8 @@ POST_READING: tuple[PostRule, ...] = (
              lambda scan, draft: fronted_role(scan, draft.intro_start)),
     PostRule(PostStep.SHARED_PREFIX, Slot.SHARED, (*_POST_LEXICON, "honorifics.txt"),
              lambda scan, draft: shared_prefix(scan, draft.intro_start)),
+    PostRule(PostStep.PLURAL_TITLE_LIST, Slot.SHARED, (*_POST_LEXICON, "honorifics.txt"),
+             lambda scan, draft: plural_title_list(scan, draft.intro_start)),
 )
 
 

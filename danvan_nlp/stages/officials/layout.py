@@ -173,3 +173,36 @@ def _items_carry_posts(tokens: list[Token], first: int) -> bool:
     """True when the list's first item is "Name, Post": items are then split by ";"."""
     end = name_end(tokens, first, introduced=True) if first < len(tokens) else None
     return end is not None and bool(pos.chain_after(tokens, end, descriptor_skip=0))
+
+
+_LIST_JOINERS = frozenset({",", "và"})
+_MAX_NAME_TOKENS = 5
+
+
+def plural_title_list(scan: Scan, intro_start: int) -> list[TokenSpan]:
+    """"các đồng chí Phó Bí thư Tỉnh ủy A, B và C": a plural title before a list of bare
+    names gives its posts to every name of the list, not to the first one only."""
+    tokens, first = scan.tokens, intro_start
+    while first > 0 and tokens[first - 1].text in _LIST_JOINERS:
+        start = _name_ending_at(tokens, first - 1)
+        if start is None:
+            return []
+        first = start
+    if first == intro_start:
+        return []  # the first name of the list reads its title as usual
+    chain = pos.chain_before(tokens, first, scan.clause_starts[first], scan.title_starts)
+    return chain if chain and _plural_before(tokens, chain[0][0]) else []
+
+
+def _name_ending_at(tokens: list[Token], end: int) -> int | None:
+    """Where a name ending right before ``end`` starts (after its honorific), if one does."""
+    for start in range(max(0, end - _MAX_NAME_TOKENS), end - 1):
+        if name_end(tokens, start, introduced=True) == end:
+            return start
+    return None
+
+
+def _plural_before(tokens: list[Token], title: int) -> bool:
+    """True when "các" (perhaps with "đồng chí") stands right before the title."""
+    start = title - words_at_end(tokens, title, honorifics())
+    return start > 0 and tokens[start - 1].lower == "các"
