@@ -20,8 +20,9 @@ capitalised tokens, asks ``NAME_READING`` where a name starting there ends, then
 capitalised word that does not open a name with a listed family name, so it never
 answered after rule 1 had not - on none of 230 texts.)
 
-``POST_READING`` - each rule fills one slot; within a slot the first rule that answers
-wins, and a filled slot is not asked again. Rules run in this order because the later
+``POST_READING`` - each rule fills one slot with the post spans it reads (none: it does
+not answer); within a slot the first rule that answers wins, and a filled slot is not
+asked again. Rules run in this order because the later
 ones read where the earlier ones ended:
 
 1. ``chain_after`` (slot ``after``): "Name - Title, Title", "Name (Title)" - the most
@@ -125,33 +126,45 @@ class NameReading:
 class NameRule:
     name: NameStep
     reads: tuple[str, ...]
-    decide: Callable[[Scan, NameDraft], bool]
-    introduced: bool  # the family name need not be listed
+    decide: Callable[[Scan, NameDraft], NameReading | None]
 
 
-def _anywhere(scan: Scan, draft: NameDraft) -> bool:
-    return True
+def _listed_family_name(scan: Scan, draft: NameDraft) -> NameReading | None:
+    end = name_end(scan.tokens, draft.index)
+    return NameReading(end, NameStep.LISTED_FAMILY_NAME) if end is not None else None
+
+
+def _introduced_name(scan: Scan, draft: NameDraft, step: NameStep) -> NameReading | None:
+    """The name read with any family name, as after an honorific, rank or post."""
+    end = name_end(scan.tokens, draft.index, introduced=True)
+    return NameReading(end, step) if end is not None else None
+
+
+def _introduced(scan: Scan, draft: NameDraft) -> NameReading | None:
+    if draft.intro_start == draft.index:
+        return None
+    return _introduced_name(scan, draft, NameStep.INTRODUCED)
+
+
+def _list_item(scan: Scan, draft: NameDraft) -> NameReading | None:
+    if not list_item_with_post(scan.tokens, draft.index):
+        return None
+    return _introduced_name(scan, draft, NameStep.LIST_ITEM_WITH_POST)
 
 
 NAME_READING: tuple[NameRule, ...] = (
-    NameRule(NameStep.LISTED_FAMILY_NAME, _NAME_LEXICON, _anywhere, False),
-    NameRule(NameStep.INTRODUCED, ("honorifics.txt", "ranks.txt", *_NAME_LEXICON),
-             lambda scan, draft: draft.intro_start < draft.index, True),
-    NameRule(NameStep.LIST_ITEM_WITH_POST, (*_POST_LEXICON, *_NAME_LEXICON),
-             lambda scan, draft: list_item_with_post(scan.tokens, draft.index), True),
+    NameRule(NameStep.LISTED_FAMILY_NAME, _NAME_LEXICON, _listed_family_name),
+    NameRule(NameStep.INTRODUCED, ("honorifics.txt", "ranks.txt", *_NAME_LEXICON), _introduced),
+    NameRule(NameStep.LIST_ITEM_WITH_POST, (*_POST_LEXICON, *_NAME_LEXICON), _list_item),
 )
 
 
 def read_name(scan: Scan, draft: NameDraft) -> NameReading | None:
     """The end of the name starting at ``draft.index``, by the first rule that answers."""
     for rule in NAME_READING:
-        if not rule.decide(scan, draft):
-            continue
-        end = name_end(scan.tokens, draft.index, introduced=rule.introduced)
-        if end is not None:
-            return NameReading(end, rule.name)
-        if rule.introduced:  # every later rule reads the name the same way: no name here
-            return None
+        reading = rule.decide(scan, draft)
+        if reading is not None:
+            return reading
     return None
 
 
