@@ -8,7 +8,7 @@ prefix before a colon, a list item "Name, Post".
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from danvan_nlp import lexicon
@@ -27,6 +27,9 @@ class Scan:
     tokens: list[Token]
     clause_starts: list[int]  # for each token, where its clause starts
     title_starts: list[int]  # where a title head word starts, in order
+    # a name's start -> the first name of the bare-name list it ends (None: not such a
+    # list); filled as names are read left to right, so a list of n names costs n steps
+    list_firsts: dict[int, int | None] = field(default_factory=dict)
 
 
 def scan_of(tokens: list[Token]) -> Scan:
@@ -182,16 +185,30 @@ _MAX_NAME_TOKENS = 5
 def plural_title_list(scan: Scan, intro_start: int) -> list[TokenSpan]:
     """"các đồng chí Phó Bí thư Tỉnh ủy A, B và C": a plural title before a list of bare
     names gives its posts to every name of the list, not to the first one only."""
-    tokens, first = scan.tokens, intro_start
-    while first > 0 and tokens[first - 1].text in _LIST_JOINERS:
-        start = _name_ending_at(tokens, first - 1)
-        if start is None:
-            return []
-        first = start
-    if first == intro_start:
+    first = _list_first(scan, intro_start)
+    if first is None or first == intro_start:
         return []  # the first name of the list reads its title as usual
+    tokens = scan.tokens
     chain = pos.chain_before(tokens, first, scan.clause_starts[first], scan.title_starts)
     return chain if chain and _plural_before(tokens, chain[0][0]) else []
+
+
+def _list_first(scan: Scan, intro_start: int) -> int | None:
+    """Where the list of bare names joined by "," or "và" that ends at ``intro_start``
+    begins (None when a joiner follows something else than a name)."""
+    tokens, first = scan.tokens, intro_start
+    found: int | None = intro_start
+    while first > 0 and tokens[first - 1].text in _LIST_JOINERS:
+        if first != intro_start and first in scan.list_firsts:
+            found = scan.list_firsts[first]  # the name before already knows its list
+            break
+        start = _name_ending_at(tokens, first - 1)
+        if start is None:
+            found = None
+            break
+        first = found = start
+    scan.list_firsts[intro_start] = found
+    return found
 
 
 def _name_ending_at(tokens: list[Token], end: int) -> int | None:
