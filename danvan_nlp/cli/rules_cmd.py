@@ -5,7 +5,8 @@ Every registered rule is listed (figures: each unit rule and each outcome rule; 
 documents and models: each rule), with, per gold set, the facts it produced and the share
 of them that match a gold fact. Predicted facts are matched to gold facts greedily in gold
 order, as ``score.py`` does: figures by value and unit (an outcome rule is right when the
-outcome matches too), officials by name, documents by code, models by shared title words.
+outcome matches too), officials by name, documents by code, models by shared title words;
+a post read by another rule than its official's is tallied under its own rule.
 ``--scorer PATH`` borrows the normalising and matching functions of a ``score.py`` so the
 numbers agree with it exactly; without it, built-in equivalents are used.
 """
@@ -202,7 +203,23 @@ def build_report(folders: list[Path], matcher: Matcher) -> Report:
             pred = extract(text).to_dict()
             _tally_figures(report, name, gold, pred, matcher)
             _tally_others(report, name, gold, pred, matcher)
+            _tally_borrowed_posts(report, name, gold, pred, matcher)
     return report
+
+
+def _tally_borrowed_posts(report: Report, name: str, gold: dict[str, Any], pred: dict[str, Any],
+                          matcher: Matcher) -> None:
+    """A post read by another rule than its official's ("ông An nguyên là ..." after the
+    full name: ``official.short-name``) is tallied under its own rule, right when the
+    paired gold official holds it."""
+    golds, preds = gold.get("officials", []), pred["officials"]
+    for index, gold_index in _paired_or_none(golds, preds, matcher.official):
+        held = [_words(post) for post in golds[gold_index]["positions"]] \
+            if gold_index is not None else []
+        for post in preds[index]["positions"]:
+            if post["rule"] != preds[index]["rule"]:
+                right = any(_same_start(_words(post["surface"]), words) for words in held)
+                report.add(name, post["rule"], right)
 
 
 # ---------------------------------------------------------------- printing

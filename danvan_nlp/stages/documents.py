@@ -19,8 +19,9 @@ _DATE = re.compile(
     r"""
     ^[\s,]*(?:(?:do|của)\s[^,;.]{0,60}?\s)?  # "do UBND tỉnh ban hành" may come first
     (?:ban\shành\s|ký\s)?ngày\s             # then "ngày"
-    (?P<day>\d{1,2})/(?P<month>\d{1,2})      # day/month
-    (?:/(?P<year>\d{4}))?                    # and perhaps the year
+    (?P<day>\d{1,2})                        # the day,
+    (?:/|\stháng\s)(?P<month>\d{1,2})        # "/" or "tháng" and the month
+    (?:(?:/|\snăm\s)(?P<year>\d{4}))?        # and perhaps "/" or "năm" and the year
     """,
     re.VERBOSE,
 )

@@ -24,3 +24,17 @@ def test_the_date_of_a_sentence_that_issues_the_document() -> None:
     assert [(d.code, d.date) for d in extract(text).documents] == [("15-CT/TU", "2024-03-12")]
     text = "Ngày 12/3/2024, tỉnh sơ kết Chỉ thị số 15-CT/TU."
     assert [(d.code, d.date) for d in extract(text).documents] == [("15-CT/TU", None)]
+
+
+def test_a_plan_of_arrangement_and_an_urgent_dispatch_are_documents() -> None:
+    text = ("Theo Phương án số 27/PA-UBND ngày 8/2/2024 của UBND tỉnh, hai xã sáp nhập. "
+            "Sau Công điện 05/CĐ-UBND, các xã ra quân phòng chống bão.")
+    assert [(d.code, d.kind, d.date) for d in extract(text).documents] == [
+        ("27/PA-UBND", "Phương án", "2024-02-08"), ("05/CĐ-UBND", "Công điện", None)]
+
+
+def test_a_date_written_in_words_and_a_party_circular() -> None:
+    text = ("Thực hiện Chỉ thị số 21-CT/TU ngày 9 tháng 5 năm 2023 của Ban Thường vụ Tỉnh ủy "
+            "và Thông tri số 07-TT/HU ngày 4/6/2023 của Huyện ủy, xã ra quân.")
+    assert [(d.code, d.kind, d.date) for d in extract(text).documents] == [
+        ("21-CT/TU", "Chỉ thị", "2023-05-09"), ("07-TT/HU", "Thông tri", "2023-06-04")]

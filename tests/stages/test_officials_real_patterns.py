@@ -137,3 +137,121 @@ def test_short_and_long_form_of_one_post_kept_once_the_long_one() -> None:
         "Phó Thủ tướng Chính phủ nước Cộng hòa xã hội chủ nghĩa Việt Nam"]}
     assert _posts("Ông Lê Văn Tư, Chủ tịch UBND xã chủ động vận động bà con.") == {
         "Lê Văn Tư": ["Chủ tịch UBND xã"]}
+
+
+def test_a_listed_lower_case_phrase_goes_on_after_a_capitalised_word_of_a_post() -> None:
+    text = ("Tới dự có đồng chí Phạm Văn Lợi, Ủy viên Dự khuyết Ban Chấp hành Trung ương "
+            "Đảng, Bí thư Tỉnh ủy Hậu Giang; đồng chí Mai Thị Hoa, Giám đốc Sở Tài chính.")
+    posts = _posts(text)
+    assert posts["Phạm Văn Lợi"] == ["Ủy viên Dự khuyết Ban Chấp hành Trung ương Đảng",
+                                     "Bí thư Tỉnh ủy Hậu Giang"]
+    assert posts["Mai Thị Hoa"] == ["Giám đốc Sở Tài chính"]
+
+
+def test_the_party_committee_of_the_bloc_of_agencies_is_one_body() -> None:
+    text = ("Cùng dự có ông Đặng Quốc Bảo, Bí thư Đảng ủy khối các Cơ quan và Doanh nghiệp "
+            "tỉnh, và ông Kiều Văn Sơn.")
+    assert _posts(text) == {"Đặng Quốc Bảo": [
+        "Bí thư Đảng ủy khối các Cơ quan và Doanh nghiệp tỉnh"]}
+
+
+def test_a_bracket_naming_only_the_province_is_not_part_of_the_post() -> None:
+    text = ("Bí thư Huyện ủy Bắc Hà (Lào Cai) Vàng Văn Páo tặng quà các hộ. Ông Lý Văn Tùng, "
+            "Phó Trưởng Ban Quản lý (Khu kinh tế Vân Đồn) cùng dự.")
+    posts = _posts(text)
+    assert posts["Vàng Văn Páo"] == ["Bí thư Huyện ủy Bắc Hà"]
+    assert posts["Lý Văn Tùng"] == ["Phó Trưởng Ban Quản lý (Khu kinh tế Vân Đồn)"]
+
+
+def test_hamlet_heads_of_the_south_and_their_deputies_and_a_parish_priest_hold_posts() -> None:
+    text = ("Ông Tô Văn Chín, Trưởng khóm Tân Lợi, và bà Kim Thị Sa Rết, Phó Trưởng ấp Trà "
+            "Cú, cùng vận động bà con. Linh mục Đỗ Văn Huy, Quản xứ Giáo xứ Mỹ Hòa, dự.")
+    posts = _posts(text)
+    assert posts["Tô Văn Chín"] == ["Trưởng khóm Tân Lợi"]
+    assert posts["Kim Thị Sa Rết"] == ["Phó Trưởng ấp Trà Cú"]
+    assert posts["Đỗ Văn Huy"] == ["Quản xứ Giáo xứ Mỹ Hòa"]
+
+
+def test_the_youth_union_is_a_body_not_a_person_named_doan() -> None:
+    text = ("Chị Vi Thị Mến, Bí thư Đoàn Thanh niên xã Tân Lập, cho biết. Bí thư Tỉnh đoàn "
+            "Đoàn Minh Khang trao quà.")
+    assert _posts(text) == {"Vi Thị Mến": ["Bí thư Đoàn Thanh niên xã Tân Lập"],
+                            "Đoàn Minh Khang": ["Bí thư Tỉnh đoàn"]}
+
+
+def test_a_regional_academy_keeps_its_region() -> None:
+    text = "Ông Mạc Văn Tiến, Phó Giám đốc Học viện Chính trị khu vực III, dự."
+    assert _posts(text) == {"Mạc Văn Tiến": ["Phó Giám đốc Học viện Chính trị khu vực III"]}
+
+
+def test_a_school_named_after_a_historical_figure_is_no_person() -> None:
+    text = ("Thầy Sầm Văn Kiên, Hiệu trưởng Trường THCS Nguyễn Du, cho biết. Hiệu trưởng "
+            "Trường Tiểu học Kim Đồng Mai Thị Thơm cũng dự.")
+    assert _posts(text) == {"Sầm Văn Kiên": ["Hiệu trưởng Trường THCS Nguyễn Du"],
+                            "Mai Thị Thơm": ["Hiệu trưởng Trường Tiểu học Kim Đồng"]}
+
+
+def test_a_highlands_name_marked_h_and_a_five_word_name_follow_their_titles() -> None:
+    text = ("Phó Bí thư Huyện ủy H'Bia Niê trao quà. Đồng chí Y Khoa Mlô Duôn Du, Chủ tịch "
+            "UBND xã Ea Tul, cùng dự. Bí thư Huyện ủy K'Bang Đinh Văn Ba phát biểu.")
+    assert _posts(text) == {"H'Bia Niê": ["Phó Bí thư Huyện ủy"],
+                            "Y Khoa Mlô Duôn Du": ["Chủ tịch UBND xã Ea Tul"],
+                            "Đinh Văn Ba": ["Bí thư Huyện ủy K'Bang"]}
+
+
+def test_a_post_after_cuu_is_a_former_post_and_toi_du_co_gives_attends() -> None:
+    (person,) = extract("Ông Mã Văn Lực, cựu Chủ tịch UBND xã, góp 20 ngày công.").officials
+    assert [(p.surface, p.status.value) for p in person.positions] == [
+        ("Chủ tịch UBND xã", "former")]
+    people = extract("Tới dự có Phó Chủ tịch UBND huyện Nông Văn Sự; Giám đốc Sở Y tế "
+                     "Hoàng Thị Nhi.").officials
+    assert [[r.value for r in o.roles] for o in people] == [["attends"], ["attends"]]
+
+
+def test_dash_joined_office_names_and_other_long_bodies_stay_whole() -> None:
+    posts = _posts("Bà Lục Thị Vân, Trưởng phòng Văn hóa - Xã hội xã Bằng Thành, cho biết.")
+    assert posts == {"Lục Thị Vân": ["Trưởng phòng Văn hóa - Xã hội xã Bằng Thành"]}
+    posts = _posts("Ông Hứa Văn Sềnh, Trưởng phòng Kinh tế - Hạ tầng huyện - Bí thư Chi bộ "
+                   "phòng, phát biểu.")
+    assert posts == {"Hứa Văn Sềnh": ["Trưởng phòng Kinh tế - Hạ tầng huyện",
+                                      "Bí thư Chi bộ phòng"]}
+    posts = _posts("Dự có ông Ngô Văn Khải, Giám đốc Ngân hàng Chính sách xã hội chi nhánh "
+                   "tỉnh; bà Tăng Thị Xuân, Chủ tịch Liên hiệp các Hội Văn học nghệ thuật tỉnh; "
+                   "ông Âu Văn Dư, Phó Tổng cục trưởng Tổng cục Thống kê.")
+    assert posts == {
+        "Ngô Văn Khải": ["Giám đốc Ngân hàng Chính sách xã hội chi nhánh tỉnh"],
+        "Tăng Thị Xuân": ["Chủ tịch Liên hiệp các Hội Văn học nghệ thuật tỉnh"],
+        "Âu Văn Dư": ["Phó Tổng cục trưởng Tổng cục Thống kê"]}
+
+
+def test_the_commune_military_commander_is_a_post() -> None:
+    assert _posts("Chủ tịch UBND xã - Xã đội trưởng Hà Văn Tuyên cho biết.") == {
+        "Hà Văn Tuyên": ["Chủ tịch UBND xã", "Xã đội trưởng"]}
+
+
+def test_a_commune_named_like_a_person_then_the_official() -> None:
+    text = "Bí thư Đảng ủy xã Đồng Văn Sùng Mí Chứ cùng dự. Chủ tịch UBND huyện Hà Thị Lý dự."
+    assert _posts(text) == {"Sùng Mí Chứ": ["Bí thư Đảng ủy xã Đồng Văn"],
+                            "Hà Thị Lý": ["Chủ tịch UBND huyện"]}
+
+
+def test_residential_areas_and_national_programmes_stay_in_the_body() -> None:
+    text = ("Ông Đào Văn Lộc, Trưởng Ban Chỉ đạo Chương trình mục tiêu quốc gia huyện, và bà "
+            "Trịnh Thị Nụ, Trưởng khu dân cư Hòa Bình, cùng dự.")
+    assert _posts(text) == {
+        "Đào Văn Lộc": ["Trưởng Ban Chỉ đạo Chương trình mục tiêu quốc gia huyện"],
+        "Trịnh Thị Nụ": ["Trưởng khu dân cư Hòa Bình"]}
+
+
+def test_a_plural_title_before_bare_names_goes_to_every_name() -> None:
+    text = ("Tham dự có các đồng chí Phó Chủ tịch UBND tỉnh Bế Văn Lâm, Tô Thị Hạnh và Lưu "
+            "Văn Thành. Phó Chủ tịch HĐND huyện Lăng Văn Khoa và ông Chu Văn Nhì trao quà.")
+    posts = _posts(text)
+    for name in ("Bế Văn Lâm", "Tô Thị Hạnh", "Lưu Văn Thành"):
+        assert posts[name] == ["Phó Chủ tịch UBND tỉnh"]
+    assert posts["Lăng Văn Khoa"] == ["Phó Chủ tịch HĐND huyện"] and "Chu Văn Nhì" not in posts
+
+
+def test_the_short_forms_of_provincial_and_district_committee_members() -> None:
+    assert _posts("Ông Mông Văn Tài - TUV, Bí thư Huyện ủy chủ trì.") == {
+        "Mông Văn Tài": ["TUV", "Bí thư Huyện ủy"]}

@@ -8,7 +8,7 @@ from danvan_nlp import lexicon
 from danvan_nlp.lexicon import provinces
 from danvan_nlp.tokens import PhraseIndex, Token, phrase_index, words_at
 
-_MAX_GIVEN = 3
+_MAX_GIVEN = 4
 # capitalised words that begin a title or a body, never a given name
 _BLOCKING_GIVEN = frozenset({"Ủy", "Uỷ", "Ban", "Phó", "Chủ", "Bí", "Trưởng", "Tỉnh", "Huyện",
                              "Xã", "Đảng", "Hội", "Sở", "Bộ", "Mặt", "Thường", "Tổ", "Chi",
@@ -16,6 +16,7 @@ _BLOCKING_GIVEN = frozenset({"Ủy", "Uỷ", "Ban", "Phó", "Chủ", "Bí", "Tr�
                              "Người", "Quận", "Phường", "Thôn", "Xóm", "Bản", "Trường"})
 
 
+_APOSTROPHES = frozenset({"'", "’"})
 _MIDDLE_NAMES = frozenset({"Thị", "Văn", "Công", "Hữu", "Đức"})
 _PARTY_COMMITTEES = frozenset({"ủy", "uỷ"})  # "Huyện ủy Trần Đề" names a district
 _HONORIFIC = frozenset({"ông", "bà", "anh", "chị", "cô", "chú", "cụ", "em", "thầy"})
@@ -31,6 +32,17 @@ def _not_person() -> PhraseIndex:
     """Listed non-person phrases, and every province's name ("Hà Giang", "Thái Nguyên")."""
     names = [province.name for province in provinces()]
     return phrase_index([*lexicon.words("not_person_names.txt"), *names])
+
+
+@lru_cache(maxsize=1)
+def _namesake_openers() -> PhraseIndex:
+    return phrase_index(lexicon.words("namesake_openers.txt"))
+
+
+def _after_namesake_opener(tokens: list[Token], index: int) -> bool:
+    """"Trường THCS Lê Lợi": right after a school's level the run is its namesake."""
+    return any(index - size >= 0 and words_at(tokens, index - size, _namesake_openers()) == size
+               for size in (1, 2, 3, 4))
 
 
 @lru_cache(maxsize=1)
@@ -54,12 +66,18 @@ def _can_start_name(tokens: list[Token], index: int, introduced: bool) -> bool:
     first = tokens[index]
     if not first.is_capitalised or first.text in _BLOCKING_GIVEN or first.lower in _HONORIFIC:
         return False
-    if not introduced and first.text not in _surnames():
+    if not introduced and first.text not in _surnames() and not _marked_given(first.text):
         return False
-    if words_at(tokens, index, _not_person()):
+    if words_at(tokens, index, _not_person()) or _after_namesake_opener(tokens, index):
         return False
     return not _after_place_word(tokens, index) or _middle_name_follows(tokens, index) \
         or _not_a_province(tokens, index)
+
+
+def _marked_given(word: str) -> bool:
+    """"H'Yim Kđoh": an Ê Đê or Gia Rai woman's name opens with the mark "H'" (a "K'" of
+    Cơ Ho names also opens places, "K'Bang", so it needs an honorific or title as before)."""
+    return len(word) > 2 and word[0] == "H" and word[1] in _APOSTROPHES and word[2].isupper()
 
 
 def _given_names_end(tokens: list[Token], index: int) -> int:
@@ -85,24 +103,32 @@ def _whole_name(tokens: list[Token], index: int, end: int, introduced: bool) -> 
     """Two words at least ("ông K'Brơi" aside), and not a district after "Huyện ủy"."""
     if end - index < 2:
         return introduced and "'" in tokens[index].text
-    if end - index == 2 and index and tokens[index - 1].lower in _PARTY_COMMITTEES:
+    if end - index == 2 and index and tokens[index - 1].lower in _PARTY_COMMITTEES \
+            and not _marked_given(tokens[index].text):
         return False
     return not _place_then_name(tokens, index, end)
 
 
 def _place_then_name(tokens: list[Token], index: int, end: int) -> bool:
-    """"Tỉnh ủy Kiên Giang Nguyễn Hoàng Phúc", "Huyện ủy Sìn Hồ Tẩn Láo San".
+    """"Tỉnh ủy Kiên Giang Nguyễn Hoàng Phúc", "xã Đồng Văn Lò Văn Tư".
 
-    Mid-way through a capitalised run, a name that a full name right after it would
-    end at the same place is the tail of a place name, not a person.
+    Mid-way through a capitalised run, or right after a place word, a run that a full
+    name starting one or two words later would end at the same place begins with the
+    tail of a place name, not with a person.
     """
     before = tokens[index - 1] if index else None
-    if before is None or not before.is_capitalised or before.lower in _HONORIFIC \
-            or end - index < 4:
+    if before is None or before.lower in _HONORIFIC or end - index < 4:
         return False
-    later = tokens[index + 1].text
-    return later in _surnames() and later not in _MIDDLE_NAMES \
-        and _given_run_end(tokens, index + 1) == end
+    if before.is_capitalised:
+        return _full_name_ends_at(tokens, index + 1, end)
+    return _after_place_word(tokens, index) and any(
+        _full_name_ends_at(tokens, start, end) for start in (index + 1, index + 2))
+
+
+def _full_name_ends_at(tokens: list[Token], start: int, end: int) -> bool:
+    later = tokens[start].text
+    return end - start >= 2 and later in _surnames() and later not in _MIDDLE_NAMES \
+        and _given_run_end(tokens, start) == end
 
 
 def _given_run_end(tokens: list[Token], index: int) -> int:

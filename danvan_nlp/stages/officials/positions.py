@@ -10,6 +10,7 @@ import bisect
 from functools import lru_cache
 
 from danvan_nlp import lexicon
+from danvan_nlp.lexicon import province_by_spelling
 from danvan_nlp.stages.officials.person_names import name_end
 from danvan_nlp.stages.officials.status import cue_length
 from danvan_nlp.tokens import PhraseIndex, Token, phrase_index, words_at
@@ -35,6 +36,11 @@ def _org_words() -> PhraseIndex:
 @lru_cache(maxsize=1)
 def _comma_parts() -> PhraseIndex:
     return phrase_index(lexicon.words("org_comma_parts.txt"))
+
+
+@lru_cache(maxsize=1)
+def _dash_parts() -> PhraseIndex:
+    return phrase_index(lexicon.words("org_dash_parts.txt"))
 
 
 @lru_cache(maxsize=1)
@@ -87,13 +93,18 @@ def _body_step(tokens: list[Token], index: int) -> int:
     if token.text == "," and index + 1 < len(tokens):  # "Bộ Lao động, Thương binh và Xã hội"
         part = words_at(tokens, index + 1, _comma_parts())
         return 1 + part if part else 0
+    if token.text in {"-", "–"} and index + 1 < len(tokens):  # "Phòng Văn hóa - Xã hội"
+        part = words_at(tokens, index + 1, _dash_parts())
+        return 1 + part if part and tokens[index + 1].is_capitalised else 0
     if token.kind == "punct":
         return _bracket_step(tokens, index)
     if token.kind != "word":
         return 0
     if token.is_capitalised and name_end(tokens, index) is not None:
         return 0
-    if token.text[0].isupper() or token.text[0].isdigit():
+    if token.text[0].isupper():  # "Ủy viên Dự khuyết Ban Chấp hành": a listed phrase goes on
+        return max(1, words_at(tokens, index, _org_words()))
+    if token.text[0].isdigit():
         return 1
     if token.lower == "và":  # "Dân tộc và Tôn giáo", not "... huyện và lãnh đạo UBND"
         nxt = tokens[index + 1] if index + 1 < len(tokens) else None
@@ -287,3 +298,16 @@ def chain_before(tokens: list[Token], name_start: int, clause_start: int,
 def _reads_to(tokens: list[Token], start: int, end_at: int) -> bool:
     spans = _read_chain(tokens, start, 0)
     return bool(spans) and spans[-1][1] == end_at
+
+
+def without_province_note(tokens: list[Token], start: int, end: int) -> int:
+    """End of the post at ``start:end`` without a closing bracket that only names its
+    province: "Bí thư Huyện ủy Mù Cang Chải (Yên Bái)" is the post "Bí thư Huyện ủy Mù Cang
+    Chải"; the bracket locates the body, it is not part of its name."""
+    if end - start < 4 or tokens[end - 1].text != ")":
+        return end
+    for opening in range(end - 2, max(start, end - 2 - MAX_BRACKET), -1):
+        if tokens[opening].text == "(":
+            inside = " ".join(token.text for token in tokens[opening + 1:end - 1])
+            return opening if province_by_spelling(inside) else end
+    return end

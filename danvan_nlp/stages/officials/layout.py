@@ -1,0 +1,225 @@
+"""What stands around a name in one article's tokens: the tables the cascades read.
+
+:class:`Scan` is built once per article (one pass per table, so reading a list of n names
+costs n steps, not n squared) and handed to every rule of :mod:`.cascade`. The helpers
+below read the layouts a post can take around a name: a fronted role clause, a shared
+prefix before a colon, a list item "Name, Post".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from danvan_nlp import lexicon
+from danvan_nlp.stages.officials import positions as pos
+from danvan_nlp.stages.officials.person_names import name_end
+from danvan_nlp.tokens import PhraseIndex, Token, phrase_index, words_at
+
+_CLAUSE_BOUNDARIES = frozenset({".", ";", ":", "\n", "(", ")", "!", "?"})
+TokenSpan = tuple[int, int]  # token indices, end exclusive
+
+
+@dataclass(frozen=True, slots=True)
+class Scan:
+    """One article's tokens and the tables over them that every rule reads."""
+
+    tokens: list[Token]
+    clause_starts: list[int]  # for each token, where its clause starts
+    title_starts: list[int]  # where a title head word starts, in order
+    # a name's start -> the first name of the bare-name list it ends (None: not such a
+    # list); filled as names are read left to right, so a list of n names costs n steps
+    list_firsts: dict[int, int | None] = field(default_factory=dict)
+
+
+def scan_of(tokens: list[Token]) -> Scan:
+    """The tables over ``tokens``, one pass each."""
+    clause_starts = [0] * (len(tokens) + 1)
+    for index in range(1, len(tokens) + 1):
+        opens = tokens[index - 1].text in _CLAUSE_BOUNDARIES
+        clause_starts[index] = index if opens else clause_starts[index - 1]
+    return Scan(tokens, clause_starts, pos.title_starts(tokens))
+
+
+@lru_cache(maxsize=1)
+def honorifics() -> PhraseIndex:
+    return phrase_index(lexicon.words("honorifics.txt"))
+
+
+@lru_cache(maxsize=1)
+def _ranks() -> PhraseIndex:
+    return phrase_index(lexicon.words("ranks.txt"))
+
+
+def introducers(tokens: list[Token], index: int) -> tuple[str | None, str | None, int]:
+    """Rank and honorific right before the name, and where they start."""
+    start, rank, honorific = index, None, None
+    for size in (3, 2, 1):
+        if start - size >= 0 and words_at(tokens, start - size, _ranks()) == size:
+            rank = " ".join(t.text for t in tokens[start - size:start])
+            start -= size
+            break
+    for size in (2, 1):
+        if start - size >= 0 and words_at(tokens, start - size, honorifics()) == size:
+            honorific = " ".join(t.text for t in tokens[start - size:start]).lower()
+            start -= size
+            break
+    return rank, honorific, start
+
+
+def list_item_with_post(tokens: list[Token], index: int) -> bool:
+    """A list item "...: Nai Thị Phương, Phó Chủ tịch ...;" names a person whatever the
+    family name: it opens the item and a post follows it."""
+    if index == 0 or tokens[index - 1].text not in {":", ";", "-", "–", "\n"}:
+        return False
+    end = name_end(tokens, index, introduced=True)
+    return end is not None and bool(pos.chain_after(tokens, end, descriptor_skip=0))
+
+
+@lru_cache(maxsize=1)
+def _role_frames() -> PhraseIndex:
+    return phrase_index(["với vai trò là", "với vai trò", "với cương vị là", "với cương vị",
+                         "trên cương vị là", "trên cương vị", "là"])
+
+
+def fronted_role(scan: Scan, intro_start: int) -> list[TokenSpan]:
+    """"Với vai trò là Trưởng thôn, ông A ...": the post of a fronted clause that ends in
+    the comma right before the name."""
+    tokens, comma = scan.tokens, intro_start - 1
+    if comma < 1 or tokens[comma].text != ",":
+        return []
+    start = scan.clause_starts[comma]
+    size = words_at(tokens, start, _role_frames())
+    end = pos.position_end(tokens, start + size) if size else None
+    return [(start + size, comma)] if end == comma else []
+
+
+def title_clause_start(scan: Scan, index: int) -> int:
+    """Where titles before a name may start: a bracketed place between title and name
+    ("Chủ tịch UBND xã (Tân Lập) Lê Văn A") does not end the clause."""
+    start = scan.clause_starts[index]
+    if start > 0 and scan.tokens[start - 1].text == ")":
+        opening = _opening_bracket(scan.tokens, start - 1)
+        if opening < start - 1:
+            return scan.clause_starts[opening]
+    return start
+
+
+def shared_prefix(scan: Scan, index: int) -> list[TokenSpan]:
+    """"các Ủy viên Trung ương Đảng: A, B; C" gives that position to A, B and C; so does
+    "các đồng chí Ủy viên ..., Phó Trưởng ban ... gồm có: A; B" (a chain, to each name)."""
+    tokens = scan.tokens
+    colon = _list_colon(scan, index)
+    if colon is None:
+        return []
+    clause = scan.clause_starts[colon]
+    end_at = colon - words_at_end(tokens, colon, _list_openers())
+    for start in range(clause, end_at):
+        if tokens[start].lower != "các":
+            continue
+        title = start + 1 + words_at(tokens, start + 1, honorifics())
+        chain = pos.chain_before(tokens, end_at, title, scan.title_starts)
+        if chain and chain[0][0] == title:
+            return chain
+    return []
+
+
+def _list_colon(scan: Scan, index: int) -> int | None:
+    """The colon opening the list whose item starts the clause of ``index``, if any."""
+    tokens = scan.tokens
+    colon = scan.clause_starts[index] - 1
+    crossed = False
+    while colon > 0 and tokens[colon].text in {";", ")"}:
+        if tokens[colon].text == ")":  # "A (Post), B (Post)": step over the brackets
+            colon = _opening_bracket(tokens, colon)
+        else:
+            crossed = True
+        colon = scan.clause_starts[colon] - 1
+    if colon < 1 or tokens[colon].text != ":":
+        return None
+    if crossed and not _items_split_by_semicolons(tokens, colon + 1):
+        return None  # "các Phó Chủ tịch UBND tỉnh: A, B; C, Giám đốc ..." ends at ";"
+    return colon
+
+
+def _opening_bracket(tokens: list[Token], close: int) -> int:
+    """Index of the "(" matching the ")" at ``close`` (``close`` itself if none is near)."""
+    for index in range(close - 1, max(-1, close - pos.MAX_BRACKET), -1):
+        if tokens[index].text == "(":
+            return index
+    return close
+
+
+@lru_cache(maxsize=1)
+def _list_openers() -> PhraseIndex:
+    return phrase_index(["gồm có", "gồm", "bao gồm", "là"])
+
+
+def words_at_end(tokens: list[Token], end: int, phrases: PhraseIndex) -> int:
+    """Length of a phrase of ``phrases`` ending right before ``end`` (0 if none)."""
+    for size in (3, 2, 1):
+        if end - size >= 0 and words_at(tokens, end - size, phrases) == size:
+            return size
+    return 0
+
+
+def _items_split_by_semicolons(tokens: list[Token], first: int) -> bool:
+    """True when the list's items are split by ";": its first item is "Name, Post" or a
+    bare name followed straight by ";"."""
+    end = name_end(tokens, first, introduced=True) if first < len(tokens) else None
+    if end is not None and end < len(tokens) and tokens[end].text == ";":
+        return True
+    return _items_carry_posts(tokens, first)
+
+
+def _items_carry_posts(tokens: list[Token], first: int) -> bool:
+    """True when the list's first item is "Name, Post": items are then split by ";"."""
+    end = name_end(tokens, first, introduced=True) if first < len(tokens) else None
+    return end is not None and bool(pos.chain_after(tokens, end, descriptor_skip=0))
+
+
+_LIST_JOINERS = frozenset({",", "và"})
+_MAX_NAME_TOKENS = 5
+
+
+def plural_title_list(scan: Scan, intro_start: int) -> list[TokenSpan]:
+    """"các đồng chí Phó Bí thư Tỉnh ủy A, B và C": a plural title before a list of bare
+    names gives its posts to every name of the list, not to the first one only."""
+    first = _list_first(scan, intro_start)
+    if first is None or first == intro_start:
+        return []  # the first name of the list reads its title as usual
+    tokens = scan.tokens
+    chain = pos.chain_before(tokens, first, scan.clause_starts[first], scan.title_starts)
+    return chain if chain and _plural_before(tokens, chain[0][0]) else []
+
+
+def _list_first(scan: Scan, intro_start: int) -> int | None:
+    """Where the list of bare names joined by "," or "và" that ends at ``intro_start``
+    begins (None when a joiner follows something else than a name)."""
+    tokens, first = scan.tokens, intro_start
+    found: int | None = intro_start
+    while first > 0 and tokens[first - 1].text in _LIST_JOINERS:
+        if first != intro_start and first in scan.list_firsts:
+            found = scan.list_firsts[first]  # the name before already knows its list
+            break
+        start = _name_ending_at(tokens, first - 1)
+        if start is None:
+            found = None
+            break
+        first = found = start
+    scan.list_firsts[intro_start] = found
+    return found
+
+
+def _name_ending_at(tokens: list[Token], end: int) -> int | None:
+    """Where a name ending right before ``end`` starts (after its honorific), if one does."""
+    for start in range(max(0, end - _MAX_NAME_TOKENS), end - 1):
+        if name_end(tokens, start, introduced=True) == end:
+            return start
+    return None
+
+
+def _plural_before(tokens: list[Token], title: int) -> bool:
+    """True when "các" (perhaps with "đồng chí") stands right before the title."""
+    start = title - words_at_end(tokens, title, honorifics())
+    return start > 0 and tokens[start - 1].lower == "các"
