@@ -255,3 +255,15 @@ def test_a_plural_title_before_bare_names_goes_to_every_name() -> None:
 def test_the_short_forms_of_provincial_and_district_committee_members() -> None:
     assert _posts("Ông Mông Văn Tài - TUV, Bí thư Huyện ủy chủ trì.") == {
         "Mông Văn Tài": ["TUV", "Bí thư Huyện ủy"]}
+
+
+def test_two_posts_joined_by_va_are_two_posts() -> None:
+    text = ("Phát biểu tại hội nghị, đồng chí Nguyễn Văn Tùng, Phó Bí thư Tỉnh ủy và Trưởng "
+            "Đoàn đại biểu Quốc hội tỉnh, nhấn mạnh vai trò của công tác dân vận.")
+    assert _posts(text) == {"Nguyễn Văn Tùng": ["Phó Bí thư Tỉnh ủy",
+                                                "Trưởng Đoàn đại biểu Quốc hội tỉnh"]}
+
+
+def test_va_inside_a_body_name_stays() -> None:
+    text = "Bà Lê Thị Hoa, Trưởng Ban Tuyên giáo và Dân vận Tỉnh ủy, dự hội nghị."
+    assert _posts(text) == {"Lê Thị Hoa": ["Trưởng Ban Tuyên giáo và Dân vận Tỉnh ủy"]}

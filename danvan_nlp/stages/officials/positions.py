@@ -108,7 +108,8 @@ def _body_step(tokens: list[Token], index: int) -> int:
         return 1
     if token.lower == "và":  # "Dân tộc và Tôn giáo", not "... huyện và lãnh đạo UBND"
         nxt = tokens[index + 1] if index + 1 < len(tokens) else None
-        return 1 if nxt is not None and nxt.text[0].isupper() else 0
+        capitalised = nxt is not None and nxt.text[0].isupper()
+        return 1 if capitalised and not title_at(tokens, index + 1) else 0  # "... và Trưởng Đoàn"
     body = words_at(tokens, index, _org_words())
     return body if body > words_at(tokens, index, _stops()) else 0
 
@@ -196,7 +197,7 @@ def _held() -> PhraseIndex:
 
 
 def _read_chain(tokens: list[Token], index: int, descriptor_skip: int) -> list[Span]:
-    """Positions separated by commas, dashes or "kiêm", from ``index`` on."""
+    """Positions separated by commas, dashes, "kiêm" or "và" before a title, from ``index`` on."""
     spans: list[Span] = []
     while index < len(tokens):
         index += _connector_skip(tokens, index)
@@ -209,9 +210,17 @@ def _read_chain(tokens: list[Token], index: int, descriptor_skip: int) -> list[S
             continue
         spans.append((index, _parent_body(tokens, index, end) or _continued_body(tokens, end)))
         index = spans[-1][1] + 1
-        if index > len(tokens) or tokens[index - 1].text not in _CHAIN_SEPARATORS:
+        if index > len(tokens) or not _chain_goes_on(tokens, index - 1):
             break
     return spans
+
+
+def _chain_goes_on(tokens: list[Token], separator: int) -> bool:
+    """A comma, dash or "kiêm" after a post, or "và" before the next title ("Phó Bí thư
+    Tỉnh ủy và Trưởng Đoàn đại biểu Quốc hội tỉnh"), leads to another post."""
+    if tokens[separator].text in _CHAIN_SEPARATORS:
+        return True
+    return tokens[separator].lower == "và" and title_at(tokens, separator + 1) > 0
 
 
 @lru_cache(maxsize=2)
