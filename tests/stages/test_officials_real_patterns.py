@@ -1,5 +1,7 @@
 """Officials as real pages write them (issue 8): each case a pattern, in our own sentences."""
 
+import pytest
+
 from danvan_nlp import extract
 from danvan_nlp.records import Role
 
@@ -267,3 +269,17 @@ def test_two_posts_joined_by_va_are_two_posts() -> None:
 def test_va_inside_a_body_name_stays() -> None:
     text = "Bà Lê Thị Hoa, Trưởng Ban Tuyên giáo và Dân vận Tỉnh ủy, dự hội nghị."
     assert _posts(text) == {"Lê Thị Hoa": ["Trưởng Ban Tuyên giáo và Dân vận Tỉnh ủy"]}
+
+
+@pytest.mark.parametrize(
+    ("text", "posts"),
+    [
+        ("Phó Chủ tịch UBND tỉnh là ông Trần Văn Lộc (52 tuổi, quê Nghệ An).",
+         {"Trần Văn Lộc": ["Phó Chủ tịch UBND tỉnh"]}),
+        ("Một Phó Bí thư Huyện ủy khác là ông Lê Văn Hòa.",
+         {"Lê Văn Hòa": ["Phó Bí thư Huyện ủy"]}),
+        ("Người phát biểu đầu tiên là ông Lê Văn Tám.", {}),
+    ],
+)
+def test_a_post_linked_to_the_name_by_la(text: str, posts: dict[str, list[str]]) -> None:
+    assert _posts(text) == posts

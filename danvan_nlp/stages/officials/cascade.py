@@ -37,11 +37,14 @@ ones read where the earlier ones ended:
    its clause (a bracketed place between title and name does not end the clause);
 6. ``fronted_role`` (``before``): "Với vai trò là Trưởng thôn, ông A" - only when no
    title chain ends at the name;
-7. ``shared_prefix`` (``shared``): "các Ủy viên Trung ương Đảng: A, B; C" - the list's
+7. ``post_then_copula`` (``before``): "Phó Chủ tịch UBND tỉnh là ông A" - the post opens
+   the clause and "là" links it to the introduced name; after 5 and 6, which read posts
+   that touch the name;
+8. ``shared_prefix`` (``shared``): "các Ủy viên Trung ương Đảng: A, B; C" - the list's
    opener gives its post to every item, read last as it is the farthest from the name;
-8. ``plural_title_list`` (``shared``): "các đồng chí Phó Bí thư Tỉnh ủy A, B và C" - with
+9. ``plural_title_list`` (``shared``): "các đồng chí Phó Bí thư Tỉnh ủy A, B và C" - with
    no colon, a plural title before a list of bare names gives its posts to the names after
-   the first (the first reads it by 5); tried only when 7 did not answer.
+   the first (the first reads it by 5); tried only when 8 did not answer.
 
 A mention's posts are listed as written: ``before``, ``after``, ``later``, ``past``,
 ``shared``. The official's rule is ``official.title-name`` when the ``before`` slot is
@@ -64,6 +67,7 @@ from danvan_nlp.stages.officials.layout import (
     fronted_role,
     list_item_with_post,
     plural_title_list,
+    post_then_copula,
     shared_prefix,
     title_clause_start,
 )
@@ -94,6 +98,7 @@ class PostStep(str, Enum):
     PAST_POST = "past_post"
     CHAIN_BEFORE = "chain_before"
     FRONTED_ROLE = "fronted_role"
+    POST_THEN_COPULA = "post_then_copula"
     SHARED_PREFIX = "shared_prefix"
     PLURAL_TITLE_LIST = "plural_title_list"
 
@@ -216,6 +221,8 @@ POST_READING: tuple[PostRule, ...] = (
     PostRule(PostStep.CHAIN_BEFORE, Slot.BEFORE, _POST_LEXICON, _chain_before),
     PostRule(PostStep.FRONTED_ROLE, Slot.BEFORE, (*_POST_LEXICON, "role frames"),
              lambda scan, draft: fronted_role(scan, draft.intro_start)),
+    PostRule(PostStep.POST_THEN_COPULA, Slot.BEFORE, (*_POST_LEXICON, "honorifics.txt"),
+             lambda scan, draft: post_then_copula(scan, draft.intro_start)),
     PostRule(PostStep.SHARED_PREFIX, Slot.SHARED, (*_POST_LEXICON, "honorifics.txt"),
              lambda scan, draft: shared_prefix(scan, draft.intro_start)),
     PostRule(PostStep.PLURAL_TITLE_LIST, Slot.SHARED, (*_POST_LEXICON, "honorifics.txt"),

@@ -94,6 +94,23 @@ def fronted_role(scan: Scan, intro_start: int) -> list[TokenSpan]:
     return [(start + size, comma)] if end == comma else []
 
 
+COPULA_LEAD = 3  # words that may open a "Title là ông A" clause before the title ("Ba", "Tân")
+
+
+def post_then_copula(scan: Scan, intro_start: int) -> list[TokenSpan]:
+    """"Phó Chủ tịch UBND tỉnh là ông A", "Hai Phó Bí thư khác là bà B": a post opening the
+    clause, then "là" (and "khác") right before the name's honorific."""
+    tokens, copula = scan.tokens, intro_start - 1
+    if copula < 1 or tokens[copula].lower != "là":
+        return []
+    start = scan.clause_starts[copula]
+    for head in range(start, min(start + COPULA_LEAD, copula)):
+        end = pos.position_end(tokens, head) if pos.may_open_title(tokens[head]) else None
+        if end == copula or (end == copula - 1 and tokens[end].lower == "khác"):
+            return [(head, end)]
+    return []
+
+
 def title_clause_start(scan: Scan, index: int) -> int:
     """Where titles before a name may start: a bracketed place between title and name
     ("Chủ tịch UBND xã (Tân Lập) Lê Văn A") does not end the clause."""
