@@ -77,14 +77,18 @@ def _kinds() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def _reference() -> re.Pattern[str]:
-    kinds = lexicon.alternation([row[0] for row in lexicon.table("document_kinds.tsv")])
+    kinds = [row[0] for row in lexicon.table("document_kinds.tsv")]
+    lower_kinds = lexicon.alternation([kind[:1].lower() + kind[1:] for kind in kinds])
     return re.compile(
         rf"""
-        (?P<kind>{kinds})(?!\w)            # the kind word
-        (?:\s(?:phối\shợp|liên\stịch|hành\sđộng))?  # "Chương trình phối hợp"
-        (?:\s(?:số|liên\stịch))?\s         # "số" is optional
+        (?:(?P<kind>{lexicon.alternation(kinds)})(?!\w)  # the kind word, capitalised,
+          (?:\s\([A-ZĐ]{{2,6}}\))?            # perhaps its abbreviation: "Nghị quyết (NQ) 28"
+          (?:\s(?:phối\shợp|liên\stịch|hành\sđộng))?  # "Chương trình phối hợp"
+          (?:\s(?:số|liên\stịch))?\s         # "số" is optional
+        | (?P<lower>{lower_kinds})\s(?:số)\s  # or in lower case, with "số": "tờ trình số 69"
+        )
         (?P<code>{_CODE}                   # a full code ...
-          | \d{{1,4}}(?:[a-z](?![\w/])|(?![\d/,.]))(?!\s?-\s?\d))  # ... or a bare number:
+          | \d{{1,4}}(?:[a-z](?![\w/])|(?![\d/]|[,.]\d))(?!\s?-\s?\d))  # ... or a bare number:
                                             # "Kế hoạch số 01", "Nghị quyết 30a"
         | (?<![\w/-])(?P<lone>{_CODE})     # a full code without its kind word
         """,
@@ -114,7 +118,7 @@ def find_documents(article: Article) -> None:
 
 def _document(article: Article, match: re.Match[str]) -> DocumentRef | None:
     code = _SPACE.sub("", match["code"] or match["lone"])
-    kind = match["kind"] or _kind_of(code)
+    kind = match["kind"] or _capitalised(match["lower"]) or _kind_of(code)
     if not kind:
         return None
     tail = article.ntext[match.end(): match.end() + 160]
@@ -122,9 +126,14 @@ def _document(article: Article, match: re.Match[str]) -> DocumentRef | None:
         _DATE_BEFORE.match(article.ntext, article.sentence_at(match.start())[0], match.start()),
         article.published)
     issuer = _issuer(tail)
-    rule = DocumentRule.KIND_CODE if match["kind"] else DocumentRule.CODE_ONLY
+    rule = DocumentRule.KIND_CODE if match["kind"] or match["lower"] else DocumentRule.CODE_ONLY
     return DocumentRef(code=code, kind=kind, span=article.span(match.start(), match.end()),
                        rule=rule, date=date, issuer=issuer)
+
+
+def _capitalised(kind: str | None) -> str | None:
+    """The kind as the lexicon writes it: "tờ trình" → "Tờ trình"."""
+    return kind[:1].upper() + kind[1:] if kind else None
 
 
 def _kind_of(code: str) -> str | None:

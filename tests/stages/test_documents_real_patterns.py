@@ -38,3 +38,17 @@ def test_a_date_written_in_words_and_a_party_circular() -> None:
             "và Thông tri số 07-TT/HU ngày 4/6/2023 của Huyện ủy, xã ra quân.")
     assert [(d.code, d.kind, d.date) for d in extract(text).documents] == [
         ("21-CT/TU", "Chỉ thị", "2023-05-09"), ("07-TT/HU", "Thông tri", "2023-06-04")]
+
+
+def test_a_kind_with_its_abbreviation_in_brackets() -> None:
+    refs = extract("Huyện sơ kết 5 năm thực hiện Chỉ thị (CT) 05 về học tập và làm theo Bác.")
+    assert [(d.code, d.kind) for d in refs.documents] == [("05", "Chỉ thị")]
+
+
+def test_a_lower_case_kind_with_so_and_a_bare_number_before_a_comma() -> None:
+    refs = extract("Theo tờ trình số 41, ngày 2/5/2025 của UBND tỉnh, tỉnh giữ lại 65 xã.")
+    assert [(d.code, d.kind, d.date) for d in refs.documents] == [("41", "Tờ trình", "2025-05-02")]
+
+
+def test_a_lower_case_kind_without_so_is_a_common_noun() -> None:
+    assert extract("Theo kế hoạch 5 năm của huyện, các xã làm đường.").documents == []
