@@ -283,3 +283,10 @@ def test_va_inside_a_body_name_stays() -> None:
 )
 def test_a_post_linked_to_the_name_by_la(text: str, posts: dict[str, list[str]]) -> None:
     assert _posts(text) == posts
+
+
+def test_heads_of_a_congress_subcommittee() -> None:
+    text = ("Hội nghị nghe bài phát biểu của đồng chí Lê Văn Minh, Trưởng Tiểu ban Văn kiện "
+            "Đại hội của Đảng bộ tỉnh, và đồng chí Vũ Thị Yến, Phó Trưởng Tiểu ban Nhân sự.")
+    assert _posts(text) == {"Lê Văn Minh": ["Trưởng Tiểu ban Văn kiện Đại hội của Đảng bộ tỉnh"],
+                            "Vũ Thị Yến": ["Phó Trưởng Tiểu ban Nhân sự"]}
