@@ -24,13 +24,7 @@ GOLD_DIRS = [SHARED / "gold" / "dev", ROOT / "tests" / "gold"]
 # the test below fails when one starts firing (drop it from here) or when any other
 # registered rule falls silent.
 SILENT_ON_GOLD = {
-    "figure unit: money_default",  # "hơn 5 tỷ" with no unit where money is spoken of
-    "figure outcome: prize_given",  # "trao 15 giải": the gold sets have no prize count
-    # (right 3 of 3 on real batch 3)
-    "figure outcome: list_verb_after",  # "31 chi bộ, 2.150 hộ và 420 hội viên cùng đăng ký"
-    # (right once on tests/gold_blind, which this report does not read)
     "official.ner-fallback",  # shared-title lists the rules miss; test_ner_fallback.py
-    "model: listed_activity",  # "như: Mô hình A; B; C" - real-text batch 4; no gold list yet
 }
 
 needs_shared = pytest.mark.skipif(
