@@ -13,6 +13,7 @@ from danvan_nlp.stages.figures.labels import (
     figure_rule,
     rule_parts,
 )
+from danvan_nlp.stages.figures.unit_cascade import UNITS
 
 
 def test_each_pair_has_one_member_and_back() -> None:
@@ -41,3 +42,8 @@ def test_intermediate_readings_are_no_rule() -> None:
 def test_the_merged_rules_are_gone() -> None:
     names = {how.value for how in How}
     assert not {"money_spent", "labour_given"} & names
+
+
+def test_every_unit_rule_is_answered_by_one_step_of_the_unit_cascade() -> None:
+    named = [rule for step in UNITS for rule in step.names]
+    assert sorted(named) == sorted(UnitRule) and len(named) == len(set(named))

@@ -67,9 +67,10 @@ class UnitAnswer:
 
 @dataclass(frozen=True, slots=True)
 class UnitStep:
-    """One step of the unit cascade: its name, the lexicon files it reads, its reading."""
+    """One step of the unit cascade: the rules it answers with, the lexicon files it
+    reads, its reading."""
 
-    name: str
+    names: tuple[UnitRule, ...]
     reads: tuple[str, ...]
     decide: Callable[[NumberAt], UnitAnswer | None]
 
@@ -97,13 +98,14 @@ def _of_total(at: NumberAt) -> UnitAnswer | None:
 
 
 UNITS: tuple[UnitStep, ...] = (
-    UnitStep("words_after", ("units.tsv", "figure_stop_words.txt", "figure_non_units.txt",
-                             "money_context"), _words_after),
-    UnitStep(UnitRule.BORROWED.value, ("move_verb", "move_filler"),
+    UnitStep((UnitRule.TABLE, UnitRule.NOUN_AFTER, UnitRule.MONEY_DEFAULT),
+             ("units.tsv", "figure_stop_words.txt", "figure_non_units.txt", "money_context"),
+             _words_after),
+    UnitStep((UnitRule.BORROWED,), ("move_verb", "move_filler"),
              lambda at: _found(moved_unit(at.ctx, at.number))),
-    UnitStep(UnitRule.FROM_SUBJECT.value, ("units.tsv",),
+    UnitStep((UnitRule.FROM_SUBJECT,), ("units.tsv",),
              lambda at: _found(subject_unit(at.ctx, at.number, at.clause_start))),
-    UnitStep(UnitRule.OF_TOTAL.value, (), _of_total),
+    UnitStep((UnitRule.OF_TOTAL,), (), _of_total),
 )
 
 
