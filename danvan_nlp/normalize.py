@@ -41,10 +41,10 @@ _TONE_FIX = {
     for variant in (str, str.upper, str.capitalize)
 }
 _VOWELS = "aăâeêioôơuưyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ"
-_TONE_RE = re.compile(
+_TONE_RE = re.compile(  # the pair comes first: the engine then skips to its first letters
     r"""
-    (?<![qQgG])                # "qu"/"gi" carry the tone on the next vowel already
     (""" + "|".join(_TONE_FIX) + r""")
+    (?<![qQgG]..)              # "qu"/"gi" carry the tone on the next vowel already
     (?![""" + _VOWELS + _VOWELS.upper() + r"""nmcptNMCPT])  # only open syllables: hoà, not hoàn
     """,
     re.VERBOSE,

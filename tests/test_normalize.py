@@ -17,6 +17,10 @@ from danvan_nlp.normalize import fix_tone_placement, normalize, normalize_str
         ("khoẻ mạnh", "khỏe mạnh"),
         ("hoàn thành", "hoàn thành"),  # closed syllable: the mark stays on "à"
         ("quý", "quý"),  # "qu" carries no vowel: nothing moves
+        ("Quỳ, GUÝ", "Quỳ, GUÝ"),  # nor "qu"/"gu", whatever the case
+        ("uỷ", "ủy"),  # at the very start of the text
+        ("xoà toé\n", "xòa tóe\n"),  # before a space and at a line's end
+        ("Hoà Quý", "Hòa Quý"),
         ("thuở", "thuở"),
         ("ÐẢNG bộ", "ĐẢNG bộ"),  # Icelandic Eth, a look-alike of Đ
         ("Ðảng ủy", "Đảng ủy"),
