@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from danvan_nlp.normalize import normalize_str
+from danvan_nlp.normalize import normalize_table
 
 _PACKAGE = "danvan_nlp.lang.vi"
 
@@ -19,8 +19,7 @@ _PACKAGE = "danvan_nlp.lang.vi"
 @cache
 def _lines(name: str) -> tuple[str, ...]:
     raw = resources.files(_PACKAGE).joinpath(name).read_text(encoding="utf-8")
-    lines = ("\t".join(normalize_str(cell) for cell in line.split("\t"))
-             for line in raw.splitlines())
+    lines = normalize_table(raw).splitlines()  # one pass over the file, not one per cell
     return tuple(line for line in lines if line.strip() and not line.lstrip().startswith("#"))
 
 

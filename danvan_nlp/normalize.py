@@ -27,6 +27,7 @@ _LOOKALIKES = str.maketrans({
     "\u200b": " ", "\ufeff": " ", "\t": " ",
     "\u2026": "…",
 })
+_LOOKALIKES_BUT_TAB = {code: to for code, to in _LOOKALIKES.items() if code != ord("\t")}
 
 # tone mark on the second vowel of an open "oa/oe/uy" syllable → on the first
 # (the form the gold and the scorer use: "hoà" → "hòa", "Uỷ" → "Ủy")
@@ -91,6 +92,12 @@ def normalize(original: str) -> NormalizedText:
 def normalize_str(text: str) -> str:
     """The normalised form of a short string, without the offset map."""
     return fix_tone_placement(unicodedata.normalize("NFC", text).translate(_LOOKALIKES))
+
+
+def normalize_table(text: str) -> str:
+    """:func:`normalize_str` of every cell of a tab-separated text at once: tabs and line
+    breaks stay (none of the steps joins or moves characters across them)."""
+    return fix_tone_placement(unicodedata.normalize("NFC", text).translate(_LOOKALIKES_BUT_TAB))
 
 
 def _clusters(text: str) -> list[tuple[int, str]]:

@@ -4,7 +4,7 @@ import unicodedata
 
 import pytest
 
-from danvan_nlp.normalize import fix_tone_placement, normalize, normalize_str
+from danvan_nlp.normalize import fix_tone_placement, normalize, normalize_str, normalize_table
 
 
 @pytest.mark.parametrize(
@@ -52,3 +52,10 @@ def test_offsets_are_identity_for_composed_text() -> None:
     result = normalize(text)
     assert list(result.offsets) == list(range(len(text)))
     assert result.to_original(9, 13) == (9, 13)
+
+
+def test_normalize_table_is_normalize_str_of_each_cell() -> None:
+    cells = [["Uỷ ban", "hoà\u00a0giải"], ["ÐẢNG", "quý", "toé"], ["# source: x", ""]]
+    table = "\n".join("\t".join(row) for row in cells) + "\n"
+    expected = "\n".join("\t".join(normalize_str(cell) for cell in row) for row in cells) + "\n"
+    assert normalize_table(table) == expected
