@@ -43,7 +43,7 @@ def classify_domains(texts: Sequence[str]) -> list[list[DomainPrediction]]:
         _check(text)
     if not texts:
         return []
-    model = load_model().scorer
+    model = load_model().plain  # plain Python: no numpy to import for a few descriptions
     probabilities = model.predict_proba([text[:MAX_DESCRIPTION_CHARS] for text in texts])
     return [_ranked(model.classes, row) for row in probabilities]
 
