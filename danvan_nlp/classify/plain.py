@@ -25,7 +25,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import reduce
-from operator import add, mul
+from operator import add, itemgetter, mul
 from pathlib import Path
 from typing import Any
 
@@ -120,7 +120,7 @@ class PlainView:
     ngram_range: tuple[int, int]
     sublinear_tf: bool
     vocabulary: dict[str, int]
-    idf: array[float]
+    idf: list[float]
     word_columns: dict[str, tuple[int, ...]] = field(default_factory=dict)
 
     def columns(self, text: str) -> list[int]:
@@ -143,11 +143,12 @@ class PlainView:
         """The known columns of ``text`` in order and their L2-normalised TF-IDF values."""
         counts = Counter(self.columns(text))
         columns = sorted(counts)
-        values = [float(counts[column]) for column in columns]
-        if self.sublinear_tf:
-            values = [math.log(value) + 1.0 for value in values]
-        values = [value * self.idf[column] for value, column in zip(values, columns, strict=True)]
-        length = math.sqrt(reduce(add, (value * value for value in values), 0.0))
+        idf = self.idf
+        if self.sublinear_tf:  # 1 + log(count), looked up for the usual small counts
+            values = [_sublinear(counts[column]) * idf[column] for column in columns]
+        else:
+            values = [float(counts[column]) * idf[column] for column in columns]
+        length = math.sqrt(reduce(add, map(mul, values, values), 0.0))
         return columns, [value / length for value in values]
 
     def _char_columns(self, word: str) -> tuple[int, ...]:
@@ -168,7 +169,7 @@ class PlainScorer:
 
     classes: tuple[str, ...]
     views: tuple[PlainView, ...]
-    class_weights: tuple[array[float], ...]  # per class, its weight of every feature
+    class_weights: tuple[list[float], ...]  # per class, its weight of every feature
     intercept: tuple[float, ...]
     response: Response
     calibration: Calibration
@@ -187,10 +188,11 @@ class PlainScorer:
         offset = 0
         for view in self.views:
             columns, values = view.weigh(text)
-            shifted = [column + offset for column in columns]
-            for label, weights in enumerate(self.class_weights):
-                products = map(mul, values, map(weights.__getitem__, shifted))
-                scores[label] = reduce(add, products, scores[label])
+            if columns:
+                pick = itemgetter(*[column + offset for column in columns], -1)  # -1: a tuple
+                for label, weights in enumerate(self.class_weights):
+                    products = map(mul, values, pick(weights))  # stops before the extra -1
+                    scores[label] = reduce(add, products, scores[label])
             offset += len(view.idf)
         return _softmax(scores) if self.response is Response.COMPLEMENT_NB else scores
 
@@ -228,7 +230,7 @@ def plain_scorer(arrays: Mapping[str, StoredArray]) -> PlainScorer:
         raise ValueError("the calibration needs one slope and one offset per class")
     return PlainScorer(
         classes=classes, views=views,
-        class_weights=tuple(flat[label :: len(classes)] for label in range(len(classes))),
+        class_weights=tuple(flat[label :: len(classes)].tolist() for label in range(len(classes))),
         intercept=intercept, response=Response(settings["response"]),
         calibration=calibration, slopes=slopes, offsets=offsets,
     )
@@ -246,7 +248,7 @@ def _view(spec: Mapping[str, Any], terms: StoredArray, idf: StoredArray) -> Plai
         name=str(spec["name"]), preprocessor=str(spec["preprocessor"]),
         analyzer=Analyzer(spec["analyzer"]), ngram_range=(low, high),
         sublinear_tf=bool(spec["sublinear_tf"]),
-        vocabulary=dict(zip(words, range(len(words)), strict=True)), idf=weights,
+        vocabulary=dict(zip(words, range(len(words)), strict=True)), idf=weights.tolist(),
     )
 
 
@@ -273,6 +275,14 @@ def char_wb_ngrams(text: str, low: int, high: int) -> list[str]:
             if last_start == 0:
                 break
     return grams
+
+
+_SUBLINEAR = [math.log(count) + 1.0 if count else 0.0 for count in range(256)]
+
+
+def _sublinear(count: int) -> float:
+    """``log(count) + 1``, the sublinear term frequency."""
+    return _SUBLINEAR[count] if count < len(_SUBLINEAR) else math.log(count) + 1.0
 
 
 def _softmax(scores: list[float]) -> list[float]:

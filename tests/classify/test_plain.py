@@ -12,6 +12,8 @@ from typing import Any
 import numpy as np
 import pytest
 
+from danvan_nlp.classify import api
+from danvan_nlp.classify.api import ScorerChoice, classify_domains
 from danvan_nlp.classify.artifact import load_model
 from danvan_nlp.classify.estimator import DomainClassifier
 from danvan_nlp.classify.export import export_estimator
@@ -125,3 +127,24 @@ def test_extract_with_models_never_imports_numpy() -> None:
     domains, numpy_loaded = json.loads(done.stdout)
     assert len(domains) >= 3 and all(domains)
     assert numpy_loaded is False
+
+
+def test_a_short_run_scores_in_plain_python_and_a_long_one_with_numpy(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    loaded = load_model()
+    monkeypatch.delitem(sys.modules, "numpy")  # as in a fresh `danvan extract`
+    choice = ScorerChoice(numpy_after=10)
+    assert choice.choose(loaded, 6) is loaded.plain
+    assert choice.choose(loaded, 4) is loaded.plain
+    assert choice.choose(loaded, 1) is loaded.scorer  # the eleventh description
+    monkeypatch.undo()
+    assert ScorerChoice().choose(loaded, 1) is loaded.scorer  # numpy is there: use it
+
+
+def test_both_twins_label_descriptions_alike(monkeypatch: pytest.MonkeyPatch) -> None:
+    texts = [*PROBES, "Tổ hòa giải ở cơ sở", "Nhà văn hóa thôn", "Dân vận khéo trong cải cách"]
+    with_numpy = classify_domains(texts)
+    monkeypatch.delitem(sys.modules, "numpy")
+    monkeypatch.setattr(api, "_SCORERS", ScorerChoice())
+    assert classify_domains(texts) == with_numpy
