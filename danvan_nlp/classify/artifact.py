@@ -93,7 +93,18 @@ def find_artifact(directory: Path | None = None) -> Path:
     override = os.environ.get(ARTIFACT_ENV)
     if override and directory is None:
         return Path(override)
-    folder = directory or bundled_dir()
+    if directory is None:
+        return _newest_bundled()
+    return _newest_in(directory)
+
+
+@lru_cache(maxsize=1)
+def _newest_bundled() -> Path:
+    """The newest bundled artifact, looked for once (every article's models ask for it)."""
+    return _newest_in(bundled_dir())
+
+
+def _newest_in(folder: Path) -> Path:
     found = [path for path in _listing(folder) if _NAME.match(path.name)]
     if not found:
         raise ModelArtifactError(f"no domain classifier artifact in {folder}; {RETRAIN_HINT}")
@@ -109,6 +120,7 @@ def clear_cache() -> None:
     """Forget loaded artifacts (after retraining, or in tests)."""
     _load_cached.cache_clear()
     _numpy_scorer.cache_clear()
+    _newest_bundled.cache_clear()
 
 
 def save_model(scorer: DomainScorer, card: dict[str, Any], out_dir: Path) -> Path:
@@ -127,6 +139,7 @@ def save_model(scorer: DomainScorer, card: dict[str, Any], out_dir: Path) -> Pat
     card = {**card, "artifact": artifact.name, "artifact_format": "npz",
             "artifact_bytes": artifact.stat().st_size, "artifact_sha256": file_sha256(artifact)}
     card_path(artifact).write_text(json.dumps(card, ensure_ascii=False, indent=2) + "\n", "utf-8")
+    _newest_bundled.cache_clear()  # it may be the newest bundled artifact now
     return artifact
 
 
