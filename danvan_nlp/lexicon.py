@@ -7,6 +7,7 @@ holds one entry a line; a ``.tsv`` file holds tab-separated columns.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -41,11 +42,61 @@ def mapping(name: str) -> dict[str, str]:
 
 
 def alternation(entries: tuple[str, ...] | list[str]) -> str:
-    """A regex alternation of literal entries, longest first so the longest wins."""
-    import re
+    """A regex alternation of literal entries where the longest entry wins.
 
-    ordered = sorted(set(entries), key=len, reverse=True)
-    return "|".join(re.escape(entry) for entry in ordered)
+    Built as a trie: ``(?:t(?:hành\\ phố|ỉnh|hôn)|xã)`` rather than
+    ``thành\\ phố|tỉnh|thôn|xã``, so the regex engine reads a text letter by letter
+    instead of trying every entry in turn at every position. At each letter the longer
+    continuations come before the end of a shorter entry, so the entries that match
+    are tried longest first, as in the flat list sorted by length. Letters of one step
+    that differ only by case ("t", "T": under ``IGNORECASE`` both match) keep their
+    entries' ends as that flat list.
+    """
+    root: Trie = {}
+    for entry in set(entries):
+        node = root
+        for letter in entry:
+            node = node.setdefault(letter, {})
+        node[""] = {}
+    return _trie_pattern(root)
+
+
+Trie = dict[str, "Trie"]  # letter -> the entries' continuations; "" marks an entry's end
+
+
+def _trie_pattern(node: Trie) -> str:
+    """The regex of a trie node: each letter and its continuations, then the end."""
+    branches = []
+    for letters in _case_groups([letter for letter in node if letter]):
+        if len(letters) == 1:
+            branches.append(re.escape(letters[0]) + _trie_pattern(node[letters[0]]))
+        else:  # the ends after letters equal but for case, longest first
+            ends = [letter + end for letter in letters for end in _ends(node[letter])]
+            ordered = sorted(ends, key=len, reverse=True)
+            branches.append("(?:" + "|".join(re.escape(end) for end in ordered) + ")")
+    if "" in node:
+        branches.append("")  # an entry ends here: tried after every longer one
+    if len(branches) == 1:
+        return branches[0]
+    return "(?:" + "|".join(branches) + ")"
+
+
+def _case_groups(letters: list[str]) -> list[list[str]]:
+    """The letters grouped with those they match when case is ignored."""
+    groups: list[tuple[set[str], list[str]]] = []
+    for letter in letters:
+        forms = {letter.lower(), letter.upper(), letter.casefold()}
+        matching = [group for group in groups if group[0] & forms]
+        merged = (forms.union(*(group[0] for group in matching)),
+                  [member for group in matching for member in group[1]] + [letter])
+        groups = [group for group in groups if group not in matching] + [merged]
+    return [members for _, members in groups]
+
+
+def _ends(node: Trie) -> list[str]:
+    """Every entry's remainder below ``node`` ("" where an entry ends at it)."""
+    return [letter + end for letter, child in node.items()
+            for end in (_ends(child) if letter else [""])]
 
 
 @dataclass(frozen=True, slots=True)
