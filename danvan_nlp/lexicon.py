@@ -41,7 +41,7 @@ def mapping(name: str) -> dict[str, str]:
     return {row[0]: row[1] for row in table(name) if len(row) >= 2}
 
 
-def alternation(entries: tuple[str, ...] | list[str]) -> str:
+def alternation(entries: tuple[str, ...] | list[str], space: str = r"\ ") -> str:
     """A regex alternation of literal entries where the longest entry wins.
 
     Built as a trie: ``(?:t(?:hành\\ phố|ỉnh|hôn)|xã)`` rather than
@@ -50,35 +50,41 @@ def alternation(entries: tuple[str, ...] | list[str]) -> str:
     continuations come before the end of a shorter entry, so the entries that match
     are tried longest first, as in the flat list sorted by length. Letters of one step
     that differ only by case ("t", "T": under ``IGNORECASE`` both match) keep their
-    entries' ends as that flat list.
+    entries' ends as that flat list. ``space`` is the regex of the space between an
+    entry's words (``r"\\s+"``: any run of spaces; the entry's own runs count as one).
     """
     root: Trie = {}
     for entry in set(entries):
         node = root
-        for letter in entry:
+        for letter in entry if space == r"\ " else " ".join(entry.split()):
             node = node.setdefault(letter, {})
         node[""] = {}
-    return _trie_pattern(root)
+    return _trie_pattern(root, space)
 
 
 Trie = dict[str, "Trie"]  # letter -> the entries' continuations; "" marks an entry's end
 
 
-def _trie_pattern(node: Trie) -> str:
+def _trie_pattern(node: Trie, space: str) -> str:
     """The regex of a trie node: each letter and its continuations, then the end."""
     branches = []
     for letters in _case_groups([letter for letter in node if letter]):
         if len(letters) == 1:
-            branches.append(re.escape(letters[0]) + _trie_pattern(node[letters[0]]))
+            branches.append(_literal(letters[0], space) + _trie_pattern(node[letters[0]], space))
         else:  # the ends after letters equal but for case, longest first
             ends = [letter + end for letter in letters for end in _ends(node[letter])]
             ordered = sorted(ends, key=len, reverse=True)
-            branches.append("(?:" + "|".join(re.escape(end) for end in ordered) + ")")
+            branches.append("(?:" + "|".join(_literal(end, space) for end in ordered) + ")")
     if "" in node:
         branches.append("")  # an entry ends here: tried after every longer one
     if len(branches) == 1:
         return branches[0]
     return "(?:" + "|".join(branches) + ")"
+
+
+def _literal(text: str, space: str) -> str:
+    """``text`` as a regex matching it literally, with ``space`` between its words."""
+    return space.join(re.escape(word) for word in text.split(" "))
 
 
 def _case_groups(letters: list[str]) -> list[list[str]]:

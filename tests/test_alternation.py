@@ -53,3 +53,11 @@ def test_letters_equal_but_for_case_keep_the_longest_first_under_ignorecase() ->
     pattern = "(?:" + lexicon.alternation(["Tỉnh ủy", "tỉnh", "TỈNH ĐOÀN"]) + ")"
     found = [m.group() for m in re.finditer(pattern, "tỉnh ủy, Tỉnh đoàn, TỈNH", re.IGNORECASE)]
     assert found == ["tỉnh ủy", "Tỉnh đoàn", "TỈNH"]
+
+
+def test_a_space_pattern_joins_the_words_of_each_entry() -> None:
+    phrases = ["từ năm", "từ ngày", "giai đoạn", "từ", "đến  nay"]
+    pattern = "(?:" + lexicon.alternation(phrases, space=r"\s+") + r")(?!\w)"
+    text = "Từ   năm 2020, giai\nđoạn mới, từ ngày, từng, đến nay"
+    found = [m.group() for m in re.finditer(pattern, text, re.IGNORECASE)]
+    assert found == ["Từ   năm", "giai\nđoạn", "từ ngày", "đến nay"]
