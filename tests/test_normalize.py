@@ -59,3 +59,12 @@ def test_normalize_table_is_normalize_str_of_each_cell() -> None:
     table = "\n".join("\t".join(row) for row in cells) + "\n"
     expected = "\n".join("\t".join(normalize_str(cell) for cell in row) for row in cells) + "\n"
     assert normalize_table(table) == expected
+
+
+def test_lookalikes_are_replaced_as_by_the_translation_table() -> None:
+    from danvan_nlp.normalize import _LOOKALIKES, replace_lookalikes
+
+    every_char = "".join(chr(code) for code in range(0x3100)) + "\ufeff"
+    assert replace_lookalikes(every_char) == every_char.translate(_LOOKALIKES)
+    assert replace_lookalikes("a\tb\u2013c", keep_tabs=True) == "a\tb-c"
+    assert replace_lookalikes("“Ðoàn”\u00a0—\t1") == '"Đoàn" - 1'
