@@ -27,7 +27,9 @@ class Token(NamedTuple):
     """A token: its text, its offsets in the normalised text, and its kind.
 
     A named tuple rather than a frozen dataclass: an article makes hundreds of them,
-    and a tuple is built about five times faster (immutable all the same).
+    and a tuple is built about five times faster (immutable all the same). Build tokens
+    with :func:`tokenize`, which fills ``is_capitalised`` once per word: the rules ask
+    it of most tokens, some of them many times.
     """
 
     text: str
@@ -35,17 +37,7 @@ class Token(NamedTuple):
     end: int
     kind: str  # "word", "newline" or "punct"
     lower: str  # the text in lower case, for matching phrases
-
-    @property
-    def is_capitalised(self) -> bool:
-        """Upper-case first letter then lower case ("Nguyễn", "A", "H'Liên", "K'Lưm")."""
-        text = self.text
-        if self.kind != "word" or not text[0].isupper():
-            return False
-        if "'" not in text:  # the common case, without the generator below
-            rest = text[1:]
-            return text.isalpha() and rest == rest.lower()
-        return all(part.isalpha() and part[1:] == part[1:].lower() for part in text.split("'"))
+    is_capitalised: bool  # upper-case first letter then lower case ("Nguyễn", "K'Lưm")
 
     @property
     def is_upper_word(self) -> bool:
@@ -71,17 +63,28 @@ def tokenize(text: str) -> list[Token]:
         offset += len(spaces)
         if word:
             end = offset + len(word)
-            append(build(Token, (word, offset, end, "word", word.lower())))
+            capitalised = word[0].isupper() and is_capitalised(word)
+            append(build(Token, (word, offset, end, "word", word.lower(), capitalised)))
             previous, offset = word, end
         elif newline:
             if previous not in _WRAPPING:
-                append(build(Token, (newline, offset, offset + 1, "newline", newline)))
+                append(build(Token, (newline, offset, offset + 1, "newline", newline, False)))
                 previous = newline
             offset += 1
         else:
-            append(build(Token, (punct, offset, offset + 1, "punct", punct.lower())))
+            append(build(Token, (punct, offset, offset + 1, "punct", punct.lower(), False)))
             previous, offset = punct, offset + 1
     return tokens
+
+
+def is_capitalised(word: str) -> bool:
+    """Upper-case first letter then lower case ("Nguyễn", "A", "H'Liên", "K'Lưm")."""
+    if not word[0].isupper():
+        return False
+    if "'" not in word:  # the common case, without the generator below
+        rest = word[1:]
+        return word.isalpha() and rest == rest.lower()
+    return all(part.isalpha() and part[1:] == part[1:].lower() for part in word.split("'"))
 
 
 PhraseIndex = dict[str, tuple[tuple[str, ...], ...]]
@@ -89,9 +92,10 @@ PhraseIndex = dict[str, tuple[tuple[str, ...], ...]]
 
 def words_at(tokens: list[Token], index: int, phrases: PhraseIndex) -> int:
     """Length in tokens of the longest listed phrase starting at ``index`` (0 if none)."""
-    if index >= len(tokens):
+    try:
+        candidates = phrases.get(tokens[index].lower)
+    except IndexError:  # past the last token (cheaper than comparing with len on every call)
         return 0
-    candidates = phrases.get(tokens[index].lower)
     if not candidates:  # most words start no phrase
         return 0
     available = len(tokens) - index

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from danvan_nlp.tokens import Token, phrase_index, tokenize, words_at
+from danvan_nlp.tokens import Token, is_capitalised, phrase_index, tokenize, words_at
 
 
 def test_tokens_keep_offsets_kinds_and_lower_case() -> None:
@@ -34,7 +34,7 @@ def test_every_character_outside_spaces_lands_in_one_token() -> None:
 
 def test_tokens_cannot_be_changed() -> None:
     token = tokenize("Nguyễn")[0]
-    assert token == Token("Nguyễn", 0, 6, "word", "nguyễn")
+    assert token == Token("Nguyễn", 0, 6, "word", "nguyễn", True)
     with pytest.raises(AttributeError):
         token.text = "Lê"  # type: ignore[misc]
 
@@ -53,3 +53,13 @@ def test_words_at_finds_the_longest_listed_phrase() -> None:
     assert words_at(tokens, 6, phrases) == 2
     assert words_at(tokens, 4, phrases) == 0
     assert words_at(tokens, 99, phrases) == 0
+
+
+@pytest.mark.parametrize(("word", "expected"), [
+    ("Nguyễn", True), ("A", True), ("H'Liên", True), ("K'lưm", True), ("xã", False),
+    ("UBND", False), ("ThS", False), ("Nguyễn2", False), ("H'LIÊN", False),
+])
+def test_is_capitalised_is_filled_by_tokenize(word: str, expected: bool) -> None:
+    (token,) = tokenize(word)
+    assert token.is_capitalised is expected
+    assert is_capitalised(word) is expected
