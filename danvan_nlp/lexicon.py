@@ -67,6 +67,12 @@ Trie = dict[str, "Trie"]  # letter -> the entries' continuations; "" marks an en
 
 def _trie_pattern(node: Trie, space: str) -> str:
     """The regex of a trie node: each letter and its continuations, then the end."""
+    chain = []  # letters that no entry branches off or ends at: written as they are
+    while len(node) == 1 and "" not in node:
+        ((letter, node),) = node.items()
+        chain.append(letter)
+    if chain:
+        return _literal("".join(chain), space) + _trie_pattern(node, space)
     branches = []
     for letters in _case_groups([letter for letter in node if letter]):
         if len(letters) == 1:
@@ -89,6 +95,9 @@ def _literal(text: str, space: str) -> str:
 
 def _case_groups(letters: list[str]) -> list[list[str]]:
     """The letters grouped with those they match when case is ignored."""
+    forms_of = [{letter.lower(), letter.upper(), letter.casefold()} for letter in letters]
+    if len(set().union(*forms_of)) == sum(map(len, forms_of)):  # the usual case: no two meet
+        return [[letter] for letter in letters]
     groups: list[tuple[set[str], list[str]]] = []
     for letter in letters:
         forms = {letter.lower(), letter.upper(), letter.casefold()}
