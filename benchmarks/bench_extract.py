@@ -30,8 +30,8 @@ from danvan_nlp.sentences import split_sentences
 
 ARTICLE_WITH_MODELS = (Path(__file__).resolve().parents[1] / "tests" / "gold"
                        / "lang-son-2025-11-25-tong-ket-dvk-2021-2025.txt")
-HEAVY = ("sklearn", "scipy", "joblib", "underthesea", "trafilatura", "htmldate", "requests",
-         "bs4", "lxml")
+HEAVY = ("numpy", "sklearn", "scipy", "joblib", "underthesea", "trafilatura", "htmldate",
+         "requests", "bs4", "lxml")
 DEFAULT_DIRS = [Path(__file__).resolve().parents[1].parent / "shared" / "gold" / "dev",
                 Path(__file__).resolve().parents[1] / "tests" / "gold"]
 

@@ -7,11 +7,12 @@ holds one entry a line; a ``.tsv`` file holds tab-separated columns.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from danvan_nlp.normalize import normalize_str
+from danvan_nlp.normalize import normalize_table
 
 _PACKAGE = "danvan_nlp.lang.vi"
 
@@ -19,8 +20,7 @@ _PACKAGE = "danvan_nlp.lang.vi"
 @cache
 def _lines(name: str) -> tuple[str, ...]:
     raw = resources.files(_PACKAGE).joinpath(name).read_text(encoding="utf-8")
-    lines = ("\t".join(normalize_str(cell) for cell in line.split("\t"))
-             for line in raw.splitlines())
+    lines = normalize_table(raw).splitlines()  # one pass over the file, not one per cell
     return tuple(line for line in lines if line.strip() and not line.lstrip().startswith("#"))
 
 
@@ -41,12 +41,77 @@ def mapping(name: str) -> dict[str, str]:
     return {row[0]: row[1] for row in table(name) if len(row) >= 2}
 
 
-def alternation(entries: tuple[str, ...] | list[str]) -> str:
-    """A regex alternation of literal entries, longest first so the longest wins."""
-    import re
+def alternation(entries: tuple[str, ...] | list[str], space: str = r"\ ") -> str:
+    """A regex alternation of literal entries where the longest entry wins.
 
-    ordered = sorted(set(entries), key=len, reverse=True)
-    return "|".join(re.escape(entry) for entry in ordered)
+    Built as a trie: ``(?:t(?:hành\\ phố|ỉnh|hôn)|xã)`` rather than
+    ``thành\\ phố|tỉnh|thôn|xã``, so the regex engine reads a text letter by letter
+    instead of trying every entry in turn at every position. At each letter the longer
+    continuations come before the end of a shorter entry, so the entries that match
+    are tried longest first, as in the flat list sorted by length. Letters of one step
+    that differ only by case ("t", "T": under ``IGNORECASE`` both match) keep their
+    entries' ends as that flat list. ``space`` is the regex of the space between an
+    entry's words (``r"\\s+"``: any run of spaces; the entry's own runs count as one).
+    """
+    root: Trie = {}
+    for entry in set(entries):
+        node = root
+        for letter in entry if space == r"\ " else " ".join(entry.split()):
+            node = node.setdefault(letter, {})
+        node[""] = {}
+    return _trie_pattern(root, space)
+
+
+Trie = dict[str, "Trie"]  # letter -> the entries' continuations; "" marks an entry's end
+
+
+def _trie_pattern(node: Trie, space: str) -> str:
+    """The regex of a trie node: each letter and its continuations, then the end."""
+    chain = []  # letters that no entry branches off or ends at: written as they are
+    while len(node) == 1 and "" not in node:
+        ((letter, node),) = node.items()
+        chain.append(letter)
+    if chain:
+        return _literal("".join(chain), space) + _trie_pattern(node, space)
+    branches = []
+    for letters in _case_groups([letter for letter in node if letter]):
+        if len(letters) == 1:
+            branches.append(_literal(letters[0], space) + _trie_pattern(node[letters[0]], space))
+        else:  # the ends after letters equal but for case, longest first
+            ends = [letter + end for letter in letters for end in _ends(node[letter])]
+            ordered = sorted(ends, key=len, reverse=True)
+            branches.append("(?:" + "|".join(_literal(end, space) for end in ordered) + ")")
+    if "" in node:
+        branches.append("")  # an entry ends here: tried after every longer one
+    if len(branches) == 1:
+        return branches[0]
+    return "(?:" + "|".join(branches) + ")"
+
+
+def _literal(text: str, space: str) -> str:
+    """``text`` as a regex matching it literally, with ``space`` between its words."""
+    return space.join(re.escape(word) for word in text.split(" "))
+
+
+def _case_groups(letters: list[str]) -> list[list[str]]:
+    """The letters grouped with those they match when case is ignored."""
+    forms_of = [{letter.lower(), letter.upper(), letter.casefold()} for letter in letters]
+    if len(set().union(*forms_of)) == sum(map(len, forms_of)):  # the usual case: no two meet
+        return [[letter] for letter in letters]
+    groups: list[tuple[set[str], list[str]]] = []
+    for letter in letters:
+        forms = {letter.lower(), letter.upper(), letter.casefold()}
+        matching = [group for group in groups if group[0] & forms]
+        merged = (forms.union(*(group[0] for group in matching)),
+                  [member for group in matching for member in group[1]] + [letter])
+        groups = [group for group in groups if group not in matching] + [merged]
+    return [members for _, members in groups]
+
+
+def _ends(node: Trie) -> list[str]:
+    """Every entry's remainder below ``node`` ("" where an entry ends at it)."""
+    return [letter + end for letter, child in node.items()
+            for end in (_ends(child) if letter else [""])]
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,6 +27,12 @@ _LOOKALIKES = str.maketrans({
     "\u200b": " ", "\ufeff": " ", "\t": " ",
     "\u2026": "…",
 })
+# the same replacements found by a regex: few characters of a text have one, and the
+# engine skips the others far faster than str.translate looks each one up in a dict
+_LOOKALIKE_CHARS = {chr(code): to for code, to in _LOOKALIKES.items()}
+_LOOKALIKE_RE = re.compile("[" + "".join(map(re.escape, _LOOKALIKE_CHARS)) + "]")
+_LOOKALIKE_BUT_TAB_RE = re.compile("[" + "".join(
+    re.escape(char) for char in _LOOKALIKE_CHARS if char != "\t") + "]")
 
 # tone mark on the second vowel of an open "oa/oe/uy" syllable → on the first
 # (the form the gold and the scorer use: "hoà" → "hòa", "Uỷ" → "Ủy")
@@ -41,10 +47,10 @@ _TONE_FIX = {
     for variant in (str, str.upper, str.capitalize)
 }
 _VOWELS = "aăâeêioôơuưyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ"
-_TONE_RE = re.compile(
+_TONE_RE = re.compile(  # the pair comes first: the engine then skips to its first letters
     r"""
-    (?<![qQgG])                # "qu"/"gi" carry the tone on the next vowel already
     (""" + "|".join(_TONE_FIX) + r""")
+    (?<![qQgG]..)              # "qu"/"gi" carry the tone on the next vowel already
     (?![""" + _VOWELS + _VOWELS.upper() + r"""nmcptNMCPT])  # only open syllables: hoà, not hoàn
     """,
     re.VERBOSE,
@@ -68,6 +74,17 @@ class NormalizedText:
         return first, max(first, last)
 
 
+def replace_lookalikes(text: str, keep_tabs: bool = False) -> str:
+    """``text`` with look-alikes, dashes, quotes and odd spaces replaced (same length);
+    ``keep_tabs`` leaves tabs alone (they separate the columns of a data file)."""
+    pattern = _LOOKALIKE_BUT_TAB_RE if keep_tabs else _LOOKALIKE_RE
+    return pattern.sub(_replacement, text)
+
+
+def _replacement(match: re.Match[str]) -> str:
+    return _LOOKALIKE_CHARS[match.group()]
+
+
 def fix_tone_placement(text: str) -> str:
     """One tone placement: "hoà" → "hòa", "Uỷ" → "Ủy" (same length)."""
     return _TONE_RE.sub(lambda m: _TONE_FIX[m.group(1)], text)
@@ -76,7 +93,7 @@ def fix_tone_placement(text: str) -> str:
 def normalize(original: str) -> NormalizedText:
     """Normalise ``original`` and keep the offset of every output character."""
     if unicodedata.is_normalized("NFC", original):  # the common case: a 1:1 map
-        text = fix_tone_placement(original.translate(_LOOKALIKES))
+        text = fix_tone_placement(replace_lookalikes(original))
         return NormalizedText(text=text, original=original, offsets=range(len(original)))
     chars: list[str] = []
     offsets: list[int] = []
@@ -90,7 +107,14 @@ def normalize(original: str) -> NormalizedText:
 
 def normalize_str(text: str) -> str:
     """The normalised form of a short string, without the offset map."""
-    return fix_tone_placement(unicodedata.normalize("NFC", text).translate(_LOOKALIKES))
+    return fix_tone_placement(replace_lookalikes(unicodedata.normalize("NFC", text)))
+
+
+def normalize_table(text: str) -> str:
+    """:func:`normalize_str` of every cell of a tab-separated text at once: tabs and line
+    breaks stay (none of the steps joins or moves characters across them)."""
+    composed = unicodedata.normalize("NFC", text)
+    return fix_tone_placement(replace_lookalikes(composed, keep_tabs=True))
 
 
 def _clusters(text: str) -> list[tuple[int, str]]:

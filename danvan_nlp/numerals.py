@@ -223,7 +223,7 @@ def _digit_number(match: re.Match[str]) -> Number:
 
 def find_numbers(text: str) -> list[Number]:
     """Every number in ``text``, in order: digits (with scales, ranges, ratios) and words."""
-    numbers = [_digit_number(m) for m in _number_regex().finditer(text)]
+    numbers = [_digit_number(m) for m in _digit_matches(text)]
     digit_starts = [n.start for n in numbers]  # in order, not overlapping: ends rise too
     digit_ends = [n.end for n in numbers]
     for match in _word_regex().finditer(text):
@@ -235,6 +235,26 @@ def find_numbers(text: str) -> list[Number]:
             numbers.append(Number(match.start(), match.end(), float(value), scaled=scaled,
                                   spelled=True))
     return sorted(numbers, key=lambda n: n.start)
+
+
+_DIGIT_RUN = re.compile(r"\d+")  # where a number written in digits may start
+
+
+def _digit_matches(text: str) -> list[re.Match[str]]:
+    """``_number_regex().finditer(text)``, tried only where a run of digits starts.
+
+    Every match starts a run of digits (nothing of a word may come before it), and
+    the engine finds the runs far faster than it tries the whole regex at every
+    character; a run inside the last match is skipped, as ``finditer`` would.
+    """
+    pattern = _number_regex()
+    matches: list[re.Match[str]] = []
+    end = 0
+    for run in _DIGIT_RUN.finditer(text):
+        if run.start() >= end and (match := pattern.match(text, run.start())):
+            matches.append(match)
+            end = match.end()
+    return matches
 
 
 def parse_number(text: str) -> Number | None:

@@ -146,3 +146,16 @@ def test_find_numbers(text: str, found: list[float]) -> None:
 def test_spelled_numbers_are_marked() -> None:
     numbers = find_numbers("hai tập thể và 3 cá nhân")
     assert [(n.value, n.spelled) for n in numbers] == [(2, True), (3, False)]
+
+
+@pytest.mark.parametrize("text", [
+    "từ 40 đến 50 hộ, Từ 1.234,5 tới 2.000 triệu đồng",
+    "A1 B2-3 12/5/2024 105/130 hộ; 2.700 - 3.000 tỷ; 1 tỷ 200 triệu",
+    "x7 7x 7.7.7 ,8 -9 /10 năm 2025: 31,4% 70m2 và 01 mô hình",
+    "",
+])
+def test_digit_numbers_are_found_as_the_regex_alone_finds_them(text: str) -> None:
+    from danvan_nlp.numerals import _digit_matches, _number_regex
+
+    expected = [(m.span(), m.groupdict()) for m in _number_regex().finditer(text)]
+    assert [(m.span(), m.groupdict()) for m in _digit_matches(text)] == expected

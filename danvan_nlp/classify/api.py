@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from danvan_nlp import lexicon
-from danvan_nlp.classify.artifact import ARTIFACT_ENV, load_model
+from danvan_nlp.classify.artifact import ARTIFACT_ENV, LoadedModel, load_model
+from danvan_nlp.classify.plain import PlainScorer
 from danvan_nlp.classify.text import prepare
 from danvan_nlp.errors import InputError
+
+if TYPE_CHECKING:
+    from danvan_nlp.classify.scorer import DomainScorer
 
 MAX_DESCRIPTION_CHARS = 5_000
 
@@ -43,9 +48,32 @@ def classify_domains(texts: Sequence[str]) -> list[list[DomainPrediction]]:
         _check(text)
     if not texts:
         return []
-    model = load_model().scorer
+    model = _SCORERS.choose(load_model(), len(texts))
     probabilities = model.predict_proba([text[:MAX_DESCRIPTION_CHARS] for text in texts])
     return [_ranked(model.classes, row) for row in probabilities]
+
+
+@dataclass(slots=True)
+class ScorerChoice:
+    """Which twin scores: plain Python for a short run, numpy once it pays for itself.
+
+    Both give the same probabilities (``tests/classify/test_plain.py``). Importing numpy
+    costs about a third of ``danvan extract``'s start, more than scoring one article's
+    few descriptions in plain Python; over a long run numpy scores several times faster.
+    """
+
+    numpy_after: int = 200  # descriptions scored in this process before numpy is loaded
+    scored: int = 0
+
+    def choose(self, loaded: LoadedModel, count: int) -> PlainScorer | DomainScorer:
+        """The scorer for ``count`` more descriptions (numpy if it is loaded already)."""
+        self.scored += count
+        if "numpy" in sys.modules or self.scored > self.numpy_after:
+            return loaded.scorer
+        return loaded.plain
+
+
+_SCORERS = ScorerChoice()
 
 
 def classify_described(titles: Sequence[str], contexts: Sequence[str]) -> list[DomainPrediction]:

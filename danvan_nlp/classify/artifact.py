@@ -9,8 +9,10 @@ package; ``DANVAN_DOMAINS_MODEL`` may name another ``.npz`` file.
 
 Nothing here unpickles: the ``.npz`` is opened with ``allow_pickle=False`` after
 its checksum matched the card, and a pickle (the old ``.joblib`` format) is
-refused before it is read any further. Loading needs numpy only, whatever
-scikit-learn version is installed (or none).
+refused before it is read any further. Loading needs neither scikit-learn (any
+version will do, or none) nor numpy: classifying scores with the plain-Python
+:class:`~danvan_nlp.classify.plain.PlainScorer`; ``LoadedModel.scorer``, the numpy
+scorer that training and export compare against, is read on first use.
 """
 
 from __future__ import annotations
@@ -19,18 +21,20 @@ import hashlib
 import json
 import os
 import re
+import struct
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import numpy as np
-
-from danvan_nlp.classify.scorer import DomainScorer, from_arrays, to_arrays
+from danvan_nlp.classify.plain import PlainScorer, plain_scorer, read_npz
 from danvan_nlp.errors import ModelArtifactError
+
+if TYPE_CHECKING:
+    from danvan_nlp.classify.scorer import DomainScorer
 
 TASK = "domains"
 ARTIFACT_ENV = "DANVAN_DOMAINS_MODEL"
@@ -43,7 +47,8 @@ RETRAIN_HINT = (
 PICKLE_SUFFIXES = (".joblib", ".pkl", ".pickle")
 _ZIP_MAGIC = b"PK\x03\x04"  # an .npz file is a zip archive of .npy arrays
 _PICKLE_MAGIC = b"\x80"  # pickle protocols 2 and later start with the PROTO opcode
-_savez: Callable[..., None] = np.savez_compressed  # numbers and bytes only: never pickled
+_MALFORMED = (OSError, ValueError, KeyError, TypeError, EOFError, SyntaxError, MemoryError,
+              RecursionError, struct.error, zipfile.BadZipFile)  # what a damaged file raises
 _NAME = re.compile(
     r"""
     ^domains-v(?P<version>\d+)       # task and version: "domains-v1"
@@ -58,9 +63,14 @@ _NAME = re.compile(
 class LoadedModel:
     """An exported classifier and the card that describes it."""
 
-    scorer: DomainScorer
+    plain: PlainScorer
     card: dict[str, Any]
     path: Path
+
+    @property
+    def scorer(self) -> DomainScorer:
+        """The same classifier as numpy arrays (read from the checked file on first use)."""
+        return _numpy_scorer(str(self.path))
 
 
 def artifact_stem(version: int, date: str) -> str:
@@ -83,7 +93,18 @@ def find_artifact(directory: Path | None = None) -> Path:
     override = os.environ.get(ARTIFACT_ENV)
     if override and directory is None:
         return Path(override)
-    folder = directory or bundled_dir()
+    if directory is None:
+        return _newest_bundled()
+    return _newest_in(directory)
+
+
+@lru_cache(maxsize=1)
+def _newest_bundled() -> Path:
+    """The newest bundled artifact, looked for once (every article's models ask for it)."""
+    return _newest_in(bundled_dir())
+
+
+def _newest_in(folder: Path) -> Path:
     found = [path for path in _listing(folder) if _NAME.match(path.name)]
     if not found:
         raise ModelArtifactError(f"no domain classifier artifact in {folder}; {RETRAIN_HINT}")
@@ -98,6 +119,8 @@ def load_model(path: Path | None = None) -> LoadedModel:
 def clear_cache() -> None:
     """Forget loaded artifacts (after retraining, or in tests)."""
     _load_cached.cache_clear()
+    _numpy_scorer.cache_clear()
+    _newest_bundled.cache_clear()
 
 
 def save_model(scorer: DomainScorer, card: dict[str, Any], out_dir: Path) -> Path:
@@ -105,12 +128,18 @@ def save_model(scorer: DomainScorer, card: dict[str, Any], out_dir: Path) -> Pat
     out_dir.mkdir(parents=True, exist_ok=True)
     artifact = out_dir / f"{artifact_stem(card['version'], card['date'])}{ARTIFACT_SUFFIX}"
     partial = artifact.with_name(artifact.name + ".partial")
+    import numpy as np
+
+    from danvan_nlp.classify.scorer import to_arrays
+
     with partial.open("wb") as stream:
-        _savez(stream, **to_arrays(scorer))
+        savez: Callable[..., None] = np.savez_compressed  # numbers and bytes: never pickled
+        savez(stream, **to_arrays(scorer))
     partial.replace(artifact)
     card = {**card, "artifact": artifact.name, "artifact_format": "npz",
             "artifact_bytes": artifact.stat().st_size, "artifact_sha256": file_sha256(artifact)}
     card_path(artifact).write_text(json.dumps(card, ensure_ascii=False, indent=2) + "\n", "utf-8")
+    _newest_bundled.cache_clear()  # it may be the newest bundled artifact now
     return artifact
 
 
@@ -175,7 +204,10 @@ def _load_cached(path_name: str) -> LoadedModel:
     refuse_pickles(artifact)
     card = read_card(artifact)
     check_checksum(card, artifact)
-    scorer = _read_arrays(artifact)
+    try:
+        scorer = plain_scorer(read_npz(artifact))
+    except _MALFORMED as error:
+        raise ModelArtifactError(f"cannot load {artifact} ({error}); {RETRAIN_HINT}") from error
     if "labels" in card and sorted(card["labels"]) != sorted(scorer.classes):
         raise ModelArtifactError(
             f"{artifact} scores {', '.join(scorer.classes)}, but its card lists "
@@ -183,11 +215,19 @@ def _load_cached(path_name: str) -> LoadedModel:
     return LoadedModel(scorer, card, artifact)
 
 
-def _read_arrays(artifact: Path) -> DomainScorer:
+@lru_cache(maxsize=4)
+def _numpy_scorer(path_name: str) -> DomainScorer:
+    """The numpy scorer of an artifact :func:`_load_cached` has checked."""
+    import numpy as np
+
+    from danvan_nlp.classify.scorer import from_arrays
+
+    artifact = Path(path_name)
+    check_checksum(read_card(artifact), artifact)
     try:
         with np.load(artifact, allow_pickle=False) as stored:
             return from_arrays({name: stored[name] for name in stored.files})
-    except (OSError, ValueError, KeyError, TypeError, EOFError, zipfile.BadZipFile) as error:
+    except _MALFORMED as error:
         raise ModelArtifactError(f"cannot load {artifact} ({error}); {RETRAIN_HINT}") from error
 
 

@@ -12,44 +12,30 @@ from a fitted estimator; ``artifact.py`` stores it in an ``.npz`` file.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from enum import Enum
 from itertools import chain
 from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
 
+from danvan_nlp.classify.plain import (
+    FORMAT_VERSION,
+    SYLLABLE,
+    Analyzer,
+    Calibration,
+    Response,
+    char_wb_ngrams,
+    word_ngrams,
+)
 from danvan_nlp.classify.text import PREPROCESSORS
 
-FORMAT_VERSION = 1
+__all__ = ["Analyzer", "Calibration", "DomainScorer", "FeatureView", "Response",
+           "char_wb_ngrams", "from_arrays", "to_arrays", "word_ngrams"]
 WORD_CACHE_SIZE = 50_000  # words whose character n-gram columns are remembered
 Floats = NDArray[np.float64]
 Ints = NDArray[np.int64]
-_SYLLABLE = re.compile(r"(?u)\b\w+\b")  # the token pattern of the syllable views
-
-
-class Analyzer(str, Enum):
-    """How a view cuts prepared text into terms (scikit-learn's ``analyzer``)."""
-
-    WORD = "word"  # syllable n-grams
-    CHAR_WB = "char_wb"  # character n-grams inside space-padded words
-
-
-class Response(str, Enum):
-    """What the classifier computes from the features."""
-
-    LINEAR = "linear"  # decision function: features · weights + intercept
-    COMPLEMENT_NB = "complement_nb"  # class probabilities: softmax of features · weights
-
-
-class Calibration(str, Enum):
-    """How responses become probabilities."""
-
-    SIGMOID = "sigmoid"  # one sigmoid per class (Platt), rows normalised to sum 1
-    NONE = "none"  # softmax of a linear response; naive Bayes probabilities as they are
 
 
 @dataclass(frozen=True, slots=True, eq=False)  # arrays inside: compare by identity
@@ -72,7 +58,7 @@ class FeatureView:
         low, high = self.ngram_range
         if self.analyzer is Analyzer.CHAR_WB:
             return char_wb_ngrams(prepared, low, high)
-        return word_ngrams(_SYLLABLE.findall(prepared), low, high)
+        return word_ngrams(SYLLABLE.findall(prepared), low, high)
 
     def columns(self, text: str) -> list[int]:
         """The vocabulary column of each known term of ``text``, repeated as it recurs."""
@@ -158,31 +144,6 @@ class DomainScorer:
         normalised: Floats = np.divide(proba, totals, out=uniform, where=totals != 0)
         normalised[(normalised > 1.0) & (normalised <= 1.0 + 1e-5)] = 1.0  # as scikit-learn
         return normalised
-
-
-def word_ngrams(tokens: Sequence[str], low: int, high: int) -> list[str]:
-    """Every run of ``low`` to ``high`` tokens, joined by one space."""
-    return [
-        " ".join(tokens[start : start + size])
-        for size in range(low, high + 1)
-        for start in range(len(tokens) - size + 1)
-    ]
-
-
-def char_wb_ngrams(text: str, low: int, high: int) -> list[str]:
-    """Character n-grams of each space-padded word (scikit-learn's ``char_wb``).
-
-    A padded word no longer than n gives itself once, and no longer n-grams.
-    """
-    grams: list[str] = []
-    for word in text.split():
-        padded = f" {word} "
-        for size in range(low, high + 1):
-            last_start = max(0, len(padded) - size)
-            grams.extend(padded[start : start + size] for start in range(last_start + 1))
-            if last_start == 0:
-                break
-    return grams
 
 
 def to_arrays(scorer: DomainScorer) -> dict[str, NDArray[Any]]:

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -68,6 +67,8 @@ def apply_settings(commands: dict[str, argparse.ArgumentParser], path: Path,
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
+    import tomllib  # only when a settings file exists: not on every command's start
+
     try:
         with path.open("rb") as stream:
             return tomllib.load(stream)

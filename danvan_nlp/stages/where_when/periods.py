@@ -39,9 +39,7 @@ class PeriodMention:
 def _phrases(role: str) -> str:
     """The phrases of ``role`` as an alternation, any run of spaces between words."""
     phrases = [row[0] for row in lexicon.table(WORDS_FILE) if row[1] == role]
-    ordered = sorted(set(phrases), key=len, reverse=True)
-    return "|".join(r"\s+".join(re.escape(word) for word in phrase.split())
-                    for phrase in ordered)
+    return lexicon.alternation(phrases, space=r"\s+")
 
 
 @lru_cache(maxsize=1)

@@ -46,9 +46,16 @@ def _levels() -> dict[str, tuple[str, str]]:
     return {row[0].casefold(): (row[1], row[2]) for row in lexicon.table(LEVELS_FILE)}
 
 
+def _lower(word: str) -> str:
+    """``word`` in lower case when that keeps its length: the type words are matched in
+    any case, and "Tỉnh ủy", "tỉnh" then share one branch of the alternation."""
+    lowered = word.lower()
+    return lowered if len(lowered) == len(word) else word
+
+
 @lru_cache(maxsize=1)
 def _mention_regex() -> re.Pattern[str]:
-    words = lexicon.alternation([row[0] for row in lexicon.table(LEVELS_FILE)])
+    words = lexicon.alternation([_lower(row[0]) for row in lexicon.table(LEVELS_FILE)])
     upper = re.escape(_upper_letters())
     name_word = rf"(?:[{upper}][^\W\d_]*|\d{{1,2}}(?!\d))"
     return re.compile(
