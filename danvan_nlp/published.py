@@ -109,7 +109,13 @@ def _cues() -> tuple[tuple[str, ...], dict[str, int]]:
 def _banner_pattern() -> re.Pattern[str]:
     """Words opening the contact lines of a site's banner (``date_line_cues.tsv``)."""
     words = [row[0] for row in lexicon.table("date_line_cues.tsv") if row[1] == "banner"]
-    return re.compile(r"(?:" + lexicon.alternation(words) + r")\s*:", re.IGNORECASE)
+    return re.compile(
+        r"""
+        (?:""" + lexicon.alternation(words) + r""")  # a contact word of the banner ("Hotline")
+        \s*:                                         # then its colon
+        """,
+        re.VERBOSE | re.IGNORECASE,
+    )
 
 
 @lru_cache(maxsize=1)
@@ -145,7 +151,7 @@ def _cued_pattern() -> re.Pattern[str]:
 
 
 _FRAMED_CHARS = 50  # a stamp line with its buttons ("Print", "Gốc") is short
-_WORD_START = re.compile(r"(?<!\w)\w")
+_WORD_START = re.compile(r"(?<!\w)\w")  # the first letter of a word: where a stamp may start
 _FRAME_END = re.compile(r"(?<=\d)\s+[^\W\d]{1,6}\W*$")  # a short label after the clock
 _BYLINE_CHARS = 60  # a byline before a date stamp is short: author names or a source
 

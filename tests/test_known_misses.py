@@ -167,7 +167,7 @@ def _posts(text: str) -> dict[str, list[str]]:
 
 
 @known_miss("officials: a task-force post whose body names what it helps carry out ('Tổ "
-            "công tác giúp việc thực hiện Quyết định ...') is cut at the verb (batch 3)")
+            "công tác giúp việc triển khai Kết luận ...') is cut at the verb (batch 3)")
 def test_miss_a_task_force_post_with_a_verb_in_its_body() -> None:
     text = ("Dự có ông Hà Quang Vinh, Tổ trưởng Tổ công tác giúp việc triển khai Kết luận số "
             "12 của Ban Bí thư.")

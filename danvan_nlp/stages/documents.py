@@ -116,8 +116,13 @@ def find_documents(article: Article) -> None:
     article.documents.extend(seen.values())
 
 
+_YEAR = re.compile(r"(?:19|20)\d\d")  # "Kế hoạch 2025", "Quy hoạch 2030": a year, not a code
+
+
 def _document(article: Article, match: re.Match[str]) -> DocumentRef | None:
     code = _SPACE.sub("", match["code"] or match["lone"])
+    if _YEAR.fullmatch(code) and " số " not in match[0]:
+        return None
     kind = match["kind"] or _capitalised(match["lower"]) or _kind_of(code)
     if not kind:
         return None

@@ -52,3 +52,8 @@ def test_a_lower_case_kind_with_so_and_a_bare_number_before_a_comma() -> None:
 
 def test_a_lower_case_kind_without_so_is_a_common_noun() -> None:
     assert extract("Theo kế hoạch 5 năm của huyện, các xã làm đường.").documents == []
+
+
+def test_a_year_after_a_kind_is_no_document_code() -> None:
+    assert extract("Theo Kế hoạch 2025, xã làm 3 km đường.").documents == []
+    assert extract("Quy hoạch 2030, tầm nhìn đến 2050 được phê duyệt.").documents == []

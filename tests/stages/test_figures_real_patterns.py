@@ -146,3 +146,8 @@ def test_founding_party_and_state_bodies_is_other_but_founding_groups_is_impleme
         (9.0, "cơ quan", "other")]
     assert _figures("Hội Nông dân thành lập 15 tổ hợp tác trồng rau.") == [
         (15.0, "tổ", "implemented")]
+
+
+def test_founding_a_self_managed_board_is_implemented() -> None:
+    assert _figures("Xã đã thành lập 10 ban tự quản đường làng.") == [
+        (10.0, "ban", "implemented")]

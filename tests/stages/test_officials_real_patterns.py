@@ -290,3 +290,8 @@ def test_heads_of_a_congress_subcommittee() -> None:
             "Đại hội của Đảng bộ tỉnh, và đồng chí Vũ Thị Yến, Phó Trưởng Tiểu ban Nhân sự.")
     assert _posts(text) == {"Lê Văn Minh": ["Trưởng Tiểu ban Văn kiện Đại hội của Đảng bộ tỉnh"],
                             "Vũ Thị Yến": ["Phó Trưởng Tiểu ban Nhân sự"]}
+
+
+def test_kien_toan_after_a_post_is_a_verb_not_part_of_the_body() -> None:
+    text = "Ông Nguyễn Văn An, Chủ tịch UBND xã kiện toàn Ban Chỉ đạo phong trào."
+    assert _posts(text) == {"Nguyễn Văn An": ["Chủ tịch UBND xã"]}

@@ -136,13 +136,30 @@ def _resolve_before(view: ClauseView, hits: list[VerbHit], draft: Draft) -> Read
     if not same_segment and _opens_segment(view, draft):
         return NOTHING  # ", 14/17 xã ... nằm trong": the figure is a new subject
     outcome = _soft_outcome(view, hits, hit)
-    if hit.phrase in role_words("founding") and draft.unit.unit in role_words("body_unit"):
+    if hit.phrase in role_words("founding") and _body_after(view, draft):
         outcome = Outcome.OTHER  # "thành lập 38 đảng bộ xã": a reorganisation, not a deed
     if _raised_for_works(view, hits, hit, draft, outcome):
         outcome = Outcome.MOBILIZED  # "ủng hộ xây nhà văn hóa được 200 triệu": money raised
     if draft.unit.unit in role_words("labour_unit") and hit.phrase in role_words("help"):
         outcome = Outcome.MOBILIZED  # "giúp dân 2.500 ngày công": labour given
     return Reading(outcome, How.VERB_BEFORE, hit, None, same_segment)
+
+
+@lru_cache(maxsize=1)
+def _body_regex() -> re.Pattern[str]:
+    bodies = [phrase.lower() for phrase in role_words("body_unit")]
+    return re.compile(
+        r"""
+        \s+ (?:""" + lexicon.alternation(bodies) + r""")  # a Party, state or union body
+        (?!\w)                                            # as a whole word
+        """,
+        re.VERBOSE,
+    )
+
+
+def _body_after(view: ClauseView, draft: Draft) -> bool:
+    """Whether a body of the political system is counted ("38 đảng bộ", "311 tổ chức Đảng")."""
+    return _body_regex().match(view.text, draft.number.end) is not None
 
 
 def _raised_for_works(view: ClauseView, hits: list[VerbHit], hit: VerbHit, draft: Draft,
