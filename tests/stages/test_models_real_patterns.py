@@ -231,3 +231,22 @@ def test_a_listed_model_after_its_owner_and_a_comma() -> None:
     text = ("Nhiều cách làm hay được nhân rộng như: mô hình Nuôi bò vỗ béo (Hội Cựu chiến binh "
             "xã), trồng cây ăn quả trên đất dốc ở thôn Nà Pục.")
     assert _titles(text) == ["Nuôi bò vỗ béo", "trồng cây ăn quả trên đất dốc"]
+
+
+@pytest.mark.parametrize(
+    ("text", "titles"),
+    [
+        ("Ở thôn Đồng Tâm, chi hội nông dân đã thành điểm sáng với phong trào "
+         "“Dân vận khéo” – góp đất để mở rộng đường liên thôn, đem lại bộ mặt mới cho làng.",
+         ["góp đất để mở rộng đường liên thôn"]),
+        ('Xã nhân rộng mô hình "Dân vận khéo" - thu gom rác thải nhựa tại bến chợ, '
+         "được người dân đồng tình.",
+         ["thu gom rác thải nhựa"]),
+    ],
+)
+def test_an_initiative_after_a_campaign_and_a_dash(text: str, titles: list[str]) -> None:
+    assert _titles(text) == titles
+
+
+def test_a_campaign_followed_by_a_dash_and_no_initiative_gives_no_model() -> None:
+    assert _titles('Phong trào "Dân vận khéo" – năm 2024 được triển khai ở mọi thôn.') == []

@@ -20,6 +20,15 @@ MAX_ITEM_WORDS = 15  # an activity listed without a cue: "vận động tặng q
 LOOKBACK = 200  # characters before a cue or deed that the checks on what precedes read
 LOOKAHEAD = 2000  # characters after a cue that a described title may take
 
+DASH_AFTER = re.compile(
+    r"""
+    \s*            # the space after the campaign name
+    [-\u2013\u2014] # a hyphen, en dash or em dash
+    \s+            # and the space before the initiative
+    """,
+    re.VERBOSE,
+)
+
 
 def words_before(sentence: str, position: int) -> str:
     """The last :data:`LOOKBACK` characters before ``position`` (what a check reads)."""
