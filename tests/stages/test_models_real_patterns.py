@@ -250,3 +250,28 @@ def test_an_initiative_after_a_campaign_and_a_dash(text: str, titles: list[str])
 
 def test_a_campaign_followed_by_a_dash_and_no_initiative_gives_no_model() -> None:
     assert _titles('Phong trào "Dân vận khéo" – năm 2024 được triển khai ở mọi thôn.') == []
+
+
+@pytest.mark.parametrize(
+    ("text", "titles"),
+    [
+        ("Nhiều việc làm Dân vận khéo của đoàn viên gắn với ngày hội của xã như: dọn vệ sinh "
+         "đường làng trước lễ hội; trang trí cờ hoa dọc trục chính.",
+         ["dọn vệ sinh đường làng trước lễ hội", "trang trí cờ hoa dọc trục chính"]),
+        ('Các hoạt động "Dân vận khéo" gồm: hướng dẫn bà con đăng ký khám bệnh trực tuyến.',
+         ["hướng dẫn bà con đăng ký khám bệnh trực tuyến"]),
+    ],
+)
+def test_activities_listed_after_a_campaigns_activities(text: str, titles: list[str]) -> None:
+    assert _titles(text) == titles
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nhiều hoạt động văn hóa của xã như: hát then, múa xòe được duy trì.",
+        "Hoạt động Dân vận khéo được đánh giá cao tại hội nghị sơ kết.",
+    ],
+)
+def test_activities_without_a_campaign_or_a_list_give_no_model(text: str) -> None:
+    assert _titles(text) == []

@@ -193,6 +193,20 @@ def can_be_title(title: str) -> bool:
     return not any(word in words or (not word.isalnum() and word in title) for word in rejects)
 
 
+def campaign_activities(sentence: str) -> list[Found]:
+    """ "Nhiều hoạt động Dân vận khéo ... như: A; B": the activities a campaign's list
+    opens, named without a cue."""
+    opener = lex.activity_list_re().search(sentence)
+    if not opener:
+        return []
+    first = described(sentence, opener.end(), "", in_quotes=False)
+    if not first:
+        return []
+    items = semicolon_items(sentence, first.end)
+    return [Found(item.start, item.end, ModelRule.CAMPAIGN_ACTIVITY)
+            for item in (first, *items)]
+
+
 def presented_by_passive(sentence: str, found: tuple[Found, ...]) -> list[Found]:
     """``"Lớp dạy chữ Khmer dịp hè" được duy trì``: a named initiative, no cue needed."""
     taken = {item.start for item in found}

@@ -112,6 +112,22 @@ def unquoted_campaign_re() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def activity_list_re() -> re.Pattern[str]:
+    openers = lexicon.alternation(lexicon.words("model_activity_openers.txt"))
+    names = lexicon.alternation(lexicon.words("model_campaigns.txt"))
+    return re.compile(
+        r"""
+        (?<!\w)(?:""" + openers + r""")  # "hoạt động", "việc làm"
+        \s+"?(?:""" + names + r""")"?   # then a campaign's name, quoted or not
+        (?!\w)[^".;:]{0,150}?            # a few words within the clause
+        (?<!\w)(?:như|gồm|gồm\ có)      # "such as", "including"
+        \s*:\s*                          # and a colon before the first activity
+        """,
+        re.VERBOSE | re.IGNORECASE,
+    )
+
+
+@lru_cache(maxsize=1)
 def campaigns() -> tuple[str, ...]:
     return tuple(plain(name) for name in lower("model_campaigns.txt"))
 
