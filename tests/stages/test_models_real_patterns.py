@@ -275,3 +275,21 @@ def test_activities_listed_after_a_campaigns_activities(text: str, titles: list[
 )
 def test_activities_without_a_campaign_or_a_list_give_no_model(text: str) -> None:
     assert _titles(text) == []
+
+
+def test_a_movement_a_place_started_is_its_model() -> None:
+    text = ("Thôn Nà Lầu là nơi đầu tiên của xã khởi xướng phong trào mỗi hộ trồng một hàng "
+            "cây xanh ven suối.")
+    assert _titles(text) == ["mỗi hộ trồng một hàng cây xanh ven suối"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tỉnh ủy khởi xướng phong trào thi đua yêu nước trong toàn tỉnh.",
+        'Năm 2019, xã khởi phát phong trào "Dân vận khéo" trong toàn xã.',
+        "Ban Dân vận phát động phong trào xây dựng nông thôn mới ở các bản.",
+    ],
+)
+def test_campaigns_launched_or_started_are_no_models(text: str) -> None:
+    assert _titles(text) == []
