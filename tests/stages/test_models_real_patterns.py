@@ -293,3 +293,16 @@ def test_a_movement_a_place_started_is_its_model() -> None:
 )
 def test_campaigns_launched_or_started_are_no_models(text: str) -> None:
     assert _titles(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "titles"),
+    [
+        ('Chi đoàn duy trì phần việc "Áo ấm cho em vùng cao", tặng 120 chiếc áo.',
+         ["Áo ấm cho em vùng cao"]),
+        ('Đây là phần việc "Dân vận khéo" mà hội chọn làm trọng tâm.', []),
+        ("Mỗi chi hội đăng ký một phần việc cụ thể.", []),
+    ],
+)
+def test_a_quoted_name_after_phan_viec_is_a_model(text: str, titles: list[str]) -> None:
+    assert _titles(text) == titles
