@@ -306,3 +306,18 @@ def test_campaigns_launched_or_started_are_no_models(text: str) -> None:
 )
 def test_a_quoted_name_after_phan_viec_is_a_model(text: str, titles: list[str]) -> None:
     assert _titles(text) == titles
+
+
+@pytest.mark.parametrize(
+    ("text", "titles"),
+    [
+        ('Hội Cựu chiến binh đã thành lập 12 "Tổ tuần tra bờ sông" với 90 hội viên.',
+         ["Tổ tuần tra bờ sông"]),
+        ('Mặt trận xã vận động xây dựng 7 "Nhà đại đoàn kết" và sửa chữa 4 "Bếp ăn bán trú".',
+         ["Nhà đại đoàn kết", "Bếp ăn bán trú"]),
+        ('Trong năm, 30 "Điểm giao dịch một cửa" được mở ở các xã.', []),
+        ('Xã tổ chức 2 lần "Dân vận khéo" cho cán bộ thôn.', []),
+    ],
+)
+def test_a_quoted_name_set_up_a_number_of_times(text: str, titles: list[str]) -> None:
+    assert _titles(text) == titles

@@ -14,10 +14,13 @@ Each sentence of the article is read by three registries, top-down:
    a cue is the surest sign, so its titles come first and claim their words;
 2. ``quoted_passive``: a quoted name presented by a passive verb with no cue
    (``"Lớp học tình thương" được duy trì``); second, because it skips names a cue took;
-3. ``campaign_activity``: only in a sentence where nothing was found, the activities
+3. ``counted_name``: a quoted name after a count, with a verb of setting up earlier in
+   its clause ("thành lập 64 "Tổ tàu thuyền an toàn""); after 1 and 2, and skipping the
+   names they took;
+4. ``campaign_activity``: only in a sentence where nothing was found, the activities
    listed after a campaign's activities and "như:" ("Nhiều hoạt động Dân vận khéo ...
    như: A; B"), named without a cue; after 1 and 2, which name models surely;
-4. ``deed``: only in a sentence where nothing was found, in a paragraph presenting
+5. ``deed``: only in a sentence where nothing was found, in a paragraph presenting
    exemplars, a mobilising deed told as a clause ("vận động bà con hiến đất ..."); last,
    because it is the loosest reading and would repeat what a cue already named.
 
@@ -224,6 +227,9 @@ SENTENCE_FINDERS: tuple[Finder, ...] = (
     Finder((ModelRule.QUOTED_PASSIVE,), ("model_passive_cues.txt", "model_name_holders.txt",
                                          "model_abstract_heads.txt"),
            lambda site: finders.presented_by_passive(site.sentence, site.found)),
+    Finder((ModelRule.COUNTED_NAME,), ("model_count_verbs.txt", "model_campaigns.txt",
+                                       "model_abstract_heads.txt"),
+           lambda site: finders.counted_names(site.sentence, site.found)),
     Finder((ModelRule.CAMPAIGN_ACTIVITY,), ("model_activity_openers.txt", "model_campaigns.txt",
                                             *_TITLE_LISTS),
            lambda site: [] if site.found else finders.campaign_activities(site.sentence)),

@@ -22,6 +22,7 @@ class ModelRule(RuleName):
     DESCRIBED = "described"
     LISTED_ACTIVITY = "listed_activity"
     QUOTED_PASSIVE = "quoted_passive"
+    COUNTED_NAME = "counted_name"
     CAMPAIGN_ACTIVITY = "campaign_activity"
     DEED = "deed"
 

@@ -127,6 +127,22 @@ def activity_list_re() -> re.Pattern[str]:
     )
 
 
+COUNTED_QUOTE = re.compile(
+    r"""
+    (?<![\w.,])\d{1,5}         # a whole count, not a part of "1.500" or "2,5"
+    \s+(?:lần\s+)?             # then "times", maybe
+    "(?P<name>[^"\n]{2,120}?)"  # and a quoted name
+    """,
+    re.VERBOSE,
+)
+
+
+@lru_cache(maxsize=1)
+def count_verb_re() -> re.Pattern[str]:
+    verbs = lexicon.alternation(lexicon.words("model_count_verbs.txt"))
+    return re.compile(r"(?<!\w)(?:" + verbs + r")(?!\w)", re.IGNORECASE)
+
+
 @lru_cache(maxsize=1)
 def campaigns() -> tuple[str, ...]:
     return tuple(plain(name) for name in lower("model_campaigns.txt"))
