@@ -85,6 +85,33 @@ def test_miss_a_quoted_list_item_without_its_closing_quote() -> None:
 
 
 
+@known_miss("models: a model named only by its noun, as the object of building or "
+            "contributing ('góp tiền xây dựng khu dân cư thông minh'), has no cue (batch 6)")
+def test_miss_a_model_named_only_by_its_noun() -> None:
+    text = ("Tổ 3 có phần lớn hộ làm ruộng mà vẫn góp hơn 800 triệu đồng xây dựng thôn "
+            "thông minh, ai cũng đồng lòng.")
+    titles = [model.title for model in extract(text).models]
+    assert titles == ["thôn thông minh"]
+
+
+@known_miss("models: a quoted name with no cue, told by who runs it ('\"A\" do Đoàn "
+            "Thanh niên xã tổ chức') or where ('; \"B\" ở ấp ...'), is not found "
+            "(tests/gold_blind)")
+def test_miss_a_quoted_name_told_by_its_owner() -> None:
+    text = ('Ở xã Tân Lập, "Bếp cháo yêu thương" do Hội Phụ nữ xã tổ chức đã nấu 300 suất '
+            "cháo mỗi tuần.")
+    titles = [model.title for model in extract(text).models]
+    assert titles == ["Bếp cháo yêu thương"]
+
+
+@known_miss("models: a quoted name after 'nhờ cách làm' is read as the article's manner and "
+            "dropped (tests/gold_blind)")
+def test_miss_a_named_method_after_nho() -> None:
+    text = ('Cây cầu được làm xong nhờ cách làm "Cầu nối yêu thương" do chi hội khởi xướng.')
+    titles = [model.title for model in extract(text).models]
+    assert titles == ["Cầu nối yêu thương"]
+
+
 @known_miss("outcome: a width told before a 'sau khi được vận động' clause takes that clause's "
             "verb (batch 1)")
 def test_miss_a_width_before_a_clause_of_its_own() -> None:

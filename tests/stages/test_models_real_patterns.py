@@ -231,3 +231,93 @@ def test_a_listed_model_after_its_owner_and_a_comma() -> None:
     text = ("Nhiều cách làm hay được nhân rộng như: mô hình Nuôi bò vỗ béo (Hội Cựu chiến binh "
             "xã), trồng cây ăn quả trên đất dốc ở thôn Nà Pục.")
     assert _titles(text) == ["Nuôi bò vỗ béo", "trồng cây ăn quả trên đất dốc"]
+
+
+@pytest.mark.parametrize(
+    ("text", "titles"),
+    [
+        ("Ở thôn Đồng Tâm, chi hội nông dân đã thành điểm sáng với phong trào "
+         "“Dân vận khéo” – góp đất để mở rộng đường liên thôn, đem lại bộ mặt mới cho làng.",
+         ["góp đất để mở rộng đường liên thôn"]),
+        ('Xã nhân rộng mô hình "Dân vận khéo" - thu gom rác thải nhựa tại bến chợ, '
+         "được người dân đồng tình.",
+         ["thu gom rác thải nhựa"]),
+    ],
+)
+def test_an_initiative_after_a_campaign_and_a_dash(text: str, titles: list[str]) -> None:
+    assert _titles(text) == titles
+
+
+def test_a_campaign_followed_by_a_dash_and_no_initiative_gives_no_model() -> None:
+    assert _titles('Phong trào "Dân vận khéo" – năm 2024 được triển khai ở mọi thôn.') == []
+
+
+@pytest.mark.parametrize(
+    ("text", "titles"),
+    [
+        ("Nhiều việc làm Dân vận khéo của đoàn viên gắn với ngày hội của xã như: dọn vệ sinh "
+         "đường làng trước lễ hội; trang trí cờ hoa dọc trục chính.",
+         ["dọn vệ sinh đường làng trước lễ hội", "trang trí cờ hoa dọc trục chính"]),
+        ('Các hoạt động "Dân vận khéo" gồm: hướng dẫn bà con đăng ký khám bệnh trực tuyến.',
+         ["hướng dẫn bà con đăng ký khám bệnh trực tuyến"]),
+    ],
+)
+def test_activities_listed_after_a_campaigns_activities(text: str, titles: list[str]) -> None:
+    assert _titles(text) == titles
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nhiều hoạt động văn hóa của xã như: hát then, múa xòe được duy trì.",
+        "Hoạt động Dân vận khéo được đánh giá cao tại hội nghị sơ kết.",
+    ],
+)
+def test_activities_without_a_campaign_or_a_list_give_no_model(text: str) -> None:
+    assert _titles(text) == []
+
+
+def test_a_movement_a_place_started_is_its_model() -> None:
+    text = ("Thôn Nà Lầu là nơi đầu tiên của xã khởi xướng phong trào mỗi hộ trồng một hàng "
+            "cây xanh ven suối.")
+    assert _titles(text) == ["mỗi hộ trồng một hàng cây xanh ven suối"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tỉnh ủy khởi xướng phong trào thi đua yêu nước trong toàn tỉnh.",
+        'Năm 2019, xã khởi phát phong trào "Dân vận khéo" trong toàn xã.',
+        "Ban Dân vận phát động phong trào xây dựng nông thôn mới ở các bản.",
+    ],
+)
+def test_campaigns_launched_or_started_are_no_models(text: str) -> None:
+    assert _titles(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "titles"),
+    [
+        ('Chi đoàn duy trì phần việc "Áo ấm cho em vùng cao", tặng 120 chiếc áo.',
+         ["Áo ấm cho em vùng cao"]),
+        ('Đây là phần việc "Dân vận khéo" mà hội chọn làm trọng tâm.', []),
+        ("Mỗi chi hội đăng ký một phần việc cụ thể.", []),
+    ],
+)
+def test_a_quoted_name_after_phan_viec_is_a_model(text: str, titles: list[str]) -> None:
+    assert _titles(text) == titles
+
+
+@pytest.mark.parametrize(
+    ("text", "titles"),
+    [
+        ('Hội Cựu chiến binh đã thành lập 12 "Tổ tuần tra bờ sông" với 90 hội viên.',
+         ["Tổ tuần tra bờ sông"]),
+        ('Mặt trận xã vận động xây dựng 7 "Nhà đại đoàn kết" và sửa chữa 4 "Bếp ăn bán trú".',
+         ["Nhà đại đoàn kết", "Bếp ăn bán trú"]),
+        ('Trong năm, 30 "Điểm giao dịch một cửa" được mở ở các xã.', []),
+        ('Xã tổ chức 2 lần "Dân vận khéo" cho cán bộ thôn.', []),
+    ],
+)
+def test_a_quoted_name_set_up_a_number_of_times(text: str, titles: list[str]) -> None:
+    assert _titles(text) == titles

@@ -14,7 +14,13 @@ Each sentence of the article is read by three registries, top-down:
    a cue is the surest sign, so its titles come first and claim their words;
 2. ``quoted_passive``: a quoted name presented by a passive verb with no cue
    (``"Lớp học tình thương" được duy trì``); second, because it skips names a cue took;
-3. ``deed``: only in a sentence where nothing was found, in a paragraph presenting
+3. ``counted_name``: a quoted name after a count, with a verb of setting up earlier in
+   its clause ("thành lập 64 "Tổ tàu thuyền an toàn""); after 1 and 2, and skipping the
+   names they took;
+4. ``campaign_activity``: only in a sentence where nothing was found, the activities
+   listed after a campaign's activities and "như:" ("Nhiều hoạt động Dân vận khéo ...
+   như: A; B"), named without a cue; after 1 and 2, which name models surely;
+5. ``deed``: only in a sentence where nothing was found, in a paragraph presenting
    exemplars, a mobilising deed told as a clause ("vận động bà con hiến đất ..."); last,
    because it is the loosest reading and would repeat what a cue already named.
 
@@ -31,14 +37,17 @@ answer means the cue gives nothing:
    names chained to it - the most explicit way to name a model;
 5. ``quoted_list``: a list opened after the cue ("như:", "mang tên") of quoted names -
    after 4, since a quote right after the cue is the name itself, not a list;
-6. ``common_noun`` (rejects): a cue that is not a free title opener, or one after a
+6. ``after_dash``: a campaign name after the cue, then a dash and the unquoted
+   initiative (``phong trào "Dân vận khéo" – hiến đất làm đường``) - after 4 and 5,
+   which take a quoted name, and before 7, since a cue of any kind names it here;
+7. ``common_noun`` (rejects): a cue that is not a free title opener, or one after a
    plural or a number ("các mô hình", "12 mô hình"), is a common noun; it comes after 3
-   to 5 because "các mô hình như "A", "B"" still lists names;
-7. ``listed_activity``: after a list opener ("Tiêu biểu như: Mô hình A (...); B; C"), the
+   to 6 because "các mô hình như "A", "B"" still lists names;
+8. ``listed_activity``: after a list opener ("Tiêu biểu như: Mô hình A (...); B; C"), the
    described title and the ";"-separated activities after it, or the one after its
    bracketed owner and a comma ("như: mô hình A (Hội Nông dân), B"), named without a cue -
-   before 8, which would take the first item alone;
-8. ``described``: the unquoted words after the cue up to its owner, place or result
+   before 9, which would take the first item alone;
+9. ``described``: the unquoted words after the cue up to its owner, place or result
    ("mô hình nuôi ong của ..." gives "nuôi ong") - the last resort, always answers.
 
 The names of the steps that find are :class:`.found.ModelRule`, the names of those that
@@ -119,6 +128,18 @@ def _quoted_list(site: CueSite) -> list[Found] | None:
     return None
 
 
+def _after_dash(site: CueSite) -> list[Found] | None:
+    """ "phong trào "Dân vận khéo" – hiến đất ...": after a campaign name, a dash opens
+    the initiative the place made of it."""
+    if site.position == site.match.end():
+        return None
+    dash = finders.DASH_AFTER.match(site.sentence, site.position)
+    if not dash:
+        return None
+    title = finders.described(site.sentence, dash.end(), "", in_quotes=False)
+    return [Found(title.start, title.end, ModelRule.AFTER_DASH)] if title else []
+
+
 def _common_noun(site: CueSite) -> list[Found] | None:
     lookback = max(0, site.match.start() - finders.LOOKBACK)
     plural = lex.plural_before_re().search(site.sentence, lookback, site.match.start())
@@ -155,6 +176,7 @@ CUE_STEPS: tuple[CueStep, ...] = (
     CueStep(ModelRule.QUOTED_NAME, _NAME_LISTS, _quoted_name),
     CueStep(ModelRule.QUOTED_LIST, ("model_campaigns.txt", "model_abstract_heads.txt"),
             _quoted_list),
+    CueStep(ModelRule.AFTER_DASH, _TITLE_LISTS, _after_dash),
     CueStep(ModelRejection.COMMON_NOUN, ("model_cues.tsv", "model_plural_words.txt"),
             _common_noun),
     CueStep(ModelRule.LISTED_ACTIVITY, (*_TITLE_LISTS, "model_item_openers.txt"),
@@ -205,6 +227,12 @@ SENTENCE_FINDERS: tuple[Finder, ...] = (
     Finder((ModelRule.QUOTED_PASSIVE,), ("model_passive_cues.txt", "model_name_holders.txt",
                                          "model_abstract_heads.txt"),
            lambda site: finders.presented_by_passive(site.sentence, site.found)),
+    Finder((ModelRule.COUNTED_NAME,), ("model_count_verbs.txt", "model_campaigns.txt",
+                                       "model_abstract_heads.txt"),
+           lambda site: finders.counted_names(site.sentence, site.found)),
+    Finder((ModelRule.CAMPAIGN_ACTIVITY,), ("model_activity_openers.txt", "model_campaigns.txt",
+                                            *_TITLE_LISTS),
+           lambda site: [] if site.found else finders.campaign_activities(site.sentence)),
     Finder((ModelRule.DEED,), ("model_deed_presenters.txt", "model_deed_people.txt",
                                "model_deed_verbs.txt", "model_deed_nominalisers.txt"), _deeds),
 )

@@ -20,6 +20,15 @@ MAX_ITEM_WORDS = 15  # an activity listed without a cue: "vận động tặng q
 LOOKBACK = 200  # characters before a cue or deed that the checks on what precedes read
 LOOKAHEAD = 2000  # characters after a cue that a described title may take
 
+DASH_AFTER = re.compile(
+    r"""
+    \s*            # the space after the campaign name
+    [-\u2013\u2014] # a hyphen, en dash or em dash
+    \s+            # and the space before the initiative
+    """,
+    re.VERBOSE,
+)
+
 
 def words_before(sentence: str, position: int) -> str:
     """The last :data:`LOOKBACK` characters before ``position`` (what a check reads)."""
@@ -182,6 +191,35 @@ def can_be_title(title: str) -> bool:
         return False
     rejects = lex.lower("model_title_rejects.txt")
     return not any(word in words or (not word.isalnum() and word in title) for word in rejects)
+
+
+def campaign_activities(sentence: str) -> list[Found]:
+    """ "Nhiều hoạt động Dân vận khéo ... như: A; B": the activities a campaign's list
+    opens, named without a cue."""
+    opener = lex.activity_list_re().search(sentence)
+    if not opener:
+        return []
+    first = described(sentence, opener.end(), "", in_quotes=False)
+    if not first:
+        return []
+    items = semicolon_items(sentence, first.end)
+    return [Found(item.start, item.end, ModelRule.CAMPAIGN_ACTIVITY)
+            for item in (first, *items)]
+
+
+def counted_names(sentence: str, found: tuple[Found, ...]) -> list[Found]:
+    """ "thành lập 64 "Tổ tàu thuyền an toàn"": a quoted name set up a number of times, a
+    verb of setting up earlier in its clause."""
+    taken = {item.start for item in found}
+    counted: list[Found] = []
+    for match in lex.COUNTED_QUOTE.finditer(sentence):
+        clause = re.split(r"[.;:]", sentence[: match.start()])[-1]
+        name = match["name"]
+        if (match.start("name") in taken or not name[:1].isupper()
+                or not lex.count_verb_re().search(clause) or lex.not_a_model(name)):
+            continue
+        counted.append(Found(match.start("name"), match.end("name"), ModelRule.COUNTED_NAME))
+    return counted
 
 
 def presented_by_passive(sentence: str, found: tuple[Found, ...]) -> list[Found]:

@@ -18,9 +18,12 @@ class ModelRule(RuleName):
     NAMED_BEFORE = "named_before"
     QUOTED_NAME = "quoted_name"
     QUOTED_LIST = "quoted_list"
+    AFTER_DASH = "after_dash"
     DESCRIBED = "described"
     LISTED_ACTIVITY = "listed_activity"
     QUOTED_PASSIVE = "quoted_passive"
+    COUNTED_NAME = "counted_name"
+    CAMPAIGN_ACTIVITY = "campaign_activity"
     DEED = "deed"
 
 

@@ -112,6 +112,38 @@ def unquoted_campaign_re() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def activity_list_re() -> re.Pattern[str]:
+    openers = lexicon.alternation(lexicon.words("model_activity_openers.txt"))
+    names = lexicon.alternation(lexicon.words("model_campaigns.txt"))
+    return re.compile(
+        r"""
+        (?<!\w)(?:""" + openers + r""")  # "hoạt động", "việc làm"
+        \s+"?(?:""" + names + r""")"?   # then a campaign's name, quoted or not
+        (?!\w)[^".;:]{0,150}?            # a few words within the clause
+        (?<!\w)(?:như|gồm|gồm\ có)      # "such as", "including"
+        \s*:\s*                          # and a colon before the first activity
+        """,
+        re.VERBOSE | re.IGNORECASE,
+    )
+
+
+COUNTED_QUOTE = re.compile(
+    r"""
+    (?<![\w.,])\d{1,5}         # a whole count, not a part of "1.500" or "2,5"
+    \s+(?:lần\s+)?             # then "times", maybe
+    "(?P<name>[^"\n]{2,120}?)"  # and a quoted name
+    """,
+    re.VERBOSE,
+)
+
+
+@lru_cache(maxsize=1)
+def count_verb_re() -> re.Pattern[str]:
+    verbs = lexicon.alternation(lexicon.words("model_count_verbs.txt"))
+    return re.compile(r"(?<!\w)(?:" + verbs + r")(?!\w)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
 def campaigns() -> tuple[str, ...]:
     return tuple(plain(name) for name in lower("model_campaigns.txt"))
 
