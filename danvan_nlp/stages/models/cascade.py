@@ -101,7 +101,7 @@ def _manner(site: CueSite) -> list[Found] | None:
 
 def _at_event(site: CueSite) -> list[Found] | None:
     before = finders.words_before(site.sentence, site.match.start())
-    return [] if site.cue.kind == "name" and finders.at_an_event(before) else None
+    return [] if site.cue.kind is lex.CueKind.NAME and finders.at_an_event(before) else None
 
 
 def _named_before(site: CueSite) -> list[Found] | None:
@@ -109,7 +109,7 @@ def _named_before(site: CueSite) -> list[Found] | None:
     the copula is the model; the words after the cue describe it."""
     start = max(0, site.match.start() - finders.LOOKBACK)
     named = lex.NAMED_BEFORE.search(site.sentence, start, site.match.start())
-    if site.cue.kind == "name" or not named or lex.not_a_model(named["name"]):
+    if site.cue.kind is lex.CueKind.NAME or not named or lex.not_a_model(named["name"]):
         return None
     return [Found(named.start("name"), named.end("name"), ModelRule.NAMED_BEFORE)]
 
@@ -123,7 +123,7 @@ def _quoted_name(site: CueSite) -> list[Found] | None:
 
 def _quoted_list(site: CueSite) -> list[Found] | None:
     opener = lex.LIST_OPENER.match(site.sentence, site.position)
-    if opener and not site.cue.starts_with and site.cue.kind != "name":
+    if opener and not site.cue.starts_with and site.cue.kind is not lex.CueKind.NAME:
         return finders.quoted_list(site.sentence, opener.end())
     return None
 
@@ -143,7 +143,7 @@ def _after_dash(site: CueSite) -> list[Found] | None:
 def _common_noun(site: CueSite) -> list[Found] | None:
     lookback = max(0, site.match.start() - finders.LOOKBACK)
     plural = lex.plural_before_re().search(site.sentence, lookback, site.match.start())
-    return [] if site.cue.kind != "any" or plural else None
+    return [] if site.cue.kind is not lex.CueKind.ANY or plural else None
 
 
 def _described(site: CueSite) -> list[Found]:
@@ -156,7 +156,7 @@ def _listed_activities(site: CueSite) -> list[Found] | None:
     """ "như: Mô hình A (...); B; C": a described title opening a list whose next items
     are activities named without a cue."""
     before = finders.words_before(site.sentence, site.match.start())
-    if site.cue.kind != "any" or not lex.LIST_INTRO.search(before):
+    if site.cue.kind is not lex.CueKind.ANY or not lex.LIST_INTRO.search(before):
         return None
     described = _described(site)
     if not described:

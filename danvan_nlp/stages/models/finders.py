@@ -178,7 +178,7 @@ def _item_at(sentence: str, start: int) -> Found | None:
 def _can_be_item(item: str, title: str) -> bool:
     """A listed activity: starts lower-case, no cue of its own, short, a title."""
     cues = [lex.cues()[cue.lower()] for cue in lex.cue_re().findall(item)]
-    return (item[:1].islower() and all(cue.kind == "name" for cue in cues)
+    return (item[:1].islower() and all(cue.kind is lex.CueKind.NAME for cue in cues)
             and len(title.split()) <= MAX_ITEM_WORDS and can_be_title(title))
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from enum import Enum
 from functools import cache, lru_cache
 
 from danvan_nlp import lexicon
@@ -17,11 +18,19 @@ MAX_PLACE_WORDS = 3  # a place before a campaign's name: "Nghệ An", "Thành ph
 MIN_SUFFIX_CAMPAIGN_WORDS = 5  # "chung tay vì người nghèo", not "vì người nghèo"
 
 
+class CueKind(str, Enum):
+    """What may follow a cue word (column 2 of ``model_cues.tsv``)."""
+
+    ANY = "any"  # a quoted name or a described title ("mô hình", "cách làm")
+    QUOTED = "quoted"  # a quoted name only ("điển hình", "phong trào")
+    NAME = "name"  # a naming verb or noun: a quoted name only, and no list or described title
+
+
 @dataclass(frozen=True, slots=True)
 class Cue:
     """How a cue word may be followed by a model title (see ``model_cues.tsv``)."""
 
-    kind: str  # "any" or "quoted"
+    kind: CueKind
     starts_with: str  # words the title must start with (kept in it), or ""
 
 
@@ -29,7 +38,7 @@ class Cue:
 @lru_cache(maxsize=1)
 def cues() -> dict[str, Cue]:
     rows = lexicon.table("model_cues.tsv")
-    return {row[0].lower(): Cue(row[1], row[2] if len(row) > 2 else "") for row in rows}
+    return {row[0].lower(): Cue(CueKind(row[1]), row[2] if len(row) > 2 else "") for row in rows}
 
 
 @lru_cache(maxsize=1)
