@@ -285,6 +285,20 @@ def test_a_post_linked_to_the_name_by_la(text: str, posts: dict[str, list[str]])
     assert _posts(text) == posts
 
 
+def test_every_name_of_a_list_after_a_plural_post_and_la_shares_the_post() -> None:
+    text = "Ba Phó Giám đốc Sở Y tế khác là bà Đinh Thị Mai, Hà Văn Quý và Tô Minh Đạt."
+    shared = ["Phó Giám đốc Sở Y tế"]
+    assert _posts(text) == {"Đinh Thị Mai": shared, "Hà Văn Quý": shared,
+                            "Tô Minh Đạt": shared}
+
+
+def test_a_list_after_a_single_post_and_la_gives_the_post_to_the_first_name_only() -> None:
+    text = "Chủ tịch Hội Nông dân xã là ông Lò Văn Pọm, Đào Văn Hữu và Cầm Thị Nga cùng dự."
+    posts = _posts(text)
+    assert posts["Lò Văn Pọm"] == ["Chủ tịch Hội Nông dân xã"]
+    assert posts.get("Đào Văn Hữu", []) == [] and posts.get("Cầm Thị Nga", []) == []
+
+
 def test_heads_of_a_congress_subcommittee() -> None:
     text = ("Hội nghị nghe bài phát biểu của đồng chí Lê Văn Minh, Trưởng Tiểu ban Văn kiện "
             "Đại hội của Đảng bộ tỉnh, và đồng chí Vũ Thị Yến, Phó Trưởng Tiểu ban Nhân sự.")

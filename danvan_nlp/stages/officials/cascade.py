@@ -39,7 +39,8 @@ ones read where the earlier ones ended:
    title chain ends at the name;
 7. ``post_then_copula`` (``before``): "Phó Chủ tịch UBND tỉnh là ông A" - the post opens
    the clause and "là" links it to the introduced name; after 5 and 6, which read posts
-   that touch the name;
+   that touch the name. When "khác" marks the post as held by several ("Hai Phó Bí thư
+   khác là ông A, B"), the bare names after the first of the list share it;
 8. ``shared_prefix`` (``shared``): "các Ủy viên Trung ương Đảng: A, B; C" - the list's
    opener gives its post to every item, read last as it is the farthest from the name;
 9. ``plural_title_list`` (``shared``): "các đồng chí Phó Bí thư Tỉnh ủy A, B và C" - with
