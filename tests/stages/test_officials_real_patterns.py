@@ -304,3 +304,16 @@ def test_heads_of_a_congress_subcommittee() -> None:
             "Đại hội của Đảng bộ tỉnh, và đồng chí Vũ Thị Yến, Phó Trưởng Tiểu ban Nhân sự.")
     assert _posts(text) == {"Lê Văn Minh": ["Trưởng Tiểu ban Văn kiện Đại hội của Đảng bộ tỉnh"],
                             "Vũ Thị Yến": ["Phó Trưởng Tiểu ban Nhân sự"]}
+
+
+def test_a_steering_committee_name_goes_on_after_va_thuc_hien() -> None:
+    text = ("Bà Vi Thị Hạnh - Phó Trưởng ban Ban Chỉ đạo phong trào “Dân vận khéo” và thực "
+            "hiện quy chế dân chủ ở cơ sở huyện, phát biểu.")
+    assert _posts(text) == {"Vi Thị Hạnh": [
+        "Phó Trưởng ban Ban Chỉ đạo phong trào “Dân vận khéo” và thực hiện quy chế dân chủ "
+        "ở cơ sở huyện"]}
+
+
+def test_a_post_still_ends_at_va_before_other_lower_case_words() -> None:
+    text = "Ông Hà Văn Thạch, Phó Chủ tịch UBND huyện và lãnh đạo các xã cùng dự."
+    assert _posts(text) == {"Hà Văn Thạch": ["Phó Chủ tịch UBND huyện"]}

@@ -79,7 +79,8 @@ PAST_REACH = 10  # tokens after the chain where "khi đó là ..." still speaks 
 
 _NAME_LEXICON = ("surnames.txt", "not_person_names.txt", "place_types.txt",
                  "namesake_openers.txt")
-_POST_LEXICON = ("titles.txt", "org_words.txt", "org_comma_parts.txt", "position_stops.txt")
+_POST_LEXICON = ("titles.txt", "org_words.txt", "org_comma_parts.txt", "org_and_parts.txt",
+                 "position_stops.txt")
 
 
 class NameStep(str, Enum):
