@@ -317,3 +317,17 @@ def test_a_steering_committee_name_goes_on_after_va_thuc_hien() -> None:
 def test_a_post_still_ends_at_va_before_other_lower_case_words() -> None:
     text = "Ông Hà Văn Thạch, Phó Chủ tịch UBND huyện và lãnh đạo các xã cùng dự."
     assert _posts(text) == {"Hà Văn Thạch": ["Phó Chủ tịch UBND huyện"]}
+
+
+def test_a_sentence_opening_with_la_and_a_post_speaks_of_the_short_name_it_then_names() -> None:
+    text = ("Ông Hoàng Văn Khiêm năm nay đã ngoài 70. Là Tổ trưởng Tổ dân phố kiêm Chi hội "
+            "trưởng Chi hội Người cao tuổi, sáng nào cũng dậy sớm, ông Khiêm đi gõ cửa "
+            "từng nhà.")
+    assert _posts(text) == {"Hoàng Văn Khiêm": [
+        "Tổ trưởng Tổ dân phố", "Chi hội trưởng Chi hội Người cao tuổi"]}
+
+
+def test_a_fronted_la_post_is_not_given_past_another_name() -> None:
+    text = ("Ông Hoàng Văn Khiêm đã ngoài 70. Là Tổ trưởng Tổ dân phố, theo lời bà Nông Thị "
+            "Lụa, ông Khiêm vẫn đi gõ cửa từng nhà.")
+    assert _posts(text) == {}

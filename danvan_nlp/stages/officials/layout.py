@@ -130,6 +130,35 @@ def _copula_list_post(scan: Scan, intro_start: int) -> list[TokenSpan]:
     return _copula_post(scan, copula)
 
 
+SENTENCE_REACH = 60  # tokens back from a short name where its sentence's "Là <post>" may open
+_SENTENCE_ENDS = frozenset({".", "!", "?", "\n"})
+
+
+def fronted_sentence_post(tokens: list[Token], intro_start: int) -> list[TokenSpan]:
+    """"Là Bí thư Chi bộ kiêm Trưởng ban ..., hằng ngày ..., ông Củng chỉ nghĩ ...": a
+    sentence opening with "Là" and a chain of posts ended by a comma speaks of the first
+    person it then names (no other name stands between)."""
+    start = _sentence_start(tokens, intro_start)
+    if start is None or tokens[start].lower != "là":
+        return []
+    chain = pos.chain_from(tokens, start + 1)
+    if not chain or chain[-1][1] >= intro_start or tokens[chain[-1][1]].text != ",":
+        return []
+    between = range(chain[-1][1], intro_start)
+    if any(name_end(tokens, index) is not None for index in between):
+        return []
+    return chain
+
+
+def _sentence_start(tokens: list[Token], index: int) -> int | None:
+    """Where the sentence holding ``index`` starts, if within :data:`SENTENCE_REACH`."""
+    for start in range(index, max(-1, index - SENTENCE_REACH), -1):
+        if start == 0 or tokens[start - 1].text in _SENTENCE_ENDS or \
+                tokens[start - 1].kind == "newline":
+            return start
+    return None
+
+
 def title_clause_start(scan: Scan, index: int) -> int:
     """Where titles before a name may start: a bracketed place between title and name
     ("Chủ tịch UBND xã (Tân Lập) Lê Văn A") does not end the clause."""

@@ -211,6 +211,11 @@ def _held() -> PhraseIndex:
                          "làm"])
 
 
+def chain_from(tokens: list[Token], index: int) -> list[Span]:
+    """The chain of positions that starts right at ``index`` ("Bí thư Chi bộ kiêm ...")."""
+    return _read_chain(tokens, index, 0)
+
+
 def _read_chain(tokens: list[Token], index: int, descriptor_skip: int) -> list[Span]:
     """Positions separated by commas, dashes, "kiêm" or "và" before a title, from ``index`` on."""
     spans: list[Span] = []

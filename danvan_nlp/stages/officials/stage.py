@@ -24,7 +24,13 @@ from danvan_nlp.stages.officials.cascade import (
     read_name,
     read_posts,
 )
-from danvan_nlp.stages.officials.layout import Scan, honorifics, introducers, scan_of
+from danvan_nlp.stages.officials.layout import (
+    Scan,
+    fronted_sentence_post,
+    honorifics,
+    introducers,
+    scan_of,
+)
 from danvan_nlp.stages.officials.position_forms import merge_position, normalized_position
 from danvan_nlp.stages.officials.roles import roles_of
 from danvan_nlp.stages.officials.status import status_before, written_start
@@ -111,8 +117,9 @@ def _short_mentions(tokens: list[Token], full: list[_Mention]) -> list[_Mention]
             continue
         (name,) = names
         mention = _Mention(name, (index, index + 1), rule=OfficialRule.SHORT_NAME)
-        mention.positions = pos.chain_after(tokens, index + 1) or pos.held_post(
-            tokens, index + 1, PAST_REACH, past=True)
+        mention.positions = (pos.chain_after(tokens, index + 1)
+                             or pos.held_post(tokens, index + 1, PAST_REACH, past=True)
+                             or fronted_sentence_post(tokens, index - 1))
         found.append(mention)
     return found
 
