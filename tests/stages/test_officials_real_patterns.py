@@ -331,3 +331,26 @@ def test_a_fronted_la_post_is_not_given_past_another_name() -> None:
     text = ("Ông Hoàng Văn Khiêm đã ngoài 70. Là Tổ trưởng Tổ dân phố, theo lời bà Nông Thị "
             "Lụa, ông Khiêm vẫn đi gõ cửa từng nhà.")
     assert _posts(text) == {}
+
+
+def _statuses(text: str) -> dict[str, list[tuple[str, str]]]:
+    return {o.name: [(p.surface, p.status.value) for p in o.positions]
+            for o in extract(text).officials}
+
+
+def test_a_career_told_after_a_short_name_gives_past_posts_to_the_last_namesake() -> None:
+    text = ("Ông Đặng Văn Tâm, Chủ tịch UBND tỉnh, và ông Ngô Quang Tâm, Bí thư Tỉnh ủy, dự. "
+            "Ông Ngô Quang Tâm sinh năm 1970. Trước đó, ông Tâm từng công tác tại Trường Chính "
+            "trị tỉnh, kiêm Giám đốc Sở Tư pháp, Phó Chủ tịch và Tổng Thư ký Hội Luật gia "
+            "tỉnh.")
+    posts = _statuses(text)
+    assert posts["Đặng Văn Tâm"] == [("Chủ tịch UBND tỉnh", "current")]
+    assert posts["Ngô Quang Tâm"] == [
+        ("Bí thư Tỉnh ủy", "current"), ("Giám đốc Sở Tư pháp", "former"),
+        ("Phó Chủ tịch", "former"), ("Tổng Thư ký Hội Luật gia tỉnh", "former")]
+
+
+def test_a_career_cue_gives_no_post_past_another_name() -> None:
+    text = ("Ông Ngô Quang Tâm sinh năm 1970. Ông Tâm từng công tác tại xã, cùng ông Lý Văn "
+            "Sử, Giám đốc Sở Nội vụ.")
+    assert _posts(text) == {"Lý Văn Sử": ["Giám đốc Sở Nội vụ"]}

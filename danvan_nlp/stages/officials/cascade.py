@@ -53,6 +53,9 @@ filled, else ``official.name-title``.
 
 A later pass (``official.short-name``, in :mod:`.stage`) reads "ông An" after the full
 name was told; it needs every full mention first, so it runs once they are all found.
+Besides the chain after the short name and a past post, it reads a sentence that opens
+with "Là <posts>," before it, and a career ("ông An từng công tác tại ..., kiêm <posts>"
+- past posts, from ``career_cues.txt``); of namesakes, the one named in full last wins.
 """
 
 from __future__ import annotations

@@ -211,6 +211,30 @@ def _held() -> PhraseIndex:
                          "làm"])
 
 
+CAREER_REACH = 40  # tokens after a career cue where its posts may start
+
+
+@lru_cache(maxsize=1)
+def _career_cues() -> PhraseIndex:
+    return phrase_index(lexicon.words("career_cues.txt"))
+
+
+def career_posts(tokens: list[Token], index: int) -> list[Span]:
+    """"ông Châu từng công tác tại ..., kiêm Hiệu trưởng ..., Bí thư Tỉnh ủy ...": the
+    chain of posts that a career cue right after the name leads to in its sentence (past
+    posts); none when another name comes first."""
+    cue = words_at(tokens, index, _career_cues()) if index < len(tokens) else 0
+    if not cue:
+        return []
+    for cursor in range(index + cue, min(len(tokens), index + cue + CAREER_REACH)):
+        if tokens[cursor].text in {".", ";", "\n"} or name_end(tokens, cursor):
+            return []
+        opens = cursor == index + cue or tokens[cursor - 1].text in _CHAIN_SEPARATORS
+        if opens and title_at(tokens, cursor + _connector_skip(tokens, cursor)):
+            return chain_from(tokens, cursor)
+    return []
+
+
 def chain_from(tokens: list[Token], index: int) -> list[Span]:
     """The chain of positions that starts right at ``index`` ("Bí thư Chi bộ kiêm ...")."""
     return _read_chain(tokens, index, 0)
