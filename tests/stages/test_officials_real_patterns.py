@@ -354,3 +354,11 @@ def test_a_career_cue_gives_no_post_past_another_name() -> None:
     text = ("Ông Ngô Quang Tâm sinh năm 1970. Ông Tâm từng công tác tại xã, cùng ông Lý Văn "
             "Sử, Giám đốc Sở Nội vụ.")
     assert _posts(text) == {"Lý Văn Sử": ["Giám đốc Sở Nội vụ"]}
+
+
+def test_a_steering_committee_named_by_what_it_carries_out_after_ve_thuc_hien() -> None:
+    text = ("Bà Chu Thị Lan, Trưởng Ban chỉ đạo của Huyện ủy về thực hiện Chỉ thị 05 phát "
+            "biểu. Ông Mạc Văn Hải, Chủ tịch UBND xã về dự.")
+    assert _posts(text) == {
+        "Chu Thị Lan": ["Trưởng Ban chỉ đạo của Huyện ủy về thực hiện Chỉ thị 05"],
+        "Mạc Văn Hải": ["Chủ tịch UBND xã"]}
