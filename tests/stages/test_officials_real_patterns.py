@@ -362,3 +362,11 @@ def test_a_steering_committee_named_by_what_it_carries_out_after_ve_thuc_hien() 
     assert _posts(text) == {
         "Chu Thị Lan": ["Trưởng Ban chỉ đạo của Huyện ủy về thực hiện Chỉ thị 05"],
         "Mạc Văn Hải": ["Chủ tịch UBND xã"]}
+
+
+def test_a_career_told_right_after_a_full_name_gives_past_posts() -> None:
+    text = ("Bà Trịnh Thị Duyên từng công tác tại Huyện đoàn, kiêm Chủ tịch Hội Liên hiệp "
+            "Thanh niên huyện, Bí thư Đảng ủy xã Tân Hòa.")
+    assert _statuses(text) == {"Trịnh Thị Duyên": [
+        ("Chủ tịch Hội Liên hiệp Thanh niên huyện", "former"),
+        ("Bí thư Đảng ủy xã Tân Hòa", "former")]}

@@ -95,6 +95,7 @@ def _mention_at(scan: Scan, index: int) -> _Mention | None:
     mention = _Mention(name, (index, reading.end), honorific, rank)
     posts = read_posts(scan, PostDraft(mention.name_span, intro_start))
     mention.positions = posts_in_order(posts)
+    mention.career = posts.found.get(Slot.CAREER, [])
     before = Slot.BEFORE in posts.found
     mention.rule = OfficialRule.TITLE_NAME if before else OfficialRule.NAME_TITLE
     return mention
