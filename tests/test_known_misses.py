@@ -157,15 +157,6 @@ def _posts(text: str) -> dict[str, list[str]]:
     return {o.name: [p.surface for p in o.positions] for o in extract(text).officials}
 
 
-@known_miss("officials: a task-force post whose body names what it helps carry out ('Tổ "
-            "công tác giúp việc thực hiện Quyết định ...') is cut at the verb (batch 3)")
-def test_miss_a_task_force_post_with_a_verb_in_its_body() -> None:
-    text = ("Dự có ông Hà Quang Vinh, Tổ trưởng Tổ công tác giúp việc triển khai Kết luận số "
-            "12 của Ban Bí thư.")
-    assert _posts(text) == {"Hà Quang Vinh": [
-        "Tổ trưởng Tổ công tác giúp việc triển khai Kết luận số 12 của Ban Bí thư"]}
-
-
 @known_miss("officials: a lower-case post told in a later sentence of a profile ('Bởi ông "
             "... mà còn là trưởng ấp') is not tied to the person (batch 5)")
 def test_miss_a_lower_case_post_in_a_later_sentence_of_a_profile() -> None:

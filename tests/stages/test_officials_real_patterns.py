@@ -370,3 +370,10 @@ def test_a_career_told_right_after_a_full_name_gives_past_posts() -> None:
     assert _statuses(text) == {"Trịnh Thị Duyên": [
         ("Chủ tịch Hội Liên hiệp Thanh niên huyện", "former"),
         ("Bí thư Đảng ủy xã Tân Hòa", "former")]}
+
+
+def test_a_task_force_post_keeps_what_it_helps_carry_out() -> None:
+    text = ("Có mặt ông Tạ Đức Hòa, Tổ trưởng Tổ công tác giúp việc triển khai Nghị quyết số "
+            "57 của Bộ Chính trị cùng lãnh đạo các sở.")
+    assert _posts(text) == {"Tạ Đức Hòa": [
+        "Tổ trưởng Tổ công tác giúp việc triển khai Nghị quyết số 57 của Bộ Chính trị"]}
