@@ -170,15 +170,6 @@ def _cases() -> dict[str, Case]:
     return {name: case for name, case in vars(module).items()
             if name.startswith("test_miss_") and callable(case)}
 
-@known_miss("officials: the names after the first of a list that a post opens with 'là' "
-            "('Hai Phó Bí thư khác là ông A, B') get no post (batch 6)")
-def test_miss_names_after_the_first_of_a_post_then_copula_list() -> None:
-    posts = {o.name: [p.surface for p in o.positions] for o in extract(
-        "Hai Phó Bí thư Huyện ủy khác là ông Lê Văn Hòa, Vũ Đình Sơn.").officials}
-    assert posts == {"Lê Văn Hòa": ["Phó Bí thư Huyện ủy"], "Vũ Đình Sơn": ["Phó Bí thư Huyện ủy"]}
-
-
-
 def test_every_case_of_the_ledger_is_a_strict_xfail_with_a_reason() -> None:
     cases = _cases()
     assert len(cases) >= 3
@@ -191,15 +182,6 @@ def test_every_case_of_the_ledger_is_a_strict_xfail_with_a_reason() -> None:
 
 def _posts(text: str) -> dict[str, list[str]]:
     return {o.name: [p.surface for p in o.positions] for o in extract(text).officials}
-
-
-@known_miss("officials: a task-force post whose body names what it helps carry out ('Tổ "
-            "công tác giúp việc triển khai Kết luận ...') is cut at the verb (batch 3)")
-def test_miss_a_task_force_post_with_a_verb_in_its_body() -> None:
-    text = ("Dự có ông Hà Quang Vinh, Tổ trưởng Tổ công tác giúp việc triển khai Kết luận số "
-            "12 của Ban Bí thư.")
-    assert _posts(text) == {"Hà Quang Vinh": [
-        "Tổ trưởng Tổ công tác giúp việc triển khai Kết luận số 12 của Ban Bí thư"]}
 
 
 @known_miss("officials: a lower-case post told in a later sentence of a profile ('Bởi ông "

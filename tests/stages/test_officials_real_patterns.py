@@ -285,6 +285,20 @@ def test_a_post_linked_to_the_name_by_la(text: str, posts: dict[str, list[str]])
     assert _posts(text) == posts
 
 
+def test_every_name_of_a_list_after_a_plural_post_and_la_shares_the_post() -> None:
+    text = "Ba Phó Giám đốc Sở Y tế khác là bà Đinh Thị Mai, Hà Văn Quý và Tô Minh Đạt."
+    shared = ["Phó Giám đốc Sở Y tế"]
+    assert _posts(text) == {"Đinh Thị Mai": shared, "Hà Văn Quý": shared,
+                            "Tô Minh Đạt": shared}
+
+
+def test_a_list_after_a_single_post_and_la_gives_the_post_to_the_first_name_only() -> None:
+    text = "Chủ tịch Hội Nông dân xã là ông Lò Văn Pọm, Đào Văn Hữu và Cầm Thị Nga cùng dự."
+    posts = _posts(text)
+    assert posts["Lò Văn Pọm"] == ["Chủ tịch Hội Nông dân xã"]
+    assert posts.get("Đào Văn Hữu", []) == [] and posts.get("Cầm Thị Nga", []) == []
+
+
 def test_heads_of_a_congress_subcommittee() -> None:
     text = ("Hội nghị nghe bài phát biểu của đồng chí Lê Văn Minh, Trưởng Tiểu ban Văn kiện "
             "Đại hội của Đảng bộ tỉnh, và đồng chí Vũ Thị Yến, Phó Trưởng Tiểu ban Nhân sự.")
@@ -295,3 +309,76 @@ def test_heads_of_a_congress_subcommittee() -> None:
 def test_kien_toan_after_a_post_is_a_verb_not_part_of_the_body() -> None:
     text = "Ông Nguyễn Văn An, Chủ tịch UBND xã kiện toàn Ban Chỉ đạo phong trào."
     assert _posts(text) == {"Nguyễn Văn An": ["Chủ tịch UBND xã"]}
+
+
+def test_a_steering_committee_name_goes_on_after_va_thuc_hien() -> None:
+    text = ("Bà Vi Thị Hạnh - Phó Trưởng ban Ban Chỉ đạo phong trào “Dân vận khéo” và thực "
+            "hiện quy chế dân chủ ở cơ sở huyện, phát biểu.")
+    assert _posts(text) == {"Vi Thị Hạnh": [
+        "Phó Trưởng ban Ban Chỉ đạo phong trào “Dân vận khéo” và thực hiện quy chế dân chủ "
+        "ở cơ sở huyện"]}
+
+
+def test_a_post_still_ends_at_va_before_other_lower_case_words() -> None:
+    text = "Ông Hà Văn Thạch, Phó Chủ tịch UBND huyện và lãnh đạo các xã cùng dự."
+    assert _posts(text) == {"Hà Văn Thạch": ["Phó Chủ tịch UBND huyện"]}
+
+
+def test_a_sentence_opening_with_la_and_a_post_speaks_of_the_short_name_it_then_names() -> None:
+    text = ("Ông Hoàng Văn Khiêm năm nay đã ngoài 70. Là Tổ trưởng Tổ dân phố kiêm Chi hội "
+            "trưởng Chi hội Người cao tuổi, sáng nào cũng dậy sớm, ông Khiêm đi gõ cửa "
+            "từng nhà.")
+    assert _posts(text) == {"Hoàng Văn Khiêm": [
+        "Tổ trưởng Tổ dân phố", "Chi hội trưởng Chi hội Người cao tuổi"]}
+
+
+def test_a_fronted_la_post_is_not_given_past_another_name() -> None:
+    text = ("Ông Hoàng Văn Khiêm đã ngoài 70. Là Tổ trưởng Tổ dân phố, theo lời bà Nông Thị "
+            "Lụa, ông Khiêm vẫn đi gõ cửa từng nhà.")
+    assert _posts(text) == {}
+
+
+def _statuses(text: str) -> dict[str, list[tuple[str, str]]]:
+    return {o.name: [(p.surface, p.status.value) for p in o.positions]
+            for o in extract(text).officials}
+
+
+def test_a_career_told_after_a_short_name_gives_past_posts_to_the_last_namesake() -> None:
+    text = ("Ông Đặng Văn Tâm, Chủ tịch UBND tỉnh, và ông Ngô Quang Tâm, Bí thư Tỉnh ủy, dự. "
+            "Ông Ngô Quang Tâm sinh năm 1970. Trước đó, ông Tâm từng công tác tại Trường Chính "
+            "trị tỉnh, kiêm Giám đốc Sở Tư pháp, Phó Chủ tịch và Tổng Thư ký Hội Luật gia "
+            "tỉnh.")
+    posts = _statuses(text)
+    assert posts["Đặng Văn Tâm"] == [("Chủ tịch UBND tỉnh", "current")]
+    assert posts["Ngô Quang Tâm"] == [
+        ("Bí thư Tỉnh ủy", "current"), ("Giám đốc Sở Tư pháp", "former"),
+        ("Phó Chủ tịch", "former"), ("Tổng Thư ký Hội Luật gia tỉnh", "former")]
+
+
+def test_a_career_cue_gives_no_post_past_another_name() -> None:
+    text = ("Ông Ngô Quang Tâm sinh năm 1970. Ông Tâm từng công tác tại xã, cùng ông Lý Văn "
+            "Sử, Giám đốc Sở Nội vụ.")
+    assert _posts(text) == {"Lý Văn Sử": ["Giám đốc Sở Nội vụ"]}
+
+
+def test_a_steering_committee_named_by_what_it_carries_out_after_ve_thuc_hien() -> None:
+    text = ("Bà Chu Thị Lan, Trưởng Ban chỉ đạo của Huyện ủy về thực hiện Chỉ thị 05 phát "
+            "biểu. Ông Mạc Văn Hải, Chủ tịch UBND xã về dự.")
+    assert _posts(text) == {
+        "Chu Thị Lan": ["Trưởng Ban chỉ đạo của Huyện ủy về thực hiện Chỉ thị 05"],
+        "Mạc Văn Hải": ["Chủ tịch UBND xã"]}
+
+
+def test_a_career_told_right_after_a_full_name_gives_past_posts() -> None:
+    text = ("Bà Trịnh Thị Duyên từng công tác tại Huyện đoàn, kiêm Chủ tịch Hội Liên hiệp "
+            "Thanh niên huyện, Bí thư Đảng ủy xã Tân Hòa.")
+    assert _statuses(text) == {"Trịnh Thị Duyên": [
+        ("Chủ tịch Hội Liên hiệp Thanh niên huyện", "former"),
+        ("Bí thư Đảng ủy xã Tân Hòa", "former")]}
+
+
+def test_a_task_force_post_keeps_what_it_helps_carry_out() -> None:
+    text = ("Có mặt ông Tạ Đức Hòa, Tổ trưởng Tổ công tác giúp việc triển khai Nghị quyết số "
+            "57 của Bộ Chính trị cùng lãnh đạo các sở.")
+    assert _posts(text) == {"Tạ Đức Hòa": [
+        "Tổ trưởng Tổ công tác giúp việc triển khai Nghị quyết số 57 của Bộ Chính trị"]}

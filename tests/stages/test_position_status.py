@@ -61,3 +61,21 @@ def test_the_province_of_a_post_follows_the_2025_merger(head: str, normalized: s
             "TG&DV Tỉnh ủy phát biểu tại buổi gặp mặt ở tỉnh Bắc Kạn.")
     (official,) = extract(text).officials
     assert official.positions[0].normalized == normalized
+
+
+def _dated_posts(text: str, published: str | None) -> list[tuple[str, str]]:
+    return [(p.surface, p.status.value) for o in extract(text, published=published).officials
+            for p in o.positions]
+
+
+def test_a_post_held_in_a_year_before_the_article_is_former() -> None:
+    text = "Bà Giàng Thị Mỷ, Chủ tịch Hội Phụ nữ xã (năm 2020 là Trưởng bản Tả Phìn) kể lại."
+    assert _dated_posts(text, "2024-05-02") == [("Chủ tịch Hội Phụ nữ xã", "current"),
+                                                ("Trưởng bản Tả Phìn", "former")]
+
+
+@pytest.mark.parametrize("published", ["2020-03-01", None])
+def test_a_year_post_of_the_articles_own_year_or_an_unknown_date_stays_current(
+        published: str | None) -> None:
+    text = "Bà Giàng Thị Mỷ, Chủ tịch Hội Phụ nữ xã (năm 2020 là Trưởng bản Tả Phìn) kể lại."
+    assert ("Trưởng bản Tả Phìn", "current") in _dated_posts(text, published)

@@ -33,25 +33,31 @@ ones read where the earlier ones ended:
    after a chain; it starts where 1 or 2 ended, so it comes after them;
 4. ``past_post`` (``past``): "khi đó là Bí thư Chi bộ" - a past post in the few tokens
    after everything read so far;
-5. ``chain_before`` (``before``): "Title, Title Name" - read back from the name within
+5. ``career_post`` (``career``): "A từng công tác tại ..., kiêm Title, Title" - the
+   posts of a career told right after everything read so far, all past;
+6. ``chain_before`` (``before``): "Title, Title Name" - read back from the name within
    its clause (a bracketed place between title and name does not end the clause);
-6. ``fronted_role`` (``before``): "Với vai trò là Trưởng thôn, ông A" - only when no
+7. ``fronted_role`` (``before``): "Với vai trò là Trưởng thôn, ông A" - only when no
    title chain ends at the name;
-7. ``post_then_copula`` (``before``): "Phó Chủ tịch UBND tỉnh là ông A" - the post opens
-   the clause and "là" links it to the introduced name; after 5 and 6, which read posts
-   that touch the name;
-8. ``shared_prefix`` (``shared``): "các Ủy viên Trung ương Đảng: A, B; C" - the list's
+8. ``post_then_copula`` (``before``): "Phó Chủ tịch UBND tỉnh là ông A" - the post opens
+   the clause and "là" links it to the introduced name; after 6 and 7, which read posts
+   that touch the name. When "khác" marks the post as held by several ("Hai Phó Bí thư
+   khác là ông A, B"), the bare names after the first of the list share it;
+9. ``shared_prefix`` (``shared``): "các Ủy viên Trung ương Đảng: A, B; C" - the list's
    opener gives its post to every item, read last as it is the farthest from the name;
-9. ``plural_title_list`` (``shared``): "các đồng chí Phó Bí thư Tỉnh ủy A, B và C" - with
-   no colon, a plural title before a list of bare names gives its posts to the names after
-   the first (the first reads it by 5); tried only when 8 did not answer.
+10. ``plural_title_list`` (``shared``): "các đồng chí Phó Bí thư Tỉnh ủy A, B và C" -
+   with no colon, a plural title before a list of bare names gives its posts to the names after
+   the first (the first reads it by 6); tried only when 9 did not answer.
 
 A mention's posts are listed as written: ``before``, ``after``, ``later``, ``past``,
-``shared``. The official's rule is ``official.title-name`` when the ``before`` slot is
-filled, else ``official.name-title``.
+``career``, ``shared``. The official's rule is ``official.title-name`` when the ``before``
+slot is filled, else ``official.name-title``.
 
 A later pass (``official.short-name``, in :mod:`.stage`) reads "ông An" after the full
 name was told; it needs every full mention first, so it runs once they are all found.
+Besides the chain after the short name and a past post, it reads a sentence that opens
+with "Là <posts>," before it, and a career ("ông An từng công tác tại ..., kiêm <posts>"
+- past posts, from ``career_cues.txt``); of namesakes, the one named in full last wins.
 """
 
 from __future__ import annotations
@@ -78,7 +84,8 @@ PAST_REACH = 10  # tokens after the chain where "khi đó là ..." still speaks 
 
 _NAME_LEXICON = ("surnames.txt", "not_person_names.txt", "place_types.txt",
                  "namesake_openers.txt")
-_POST_LEXICON = ("titles.txt", "org_words.txt", "org_comma_parts.txt", "position_stops.txt")
+_POST_LEXICON = ("titles.txt", "org_words.txt", "org_comma_parts.txt", "org_and_parts.txt",
+                 "position_stops.txt")
 
 
 class NameStep(str, Enum):
@@ -96,6 +103,7 @@ class PostStep(str, Enum):
     HELD_POST = "held_post"
     LATER_POST = "later_post"
     PAST_POST = "past_post"
+    CAREER_POST = "career_post"
     CHAIN_BEFORE = "chain_before"
     FRONTED_ROLE = "fronted_role"
     POST_THEN_COPULA = "post_then_copula"
@@ -110,6 +118,7 @@ class Slot(str, Enum):
     AFTER = "after"
     LATER = "later"
     PAST = "past"
+    CAREER = "career"
     SHARED = "shared"
 
 
@@ -218,6 +227,8 @@ POST_READING: tuple[PostRule, ...] = (
     PostRule(PostStep.PAST_POST, Slot.PAST, (*_POST_LEXICON, "past connectors"),
              lambda scan, draft: pos.held_post(scan.tokens, draft.last_end(), PAST_REACH,
                                                past=True)),
+    PostRule(PostStep.CAREER_POST, Slot.CAREER, (*_POST_LEXICON, "career_cues.txt"),
+             lambda scan, draft: pos.career_posts(scan.tokens, draft.last_end())),
     PostRule(PostStep.CHAIN_BEFORE, Slot.BEFORE, _POST_LEXICON, _chain_before),
     PostRule(PostStep.FRONTED_ROLE, Slot.BEFORE, (*_POST_LEXICON, "role frames"),
              lambda scan, draft: fronted_role(scan, draft.intro_start)),

@@ -102,13 +102,61 @@ def post_then_copula(scan: Scan, intro_start: int) -> list[TokenSpan]:
     clause, then "là" (and "khác") right before the name's honorific."""
     tokens, copula = scan.tokens, intro_start - 1
     if copula < 1 or tokens[copula].lower != "là":
-        return []
+        return _copula_list_post(scan, intro_start)
+    return _copula_post(scan, copula)
+
+
+def _copula_post(scan: Scan, copula: int) -> list[TokenSpan]:
+    """The post opening the clause of ``copula`` and ending right before it (or "khác")."""
+    tokens = scan.tokens
     start = scan.clause_starts[copula]
     for head in range(start, min(start + COPULA_LEAD, copula)):
         end = pos.position_end(tokens, head) if pos.may_open_title(tokens[head]) else None
         if end == copula or (end == copula - 1 and tokens[end].lower == "khác"):
             return [(head, end)]
     return []
+
+
+def _copula_list_post(scan: Scan, intro_start: int) -> list[TokenSpan]:
+    """"Hai Phó Bí thư khác là ông A, B, C": the names after the first of the list share
+    its post - only when "khác" marks the post as held by several."""
+    first = _list_first(scan, intro_start)
+    if first is None or first == intro_start:
+        return []
+    tokens = scan.tokens
+    copula = first - words_at_end(tokens, first, honorifics()) - 1
+    if copula < 1 or tokens[copula].lower != "là" or tokens[copula - 1].lower != "khác":
+        return []
+    return _copula_post(scan, copula)
+
+
+SENTENCE_REACH = 60  # tokens back from a short name where its sentence's "Là <post>" may open
+_SENTENCE_ENDS = frozenset({".", "!", "?", "\n"})
+
+
+def fronted_sentence_post(tokens: list[Token], intro_start: int) -> list[TokenSpan]:
+    """"Là Bí thư Chi bộ kiêm Trưởng ban ..., hằng ngày ..., ông Củng chỉ nghĩ ...": a
+    sentence opening with "Là" and a chain of posts ended by a comma speaks of the first
+    person it then names (no other name stands between)."""
+    start = _sentence_start(tokens, intro_start)
+    if start is None or tokens[start].lower != "là":
+        return []
+    chain = pos.chain_from(tokens, start + 1)
+    if not chain or chain[-1][1] >= intro_start or tokens[chain[-1][1]].text != ",":
+        return []
+    between = range(chain[-1][1], intro_start)
+    if any(name_end(tokens, index) is not None for index in between):
+        return []
+    return chain
+
+
+def _sentence_start(tokens: list[Token], index: int) -> int | None:
+    """Where the sentence holding ``index`` starts, if within :data:`SENTENCE_REACH`."""
+    for start in range(index, max(-1, index - SENTENCE_REACH), -1):
+        if start == 0 or tokens[start - 1].text in _SENTENCE_ENDS or \
+                tokens[start - 1].kind == "newline":
+            return start
+    return None
 
 
 def title_clause_start(scan: Scan, index: int) -> int:

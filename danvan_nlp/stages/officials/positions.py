@@ -39,6 +39,11 @@ def _comma_parts() -> PhraseIndex:
 
 
 @lru_cache(maxsize=1)
+def _and_parts() -> PhraseIndex:
+    return phrase_index(lexicon.words("org_and_parts.txt"))
+
+
+@lru_cache(maxsize=1)
 def _dash_parts() -> PhraseIndex:
     return phrase_index(lexicon.words("org_dash_parts.txt"))
 
@@ -107,11 +112,21 @@ def _body_step(tokens: list[Token], index: int) -> int:
     if token.text[0].isdigit():
         return 1
     if token.lower == "và":  # "Dân tộc và Tôn giáo", not "... huyện và lãnh đạo UBND"
-        nxt = tokens[index + 1] if index + 1 < len(tokens) else None
-        capitalised = nxt is not None and nxt.text[0].isupper()
-        return 1 if capitalised and not title_at(tokens, index + 1) else 0  # "... và Trưởng Đoàn"
+        return _and_step(tokens, index + 1)
     body = words_at(tokens, index, _org_words())
     return body if body > words_at(tokens, index, _stops()) else 0
+
+
+def _and_step(tokens: list[Token], after: int) -> int:
+    """1 when "và" joins two parts of one body: a capitalised part that opens no title
+    ("... và Trưởng Đoàn" is a second post), or a lower-case body word ("Ban Chỉ đạo phong
+    trào thi đua ... và thực hiện quy chế dân chủ ở cơ sở") listed in org_and_parts.txt."""
+    if after >= len(tokens):
+        return 0
+    if tokens[after].text[0].isupper():
+        return 0 if title_at(tokens, after) else 1
+    part = words_at(tokens, after, _and_parts())
+    return 1 + part if part else 0
 
 
 def _bracket_step(tokens: list[Token], index: int) -> int:
@@ -194,6 +209,35 @@ def _held() -> PhraseIndex:
     return phrase_index(["giữ chức", "giữ cương vị", "được bầu làm", "được bầu giữ chức",
                          "được bổ nhiệm làm", "được bổ nhiệm giữ chức", "đảm nhiệm cương vị",
                          "làm"])
+
+
+CAREER_REACH = 40  # tokens after a career cue where its posts may start
+
+
+@lru_cache(maxsize=1)
+def _career_cues() -> PhraseIndex:
+    return phrase_index(lexicon.words("career_cues.txt"))
+
+
+def career_posts(tokens: list[Token], index: int) -> list[Span]:
+    """"ông Châu từng công tác tại ..., kiêm Hiệu trưởng ..., Bí thư Tỉnh ủy ...": the
+    chain of posts that a career cue right after the name leads to in its sentence (past
+    posts); none when another name comes first."""
+    cue = words_at(tokens, index, _career_cues()) if index < len(tokens) else 0
+    if not cue:
+        return []
+    for cursor in range(index + cue, min(len(tokens), index + cue + CAREER_REACH)):
+        if tokens[cursor].text in {".", ";", "\n"} or name_end(tokens, cursor):
+            return []
+        opens = cursor == index + cue or tokens[cursor - 1].text in _CHAIN_SEPARATORS
+        if opens and title_at(tokens, cursor + _connector_skip(tokens, cursor)):
+            return chain_from(tokens, cursor)
+    return []
+
+
+def chain_from(tokens: list[Token], index: int) -> list[Span]:
+    """The chain of positions that starts right at ``index`` ("Bí thư Chi bộ kiêm ...")."""
+    return _read_chain(tokens, index, 0)
 
 
 def _read_chain(tokens: list[Token], index: int, descriptor_skip: int) -> list[Span]:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from danvan_nlp.article import Article
 from danvan_nlp.components import RuleName, component
-from danvan_nlp.records import Official, Position, Span
+from danvan_nlp.records import Official, Position, PositionStatus, Span
 from danvan_nlp.stages.officials import positions as pos
 from danvan_nlp.stages.officials.article_tokens import article_tokens
 from danvan_nlp.stages.officials.cascade import (
@@ -24,10 +24,16 @@ from danvan_nlp.stages.officials.cascade import (
     read_name,
     read_posts,
 )
-from danvan_nlp.stages.officials.layout import Scan, honorifics, introducers, scan_of
+from danvan_nlp.stages.officials.layout import (
+    Scan,
+    fronted_sentence_post,
+    honorifics,
+    introducers,
+    scan_of,
+)
 from danvan_nlp.stages.officials.position_forms import merge_position, normalized_position
 from danvan_nlp.stages.officials.roles import roles_of
-from danvan_nlp.stages.officials.status import status_before, written_start
+from danvan_nlp.stages.officials.status import dated_past, status_before, written_start
 from danvan_nlp.tokens import Token, words_at
 
 
@@ -49,6 +55,7 @@ class _Mention:
     rank: str | None = None
     positions: list[tuple[int, int]] = field(default_factory=list)
     rule: OfficialRule = OfficialRule.NAME_TITLE
+    career: list[tuple[int, int]] = field(default_factory=list)  # past posts, no cue of their own
 
 
 @component(requires=("province", "published"), assigns=("officials",))
@@ -88,6 +95,7 @@ def _mention_at(scan: Scan, index: int) -> _Mention | None:
     mention = _Mention(name, (index, reading.end), honorific, rank)
     posts = read_posts(scan, PostDraft(mention.name_span, intro_start))
     mention.positions = posts_in_order(posts)
+    mention.career = posts.found.get(Slot.CAREER, [])
     before = Slot.BEFORE in posts.found
     mention.rule = OfficialRule.TITLE_NAME if before else OfficialRule.NAME_TITLE
     return mention
@@ -96,25 +104,38 @@ def _mention_at(scan: Scan, index: int) -> _Mention | None:
 def _short_mentions(tokens: list[Token], full: list[_Mention]) -> list[_Mention]:
     """"ông Thuận nguyên là ..." after "ông Nguyễn Văn Thuận": the given name alone.
 
-    An honorific and one capitalised word naming the last syllable of exactly one
-    person already found is that person; the posts after it are read as usual.
+    An honorific and one capitalised word naming the last syllable of a person already
+    found is that person (of several, the one named in full last before it); the posts
+    after it are read as usual.
     """
-    by_given: dict[str, set[str]] = {}
+    by_given: dict[str, list[_Mention]] = {}
     for mention in full:
-        by_given.setdefault(mention.name.split()[-1], set()).add(mention.name)
+        by_given.setdefault(mention.name.split()[-1], []).append(mention)
     found: list[_Mention] = []
     for index in range(1, len(tokens)):
-        names = by_given.get(tokens[index].text, set())
-        if len(names) != 1 or not words_at(tokens, index - 1, honorifics()):
+        name = _named_by_given(by_given.get(tokens[index].text, []), index)
+        if name is None or not words_at(tokens, index - 1, honorifics()):
             continue
         if index + 1 < len(tokens) and tokens[index + 1].is_capitalised:
             continue
-        (name,) = names
         mention = _Mention(name, (index, index + 1), rule=OfficialRule.SHORT_NAME)
-        mention.positions = pos.chain_after(tokens, index + 1) or pos.held_post(
-            tokens, index + 1, PAST_REACH, past=True)
+        mention.positions = (pos.chain_after(tokens, index + 1)
+                             or pos.held_post(tokens, index + 1, PAST_REACH, past=True)
+                             or fronted_sentence_post(tokens, index - 1))
+        mention.career = pos.career_posts(tokens, index + 1)
+        mention.positions = mention.positions or mention.career
         found.append(mention)
     return found
+
+
+def _named_by_given(full: list[_Mention], index: int) -> str | None:
+    """The person a given name alone at ``index`` names: the only one bearing it, else the
+    one of them named in full last before it ("ông Châu" after "Ông Lê Tiến Châu quê ...",
+    though "Lê Ngọc Châu" was named earlier)."""
+    if len({mention.name for mention in full}) == 1:
+        return full[0].name
+    before = [mention for mention in full if mention.name_span[1] <= index]
+    return before[-1].name if before else None
 
 
 def _add(article: Article, tokens: list[Token], people: dict[str, Official],
@@ -131,7 +152,10 @@ def _add(article: Article, tokens: list[Token], people: dict[str, Official],
     official.honorific = official.honorific or mention.honorific
     official.rank = official.rank or mention.rank
     for start, end in mention.positions:
-        merge_position(official.positions, _position(article, tokens, start, end, mention.rule))
+        position = _position(article, tokens, start, end, mention.rule)
+        if (start, end) in mention.career:
+            position.status = PositionStatus.FORMER
+        merge_position(official.positions, position)
     for role in roles_of(tokens, mention.name_span, mention.positions):
         if role not in official.roles:
             official.roles.append(role)
@@ -141,5 +165,8 @@ def _position(article: Article, tokens: list[Token], start: int, end: int, rule:
               ) -> Position:
     end = pos.without_province_note(tokens, start, end)
     span: Span = article.span(tokens[written_start(tokens, start)].start, tokens[end - 1].end)
+    status = status_before(tokens, start)
+    if status is PositionStatus.CURRENT and dated_past(tokens, start, article.published):
+        status = PositionStatus.FORMER
     return Position(surface=span.text, normalized=normalized_position(span.text, article),
-                    span=span, rule=rule, status=status_before(tokens, start))
+                    span=span, rule=rule, status=status)

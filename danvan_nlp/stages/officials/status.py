@@ -3,7 +3,8 @@
 "nguyên Bí thư Tỉnh ủy" and "khi đó là Chủ tịch UBND xã" are ``former``, "Quyền Giám
 đốc" is ``acting``, "được bổ nhiệm giữ chức" and "về làm" are ``new``
 (``lang/vi/position_status_cues.tsv``). Each position of a chain carries its own cue:
-"nguyên A, nguyên B, C" has two former posts and a current one. A past or new post is
+"nguyên A, nguyên B, C" has two former posts and a current one. "năm 2019 là Bí thư" is
+former when the article was published in a later year (:func:`dated_past`). A past or new post is
 written without its cue ("nguyên Bí thư Tỉnh ủy" is the post "Bí thư Tỉnh ủy", as the gold
 guidelines say); an acting post keeps it, since "Quyền Giám đốc" is the post as written
 and the guidelines strip only past cues.
@@ -40,6 +41,17 @@ def _cue_before(tokens: list[Token], start: int) -> tuple[int, PositionStatus]:
 def status_before(tokens: list[Token], start: int) -> PositionStatus:
     """The status the words ending right before token ``start`` give the position there."""
     return _cue_before(tokens, start)[1]
+
+
+def dated_past(tokens: list[Token], start: int, published: str | None) -> bool:
+    """"(năm 2019 là Bí thư Chi bộ thôn)" in an article of 2024: a post said to be held in
+    a year before the article's is a past one (unknown publication date: not past)."""
+    if published is None or start < 3 or not published[:4].isdigit():
+        return False
+    year = tokens[start - 2].text
+    if tokens[start - 3].lower != "năm" or tokens[start - 1].lower != "là":
+        return False
+    return len(year) == 4 and year.isdigit() and int(year) < int(published[:4])
 
 
 def written_start(tokens: list[Token], start: int) -> int:
