@@ -7,9 +7,9 @@ capitalised tokens, asks ``NAME_READING`` where a name starting there ends, then
 
 ``NAME_READING`` - the first rule that answers gives the name's end:
 
-1. ``listed_family_name``: a family name of ``surnames.txt`` and one to three given names
-   ("Nguyễn Văn An") - the lexicon alone vouches for it, so it is tried first and needs
-   nothing around the name;
+1. ``listed_family_name``: a family name of ``surnames.txt`` and one to four given names
+   ("Nguyễn Văn An"), or a name opening with the mark H' ("H'Yim Kđoh") - the word alone
+   vouches for it, so it is tried first and needs nothing around the name;
 2. ``introduced``: an honorific or a rank right before ("ông Ksor Blêu", "Đại tá Y Wang"):
    the family name need not be listed - the cheapest of the context cues, second;
 3. ``list_item_with_post``: the run opens a list item and a post follows it
@@ -220,17 +220,17 @@ def _chain_before(scan: Scan, draft: PostDraft) -> list[TokenSpan]:
 POST_READING: tuple[PostRule, ...] = (
     PostRule(PostStep.CHAIN_AFTER, Slot.AFTER, _POST_LEXICON,
              lambda scan, draft: pos.chain_after(scan.tokens, draft.name[1])),
-    PostRule(PostStep.HELD_POST, Slot.AFTER, (*_POST_LEXICON, "held connectors"),
+    PostRule(PostStep.HELD_POST, Slot.AFTER, (*_POST_LEXICON, "position_frames.tsv"),
              lambda scan, draft: pos.held_post(scan.tokens, draft.name[1])),
-    PostRule(PostStep.LATER_POST, Slot.LATER, (*_POST_LEXICON, "held connectors"),
+    PostRule(PostStep.LATER_POST, Slot.LATER, (*_POST_LEXICON, "position_frames.tsv"),
              _later_post),
-    PostRule(PostStep.PAST_POST, Slot.PAST, (*_POST_LEXICON, "past connectors"),
+    PostRule(PostStep.PAST_POST, Slot.PAST, (*_POST_LEXICON, "position_frames.tsv"),
              lambda scan, draft: pos.held_post(scan.tokens, draft.last_end(), PAST_REACH,
                                                past=True)),
     PostRule(PostStep.CAREER_POST, Slot.CAREER, (*_POST_LEXICON, "career_cues.txt"),
              lambda scan, draft: pos.career_posts(scan.tokens, draft.last_end())),
     PostRule(PostStep.CHAIN_BEFORE, Slot.BEFORE, _POST_LEXICON, _chain_before),
-    PostRule(PostStep.FRONTED_ROLE, Slot.BEFORE, (*_POST_LEXICON, "role frames"),
+    PostRule(PostStep.FRONTED_ROLE, Slot.BEFORE, (*_POST_LEXICON, "position_frames.tsv"),
              lambda scan, draft: fronted_role(scan, draft.intro_start)),
     PostRule(PostStep.POST_THEN_COPULA, Slot.BEFORE, (*_POST_LEXICON, "honorifics.txt"),
              lambda scan, draft: post_then_copula(scan, draft.intro_start)),

@@ -76,10 +76,8 @@ def list_item_with_post(tokens: list[Token], index: int) -> bool:
     return end is not None and bool(pos.chain_after(tokens, end, descriptor_skip=0))
 
 
-@lru_cache(maxsize=1)
 def _role_frames() -> PhraseIndex:
-    return phrase_index(["với vai trò là", "với vai trò", "với cương vị là", "với cương vị",
-                         "trên cương vị là", "trên cương vị", "là"])
+    return pos.frames("role")
 
 
 def fronted_role(scan: Scan, intro_start: int) -> list[TokenSpan]:

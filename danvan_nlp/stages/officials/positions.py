@@ -198,17 +198,24 @@ def held_post(tokens: list[Token], index: int, limit: int = 30, *, past: bool = 
     return []
 
 
+def frames(frame: str) -> PhraseIndex:
+    """The phrases of ``position_frames.tsv`` that frame a post as ``frame``."""
+    return _frames()[frame]
+
+
 @lru_cache(maxsize=1)
+def _frames() -> dict[str, PhraseIndex]:
+    rows = lexicon.table("position_frames.tsv")
+    return {frame: phrase_index([row[0] for row in rows if row[1] == frame])
+            for frame in {row[1] for row in rows}}
+
+
 def _past() -> PhraseIndex:
-    return phrase_index(["khi đó là", "lúc đó là", "từng là", "nguyên là", "trước đây là",
-                         "là", "hiện là"])
+    return frames("past")
 
 
-@lru_cache(maxsize=1)
 def _held() -> PhraseIndex:
-    return phrase_index(["giữ chức", "giữ cương vị", "được bầu làm", "được bầu giữ chức",
-                         "được bổ nhiệm làm", "được bổ nhiệm giữ chức", "đảm nhiệm cương vị",
-                         "làm"])
+    return frames("held")
 
 
 CAREER_REACH = 40  # tokens after a career cue where its posts may start
