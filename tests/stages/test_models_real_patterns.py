@@ -321,3 +321,15 @@ def test_a_quoted_name_after_phan_viec_is_a_model(text: str, titles: list[str]) 
 )
 def test_a_quoted_name_set_up_a_number_of_times(text: str, titles: list[str]) -> None:
     assert _titles(text) == titles
+
+
+def test_a_quoted_list_opened_later_in_the_clause_of_a_plural_cue() -> None:
+    text = ("Các mô hình tiêu biểu của các đồn, trạm và đơn vị thuộc Bộ Chỉ huy Bộ đội Biên phòng "
+            "tỉnh đều phát huy hiệu quả, như: “Mái ấm biên cương”, “Nâng bước em đến trường”.")
+    assert _titles(text) == ["Mái ấm biên cương", "Nâng bước em đến trường"]
+
+
+def test_a_quoted_list_opened_by_tu_and_cho_den() -> None:
+    text = ("Nhiều xã biên giới có những mô hình sáng tạo, từ “Loa phát thanh bản làng” cho đến "
+            "“Tổ tuần tra nhân dân”.")
+    assert _titles(text) == ["Loa phát thanh bản làng", "Tổ tuần tra nhân dân"]

@@ -174,8 +174,8 @@ CHAINED_QUOTE = re.compile(
 )
 LIST_OPENER = re.compile(
     r"""
-    [^".;:]{0,60}?               # a few words after the cue, within the clause
-    (?<!\w)(?:như|là|mang\ tên|có\ tên|tên\ gọi)  # "such as", "is", "named"
+    [^".;:]{0,120}?              # the words after the cue, within the clause
+    (?<!\w)(?:như|là|từ|mang\ tên|có\ tên|tên\ gọi)  # "such as", "is", "from", "named"
     \s*:?\s*(?=")                # right before a quoted name ("như: "A", "B"")
     """,
     re.VERBOSE | re.IGNORECASE,
