@@ -382,3 +382,22 @@ def test_a_task_force_post_keeps_what_it_helps_carry_out() -> None:
             "57 của Bộ Chính trị cùng lãnh đạo các sở.")
     assert _posts(text) == {"Tạ Đức Hòa": [
         "Tổ trưởng Tổ công tác giúp việc triển khai Nghị quyết số 57 của Bộ Chính trị"]}
+
+
+@pytest.mark.parametrize(
+    ("text", "posts"),
+    [
+        ("Dự có các đồng chí: Nguyễn Văn Tám – Ủy viên dự khuyết TW Đảng, Bí thư thứ nhất "
+         "Trung ương Đoàn; lãnh đạo tỉnh.",
+         {"Nguyễn Văn Tám": ["Ủy viên dự khuyết TW Đảng", "Bí thư thứ nhất Trung ương Đoàn"]}),
+        ("Kỳ họp bầu đồng chí Võ Văn Lành, Phó Bí thư Huyện ủy, giữ chức vụ Chủ tịch UBND huyện.",
+         {"Võ Văn Lành": ["Phó Bí thư Huyện ủy", "Chủ tịch UBND huyện"]}),
+        ("Ông Lê Văn Bình về thay đồng chí Hồ Văn Thái nhận nhiệm vụ Bí thư Thành ủy.",
+         {"Hồ Văn Thái": ["Bí thư Thành ủy"]}),
+        ("Bí thư Chi bộ, Trưởng thôn Trần Quang Lộc chia sẻ về cách làm.",
+         {"Trần Quang Lộc": ["Bí thư Chi bộ", "Trưởng thôn"]}),
+        ("Ông Hà Văn Sáu, Trưởng bản Nà Pục, cho biết.", {"Hà Văn Sáu": ["Trưởng bản Nà Pục"]}),
+    ],
+)
+def test_posts_real_pages_frame_in_other_ways(text: str, posts: dict[str, list[str]]) -> None:
+    assert _posts(text) == posts

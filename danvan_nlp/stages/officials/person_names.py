@@ -71,7 +71,7 @@ def _can_start_name(tokens: list[Token], index: int, introduced: bool) -> bool:
     if words_at(tokens, index, _not_person()) or _after_namesake_opener(tokens, index):
         return False
     return not _after_place_word(tokens, index) or _middle_name_follows(tokens, index) \
-        or _not_a_province(tokens, index)
+        or _not_a_province(tokens, index) or _village_head_named(tokens, index)
 
 
 def _marked_given(word: str) -> bool:
@@ -142,6 +142,22 @@ def _middle_name_follows(tokens: list[Token], index: int) -> bool:
     """"huyện Triệu Thị Mai": "Thị"/"Văn" then a given name make a person, not a place."""
     return (index + 2 < len(tokens) and tokens[index + 1].text in _MIDDLE_NAMES
             and tokens[index + 2].is_capitalised)
+
+
+HEAD_OF_PLACE = frozenset({"trưởng"})  # "Trưởng thôn", "Trưởng bản": a title, not a place
+
+
+def _village_head_named(tokens: list[Token], index: int) -> bool:
+    """ "Trưởng thôn Trần Quang Lộc": after a title made of "Trưởng" and a place word, a
+    full name of three words or more that ends the capitalised run is the person."""
+    if index < 2 or tokens[index - 2].lower not in HEAD_OF_PLACE:
+        return False
+    if words_at(tokens, index - 1, _place_types()) != 1:
+        return False
+    end = _given_run_end(tokens, index)
+    following = tokens[end] if end < len(tokens) else None
+    return end - index >= 3 and tokens[index].text in _surnames() and (
+        following is None or not following.is_capitalised)
 
 
 def _not_a_province(tokens: list[Token], index: int) -> bool:
