@@ -151,3 +151,8 @@ def test_founding_party_and_state_bodies_is_other_but_founding_groups_is_impleme
 def test_founding_a_self_managed_board_is_implemented() -> None:
     assert _figures("Xã đã thành lập 10 ban tự quản đường làng.") == [
         (10.0, "ban", "implemented")]
+
+
+def test_a_length_written_in_metres_keeps_the_word() -> None:
+    units = [unit for _, unit, _ in _figures("Thôn mở rộng đường thêm 3 mét, lát 450 m vỉa hè.")]
+    assert units == ["mét", "m"]
