@@ -156,3 +156,21 @@ def test_founding_a_self_managed_board_is_implemented() -> None:
 def test_a_length_written_in_metres_keeps_the_word() -> None:
     units = [unit for _, unit, _ in _figures("Thôn mở rộng đường thêm 3 mét, lát 450 m vỉa hè.")]
     assert units == ["mét", "m"]
+
+
+def test_medals_handed_out_are_commended_by_who_gives_them() -> None:
+    figures = extract("Chủ tịch nước tặng 120 Huân chương các loại cho tập thể và cá nhân.").figures
+    assert [(f.value, f.unit, f.outcome.value, f.awarder) for f in figures] == [
+        (120.0, "huân chương", "commended", "Chủ tịch nước")]
+
+
+def test_received_commendation_is_commended() -> None:
+    assert _figures("Huyện có hơn 300 tập thể, cá nhân được nhận khen thưởng các cấp.") == [
+        (300.0, "tập thể", "commended")]
+
+
+def test_jobs_and_hospitals_are_counted_but_a_top_rank_is_not() -> None:
+    text = ("Khu công nghiệp tạo ra 8.000 việc làm và đưa huyện vào top 5 địa phương thu hút "
+            "đầu tư; hội hỗ trợ bệnh nhân tại 02 Bệnh viện.")
+    assert [(value, unit) for value, unit, _ in _figures(text)] == [
+        (8000.0, "việc làm"), (2.0, "bệnh viện")]
