@@ -8,7 +8,8 @@ Candidates, strongest first (:class:`Evidence`):
    "Đăng ngày: 24/07/2025"), in the head of the page.
 3. ``DATE_LINE``: a head line holding only a date and a clock ("17/11/2025 | 08:42"),
    or a short byline closed by one ("M.Hà - 20:21, 06/01/2025").
-4. ``WEEKDAY_LINE``: a head line holding only a weekday and a date ("Thứ Ba, 23/7/2024").
+4. ``WEEKDAY_LINE``: a head line holding only a weekday and a date ("Thứ Ba, 23/7/2024"),
+   or a listing's headline closed by its day in brackets ("... làm đường (18/09/2017)").
    Sites also print today's date that way in their banner, so this candidate loses to
    any stronger one that disagrees, and to the lead's own event date ("Sáng 11/10").
 
@@ -192,13 +193,34 @@ def candidates(text: str, url: str | None) -> tuple[list[Candidate], list[str]]:
     offset = 0
     lines = text[:_HEAD_CHARS].splitlines(keepends=True)
     for index, line in enumerate(lines):
-        dated = _line_candidates(line, offset, notes)
+        dated = _line_candidates(line, offset, notes) or _headline_date(lines, index, offset)
         if dated and _opens_site_banner(lines, index):
             notes.append(f"published: {line.strip()!r} opens the site's banner; not a date line")
         else:
             found += dated
         offset += len(line)
     return found, notes
+
+
+_HEADLINE_DATE = re.compile(
+    r"""
+    \((?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>(?:19|20)\d{2})\)  # "(18/09/2017)"
+    \s*$                                                          # closing the headline
+    """,
+    re.VERBOSE,
+)
+
+
+def _headline_date(lines: list[str], index: int, offset: int) -> list[Candidate]:
+    """A listing's headline closed by its day in brackets ("Xóm ... làm đường (18/09/2017)").
+
+    As weak as a weekday line: an event may be dated so too, so stronger evidence or the
+    lead's own event date wins over it."""
+    if any(line.strip() for line in lines[:index]):
+        return []  # only the first line that holds words is the headline
+    match = _HEADLINE_DATE.search(lines[index].rstrip())
+    day = _to_date(match["year"], match["month"], match["day"]) if match else None
+    return [Candidate(day, Evidence.WEEKDAY_LINE, offset + match.start())] if match and day else []
 
 
 def _opens_site_banner(lines: list[str], index: int) -> bool:

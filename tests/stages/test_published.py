@@ -124,3 +124,19 @@ def test_a_date_beside_the_banner_contacts_is_the_fetch_day() -> None:
 
 def test_a_framed_stamp_needs_weekday_and_clock() -> None:
     assert extract("In bài 07/02/2020 Nguồn" + BODY).published is None
+
+
+def test_a_listing_headline_closed_by_its_day() -> None:
+    text = "Bà con xóm Nà Lầy góp đất mở đường (04/05/2019)" + BODY
+    assert extract(text).published == "2019-05-04"
+
+
+def test_a_bracketed_day_in_a_later_line_is_no_headline_date() -> None:
+    text = "Bà con góp đất mở đường\nHội nghị tổng kết được tổ chức (04/05/2019)" + BODY
+    assert extract(text).published is None
+
+
+def test_the_lead_event_beats_a_headline_date() -> None:
+    text = ("Xã ra quân làm đường (04/05/2019)\nSáng 20/9, xã ra quân làm đường giao thông "
+            "nông thôn." + BODY)
+    assert extract(text).published is None
