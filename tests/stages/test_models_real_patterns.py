@@ -333,3 +333,8 @@ def test_a_quoted_list_opened_by_tu_and_cho_den() -> None:
     text = ("Nhiều xã biên giới có những mô hình sáng tạo, từ “Loa phát thanh bản làng” cho đến "
             "“Tổ tuần tra nhân dân”.")
     assert _titles(text) == ["Loa phát thanh bản làng", "Tổ tuần tra nhân dân"]
+
+
+def test_a_years_theme_is_no_model() -> None:
+    assert _titles("Huyện tiếp tục thực hiện “Năm dân vận chính quyền 2024”.") == []
+    assert _titles("Chi hội duy trì mô hình “Năm tốt” ở các thôn.") == ["Năm tốt"]

@@ -269,8 +269,23 @@ def names_something_else(before_quote: str) -> bool:
 
 
 def not_a_model(name: str) -> bool:
-    """A quoted name that is a campaign, a motto or an abstract noun phrase, not a model."""
-    return is_campaign(name) or is_motto(name) or is_abstract(name)
+    """A quoted name that is a campaign, a motto, an abstract noun phrase or a year's
+    theme, not a model."""
+    return is_campaign(name) or is_motto(name) or is_abstract(name) or is_theme_year(name)
+
+
+THEME_YEAR = re.compile(
+    r"""
+    ^Năm\s             # "Năm ...": the theme a Party committee gives a year
+    .+\s(?:19|20)\d\d$  # ... ending with that year ("Năm dân vận chính quyền 2019")
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+
+def is_theme_year(name: str) -> bool:
+    """ "Năm dân vận chính quyền 2019": a year's theme, not a model."""
+    return THEME_YEAR.match(name.strip()) is not None
 
 
 def is_abstract(name: str) -> bool:
