@@ -401,3 +401,8 @@ def test_a_task_force_post_keeps_what_it_helps_carry_out() -> None:
 )
 def test_posts_real_pages_frame_in_other_ways(text: str, posts: dict[str, list[str]]) -> None:
     assert _posts(text) == posts
+
+
+def test_a_kho_name_after_a_commune_post() -> None:
+    text = "Theo Bí thư Đảng ủy xã Đạ Tông Ya Bông, phong trào được bà con hưởng ứng."
+    assert _posts(text) == {"Ya Bông": ["Bí thư Đảng ủy xã Đạ Tông"]}
