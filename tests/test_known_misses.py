@@ -169,6 +169,15 @@ def _cases() -> dict[str, Case]:
     module = sys.modules[__name__]
     return {name: case for name, case in vars(module).items()
             if name.startswith("test_miss_") and callable(case)}
+@known_miss("officials: a signed article's byline in capitals ('NGUYỄN VĂN HÙNG, Ủy viên ...') "
+            "is no name: words in capitals are read as abbreviations (batch 8)")
+def test_miss_a_byline_name_in_capitals() -> None:
+    posts = {o.name: [p.surface for p in o.positions] for o in extract(
+        "NGUYỄN VĂN HÙNG, Trưởng Ban Dân vận Tỉnh ủy\nCông tác dân vận là nhiệm vụ chung.")
+        .officials}
+    assert posts == {"NGUYỄN VĂN HÙNG": ["Trưởng Ban Dân vận Tỉnh ủy"]}
+
+
 
 def test_every_case_of_the_ledger_is_a_strict_xfail_with_a_reason() -> None:
     cases = _cases()
