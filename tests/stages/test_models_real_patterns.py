@@ -338,3 +338,10 @@ def test_a_quoted_list_opened_by_tu_and_cho_den() -> None:
 def test_a_years_theme_is_no_model() -> None:
     assert _titles("Huyện tiếp tục thực hiện “Năm dân vận chính quyền 2024”.") == []
     assert _titles("Chi hội duy trì mô hình “Năm tốt” ở các thôn.") == ["Năm tốt"]
+
+
+def test_models_listed_each_with_its_cue_are_separate() -> None:
+    text = "Hội viên có nhiều mô hình hiệu quả như mô hình trồng cam sành, mô hình nuôi dê lai."
+    assert _titles(text) == ["trồng cam sành", "nuôi dê lai"]
+    assert _titles("Hội duy trì mô hình nuôi gà thả vườn và mô hình trồng nấm.") == [
+        "nuôi gà thả vườn", "trồng nấm"]

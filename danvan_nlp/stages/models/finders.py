@@ -111,9 +111,12 @@ def described(
 
 
 def cut_description(rest: str, *, in_quotes: bool) -> str:
-    """``rest`` up to the first end marker (or closing quote), at most one long clause."""
+    """``rest`` up to the first end marker (or closing quote), at most one long clause,
+    and before the next model of a list ("trồng cam, mô hình nuôi dê")."""
     end_match = lex.title_end(rest)
     title = rest[: end_match.start() if end_match else len(rest)]
+    next_model = lex.next_model_re().search(title)
+    title = title[: next_model.start()] if next_model else title
     if in_quotes and '"' in title:
         title = title[: title.index('"')]
     if len(title.split()) > MAX_DESCRIBED_WORDS and "," in title:

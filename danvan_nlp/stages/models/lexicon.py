@@ -54,6 +54,21 @@ def cue_re() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def next_model_re() -> re.Pattern[str]:
+    """A comma, semicolon or "và" before a cue that opens any title: the next model of a
+    list ("mô hình trồng cam, mô hình nuôi dê")."""
+    free = [cue for cue, how in cues().items() if how.kind is CueKind.ANY]
+    return re.compile(
+        r"""
+        \s*(?:[,;]|\s và)\s+      # a list separator
+        (?:""" + lexicon.alternation(free) + r""")  # then a cue of a free title
+        (?!\w)                     # as a whole word
+        """,
+        re.VERBOSE | re.IGNORECASE,
+    )
+
+
+@lru_cache(maxsize=1)
 def title_stop_re() -> re.Pattern[str]:
     return re.compile(
         r"""
