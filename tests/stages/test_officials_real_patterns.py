@@ -406,3 +406,10 @@ def test_posts_real_pages_frame_in_other_ways(text: str, posts: dict[str, list[s
 def test_a_kho_name_after_a_commune_post() -> None:
     text = "Theo Bí thư Đảng ủy xã Đạ Tông Ya Bông, phong trào được bà con hưởng ứng."
     assert _posts(text) == {"Ya Bông": ["Bí thư Đảng ủy xã Đạ Tông"]}
+
+
+def test_truong_as_the_last_given_name() -> None:
+    text = "Ông Hồ Xuân Trường, Phó Bí thư Tỉnh ủy, phát biểu tại hội nghị."
+    assert _posts(text) == {"Hồ Xuân Trường": ["Phó Bí thư Tỉnh ủy"]}
+    assert _posts("Thầy Lê Văn Tám, Hiệu trưởng Trường THCS Lê Lợi dự.") == {
+        "Lê Văn Tám": ["Hiệu trưởng Trường THCS Lê Lợi"]}

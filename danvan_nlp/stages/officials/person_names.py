@@ -18,6 +18,7 @@ _BLOCKING_GIVEN = frozenset({"Ủy", "Uỷ", "Ban", "Phó", "Chủ", "Bí", "Tr�
 
 _APOSTROPHES = frozenset({"'", "’"})
 _MIDDLE_NAMES = frozenset({"Thị", "Văn", "Công", "Hữu", "Đức"})
+_COMMON_GIVEN = frozenset({"Trường"})  # a blocking word that is a common given name too
 _PARTY_COMMITTEES = frozenset({"ủy", "uỷ"})  # "Huyện ủy Trần Đề" names a district
 _HONORIFIC = frozenset({"ông", "bà", "anh", "chị", "cô", "chú", "cụ", "em", "thầy"})
 
@@ -93,10 +94,11 @@ def _blocked_last_given(tokens: list[Token], index: int) -> bool:
     """"Trần Đức Quận", "Lê Văn Bộ": a word that usually opens a title or a place is the
     last given name after a middle name when the capitalised run ends with it."""
     if index >= len(tokens) or tokens[index].text not in _BLOCKING_GIVEN \
-            or tokens[index - 1].text not in _MIDDLE_NAMES:
+            or (tokens[index - 1].text not in _MIDDLE_NAMES
+                and tokens[index].text not in _COMMON_GIVEN):
         return False
     after = tokens[index + 1] if index + 1 < len(tokens) else None
-    return after is None or not after.is_capitalised
+    return after is None or not (after.is_capitalised or after.text[:1].isupper())
 
 
 def _whole_name(tokens: list[Token], index: int, end: int, introduced: bool) -> bool:
