@@ -113,8 +113,11 @@ def _short_mentions(tokens: list[Token], full: list[_Mention]) -> list[_Mention]
         by_given.setdefault(mention.name.split()[-1], []).append(mention)
     found: list[_Mention] = []
     for index in range(1, len(tokens)):
-        name = _named_by_given(by_given.get(tokens[index].text, []), index)
-        if name is None or not words_at(tokens, index - 1, honorifics()):
+        bearers = by_given.get(tokens[index].text)
+        if not bearers or not words_at(tokens, index - 1, honorifics()):
+            continue
+        name = _named_by_given(bearers, index)
+        if name is None:
             continue
         if index + 1 < len(tokens) and tokens[index + 1].is_capitalised:
             continue
