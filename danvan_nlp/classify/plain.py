@@ -110,6 +110,20 @@ def read_npy(raw: bytes) -> StoredArray:
     return StoredArray(typecode, shape, data)
 
 
+def known_char_columns(vocabulary: Mapping[str, int], ngram_range: tuple[int, int],
+                       cache: dict[str, tuple[int, ...]], word: str) -> tuple[int, ...]:
+    """The known character n-gram columns of one word, remembered in ``cache`` (words recur
+    a lot; the cache is emptied when it reaches ``WORD_CACHE_SIZE``)."""
+    find = vocabulary.get
+    low, high = ngram_range
+    known = tuple(column for gram in char_wb_ngrams(word, low, high)
+                  if (column := find(gram)) is not None)
+    if len(cache) >= WORD_CACHE_SIZE:
+        cache.clear()
+    cache[word] = known
+    return known
+
+
 @dataclass(frozen=True, slots=True, eq=False)
 class PlainView:
     """One TF-IDF view: its text preparation, its terms and their idf."""
@@ -152,15 +166,7 @@ class PlainView:
         return columns, [value / length for value in values]
 
     def _char_columns(self, word: str) -> tuple[int, ...]:
-        """The known character n-grams of one word, remembered (words recur a lot)."""
-        find = self.vocabulary.get
-        low, high = self.ngram_range
-        grams = char_wb_ngrams(word, low, high)
-        known = tuple(column for gram in grams if (column := find(gram)) is not None)
-        if len(self.word_columns) >= WORD_CACHE_SIZE:
-            self.word_columns.clear()
-        self.word_columns[word] = known
-        return known
+        return known_char_columns(self.vocabulary, self.ngram_range, self.word_columns, word)
 
 
 @dataclass(frozen=True, slots=True, eq=False)

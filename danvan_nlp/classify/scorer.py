@@ -27,13 +27,13 @@ from danvan_nlp.classify.plain import (
     Calibration,
     Response,
     char_wb_ngrams,
+    known_char_columns,
     word_ngrams,
 )
 from danvan_nlp.classify.text import PREPROCESSORS
 
 __all__ = ["Analyzer", "Calibration", "DomainScorer", "FeatureView", "Response",
            "char_wb_ngrams", "from_arrays", "to_arrays", "word_ngrams"]
-WORD_CACHE_SIZE = 50_000  # words whose character n-gram columns are remembered
 Floats = NDArray[np.float64]
 Ints = NDArray[np.int64]
 
@@ -93,15 +93,7 @@ class FeatureView:
         return rows, columns, values / lengths_l2[rows]
 
     def _char_columns(self, word: str) -> tuple[int, ...]:
-        """The known character n-grams of one word, remembered (words recur a lot)."""
-        find = self.vocabulary.get
-        low, high = self.ngram_range
-        grams = char_wb_ngrams(word, low, high)
-        known = tuple(column for gram in grams if (column := find(gram)) is not None)
-        if len(self.word_columns) >= WORD_CACHE_SIZE:
-            self.word_columns.clear()
-        self.word_columns[word] = known
-        return known
+        return known_char_columns(self.vocabulary, self.ngram_range, self.word_columns, word)
 
 
 @dataclass(frozen=True, slots=True, eq=False)

@@ -136,11 +136,11 @@ def test_the_word_cache_stays_bounded_and_changes_nothing(
     monkeypatch: pytest.MonkeyPatch, tiny_data: tuple[list[str], list[str]],
     probe_texts: list[str],
 ) -> None:
-    from danvan_nlp.classify import scorer as scorer_module
+    from danvan_nlp.classify import plain as plain_module
 
     fresh = export_estimator(DomainClassifier().fit(*tiny_data))
     expected = fresh.predict_proba(probe_texts)
-    monkeypatch.setattr(scorer_module, "WORD_CACHE_SIZE", 5)
+    monkeypatch.setattr(plain_module, "WORD_CACHE_SIZE", 5)
     small = from_arrays(to_arrays(fresh))
     np.testing.assert_array_equal(small.predict_proba(probe_texts), expected)
     assert all(len(view.word_columns) <= 5 for view in small.views)
