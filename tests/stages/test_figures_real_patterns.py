@@ -174,3 +174,10 @@ def test_jobs_and_hospitals_are_counted_but_a_top_rank_is_not() -> None:
             "đầu tư; hội hỗ trợ bệnh nhân tại 02 Bệnh viện.")
     assert [(value, unit) for value, unit, _ in _figures(text)] == [
         (8000.0, "việc làm"), (2.0, "bệnh viện")]
+
+
+def test_counts_and_areas_listed_after_named_places() -> None:
+    text = ("Kết quả, xã Tân Lập đạt 6 giải, thị trấn Yên Bình 3 giải; bà con hiến 20.000 m2 đất, "
+            "riêng huyện Lục Yên 7.500 m2.")
+    assert [(value, unit) for value, unit, _ in _figures(text)] == [
+        (6.0, "giải"), (3.0, "giải"), (20000.0, "m²"), (7500.0, "m²")]

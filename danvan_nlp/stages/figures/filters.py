@@ -243,10 +243,10 @@ def _place_labels() -> frozenset[str]:
 
 
 def _place_count(before: str, unit: CountedUnit | None) -> bool:
-    """"huyện Mường Tè 45 người", "dân tộc Mông 540 người": a count of people or homes
-    right after a named place or people, not a number inside the name."""
+    """"huyện Mường Tè 45 người", "dân tộc Mông 540 người", "huyện Vĩnh Lợi 118.000 m2": a
+    count or a measure right after a named place or people, not a number inside the name."""
     if unit is None or unit.rule is not UnitRule.TABLE \
-            or unit.kind not in (UnitKind.COUNT, UnitKind.PERCENT):
+            or unit.kind not in (UnitKind.COUNT, UnitKind.PERCENT, UnitKind.MEASURE):
         return False
     words = before.split()
     for size in range(1, min(_MAX_NAME_WORDS, len(words) - 1) + 1):
