@@ -27,7 +27,7 @@ from enum import Enum
 from functools import reduce
 from operator import add, itemgetter, mul
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from danvan_nlp.classify.text import PREPROCESSORS
 
@@ -110,18 +110,43 @@ def read_npy(raw: bytes) -> StoredArray:
     return StoredArray(typecode, shape, data)
 
 
-def known_char_columns(vocabulary: Mapping[str, int], ngram_range: tuple[int, int],
-                       cache: dict[str, tuple[int, ...]], word: str) -> tuple[int, ...]:
-    """The known character n-gram columns of one word, remembered in ``cache`` (words recur
-    a lot; the cache is emptied when it reaches ``WORD_CACHE_SIZE``)."""
-    find = vocabulary.get
-    low, high = ngram_range
-    known = tuple(column for gram in char_wb_ngrams(word, low, high)
-                  if (column := find(gram)) is not None)
-    if len(cache) >= WORD_CACHE_SIZE:
-        cache.clear()
-    cache[word] = known
-    return known
+class TermView(Protocol):
+    """What a TF-IDF view of either scorer holds to find the columns of a text."""
+
+    @property
+    def preprocessor(self) -> str: ...
+    @property
+    def analyzer(self) -> Analyzer: ...
+    @property
+    def ngram_range(self) -> tuple[int, int]: ...
+    @property
+    def vocabulary(self) -> dict[str, int]: ...
+    @property
+    def word_columns(self) -> dict[str, tuple[int, ...]]: ...
+
+
+def known_columns(view: TermView, text: str) -> list[int]:
+    """The vocabulary column of each known term of ``text`` in ``view``, repeated as it
+    recurs; a word's character n-gram columns are remembered (words recur a lot; the cache
+    is emptied when it reaches ``WORD_CACHE_SIZE``)."""
+    prepared = PREPROCESSORS[view.preprocessor](text)
+    low, high = view.ngram_range
+    find = view.vocabulary.get
+    if view.analyzer is Analyzer.WORD:
+        terms = word_ngrams(SYLLABLE.findall(prepared), low, high)
+        return [column for term in terms if (column := find(term)) is not None]
+    found: list[int] = []
+    cache = view.word_columns
+    for word in prepared.split():
+        known = cache.get(word)
+        if known is None:
+            known = tuple(column for gram in char_wb_ngrams(word, low, high)
+                          if (column := find(gram)) is not None)
+            if len(cache) >= WORD_CACHE_SIZE:
+                cache.clear()
+            cache[word] = known
+        found.extend(known)
+    return found
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -139,19 +164,7 @@ class PlainView:
 
     def columns(self, text: str) -> list[int]:
         """The vocabulary column of each known term of ``text``, repeated as it recurs."""
-        prepared = PREPROCESSORS[self.preprocessor](text)
-        low, high = self.ngram_range
-        if self.analyzer is Analyzer.WORD:
-            find = self.vocabulary.get
-            terms = word_ngrams(SYLLABLE.findall(prepared), low, high)
-            return [column for term in terms if (column := find(term)) is not None]
-        found: list[int] = []
-        for word in prepared.split():
-            known = self.word_columns.get(word)
-            if known is None:
-                known = self._char_columns(word)
-            found.extend(known)
-        return found
+        return known_columns(self, text)
 
     def weigh(self, text: str) -> tuple[list[int], list[float]]:
         """The known columns of ``text`` in order and their L2-normalised TF-IDF values."""
@@ -164,10 +177,6 @@ class PlainView:
             values = [float(counts[column]) * idf[column] for column in columns]
         length = math.sqrt(reduce(add, map(mul, values, values), 0.0))
         return columns, [value / length for value in values]
-
-    def _char_columns(self, word: str) -> tuple[int, ...]:
-        return known_char_columns(self.vocabulary, self.ngram_range, self.word_columns, word)
-
 
 @dataclass(frozen=True, slots=True, eq=False)
 class PlainScorer:

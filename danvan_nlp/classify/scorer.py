@@ -22,12 +22,11 @@ from numpy.typing import NDArray
 
 from danvan_nlp.classify.plain import (
     FORMAT_VERSION,
-    SYLLABLE,
     Analyzer,
     Calibration,
     Response,
     char_wb_ngrams,
-    known_char_columns,
+    known_columns,
     word_ngrams,
 )
 from danvan_nlp.classify.text import PREPROCESSORS
@@ -52,26 +51,9 @@ class FeatureView:
 
     word_columns: dict[str, tuple[int, ...]] = field(default_factory=dict)
 
-    def terms(self, text: str) -> list[str]:
-        """The terms of ``text`` this view counts (known to the vocabulary or not)."""
-        prepared = PREPROCESSORS[self.preprocessor](text)
-        low, high = self.ngram_range
-        if self.analyzer is Analyzer.CHAR_WB:
-            return char_wb_ngrams(prepared, low, high)
-        return word_ngrams(SYLLABLE.findall(prepared), low, high)
-
     def columns(self, text: str) -> list[int]:
         """The vocabulary column of each known term of ``text``, repeated as it recurs."""
-        if self.analyzer is Analyzer.WORD:
-            find = self.vocabulary.get
-            return [column for term in self.terms(text) if (column := find(term)) is not None]
-        found: list[int] = []
-        for word in PREPROCESSORS[self.preprocessor](text).split():
-            known = self.word_columns.get(word)
-            if known is None:
-                known = self._char_columns(word)
-            found.extend(known)
-        return found
+        return known_columns(self, text)
 
     def weigh(self, texts: Sequence[str]) -> tuple[Ints, Ints, Floats]:
         """Rows, columns and L2-normalised TF-IDF values of ``texts`` in this view.
@@ -91,9 +73,6 @@ class FeatureView:
         values *= self.idf[columns]
         lengths_l2 = np.sqrt(np.bincount(rows, weights=values * values, minlength=len(found)))
         return rows, columns, values / lengths_l2[rows]
-
-    def _char_columns(self, word: str) -> tuple[int, ...]:
-        return known_char_columns(self.vocabulary, self.ngram_range, self.word_columns, word)
 
 
 @dataclass(frozen=True, slots=True, eq=False)
