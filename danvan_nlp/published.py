@@ -192,8 +192,10 @@ def candidates(text: str, url: str | None) -> tuple[list[Candidate], list[str]]:
         found.append(Candidate(day, Evidence.URL, opening.start("year")))
     offset = 0
     lines = text[:_HEAD_CHARS].splitlines(keepends=True)
+    headline = next((index for index, line in enumerate(lines) if line.strip()), -1)
     for index, line in enumerate(lines):
-        dated = _line_candidates(line, offset, notes) or _headline_date(lines, index, offset)
+        dated = _line_candidates(line, offset, notes) or (
+            _headline_date(line, offset) if index == headline else [])
         if dated and _opens_site_banner(lines, index):
             notes.append(f"published: {line.strip()!r} opens the site's banner; not a date line")
         else:
@@ -211,14 +213,12 @@ _HEADLINE_DATE = re.compile(
 )
 
 
-def _headline_date(lines: list[str], index: int, offset: int) -> list[Candidate]:
+def _headline_date(headline: str, offset: int) -> list[Candidate]:
     """A listing's headline closed by its day in brackets ("Xóm ... làm đường (18/09/2017)").
 
     As weak as a weekday line: an event may be dated so too, so stronger evidence or the
     lead's own event date wins over it."""
-    if any(line.strip() for line in lines[:index]):
-        return []  # only the first line that holds words is the headline
-    match = _HEADLINE_DATE.search(lines[index].rstrip())
+    match = _HEADLINE_DATE.search(headline.rstrip())
     day = _to_date(match["year"], match["month"], match["day"]) if match else None
     return [Candidate(day, Evidence.WEEKDAY_LINE, offset + match.start())] if match and day else []
 
@@ -229,8 +229,8 @@ def _opens_site_banner(lines: list[str], index: int) -> bool:
     Sites print today's date beside their contact lines; that is the day the page was
     fetched, not the day it was published.
     """
-    following = [line.strip() for line in lines[index + 1:] if line.strip()][:1]
-    return bool(following) and _banner_pattern().match(following[0]) is not None
+    following = next((line.strip() for line in lines[index + 1:] if line.strip()), "")
+    return _banner_pattern().match(following) is not None
 
 
 def _line_candidates(line: str, offset: int, notes: list[str]) -> list[Candidate]:
