@@ -17,7 +17,10 @@ wins, and each rule's name is the ``how`` part of the figure's rule
 3. ``place_of_verb``: the verb before is followed by a preposition of place ("thực hiện
    tại 79 khóm"): the number says where, so it is ``other`` - before 4, whose verb it is;
 4. ``verb_before`` (and ``partner``, ``labour_of_mobilised``): a strong verb before the
-   number in the same segment ("hiến 334 nghìn m2") - explicit and adjacent, fourth;
+   number in the same segment ("hiến 334 nghìn m2") - explicit and adjacent, fourth. The
+   reading of that verb (:func:`.before.read_before`) already says what it means for the
+   figure: labour given through "giúp" is mobilised, money a giving verb governs through
+   works is mobilised, founding a Party or state body is ``other``;
 5. ``bare``: a verb right after the counted noun ("mô hình đăng ký thực hiện"), or the
    first deciding verb past verbs that describe it ("hộ dân sinh sống dọc ... tự nguyện
    hiến đất") - it can be a description of the noun, so it yields to 2 to 4;
