@@ -76,10 +76,6 @@ def list_item_with_post(tokens: list[Token], index: int) -> bool:
     return end is not None and bool(pos.chain_after(tokens, end, descriptor_skip=0))
 
 
-def _role_frames() -> PhraseIndex:
-    return pos.frames("role")
-
-
 def fronted_role(scan: Scan, intro_start: int) -> list[TokenSpan]:
     """"Với vai trò là Trưởng thôn, ông A ...": the post of a fronted clause that ends in
     the comma right before the name."""
@@ -87,7 +83,7 @@ def fronted_role(scan: Scan, intro_start: int) -> list[TokenSpan]:
     if comma < 1 or tokens[comma].text != ",":
         return []
     start = scan.clause_starts[comma]
-    size = words_at(tokens, start, _role_frames())
+    size = words_at(tokens, start, pos.frames("role"))
     end = pos.position_end(tokens, start + size) if size else None
     return [(start + size, comma)] if end == comma else []
 

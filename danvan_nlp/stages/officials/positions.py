@@ -187,7 +187,7 @@ def held_post(tokens: list[Token], index: int, limit: int = 30, *, past: bool = 
     "X, cán bộ ..., giữ chức Phó Bí thư Đảng ủy xã"; with ``past``, also "(năm 2019 là
     Bí thư Chi bộ thôn)" and "khi đó là Bí thư Chi bộ".
     """
-    connectors = _past() if past else _held()
+    connectors = frames("past" if past else "held")
     for cursor in range(index, min(len(tokens), index + limit)):
         if tokens[cursor].text in {".", ";", "\n"} or name_end(tokens, cursor):
             return []
@@ -209,13 +209,6 @@ def _frames() -> dict[str, PhraseIndex]:
     return {frame: phrase_index([row[0] for row in rows if row[1] == frame])
             for frame in {row[1] for row in rows}}
 
-
-def _past() -> PhraseIndex:
-    return frames("past")
-
-
-def _held() -> PhraseIndex:
-    return frames("held")
 
 
 CAREER_REACH = 40  # tokens after a career cue where its posts may start
