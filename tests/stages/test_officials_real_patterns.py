@@ -413,3 +413,17 @@ def test_truong_as_the_last_given_name() -> None:
     assert _posts(text) == {"Hồ Xuân Trường": ["Phó Bí thư Tỉnh ủy"]}
     assert _posts("Thầy Lê Văn Tám, Hiệu trưởng Trường THCS Lê Lợi dự.") == {
         "Lê Văn Tám": ["Hiệu trưởng Trường THCS Lê Lợi"]}
+
+
+def test_a_province_name_as_the_given_names_after_a_family_name() -> None:
+    text = "Phát biểu chỉ đạo, Phó Thủ tướng Chính phủ Trần Thái Bình yêu cầu các tỉnh làm tốt."
+    assert _posts(text) == {"Trần Thái Bình": ["Phó Thủ tướng Chính phủ"]}
+    # the province itself, after its place word, stays a place
+    assert _posts("Bí thư Tỉnh ủy Thái Bình Phạm Văn Cường dự.") == {
+        "Phạm Văn Cường": ["Bí thư Tỉnh ủy Thái Bình"]}
+
+
+def test_a_name_cut_off_by_the_end_of_an_excerpt_is_no_person() -> None:
+    text = "Dự hội nghị có đồng chí Chủ tịch UBND tỉnh Hà Nam Trần Q"
+    assert "Trần Q" not in _posts(text)
+    assert _posts("Các đồng chí Ủy viên Trung ương Đảng: Lê Qu") == {}

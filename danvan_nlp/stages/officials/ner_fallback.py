@@ -27,6 +27,7 @@ from danvan_nlp.records import Official, Position
 from danvan_nlp.stages.officials import positions as pos
 from danvan_nlp.stages.officials.article_tokens import article_tokens
 from danvan_nlp.stages.officials.ner_people import Tagger, tag_sentence
+from danvan_nlp.stages.officials.person_names import whole_syllable
 from danvan_nlp.stages.officials.position_forms import merge_position, normalized_position
 from danvan_nlp.stages.officials.roles import roles_of
 from danvan_nlp.stages.officials.stage import OfficialRule
@@ -165,6 +166,8 @@ def _run_at(tokens: list[Token], index: int) -> TokenSpan | None:
         return None
     if end < len(tokens) and tokens[end].is_capitalised:
         return None  # a longer capitalised run: an organisation or a place, not a name
+    if not all(whole_syllable(token.lower) for token in tokens[index:end]):
+        return None  # "Lê Qu": an excerpt cut mid-name
     return index, end
 
 

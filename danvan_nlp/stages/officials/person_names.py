@@ -85,9 +85,26 @@ def _given_names_end(tokens: list[Token], index: int) -> int:
     end = index + 1
     while end < len(tokens) and end - index <= _MAX_GIVEN and _is_given(tokens[end]):
         if words_at(tokens, end, _not_person()):
-            break
+            return _province_as_given_end(tokens, index, end)
         end += 1
     return end + 1 if _blocked_last_given(tokens, end) else end
+
+
+def _province_as_given_end(tokens: list[Token], index: int, end: int) -> int:
+    """"Phó Thủ tướng Nguyễn Hòa Bình": right after a listed family name, a province's
+    name that ends the capitalised run is the given names ("Hòa Bình", "Thái Bình")."""
+    size = words_at(tokens, end, _province_names())
+    after = end + size
+    if not size or end != index + 1 or tokens[index].text not in _surnames() \
+            or tokens[index].text in _MIDDLE_NAMES or (index and tokens[index - 1].is_capitalised):
+        return end
+    following = tokens[after] if after < len(tokens) else None
+    return after if following is None or not following.is_capitalised else end
+
+
+@lru_cache(maxsize=1)
+def _province_names() -> PhraseIndex:
+    return phrase_index([province.name for province in provinces()])
 
 
 def _blocked_last_given(tokens: list[Token], index: int) -> bool:
@@ -176,7 +193,19 @@ def _provinces() -> PhraseIndex:
 
 
 def _is_given(token: Token) -> bool:
-    return token.is_capitalised and token.text not in _BLOCKING_GIVEN
+    return token.is_capitalised and token.text not in _BLOCKING_GIVEN \
+        and whole_syllable(token.lower)
+
+
+_SYLLABLE_VOWELS = frozenset("aăâeêioôơuưy"  # the plain vowels, then each with a tone
+                             "àáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ")
+
+
+def whole_syllable(word: str) -> bool:
+    """A given name has a vowel after its onset: "T" or "Qu" where a page's excerpt was
+    cut mid-name ("Nguyễn M", "Lê Qu") is no given name."""
+    rest = word[2:] if word.startswith("qu") else word
+    return any(letter in _SYLLABLE_VOWELS for letter in rest)
 
 
 def _after_place_word(tokens: list[Token], index: int) -> bool:
