@@ -140,3 +140,10 @@ def test_the_lead_event_beats_a_headline_date() -> None:
     text = ("Xã ra quân làm đường (04/05/2019)\nSáng 20/9, xã ra quân làm đường giao thông "
             "nông thôn." + BODY)
     assert extract(text).published is None
+
+
+def test_a_view_counter_after_the_clock_of_a_date_line() -> None:
+    # NukeViet-style pages print the views after the stamp: "Thứ hai - 14/10/2024 09:10 532"
+    assert extract("Thứ hai - 14/10/2024 09:10 532" + BODY).published == "2024-10-14"
+    # with no clock, a number after the date is no view counter
+    assert extract("Thứ hai - 14/10/2024 532" + BODY).published is None
