@@ -88,6 +88,8 @@ def _reference() -> re.Pattern[str]:
         | (?P<lower>{lower_kinds})\s(?:số)\s  # or in lower case, with "số": "tờ trình số 69"
         )
         (?P<code>{_CODE}                   # a full code ...
+          | \d{{1,5}}/(?:19|20)\d\d(?![\w/-])  # ... or a number and its year only:
+                                            # "Nghị quyết số 202/2025"
           | \d{{1,4}}(?:[a-z](?![\w/])|(?![\d/]|[,.]\d))(?!\s?-\s?\d))  # ... or a bare number:
                                             # "Kế hoạch số 01", "Nghị quyết 30a"
         | (?<![\w/-])(?P<lone>{_CODE})     # a full code without its kind word

@@ -57,3 +57,12 @@ def test_a_lower_case_kind_without_so_is_a_common_noun() -> None:
 def test_a_year_after_a_kind_is_no_document_code() -> None:
     assert extract("Theo Kế hoạch 2025, xã làm 3 km đường.").documents == []
     assert extract("Quy hoạch 2030, tầm nhìn đến 2050 được phê duyệt.").documents == []
+
+
+def test_a_code_of_number_and_year_only() -> None:
+    refs = extract("Đại biểu nghe công bố Nghị quyết số 210/2025 của Quốc hội về sáp nhập.")
+    assert [(d.code, d.kind) for d in refs.documents] == [("210/2025", "Nghị quyết")]
+    # a month and year after a kind's number is no part of the code
+    assert extract("Kế hoạch số 12 tháng 5/2025 được triển khai.").documents[0].code == "12"
+    # and a number and year with more parts stays one full code
+    assert extract("Kế hoạch 5/2025/KH-UBND được ban hành.").documents[0].code == "5/2025/KH-UBND"
