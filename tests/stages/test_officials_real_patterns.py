@@ -427,3 +427,13 @@ def test_a_name_cut_off_by_the_end_of_an_excerpt_is_no_person() -> None:
     text = "Dự hội nghị có đồng chí Chủ tịch UBND tỉnh Hà Nam Trần Q"
     assert "Trần Q" not in _posts(text)
     assert _posts("Các đồng chí Ủy viên Trung ương Đảng: Lê Qu") == {}
+
+
+def test_a_central_body_seated_in_a_province_keeps_its_seat() -> None:
+    text = ("Đến dự có Phó Vụ trưởng Cơ quan đại diện Ban Tuyên giáo và Dân vận Trung ương tại "
+            "Đà Nẵng Trần Minh Hải.")
+    assert _posts(text) == {"Trần Minh Hải": [
+        "Phó Vụ trưởng Cơ quan đại diện Ban Tuyên giáo và Dân vận Trung ương tại Đà Nẵng"]}
+    # "tại" before anything but a province ends the post
+    assert _posts("Ông Lê Văn Tám, Bí thư Huyện ủy tại hội nghị, phát biểu.") == {
+        "Lê Văn Tám": ["Bí thư Huyện ủy"]}

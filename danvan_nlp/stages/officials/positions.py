@@ -10,7 +10,7 @@ import bisect
 from functools import lru_cache
 
 from danvan_nlp import lexicon
-from danvan_nlp.lexicon import province_by_spelling
+from danvan_nlp.lexicon import province_by_spelling, provinces
 from danvan_nlp.stages.officials.person_names import name_end
 from danvan_nlp.stages.officials.status import cue_length
 from danvan_nlp.tokens import PhraseIndex, Token, phrase_index, words_at
@@ -92,6 +92,12 @@ def position_end(tokens: list[Token], index: int) -> int | None:
     return end
 
 
+@lru_cache(maxsize=1)
+def _province_spellings() -> PhraseIndex:
+    """Every spelling of every province: the seat a central body keeps there."""
+    return phrase_index([spelling for p in provinces() for spelling in p.spellings])
+
+
 def _body_step(tokens: list[Token], index: int) -> int:
     """How many tokens at ``index`` still belong to the body of a position (0: stop)."""
     token = tokens[index]
@@ -113,6 +119,9 @@ def _body_step(tokens: list[Token], index: int) -> int:
         return 1
     if token.lower == "và":  # "Dân tộc và Tôn giáo", not "... huyện và lãnh đạo UBND"
         return _and_step(tokens, index + 1)
+    if token.lower == "tại":  # "Cơ quan thường trực ... tại Thành phố Hồ Chí Minh"
+        place = words_at(tokens, index + 1, _province_spellings())
+        return 1 + place if place else 0
     body = words_at(tokens, index, _org_words())
     return body if body > words_at(tokens, index, _stops()) else 0
 
