@@ -437,3 +437,11 @@ def test_a_central_body_seated_in_a_province_keeps_its_seat() -> None:
     # "tại" before anything but a province ends the post
     assert _posts("Ông Lê Văn Tám, Bí thư Huyện ủy tại hội nghị, phát biểu.") == {
         "Lê Văn Tám": ["Bí thư Huyện ủy"]}
+
+
+def test_a_double_family_name_right_after_a_whole_province_name() -> None:
+    text = "Sáng 3-4, Bí thư Thành ủy Cần Thơ Trương Nguyễn Văn Hậu dự buổi làm việc."
+    assert _posts(text) == {"Trương Nguyễn Văn Hậu": ["Bí thư Thành ủy Cần Thơ"]}
+    # the tail of a province's name is still no family name
+    assert _posts("Chủ tịch UBND tỉnh Kiên Giang Lâm Minh Thành dự.") == {
+        "Lâm Minh Thành": ["Chủ tịch UBND tỉnh Kiên Giang"]}

@@ -136,12 +136,20 @@ def _place_then_name(tokens: list[Token], index: int, end: int) -> bool:
     tail of a place name, not with a person.
     """
     before = tokens[index - 1] if index else None
-    if before is None or before.lower in _HONORIFIC or end - index < 4:
+    if before is None or before.lower in _HONORIFIC or end - index < 4 \
+            or _province_ends_at(tokens, index):
         return False
     if before.is_capitalised:
         return _full_name_ends_at(tokens, index + 1, end)
     return _after_place_word(tokens, index) and any(
         _full_name_ends_at(tokens, start, end) for start in (index + 1, index + 2))
+
+
+def _province_ends_at(tokens: list[Token], index: int) -> bool:
+    """"Thành ủy Đà Nẵng Lương Nguyễn Minh Triết": a whole province's name right before
+    the run ends the place, so a double family name may follow it."""
+    return any(index - size >= 0 and words_at(tokens, index - size, _provinces()) == size
+               for size in (1, 2, 3, 4))
 
 
 def _full_name_ends_at(tokens: list[Token], start: int, end: int) -> bool:
