@@ -445,3 +445,8 @@ def test_a_double_family_name_right_after_a_whole_province_name() -> None:
     # the tail of a province's name is still no family name
     assert _posts("Chủ tịch UBND tỉnh Kiên Giang Lâm Minh Thành dự.") == {
         "Lâm Minh Thành": ["Chủ tịch UBND tỉnh Kiên Giang"]}
+
+
+def test_a_central_lecturer_is_a_post() -> None:
+    text = "Bà Hà Thị Lan, Báo cáo viên Trung ương, trao đổi chuyên đề với cán bộ."
+    assert _posts(text) == {"Hà Thị Lan": ["Báo cáo viên Trung ương"]}
