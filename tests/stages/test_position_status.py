@@ -79,3 +79,14 @@ def test_a_year_post_of_the_articles_own_year_or_an_unknown_date_stays_current(
         published: str | None) -> None:
     text = "Bà Giàng Thị Mỷ, Chủ tịch Hội Phụ nữ xã (năm 2020 là Trưởng bản Tả Phìn) kể lại."
     assert ("Trưởng bản Tả Phìn", "current") in _dated_posts(text, published)
+
+
+def test_a_post_in_a_province_that_no_longer_exists_is_former() -> None:
+    text = ("Lễ tưởng niệm đồng chí Trần Văn Lâm, Bí thư Tỉnh ủy Hà Sơn Bình, diễn ra "
+            "trang trọng.")
+    official = extract(text).officials[0]
+    assert [(p.surface, p.status.value) for p in official.positions] == [
+        ("Bí thư Tỉnh ủy Hà Sơn Bình", "former")]
+    # a commune that bears such a name is no dissolved province
+    text = "Ông Lê Văn Hai, Chủ tịch UBND xã Vĩnh Phú, cho biết."
+    assert extract(text).officials[0].positions[0].status.value == "current"

@@ -30,9 +30,11 @@ def _surnames() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _not_person() -> PhraseIndex:
-    """Listed non-person phrases, and every province's name ("Hà Giang", "Thái Nguyên")."""
+    """Listed non-person phrases, and every province's name ("Hà Giang", "Thái Nguyên"),
+    those of the past included ("Hà Sơn Bình", "Hà Tây")."""
     names = [province.name for province in provinces()]
-    return phrase_index([*lexicon.words("not_person_names.txt"), *names])
+    return phrase_index([*lexicon.words("not_person_names.txt"), *names,
+                         *lexicon.words("dissolved_provinces.txt")])
 
 
 @lru_cache(maxsize=1)

@@ -12,7 +12,7 @@ from functools import lru_cache
 from danvan_nlp import lexicon
 from danvan_nlp.lexicon import province_by_spelling, provinces
 from danvan_nlp.stages.officials.person_names import name_end
-from danvan_nlp.stages.officials.status import cue_length
+from danvan_nlp.stages.officials.status import after_province_word, cue_length
 from danvan_nlp.tokens import PhraseIndex, Token, phrase_index, words_at
 
 MAX_BRACKET = 14
@@ -94,8 +94,9 @@ def position_end(tokens: list[Token], index: int) -> int | None:
 
 @lru_cache(maxsize=1)
 def _province_spellings() -> PhraseIndex:
-    """Every spelling of every province: the seat a central body keeps there."""
-    return phrase_index([spelling for p in provinces() for spelling in p.spellings])
+    """Every spelling of every province, and the provinces of the past."""
+    return phrase_index([*(spelling for p in provinces() for spelling in p.spellings),
+                         *lexicon.words("dissolved_provinces.txt")])
 
 
 def _body_step(tokens: list[Token], index: int) -> int:
@@ -111,6 +112,9 @@ def _body_step(tokens: list[Token], index: int) -> int:
         return _bracket_step(tokens, index)
     if token.kind != "word":
         return 0
+    if token.is_capitalised and after_province_word(tokens, index) \
+            and (place := words_at(tokens, index, _province_spellings())):
+        return place  # "Tỉnh ủy Hà Sơn Bình": a province's name, though "Sơn Bình" reads as a name
     if token.is_capitalised and name_end(tokens, index) is not None:
         return 0
     if token.text[0].isupper():  # "Ủy viên Dự khuyết Ban Chấp hành": a listed phrase goes on

@@ -33,7 +33,12 @@ from danvan_nlp.stages.officials.layout import (
 )
 from danvan_nlp.stages.officials.position_forms import merge_position, normalized_position
 from danvan_nlp.stages.officials.roles import roles_of
-from danvan_nlp.stages.officials.status import dated_past, status_before, written_start
+from danvan_nlp.stages.officials.status import (
+    dated_past,
+    of_dissolved_province,
+    status_before,
+    written_start,
+)
 from danvan_nlp.tokens import Token, words_at
 
 
@@ -169,7 +174,8 @@ def _position(article: Article, tokens: list[Token], start: int, end: int, rule:
     end = pos.without_province_note(tokens, start, end)
     span: Span = article.span(tokens[written_start(tokens, start)].start, tokens[end - 1].end)
     status = status_before(tokens, start)
-    if status is PositionStatus.CURRENT and dated_past(tokens, start, article.published):
+    if status is PositionStatus.CURRENT and (dated_past(tokens, start, article.published)
+                                             or of_dissolved_province(tokens, start, end)):
         status = PositionStatus.FORMER
     return Position(surface=span.text, normalized=normalized_position(span.text, article),
                     span=span, rule=rule, status=status)

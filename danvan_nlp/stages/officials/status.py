@@ -4,7 +4,8 @@
 đốc" is ``acting``, "được bổ nhiệm giữ chức" and "về làm" are ``new``
 (``lang/vi/position_status_cues.tsv``). Each position of a chain carries its own cue:
 "nguyên A, nguyên B, C" has two former posts and a current one. "năm 2019 là Bí thư" is
-former when the article was published in a later year (:func:`dated_past`). A past or new post is
+former when the article was published in a later year (:func:`dated_past`), and so is a post
+in a province that no longer exists (:func:`of_dissolved_province`). A past or new post is
 written without its cue ("nguyên Bí thư Tỉnh ủy" is the post "Bí thư Tỉnh ủy", as the gold
 guidelines say); an acting post keeps it, since "Quyền Giám đốc" is the post as written
 and the guidelines strip only past cues.
@@ -16,7 +17,7 @@ from functools import lru_cache
 
 from danvan_nlp import lexicon
 from danvan_nlp.records import PositionStatus
-from danvan_nlp.tokens import Token
+from danvan_nlp.tokens import PhraseIndex, Token, phrase_index, words_at
 
 _LONGEST_CUE = 5  # tokens
 
@@ -52,6 +53,28 @@ def dated_past(tokens: list[Token], start: int, published: str | None) -> bool:
     if tokens[start - 3].lower != "năm" or tokens[start - 1].lower != "là":
         return False
     return len(year) == 4 and year.isdigit() and int(year) < int(published[:4])
+
+
+@lru_cache(maxsize=1)
+def _dissolved() -> PhraseIndex:
+    return phrase_index(lexicon.words("dissolved_provinces.txt"))
+
+
+def of_dissolved_province(tokens: list[Token], start: int, end: int) -> bool:
+    """"Chủ tịch UBND tỉnh Nghệ Tĩnh": a post in a province that no longer exists
+    (``dissolved_provinces.txt``) is a past one, with or without "nguyên"."""
+    return any(after_province_word(tokens, index) and words_at(tokens, index, _dissolved())
+               for index in range(start + 1, end))
+
+
+_PROVINCE_LEVEL = (("tỉnh",), ("tỉnh", "ủy"), ("tỉnh", "uỷ"))  # "xã Vĩnh Phú" is a commune
+
+
+def after_province_word(tokens: list[Token], index: int) -> bool:
+    """Right after "tỉnh" or "Tỉnh ủy": only a province's name can follow."""
+    return any(index >= len(words) and tuple(token.lower for token in
+                                             tokens[index - len(words):index]) == words
+               for words in _PROVINCE_LEVEL)
 
 
 def written_start(tokens: list[Token], start: int) -> int:
