@@ -418,6 +418,9 @@ def test_truong_as_the_last_given_name() -> None:
 def test_a_province_name_as_the_given_names_after_a_family_name() -> None:
     text = "Phát biểu chỉ đạo, Phó Thủ tướng Chính phủ Trần Thái Bình yêu cầu các tỉnh làm tốt."
     assert _posts(text) == {"Trần Thái Bình": ["Phó Thủ tướng Chính phủ"]}
+    # so is a province's name of the past ("Minh Hải"), after a whole province's name too
+    assert _posts("Giám đốc Công an Thành phố Cần Thơ Trần Minh Hải dự.") == {
+        "Trần Minh Hải": ["Giám đốc Công an Thành phố Cần Thơ"]}
     # the province itself, after its place word, stays a place
     assert _posts("Bí thư Tỉnh ủy Thái Bình Phạm Văn Cường dự.") == {
         "Phạm Văn Cường": ["Bí thư Tỉnh ủy Thái Bình"]}

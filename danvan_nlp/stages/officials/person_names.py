@@ -98,15 +98,22 @@ def _province_as_given_end(tokens: list[Token], index: int, end: int) -> int:
     size = words_at(tokens, end, _province_names())
     after = end + size
     if not size or end != index + 1 or tokens[index].text not in _surnames() \
-            or tokens[index].text in _MIDDLE_NAMES or (index and tokens[index - 1].is_capitalised):
+            or tokens[index].text in _MIDDLE_NAMES or _inside_capitalised_run(tokens, index):
         return end
     following = tokens[after] if after < len(tokens) else None
     return after if following is None or not following.is_capitalised else end
 
 
+def _inside_capitalised_run(tokens: list[Token], index: int) -> bool:
+    """A capitalised word before, unless it ends a province's name ("Đà Nẵng Trần ...")."""
+    return index > 0 and tokens[index - 1].is_capitalised and not _province_ends_at(tokens, index)
+
+
 @lru_cache(maxsize=1)
 def _province_names() -> PhraseIndex:
-    return phrase_index([province.name for province in provinces()])
+    """Provinces' names, those of the past included ("Minh Hải" is a given name too)."""
+    return phrase_index([*(province.name for province in provinces()),
+                         *lexicon.words("dissolved_provinces.txt")])
 
 
 def _blocked_last_given(tokens: list[Token], index: int) -> bool:
