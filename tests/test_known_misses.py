@@ -186,13 +186,6 @@ def _posts(text: str) -> dict[str, list[str]]:
     return {o.name: [p.surface for p in o.positions] for o in extract(text).officials}
 
 
-@known_miss("officials: a signed article's byline in capitals ('NGUYỄN VĂN HÙNG, Ủy viên ...') "
-            "is no name: words in capitals are read as abbreviations (batch 8)")
-def test_miss_a_byline_name_in_capitals() -> None:
-    text = "NGUYỄN VĂN HÙNG, Trưởng Ban Dân vận Tỉnh ủy\nCông tác dân vận là nhiệm vụ chung."
-    assert _posts(text) == {"NGUYỄN VĂN HÙNG": ["Trưởng Ban Dân vận Tỉnh ủy"]}
-
-
 @known_miss("officials: a lower-case post told in a later sentence of a profile ('Bởi ông "
             "... mà còn là trưởng ấp') is not tied to the person (batch 5)")
 def test_miss_a_lower_case_post_in_a_later_sentence_of_a_profile() -> None:

@@ -453,3 +453,13 @@ def test_a_double_family_name_right_after_a_whole_province_name() -> None:
 def test_a_central_lecturer_is_a_post() -> None:
     text = "Bà Hà Thị Lan, Báo cáo viên Trung ương, trao đổi chuyên đề với cán bộ."
     assert _posts(text) == {"Hà Thị Lan": ["Báo cáo viên Trung ương"]}
+
+
+def test_a_byline_name_in_capitals_before_its_posts() -> None:
+    text = "TRẦN VĂN HÙNG, Trưởng Ban Dân vận Tỉnh ủy\nCông tác dân vận là nhiệm vụ chung."
+    assert _posts(text) == {"TRẦN VĂN HÙNG": ["Trưởng Ban Dân vận Tỉnh ủy"]}
+    text = "Bài viết\nHOÀNG THỊ MAI, UVTƯ Đảng, Bí thư Tỉnh ủy\nNội dung bài."
+    assert _posts(text) == {"HOÀNG THỊ MAI": ["UVTƯ Đảng", "Bí thư Tỉnh ủy"]}
+    # capitals that are no family name, or not at a line's start, stay abbreviations
+    assert _posts("BAN DÂN VẬN, Trưởng ban phát biểu.") == {}
+    assert _posts("Theo ông, LÊ VĂN HÙNG, Trưởng ban, nói.") == {}

@@ -1,14 +1,75 @@
-"""The officials stage's tokens of one article, built once and shared by its steps."""
+"""The officials stage's tokens of one article, built once and shared by its steps.
+
+One layout is read here rather than by a rule: a signed article's byline in capitals
+("NGUYỄN VĂN HÙNG, Trưởng Ban Dân vận Tỉnh ủy"). Words in capitals read as abbreviations
+everywhere else, so the byline's words are handed to the rules in their capitalised form
+("Nguyễn Văn Hùng"), with their offsets unchanged: the name is still reported as written.
+"""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
+from danvan_nlp import lexicon
 from danvan_nlp.article import Article
 from danvan_nlp.context import ArticleContext
+from danvan_nlp.stages.officials import positions as pos
 from danvan_nlp.tokens import Token, tokenize
+
+_BYLINE_WORDS = (2, 5)  # a full name in capitals: two to five words
+_TITLE_WITHIN = 6  # tokens after the comma in which a title must start
+
+
+@lru_cache(maxsize=1)
+def _surnames() -> frozenset[str]:
+    return frozenset(lexicon.words("surnames.txt"))
 
 
 def _build(context: ArticleContext) -> list[Token]:
-    return tokenize(context.text)
+    tokens = tokenize(context.text)
+    for start in _byline_starts(tokens):
+        end = _capitals_end(tokens, start)
+        if _is_byline(tokens, start, end):
+            tokens[start:end] = [_capitalised(token) for token in tokens[start:end]]
+    return tokens
+
+
+def _byline_starts(tokens: list[Token]) -> list[int]:
+    """Where a line opens with a word in capitals."""
+    return [index for index, token in enumerate(tokens)
+            if (index == 0 or tokens[index - 1].kind == "newline") and token.is_upper_word]
+
+
+def _capitals_end(tokens: list[Token], start: int) -> int:
+    end = start
+    while end < len(tokens) and tokens[end].is_upper_word and tokens[end].text.isalpha():
+        end += 1
+    return end
+
+
+def _is_byline(tokens: list[Token], start: int, end: int) -> bool:
+    """A listed family name first, then a comma or a dash, and a title a few words on
+    ("LÊ VĂN A, UVTƯ Đảng, Bí thư Tỉnh ủy": an abbreviation may come first)."""
+    low, high = _BYLINE_WORDS
+    if not low <= end - start <= high or end + 1 >= len(tokens):
+        return False
+    family = tokens[start].text[:1] + tokens[start].lower[1:]
+    return family in _surnames() and tokens[end].text in {",", "-", "–"} \
+        and _title_follows(tokens, end + 1)
+
+
+def _title_follows(tokens: list[Token], index: int) -> bool:
+    for later in range(index, min(len(tokens), index + _TITLE_WITHIN)):
+        if tokens[later].kind == "newline":
+            return False
+        if pos.title_at(tokens, later):
+            return True
+    return False
+
+
+def _capitalised(token: Token) -> Token:
+    text = token.text[:1] + token.lower[1:]
+    return token._replace(text=text, is_capitalised=True)
 
 
 def article_tokens(article: Article) -> list[Token]:
