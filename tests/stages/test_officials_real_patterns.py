@@ -463,3 +463,18 @@ def test_a_byline_name_in_capitals_before_its_posts() -> None:
     # capitals that are no family name, or not at a line's start, stay abbreviations
     assert _posts("BAN DÂN VẬN, Trưởng ban phát biểu.") == {}
     assert _posts("Theo ông, LÊ VĂN HÙNG, Trưởng ban, nói.") == {}
+
+
+def test_a_unit_named_after_its_place_is_no_person() -> None:
+    text = "Đại úy Lê Văn Hậu, Đội trưởng Đồn Biên phòng Đinh Lập, cho biết bà con giúp đỡ."
+    assert _posts(text) == {"Lê Văn Hậu": ["Đội trưởng Đồn Biên phòng Đinh Lập"]}
+
+
+def test_a_cooperative_named_by_lower_case_words_and_its_place() -> None:
+    text = ("Bà Lê Thị Hồng, Giám đốc Hợp tác xã rau an toàn Tân Lộc, nguyên Chủ tịch Hội "
+            "Phụ nữ xã, chia sẻ.")
+    assert _posts(text) == {"Lê Thị Hồng": ["Giám đốc Hợp tác xã rau an toàn Tân Lộc",
+                                            "Chủ tịch Hội Phụ nữ xã"]}
+    # a verb's object closed by no comma is no part of the cooperative's name
+    text = "Ông Hà Văn Ba, Giám đốc Hợp tác xã, giúp bà con lập Quỹ Vì người nghèo của xã."
+    assert _posts(text) == {"Hà Văn Ba": ["Giám đốc Hợp tác xã"]}

@@ -82,10 +82,10 @@ from danvan_nlp.stages.officials.person_names import name_end
 LATER_REACH = 30  # tokens after the chain where "được bầu giữ chức ..." still speaks of it
 PAST_REACH = 10  # tokens after the chain where "khi đó là ..." still speaks of the person
 
-_NAME_LEXICON = ("surnames.txt", "not_person_names.txt", "place_types.txt",
-                 "namesake_openers.txt")
+_NAME_LEXICON = ("surnames.txt", "not_person_names.txt", "place_types.txt", "named_units.txt",
+                 "namesake_openers.txt", "dissolved_provinces.txt")
 _POST_LEXICON = ("titles.txt", "org_words.txt", "org_comma_parts.txt", "org_and_parts.txt",
-                 "position_stops.txt")
+                 "org_open_heads.txt", "position_stops.txt")
 
 
 class NameStep(str, Enum):

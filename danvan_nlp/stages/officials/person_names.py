@@ -50,7 +50,8 @@ def _after_namesake_opener(tokens: list[Token], index: int) -> bool:
 
 @lru_cache(maxsize=1)
 def _place_types() -> PhraseIndex:
-    return phrase_index(lexicon.words("place_types.txt"))
+    """Place words, and units named after their place ("Đồn Biên phòng", "Hải đội")."""
+    return phrase_index([*lexicon.words("place_types.txt"), *lexicon.words("named_units.txt")])
 
 
 def name_end(tokens: list[Token], index: int, *, introduced: bool = False) -> int | None:

@@ -83,7 +83,7 @@ def position_end(tokens: list[Token], index: int) -> int | None:
         return None
     end = index + size
     while end < len(tokens):
-        step = _body_step(tokens, end)
+        step = _body_step(tokens, end) or _open_name_step(tokens, index + size, end)
         if not step:
             break
         end += step
@@ -128,6 +128,55 @@ def _body_step(tokens: list[Token], index: int) -> int:
         return 1 + place if place else 0
     body = words_at(tokens, index, _org_words())
     return body if body > words_at(tokens, index, _stops()) else 0
+
+
+_OPEN_NAME_WORDS = 5  # lower-case words an open head's name may hold before its capitals
+
+
+@lru_cache(maxsize=1)
+def _open_heads() -> PhraseIndex:
+    return phrase_index(lexicon.words("org_open_heads.txt"))
+
+
+def _open_name_step(tokens: list[Token], body_start: int, end: int) -> int:
+    """"Giám đốc Hợp tác xã dừa hữu cơ Mỏ Cày": after an open head
+    (``org_open_heads.txt``) and only lower-case words since, lower-case words closed by a
+    capitalised word that opens no name or title belong to the body."""
+    head_end = _open_head_end(tokens, body_start, end)
+    if head_end is None:
+        return 0
+    later = end
+    while later < len(tokens) and later - head_end < _OPEN_NAME_WORDS \
+            and tokens[later].kind == "word" and tokens[later].text[0].islower():
+        later += 1
+    closes = later < len(tokens) and tokens[later].is_capitalised \
+        and name_end(tokens, later) is None and not title_at(tokens, later) \
+        and _capitals_close_clause(tokens, later)
+    return later - end if later > end and closes else 0
+
+
+_CLAUSE_CLOSERS = frozenset({",", ".", ";", ")", "-", "–", ":"})
+
+
+def _capitals_close_clause(tokens: list[Token], index: int) -> bool:
+    """The capitalised name ends the clause ("... dừa hữu cơ Mỏ Cày, chia sẻ"), as the
+    last part of a post does; a verb's object ("vận động ... Quỹ Vì người nghèo") goes on."""
+    while index < len(tokens) and tokens[index].is_capitalised:
+        index += 1
+    return index == len(tokens) or tokens[index].kind == "newline" \
+        or tokens[index].text in _CLAUSE_CLOSERS
+
+
+def _open_head_end(tokens: list[Token], body_start: int, end: int) -> int | None:
+    """Where the last open head of the body ends, if only lower-case words follow it."""
+    for head_end in range(end, max(body_start, end - _OPEN_NAME_WORDS) - 1, -1):
+        if any(head_end - size >= body_start
+               and words_at(tokens, head_end - size, _open_heads()) == size
+               for size in (1, 2, 3)):
+            return head_end
+        if head_end > body_start and not tokens[head_end - 1].text[0].islower():
+            return None
+    return None
 
 
 def _and_step(tokens: list[Token], after: int) -> int:
