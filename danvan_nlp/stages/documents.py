@@ -13,6 +13,7 @@ from danvan_nlp.records import DocumentRef
 _CODE = r"""
     \d{1,5}[a-z]?                        # the number: 06, 1092, 35a
     (?:/\d{4})?                          # an optional year: 202/2025/QH15
+    (?:[ ]?[-–][ ]?[A-ZĐ]{2,}(?=/))?     # a spaced dash before the first part: "25 – NQ/TW"
     (?:[-/][ ]?[A-ZĐ][A-ZĐa-zđ0-9&]*)+   # parts: -ĐA/TU, /QĐ-UBND, /NĐ-CP, -KH/BDVTW
 """
 _DATE = re.compile(
@@ -122,7 +123,7 @@ _YEAR = re.compile(r"(?:19|20)\d\d")  # "Kế hoạch 2025", "Quy hoạch 2030":
 
 
 def _document(article: Article, match: re.Match[str]) -> DocumentRef | None:
-    code = _SPACE.sub("", match["code"] or match["lone"])
+    code = _SPACE.sub("", match["code"] or match["lone"]).replace("–", "-")
     if _YEAR.fullmatch(code) and " số " not in match[0]:
         return None
     kind = match["kind"] or _capitalised(match["lower"]) or _kind_of(code)

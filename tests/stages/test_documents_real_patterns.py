@@ -66,3 +66,11 @@ def test_a_code_of_number_and_year_only() -> None:
     assert extract("Kế hoạch số 12 tháng 5/2025 được triển khai.").documents[0].code == "12"
     # and a number and year with more parts stays one full code
     assert extract("Kế hoạch 5/2025/KH-UBND được ban hành.").documents[0].code == "5/2025/KH-UBND"
+
+
+def test_a_spaced_dash_before_the_first_part_of_a_code() -> None:
+    refs = extract("Tỉnh ủy thực hiện Chỉ thị số 49 – CT/TW về xây dựng gia đình.").documents
+    assert [(d.code, d.kind) for d in refs] == [("49-CT/TW", "Chỉ thị")]
+    # a dash before a body's name is no code part
+    assert [d.code for d in extract("Theo Kế hoạch 12 – Ban Dân vận xây dựng.").documents] == [
+        "12"]
