@@ -131,7 +131,8 @@ def _line_pattern() -> re.Pattern[str]:
         (?:\d{1,2}[:h]\d{2}\s*[,|-]?\s*(?:ngày\s*)?)?       # a clock before the date
         """ + _DATE + r"""
         (?:\s*[,|-]?\s*(?:lúc\s*)?                          # then a clock ...
-           (?P<clock>\d{1,2}[:h]\d{2}(?::\d{2})?)'?)?       # ... "08:42", "8h15", "14:46'"
+           (?P<clock>\d{1,2}[:h]\d{2}(?::\d{2})?)'?        # ... "08:42", "8h15", "14:46'"
+           (?:\s?[AaPp][Mm])?)?                             # ... "10:35:12 AM"
         (?(clock)(?:\s+\d{1,7})?)                         # a view counter after it ("14:33 1670")
         \s*(?:[([]?GMT\s*\+\s*0?7(?::00)?[)\]]?)?          # a time zone: "(GMT+7)", "[GMT+7]"
         \W*$

@@ -147,3 +147,15 @@ def test_a_view_counter_after_the_clock_of_a_date_line() -> None:
     assert extract("Thứ hai - 14/10/2024 09:10 532" + BODY).published == "2024-10-14"
     # with no clock, a number after the date is no view counter
     assert extract("Thứ hai - 14/10/2024 532" + BODY).published is None
+
+
+@pytest.mark.parametrize(
+    ("line", "published"),
+    [
+        ("5/11/2023 8:05:40 PM", "2023-11-05"),  # a twelve-hour clock with seconds
+        ("Ngày phát hành: 05/11/2023", "2023-11-05"),
+        ("Thời gian cập nhật: 8:05, 05/11/2023", "2023-11-05"),
+    ],
+)
+def test_more_date_line_shapes(line: str, published: str) -> None:
+    assert extract(line + BODY).published == published
