@@ -57,10 +57,22 @@ def name_end(tokens: list[Token], index: int, *, introduced: bool = False) -> in
     ``introduced`` is true after an honorific, rank or title: then the family name
     need not be in the lexicon ("ông Ksor Blêu").
     """
+    end = _given_names_end(tokens, index)  # the length first: the cheapest test
+    if end - index < 2 and not (introduced and "'" in tokens[index].text):
+        return None
     if not _can_start_name(tokens, index, introduced):
         return None
-    end = _given_names_end(tokens, index)
     return end if _whole_name(tokens, index, end, introduced) else None
+
+
+def may_start_name(tokens: list[Token], index: int) -> bool:
+    """False where no name can start, whatever stands before: the cheap tests of
+    :func:`name_end` (a capitalised word that opens no title, then a given name or an
+    apostrophe in the word itself), asked of every capitalised token before the rest."""
+    first = tokens[index]
+    if not first.is_capitalised or first.text in _BLOCKING_GIVEN or first.lower in _HONORIFIC:
+        return False
+    return "'" in first.text or _given_names_end(tokens, index) - index >= 2
 
 
 def _can_start_name(tokens: list[Token], index: int, introduced: bool) -> bool:

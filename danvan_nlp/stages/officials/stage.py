@@ -31,6 +31,7 @@ from danvan_nlp.stages.officials.layout import (
     introducers,
     scan_of,
 )
+from danvan_nlp.stages.officials.person_names import may_start_name
 from danvan_nlp.stages.officials.position_forms import merge_position, normalized_position
 from danvan_nlp.stages.officials.roles import roles_of
 from danvan_nlp.stages.officials.status import dated_past, status_before, written_start
@@ -87,6 +88,8 @@ def _mentions(scan: Scan) -> list[_Mention]:
 
 def _mention_at(scan: Scan, index: int) -> _Mention | None:
     tokens = scan.tokens
+    if not may_start_name(tokens, index):  # four capitalised tokens in five start no name
+        return None
     rank, honorific, intro_start = introducers(tokens, index)
     reading = read_name(scan, NameDraft(index, intro_start))
     if reading is None:
