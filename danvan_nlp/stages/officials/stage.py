@@ -14,7 +14,7 @@ from danvan_nlp.article import Article
 from danvan_nlp.components import RuleName, component
 from danvan_nlp.records import Official, Position, PositionStatus, Span
 from danvan_nlp.stages.officials import positions as pos
-from danvan_nlp.stages.officials.article_tokens import article_tokens
+from danvan_nlp.stages.officials.article_tokens import article_title_starts, article_tokens
 from danvan_nlp.stages.officials.cascade import (
     PAST_REACH,
     NameDraft,
@@ -64,7 +64,7 @@ def find_officials(article: Article) -> None:
     """Append one :class:`Official` per named person holding a position."""
     tokens = article_tokens(article)
     people: dict[str, Official] = {}
-    mentions = _mentions(scan_of(tokens))
+    mentions = _mentions(scan_of(tokens, article_title_starts(article)))
     for mention in mentions + _short_mentions(tokens, mentions):
         if mention.positions:
             _add(article, tokens, people, mention)
