@@ -99,39 +99,66 @@ print(json.dumps(sorted({name.split(".")[0] for name in sys.modules})), file=sys
 """
 
 
-def cli_cold_start(article: Path, runs: int, cwd: Path | None = None) -> dict[str, Any]:
+def cli_cold_start(article: Path, runs: int, cwd: Path | None = None,
+                   python: str = sys.executable) -> dict[str, Any]:
     """Wall and CPU seconds of each `danvan extract ARTICLE` run and their peak memory,
     measured from a fresh small parent (this process's own children would include forks
-    of a process that loaded both libraries)."""
-    done = subprocess.run([sys.executable, "-c", _COLD_START_CHILD, str(article), str(runs)],
+    of a process that loaded both libraries); ``python`` runs the command."""
+    done = subprocess.run([python, "-c", _COLD_START_CHILD, str(article), str(runs)],
                           check=True, capture_output=True, text=True, cwd=cwd)
     result: dict[str, Any] = json.loads(done.stdout)
     return result
 
 
-def heavy_imports(article: Path, cwd: Path | None = None) -> list[str]:
+def heavy_imports(article: Path, cwd: Path | None = None,
+                  python: str = sys.executable) -> list[str]:
     """The heavy libraries `danvan extract ARTICLE` imports (none expected)."""
-    done = subprocess.run([sys.executable, "-c", _MODULES_CHILD, str(article)],
+    done = subprocess.run([python, "-c", _MODULES_CHILD, str(article)],
                           check=True, capture_output=True, text=True, cwd=cwd)
     loaded = json.loads(done.stderr.strip().splitlines()[-1])
     return [name for name in HEAVY if name in loaded]
 
 
-def print_cold_start(article: Path, runs: int, cwd: Path | None = None) -> None:
-    """Print the cold start of the command on one article with models (code in ``cwd``)."""
-    measured = cli_cold_start(article, runs, cwd)
+def print_cold_start(article: Path, runs: int, cwd: Path | None = None,
+                     python: str = sys.executable) -> None:
+    """Print the cold start of the command on one article with models (code in ``cwd``,
+    run by ``python``)."""
+    measured = cli_cold_start(article, runs, cwd, python)
     where = f" [code in {cwd}]" if cwd else ""
+    where += f" [{_install_kind(python)}]"
     print(f"`danvan extract` cold start on {article.name}{where} ({runs} runs): "
           f"wall median {statistics.median(measured['walls']):.2f} s "
           f"(min {min(measured['walls']):.2f}), CPU median "
           f"{statistics.median(measured['cpus']):.2f} s, peak memory "
           f"{measured['peak_kb'] / 1024:.0f} MB (targets < 0.5 s, < 80 MB)")
-    print(f"heavy libraries it imported: {', '.join(heavy_imports(article, cwd)) or 'none'}")
+    print(f"heavy libraries it imported: "
+          f"{', '.join(heavy_imports(article, cwd, python)) or 'none'}")
+
+
+_INSTALL_KIND_CHILD = """
+import os, sys, danvan_nlp
+package = os.path.dirname(danvan_nlp.__file__)
+cached = os.path.isdir(os.path.join(package, "__pycache__"))
+writes = not sys.dont_write_bytecode
+print(("installed" if "site-packages" in package else "editable (source tree)")
+      + (", bytecode cached" if cached else ", no bytecode cache")
+      + ("" if writes else ", PYTHONDONTWRITEBYTECODE set") + " - " + sys.executable)
+"""
+
+
+def _install_kind(python: str) -> str:
+    """How ``python`` finds danvan_nlp (``pip install .`` or the editable test install)
+    and whether it reads compiled bytecode: the cold start depends on both."""
+    done = subprocess.run([python, "-c", _INSTALL_KIND_CHILD], check=True,
+                          capture_output=True, text=True)
+    return done.stdout.strip()
 
 
 def _cold_starts(args: argparse.Namespace) -> None:
     article = args.article.resolve()
     print_cold_start(article, args.runs)
+    for python in args.python:  # e.g. a fresh venv with `pip install .`, as users install
+        print_cold_start(article, args.runs, python=python)
     if args.baseline:
         print_cold_start(article, args.runs, args.baseline)
 
@@ -146,6 +173,10 @@ def main() -> None:
     parser.add_argument("--baseline", type=Path, metavar="DIR",
                         help="also time the cold start of the code checked out in DIR "
                         "(e.g. `git archive OLD | tar -x -C DIR`), alternating with this one")
+    parser.add_argument("--python", action="append", default=[], metavar="PYTHON",
+                        help="also time the command's cold start under this interpreter, "
+                        "e.g. that of a fresh venv made with `pip install .` (the README's "
+                        "first command; pip writes bytecode at install); repeatable")
     parser.add_argument("--cold-start-only", action="store_true",
                         help="only measure the command's cold start")
     args = parser.parse_args()

@@ -250,8 +250,15 @@ def deed_re() -> re.Pattern[str]:
 def is_campaign(name: str) -> bool:
     """A campaign's name, maybe after a place ("Bắc Giang chung tay vì người nghèo")."""
     words = f" {plain(name)} "
-    return any((words.startswith(f" {c} ") and not _numbered_variant(name, c))
-               or _after_place(words, c) for c in campaigns())
+    return any((words.startswith(padded) and not _numbered_variant(name, c))
+               or _after_place(words, padded, size) for c, padded, size in _padded_campaigns())
+
+
+@lru_cache(maxsize=1)
+def _padded_campaigns() -> tuple[tuple[str, str, int], ...]:
+    """Each campaign, space-padded (" dân vận khéo "), and its number of words: built once,
+    not for every name checked."""
+    return tuple((c, f" {c} ", len(c.split())) for c in campaigns())
 
 
 def _numbered_variant(name: str, campaign: str) -> bool:
@@ -260,9 +267,8 @@ def _numbered_variant(name: str, campaign: str) -> bool:
     return any(char.isdigit() for char in rest)
 
 
-def _after_place(words: str, campaign: str) -> bool:
-    size = len(campaign.split())
-    return (size >= MIN_SUFFIX_CAMPAIGN_WORDS and words.endswith(f" {campaign} ")
+def _after_place(words: str, padded: str, size: int) -> bool:
+    return (size >= MIN_SUFFIX_CAMPAIGN_WORDS and words.endswith(padded)
             and len(words.split()) - size <= MAX_PLACE_WORDS)
 
 

@@ -75,3 +75,13 @@ def _capitalised(token: Token) -> Token:
 def article_tokens(article: Article) -> list[Token]:
     """Tokens of ``article.ntext``, tokenized on the first call for this article."""
     return article.context.memo(_build)
+
+
+def _build_title_starts(context: ArticleContext) -> list[int]:
+    return pos.title_starts(context.memo(_build))
+
+
+def article_title_starts(article: Article) -> list[int]:
+    """Where a title head word starts in :func:`article_tokens`, found once per article
+    (the scan of the officials and the NER fallback's search for posts both read it)."""
+    return article.context.memo(_build_title_starts)

@@ -32,13 +32,15 @@ class Scan:
     list_firsts: dict[int, int | None] = field(default_factory=dict)
 
 
-def scan_of(tokens: list[Token]) -> Scan:
-    """The tables over ``tokens``, one pass each."""
+def scan_of(tokens: list[Token], title_starts: list[int] | None = None) -> Scan:
+    """The tables over ``tokens``, one pass each (``title_starts``: already found)."""
     clause_starts = [0] * (len(tokens) + 1)
     for index in range(1, len(tokens) + 1):
         opens = tokens[index - 1].text in _CLAUSE_BOUNDARIES
         clause_starts[index] = index if opens else clause_starts[index - 1]
-    return Scan(tokens, clause_starts, pos.title_starts(tokens))
+    if title_starts is None:
+        title_starts = pos.title_starts(tokens)
+    return Scan(tokens, clause_starts, title_starts)
 
 
 @lru_cache(maxsize=1)

@@ -25,7 +25,7 @@ from danvan_nlp.article import Article
 from danvan_nlp.components import component
 from danvan_nlp.records import Official, Position
 from danvan_nlp.stages.officials import positions as pos
-from danvan_nlp.stages.officials.article_tokens import article_tokens
+from danvan_nlp.stages.officials.article_tokens import article_title_starts, article_tokens
 from danvan_nlp.stages.officials.ner_people import Tagger, tag_sentence
 from danvan_nlp.stages.officials.person_names import whole_syllable
 from danvan_nlp.stages.officials.position_forms import merge_position, normalized_position
@@ -72,7 +72,7 @@ def add_confirmed(article: Article, tagger: Tagger | None = None, *,
                   proper_nouns: bool = PROPER_NOUNS) -> None:
     """:func:`recover_names` with a chosen tagger (``None``: underthesea.ner) and gate."""
     tokens = article_tokens(article)
-    held, orphans = posts_in(article, tokens)
+    held, orphans = posts_in(article, tokens, article_title_starts(article))
     candidates = find_candidates(tokens, held, orphans, _known(article))
     if not candidates:
         return
@@ -82,24 +82,25 @@ def add_confirmed(article: Article, tagger: Tagger | None = None, *,
     article.officials[:] = list(people.values())
 
 
-def posts_in(article: Article, tokens: list[Token]) -> tuple[list[TokenSpan], list[TokenSpan]]:
-    """Every position in the text, and those no official found so far holds."""
+def posts_in(article: Article, tokens: list[Token], title_starts: list[int] | None = None,
+             ) -> tuple[list[TokenSpan], list[TokenSpan]]:
+    """Every position in the text, and those no official found so far holds (read from
+    each title head word of ``title_starts``, found if not given, not inside the last)."""
     held = [(p.span.start, p.span.end) for o in article.officials for p in o.positions]
     every: list[TokenSpan] = []
     orphans: list[TokenSpan] = []
-    index = 0
-    while index < len(tokens):
-        token = tokens[index]
-        opens = token.kind == "word" and pos.may_open_title(token)
-        end = pos.position_end(tokens, index) if opens else None
+    read_to = 0  # where the position last read ends
+    for index in pos.title_starts(tokens) if title_starts is None else title_starts:
+        if index < read_to or tokens[index].kind != "word":
+            continue
+        end = pos.position_end(tokens, index)
         if end is None:
-            index += 1
             continue
         every.append((index, end))
         start = article.norm.to_original(tokens[index].start, tokens[index].end)[0]
         if not any(first <= start < last for first, last in held):
             orphans.append((index, end))
-        index = end
+        read_to = end
     return every, orphans
 
 

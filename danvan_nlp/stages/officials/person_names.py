@@ -60,10 +60,29 @@ def name_end(tokens: list[Token], index: int, *, introduced: bool = False) -> in
     ``introduced`` is true after an honorific, rank or title: then the family name
     need not be in the lexicon ("ông Ksor Blêu").
     """
-    if not _can_start_name(tokens, index, introduced):
+    if not _may_open(tokens[index]):  # the cheapest tests first: the word, the length
         return None
     end = _given_names_end(tokens, index)
+    if end - index < 2 and not (introduced and "'" in tokens[index].text):
+        return None
+    if not _can_start_name(tokens, index, introduced):
+        return None
     return end if _whole_name(tokens, index, end, introduced) else None
+
+
+def may_start_name(tokens: list[Token], index: int) -> bool:
+    """False where no name can start, whatever stands before: the cheap tests of
+    :func:`name_end` (a capitalised word that opens no title, then a given name or an
+    apostrophe in the word itself), asked of every capitalised token before the rest."""
+    first = tokens[index]
+    return _may_open(first) and (
+        "'" in first.text or _given_names_end(tokens, index) - index >= 2)
+
+
+def _may_open(first: Token) -> bool:
+    """A capitalised word that is neither a title's or body's first word nor an honorific."""
+    return first.is_capitalised and first.text not in _BLOCKING_GIVEN \
+        and first.lower not in _HONORIFIC
 
 
 def _can_start_name(tokens: list[Token], index: int, introduced: bool) -> bool:

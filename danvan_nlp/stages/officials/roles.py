@@ -12,7 +12,7 @@ _LOOK_AHEAD = 4
 _INTRO_BOUNDARIES = frozenset({".", "\n", "!", "?"})
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=2)  # "after" and "intro": both stay cached
 def _cues(where: str) -> dict[tuple[str, ...], Role]:
     cues: dict[tuple[str, ...], Role] = {}
     for row in lexicon.table("roles.tsv"):

@@ -14,7 +14,7 @@ from danvan_nlp.article import Article
 from danvan_nlp.components import RuleName, component
 from danvan_nlp.records import Official, Position, PositionStatus, Span
 from danvan_nlp.stages.officials import positions as pos
-from danvan_nlp.stages.officials.article_tokens import article_tokens
+from danvan_nlp.stages.officials.article_tokens import article_title_starts, article_tokens
 from danvan_nlp.stages.officials.cascade import (
     PAST_REACH,
     NameDraft,
@@ -31,6 +31,7 @@ from danvan_nlp.stages.officials.layout import (
     introducers,
     scan_of,
 )
+from danvan_nlp.stages.officials.person_names import may_start_name
 from danvan_nlp.stages.officials.position_forms import merge_position, normalized_position
 from danvan_nlp.stages.officials.roles import roles_of
 from danvan_nlp.stages.officials.status import (
@@ -68,7 +69,7 @@ def find_officials(article: Article) -> None:
     """Append one :class:`Official` per named person holding a position."""
     tokens = article_tokens(article)
     people: dict[str, Official] = {}
-    mentions = _mentions(scan_of(tokens))
+    mentions = _mentions(scan_of(tokens, article_title_starts(article)))
     for mention in mentions + _short_mentions(tokens, mentions):
         if mention.positions:
             _add(article, tokens, people, mention)
@@ -92,6 +93,8 @@ def _mentions(scan: Scan) -> list[_Mention]:
 
 def _mention_at(scan: Scan, index: int) -> _Mention | None:
     tokens = scan.tokens
+    if not may_start_name(tokens, index):  # four capitalised tokens in five start no name
+        return None
     rank, honorific, intro_start = introducers(tokens, index)
     reading = read_name(scan, NameDraft(index, intro_start))
     if reading is None:

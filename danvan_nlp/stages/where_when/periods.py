@@ -87,9 +87,19 @@ def find_periods(text: str, published: str | None) -> list[PeriodMention]:
 
 def _aside(text: str, mention: PeriodMention) -> PeriodMention:
     """The mention marked ``aside`` when it stands in brackets: "36 xã (năm 2017)"."""
-    if text[:mention.start].rstrip().endswith("(") and text[mention.end:].lstrip()[:1] == ")":
+    if _next_visible(text, mention.start, -1) == "(" and _next_visible(text, mention.end, 1) == ")":
         return replace(mention, aside=True)
     return mention
+
+
+def _next_visible(text: str, offset: int, step: int) -> str:
+    """The first character that is not a space going from ``offset`` by ``step`` (1: the
+    one at ``offset`` on, -1: the one before it back; "" at the text's end). Only the
+    spaces are read, not a copy of the text before or after."""
+    index = offset if step == 1 else offset - 1
+    while 0 <= index < len(text) and text[index].isspace():
+        index += step
+    return text[index] if 0 <= index < len(text) else ""
 
 
 def _day(published: str | None) -> date | None:

@@ -179,7 +179,13 @@ def _lower_word_follows(text: str, end: int) -> bool:
 def _listed_after_another(text: str, start: int) -> bool:
     """Whether a type word follows another and a comma: "21 xã, thị trấn" counts units."""
     words = text[max(0, start - 20):start].rstrip().removesuffix(",").split()
-    return bool(words) and words[-1].casefold() in {word.split()[-1] for word in _levels()}
+    return bool(words) and words[-1].casefold() in _level_last_words()
+
+
+@lru_cache(maxsize=1)
+def _level_last_words() -> frozenset[str]:
+    """The last word of each type word ("trấn" of "thị trấn"), built once, not per mention."""
+    return frozenset(word.split()[-1] for word in _levels())
 
 
 def _level(level: str, name: str | None) -> PlaceLevel:
