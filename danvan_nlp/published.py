@@ -226,13 +226,18 @@ def _headline_date(headline: str, offset: int) -> list[Candidate]:
 
 
 def _opens_site_banner(lines: list[str], index: int) -> bool:
-    """True when the next non-empty line is banner furniture ("Hotline:", "Email:").
+    """True when the next non-empty line is banner furniture ("Hotline:", "Email:", a
+    weather box's temperatures).
 
     Sites print today's date beside their contact lines; that is the day the page was
     fetched, not the day it was published.
     """
     following = next((line.strip() for line in lines[index + 1:] if line.strip()), "")
-    return _banner_pattern().match(following) is not None
+    return _banner_pattern().match(following) is not None \
+        or _TEMPERATURE.search(following) is not None
+
+
+_TEMPERATURE = re.compile(r"\d\s?°\s?C?")  # a weather box beside the date: "25° - 33° C"
 
 
 def _line_candidates(line: str, offset: int, notes: list[str]) -> list[Candidate]:

@@ -159,3 +159,10 @@ def test_a_view_counter_after_the_clock_of_a_date_line() -> None:
 )
 def test_more_date_line_shapes(line: str, published: str) -> None:
     assert extract(line + BODY).published == published
+
+
+def test_a_date_beside_a_weather_box_is_the_fetch_day() -> None:
+    text = "Thứ Hai, 02/03/2026\nĐà Lạt 14° - 22°C\nTin địa phương" + BODY
+    article = extract(text)
+    assert article.published is None
+    assert any("opens the site's banner" in w for w in article.warnings)
