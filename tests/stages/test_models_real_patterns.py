@@ -345,3 +345,23 @@ def test_models_listed_each_with_its_cue_are_separate() -> None:
     assert _titles(text) == ["trồng cam sành", "nuôi dê lai"]
     assert _titles("Hội duy trì mô hình nuôi gà thả vườn và mô hình trồng nấm.") == [
         "nuôi gà thả vườn", "trồng nấm"]
+
+
+def test_activities_listed_after_nhu_and_a_described_model_without_a_colon() -> None:
+    text = ("Một số mô hình hiệu quả của huyện như mô hình vận động hội viên góp gạo nuôi bếp ăn "
+            "bán trú; vận động bà con trồng hàng rào xanh, dựng cổng ngõ đúng quy cách của thôn "
+            "Nà Sang; vận động các doanh nghiệp, nhà hảo tâm cùng góp vốn giúp hộ nghèo nuôi bò "
+            "sinh sản của xã Hồng Phong.")
+    assert _titles_and_rules(text) == [
+        ("vận động hội viên góp gạo nuôi bếp ăn bán trú", "described"),
+        ("vận động bà con trồng hàng rào xanh, dựng cổng ngõ đúng quy cách", "listed_activity"),
+        ("vận động các doanh nghiệp, nhà hảo tâm cùng góp vốn giúp hộ nghèo nuôi bò sinh sản",
+         "listed_activity"),
+    ]
+
+
+def test_a_cue_needing_its_opening_words_does_not_stop_a_listed_item() -> None:
+    from danvan_nlp.stages.models import lexicon as lex
+
+    assert lex.cues_in("dựng cổng ngõ đúng quy cách") == []
+    assert [cue.starts_with for cue in lex.cues_in("nhờ cách vận động khéo")] == ["vận động"]

@@ -43,7 +43,8 @@ answer means the cue gives nothing:
 7. ``common_noun`` (rejects): a cue that is not a free title opener, or one after a
    plural or a number ("các mô hình", "12 mô hình"), is a common noun; it comes after 3
    to 6 because "các mô hình như "A", "B"" still lists names;
-8. ``listed_activity``: after a list opener ("Tiêu biểu như: Mô hình A (...); B; C"), the
+8. ``listed_activity``: after a list opener ("Tiêu biểu như: Mô hình A (...); B; C", or
+   "như" with no colon: "như mô hình A; B; C"), the
    described title and the ";"-separated activities after it, or the one after its
    bracketed owner and a comma ("như: mô hình A (Hội Nông dân), B"), named without a cue -
    before 9, which would take the first item alone;

@@ -16,7 +16,7 @@ MIN_TITLE_WORDS = 2
 MAX_DESCRIBED_WORDS = 20
 LIST_GAP = 80  # characters allowed between two quoted names of one list
 ITEM_GAP = 300  # ... when the gap describes the name before and ends in ";"
-MAX_ITEM_WORDS = 15  # an activity listed without a cue: "vận động tặng quà học sinh"
+MAX_ITEM_WORDS = 18  # an activity listed without a cue, with its "khéo vận động ..." opener
 LOOKBACK = 200  # characters before a cue or deed that the checks on what precedes read
 LOOKAHEAD = 2000  # characters after a cue that a described title may take
 
@@ -180,8 +180,7 @@ def _item_at(sentence: str, start: int) -> Found | None:
 
 def _can_be_item(item: str, title: str) -> bool:
     """A listed activity: starts lower-case, no cue of its own, short, a title."""
-    cues = [lex.cues()[cue.lower()] for cue in lex.cue_re().findall(item)]
-    return (item[:1].islower() and all(cue.kind is lex.CueKind.NAME for cue in cues)
+    return (item[:1].islower() and all(cue.kind is lex.CueKind.NAME for cue in lex.cues_in(item))
             and len(title.split()) <= MAX_ITEM_WORDS and can_be_title(title))
 
 

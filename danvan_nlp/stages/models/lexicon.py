@@ -53,6 +53,18 @@ def cue_re() -> re.Pattern[str]:
     )
 
 
+def cues_in(text: str) -> list[Cue]:
+    """The cues standing in ``text``, leaving out a cue whose title must open with words
+    that do not follow it ("quy cách" holds "cách", but no "cách vận động")."""
+    found = []
+    for match in cue_re().finditer(text):
+        cue = cues()[match["cue"].lower()]
+        after = text[match.end():].lstrip().lower()
+        if not cue.starts_with or after.startswith(cue.starts_with + " "):
+            found.append(cue)
+    return found
+
+
 @lru_cache(maxsize=1)
 def next_model_re() -> re.Pattern[str]:
     """A comma, semicolon or "và" before a cue that opens any title: the next model of a
@@ -205,8 +217,10 @@ NAMED_BEFORE = re.compile(
 )
 LIST_INTRO = re.compile(
     r"""
-    (?<!\w)(?:như|là|gồm|gồm\ có)  # "such as", "is", "including"
-    \s*:\s*$                         # a colon right before the cue
+    (?<!\w)(?:
+      (?:như|là|gồm|gồm\ có)\s*:    # "such as", "is", "including", then a colon
+      | như                          # or "such as" alone ("như mô hình A; B; C")
+    )\s*$                            # right before the cue
     """,
     re.VERBOSE | re.IGNORECASE,
 )
