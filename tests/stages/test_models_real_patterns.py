@@ -365,3 +365,14 @@ def test_a_cue_needing_its_opening_words_does_not_stop_a_listed_item() -> None:
 
     assert lex.cues_in("dựng cổng ngõ đúng quy cách") == []
     assert [cue.starts_with for cue in lex.cues_in("nhờ cách vận động khéo")] == ["vận động"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chị Thào Thị Dua bảo: theo tôi, mô hình gì cũng phải giúp bà con có thêm thu nhập.",
+        "Ông trưởng bản hiểu rằng mô hình cũng cần người dân đồng thuận mới bền lâu.",
+    ],
+)
+def test_a_saying_about_any_model_is_no_model(text: str) -> None:
+    assert _titles(text) == []
