@@ -376,3 +376,17 @@ def test_a_cue_needing_its_opening_words_does_not_stop_a_listed_item() -> None:
 )
 def test_a_saying_about_any_model_is_no_model(text: str) -> None:
     assert _titles(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "titles"),
+    [
+        ('Năm 2025, phong trào "Đoàn kết, kỷ luật, đổi mới, nâng cao hiệu quả công tác" thu hút '
+         "hầu hết cán bộ tham gia.", []),
+        ('Xã quán triệt mô hình "Dân chủ - Kỷ cương - Trách nhiệm - Hành động" ở mọi chi bộ.', []),
+        ('Đoàn viên duy trì mô hình "Bến sông xanh, sạch, đẹp" ở xóm Chài.',
+         ["Bến sông xanh, sạch, đẹp"]),
+    ],
+)
+def test_a_slogan_of_values_is_no_model(text: str, titles: list[str]) -> None:
+    assert _titles(text) == titles

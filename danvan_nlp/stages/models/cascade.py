@@ -168,15 +168,16 @@ def _listed_activities(site: CueSite) -> list[Found] | None:
 
 _TITLE_LISTS = ("model_title_stops.txt", "model_title_ends.txt", "model_title_rejects.txt",
                 "model_title_compounds.txt")
-_NAME_LISTS = ("model_campaigns.txt", "model_campaign_markers.txt", "model_abstract_heads.txt")
+_NAME_LISTS = ("model_campaigns.txt", "model_campaign_markers.txt", "model_abstract_heads.txt",
+               "model_slogan_values.txt")
 
 CUE_STEPS: tuple[CueStep, ...] = (
     CueStep(ModelRejection.MANNER, ("model_manner_phrases.txt",), _manner),
     CueStep(ModelRejection.AT_EVENT, ("model_cues.tsv",), _at_event),
     CueStep(ModelRule.NAMED_BEFORE, _NAME_LISTS, _named_before),
     CueStep(ModelRule.QUOTED_NAME, _NAME_LISTS, _quoted_name),
-    CueStep(ModelRule.QUOTED_LIST, ("model_campaigns.txt", "model_abstract_heads.txt"),
-            _quoted_list),
+    CueStep(ModelRule.QUOTED_LIST, ("model_campaigns.txt", "model_abstract_heads.txt",
+                                    "model_slogan_values.txt"), _quoted_list),
     CueStep(ModelRule.AFTER_DASH, _TITLE_LISTS, _after_dash),
     CueStep(ModelRejection.COMMON_NOUN, ("model_cues.tsv", "model_plural_words.txt"),
             _common_noun),
@@ -226,10 +227,10 @@ SENTENCE_FINDERS: tuple[Finder, ...] = (
     Finder(tuple(step.name for step in CUE_STEPS if isinstance(step.name, ModelRule)),
            ("model_cues.tsv",), _after_cues),
     Finder((ModelRule.QUOTED_PASSIVE,), ("model_passive_cues.txt", "model_name_holders.txt",
-                                         "model_abstract_heads.txt"),
+                                         "model_abstract_heads.txt", "model_slogan_values.txt"),
            lambda site: finders.presented_by_passive(site.sentence, site.found)),
     Finder((ModelRule.COUNTED_NAME,), ("model_count_verbs.txt", "model_campaigns.txt",
-                                       "model_abstract_heads.txt"),
+                                       "model_abstract_heads.txt", "model_slogan_values.txt"),
            lambda site: finders.counted_names(site.sentence, site.found)),
     Finder((ModelRule.CAMPAIGN_ACTIVITY,), ("model_activity_openers.txt", "model_campaigns.txt",
                                             *_TITLE_LISTS),

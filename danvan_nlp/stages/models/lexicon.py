@@ -298,9 +298,29 @@ def names_something_else(before_quote: str) -> bool:
 
 
 def not_a_model(name: str) -> bool:
-    """A quoted name that is a campaign, a motto, an abstract noun phrase or a year's
-    theme, not a model."""
-    return is_campaign(name) or is_motto(name) or is_abstract(name) or is_theme_year(name)
+    """A quoted name that is a campaign, a motto, a slogan of values, an abstract noun
+    phrase or a year's theme, not a model."""
+    return (is_campaign(name) or is_motto(name) or is_value_slogan(name) or is_abstract(name)
+            or is_theme_year(name))
+
+
+MIN_SLOGAN_PARTS = 3  # "Kỷ cương, trách nhiệm, hành động": three values at least
+_SLOGAN_PART = re.compile(
+    r"""
+    ,           # "Đoàn kết, sáng tạo"
+    | \s[-–]\s  # "Dân chủ - Kỷ cương"
+    """,
+    re.VERBOSE,
+)
+
+
+def is_value_slogan(name: str) -> bool:
+    """ "Đoàn kết, sáng tạo, ... hiệu quả": a string of abstract values, most of its three
+    or more parts opened by a value word of ``model_slogan_values.txt`` (a slogan)."""
+    parts = [f"{plain(part)} " for part in _SLOGAN_PART.split(name) if part.strip()]
+    values = lower("model_slogan_values.txt")
+    valued = sum(any(part.startswith(f"{value} ") for value in values) for part in parts)
+    return len(parts) >= MIN_SLOGAN_PARTS and 2 * valued > len(parts)
 
 
 THEME_YEAR = re.compile(
