@@ -390,3 +390,25 @@ def test_a_saying_about_any_model_is_no_model(text: str) -> None:
 )
 def test_a_slogan_of_values_is_no_model(text: str, titles: list[str]) -> None:
     assert _titles(text) == titles
+
+
+def test_two_quoted_names_of_one_list_sharing_words_are_two_models() -> None:
+    text = ('Đơn vị có các mô hình như: "Xóm chài xanh, sạch, đẹp", "Phối hợp giữ xóm chài xanh, '
+            'sạch, đẹp, an toàn", "Bữa sáng cho em".')
+    assert _titles(text) == ["Xóm chài xanh, sạch, đẹp",
+                             "Phối hợp giữ xóm chài xanh, sạch, đẹp, an toàn", "Bữa sáng cho em"]
+
+
+def test_a_quoted_name_told_again_in_another_sentence_is_kept_once() -> None:
+    text = ('Đồn duy trì mô hình "Xóm chài xanh, sạch, đẹp". Năm nay, mô hình "Xóm chài xanh, '
+            'sạch, đẹp, an toàn" được nhân rộng.')
+    assert _titles(text) == ["Xóm chài xanh, sạch, đẹp"]
+
+
+def test_items_told_apart_are_never_one_group() -> None:
+    from danvan_nlp.stages.models.repeats import each_with_repeats
+
+    titles = [("nuôi ong lấy mật", 0), ("nuôi ong lấy mật rừng", 1), ("nuôi ong lấy mật", 2)]
+    assert each_with_repeats(titles) == [[0, 1, 2]]
+    assert each_with_repeats(titles, lambda later, kept: {later, kept} == {0, 1}) == [
+        [0, 2], [1]]
