@@ -412,3 +412,26 @@ def test_items_told_apart_are_never_one_group() -> None:
     assert each_with_repeats(titles) == [[0, 1, 2]]
     assert each_with_repeats(titles, lambda later, kept: {later, kept} == {0, 1}) == [
         [0, 2], [1]]
+
+
+@pytest.mark.parametrize(
+    ("text", "titles"),
+    [
+        ('Nổi bật là cách làm "Lớp học chữ Chăm" ở thôn Văn Lâm, nơi các chức sắc dạy chữ cho '
+         '80 em; "Tủ thuốc cộng đồng" do Hội Chữ thập đỏ xã quản lý; và "Đêm hội trăng rằm" ở '
+         "bản Lũng.",
+         ["Lớp học chữ Chăm", "Tủ thuốc cộng đồng", "Đêm hội trăng rằm"]),
+        ('Ngoài ra còn có các mô hình "Ruộng mẫu liên kết" ở xã Hòa Bình và "Bếp ấm bệnh viện" '
+         "của Hội Phụ nữ huyện.",
+         ["Ruộng mẫu liên kết", "Bếp ấm bệnh viện"]),
+        ('Đáng chú ý là phần việc "Sổ tay số cho ông bà", đã được nhân rộng ra 40 thôn; và '
+         '"Góc đọc sách ven đê" của Chi đoàn thôn Đông.',
+         ["Sổ tay số cho ông bà", "Góc đọc sách ven đê"]),
+        ('Xã duy trì mô hình "Tổ hòa giải giỏi" ở thôn 3 và "ai cũng phải biết luật" trở thành '
+         "câu cửa miệng.",
+         ["Tổ hòa giải giỏi"]),
+    ],
+)
+def test_quoted_names_listed_on_after_a_clause_describing_the_one_before(
+        text: str, titles: list[str]) -> None:
+    assert _titles(text) == titles

@@ -34,7 +34,8 @@ answer means the cue gives nothing:
    (""A" là một mô hình ...", "chọn "A" làm mô hình trọng tâm") - the copula makes the
    name the cue's model, so the words after the cue only describe it: first of the finders;
 4. ``quoted_name``: a quoted name right after the cue (past any campaign names), and the
-   names chained to it - the most explicit way to name a model;
+   names chained to it or listed on after a clause describing the one before
+   (""A" ở xã X, nơi ...; và "B""): the most explicit way to name a model;
 5. ``quoted_list``: a list opened after the cue ("như:", "mang tên") of quoted names -
    after 4, since a quote right after the cue is the name itself, not a list;
 6. ``after_dash``: a campaign name after the cue, then a dash and the unquoted

@@ -61,15 +61,40 @@ def skip_campaigns(sentence: str, position: int) -> int:
 
 
 def quoted_chain(sentence: str, first: re.Match[str]) -> list[Found]:
-    """The quoted name after a cue and the quoted names chained to it by a separator."""
+    """The quoted name after a cue, the quoted names chained to it by a separator, and
+    the names listed on after a clause describing the one before (:func:`listed_on`)."""
     found: list[Found] = []
     match: re.Match[str] | None = first
     while match:
         launched = lex.launched_from_above(sentence, match.end())
         if not launched and not lex.not_a_model(match["name"]):
             found.append(Found(match.start("name"), match.end("name"), ModelRule.QUOTED_NAME))
-        match = lex.CHAINED_QUOTE.match(sentence, match.end())
+        match = lex.CHAINED_QUOTE.match(sentence, match.end()) or listed_on(sentence, match.end())
     return found
+
+
+_LIST_GOES_ON = re.compile(
+    r"""
+    (?: ;\s*(?:và\s+)?    # "; " or "; và ": the next item of a list
+      | ,?\s+và\s+        # " và ", ", và ": its last item
+    )$                     # right before the next quoted name
+    """,
+    re.VERBOSE,
+)
+
+
+def listed_on(sentence: str, position: int) -> re.Match[str] | None:
+    """The next quoted name of a list after a clause describing the name before it
+    (``"A" ở xã X, nơi ...; "B" do ... ; và "C"``): a capitalised name, the clause short,
+    opening no title of its own (a naming verb, "được nhân rộng", may stand in it), and
+    ending in "; " or "và"."""
+    match = lex.ANY_QUOTED.search(sentence, position)
+    if not match or not match["name"][:1].isupper():
+        return None
+    gap = sentence[position : match.start()]
+    if len(gap) > ITEM_GAP or not _LIST_GOES_ON.search(gap):
+        return None
+    return match if all(cue.kind is lex.CueKind.NAME for cue in lex.cues_in(gap)) else None
 
 
 def quoted_list(sentence: str, position: int) -> list[Found]:
