@@ -104,14 +104,6 @@ def test_miss_a_quoted_name_told_by_its_owner() -> None:
     assert titles == ["Bếp cháo yêu thương"]
 
 
-@known_miss("models: a quoted name after 'nhờ cách làm' is read as the article's manner and "
-            "dropped (tests/gold_blind)")
-def test_miss_a_named_method_after_nho() -> None:
-    text = ('Cây cầu được làm xong nhờ cách làm "Cầu nối yêu thương" do chi hội khởi xướng.')
-    titles = [model.title for model in extract(text).models]
-    assert titles == ["Cầu nối yêu thương"]
-
-
 @known_miss("outcome: a width told before a 'sau khi được vận động' clause takes that clause's "
             "verb (batch 1)")
 def test_miss_a_width_before_a_clause_of_its_own() -> None:

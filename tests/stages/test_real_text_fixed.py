@@ -52,3 +52,9 @@ def test_a_model_told_twice_in_other_words_is_kept_once() -> None:
             "rộng mô hình nuôi bò tập trung quy mô lớn.")
     assert [model.title for model in extract(text).models] == [
         "nuôi bò vỗ béo với quy mô lớn"]
+
+
+def test_a_named_method_after_nho_cach_lam() -> None:
+    text = ('Cây cầu được làm xong nhờ cách làm "Cầu nối yêu thương" do chi hội khởi xướng.')
+    assert [model.title for model in extract(text).models] == ["Cầu nối yêu thương"]
+    assert extract("Nhờ cách làm bài bản đó, xã về đích sớm.").models == []

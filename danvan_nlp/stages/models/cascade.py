@@ -27,8 +27,8 @@ Each sentence of the article is read by three registries, top-down:
 ``CUE_STEPS`` - what follows one cue word; the first step that answers wins, and an empty
 answer means the cue gives nothing:
 
-1. ``manner`` (rejects): "với cách làm ..." frames the article's own method - read before
-   any title, since whatever follows is no model;
+1. ``manner`` (rejects): "nhờ cách làm ..." frames the article's own method - read before
+   any title, since whatever follows is no model, unless it is a capitalised quoted name;
 2. ``at_event`` (rejects): a naming cue after "tại" names a ceremony or programme;
 3. ``named_before``: a quoted name right before "là (một)" or "làm" and the cue
    (""A" là một mô hình ...", "chọn "A" làm mô hình trọng tâm") - the copula makes the
@@ -97,6 +97,11 @@ class Finder:
 
 
 def _manner(site: CueSite) -> list[Found] | None:
+    """ "nhờ cách làm bài bản đó" frames a manner; a capitalised quoted name after it
+    ("nhờ cách làm "Con đường nghĩa tình"") is still named, so the steps after decide."""
+    quoted = lex.QUOTED_AT.match(site.sentence, site.position)
+    if quoted and quoted["name"][:1].isupper():
+        return None
     before_and_cue = finders.words_before(site.sentence, site.match.end())
     return [] if lex.frames_manner(before_and_cue) else None
 
