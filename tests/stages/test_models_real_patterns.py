@@ -435,3 +435,19 @@ def test_items_told_apart_are_never_one_group() -> None:
 def test_quoted_names_listed_on_after_a_clause_describing_the_one_before(
         text: str, titles: list[str]) -> None:
     assert _titles(text) == titles
+
+
+@pytest.mark.parametrize(
+    ("text", "titles"),
+    [
+        ("Hồ sơ đăng ký\nTên mô hình: Tổ nữ tự quản đường làng; 10 năm không có người vi phạm "
+         "pháp luật.\nĐơn vị thực hiện: Chi hội Phụ nữ thôn 2.",
+         ["Tổ nữ tự quản đường làng; 10 năm không có người vi phạm pháp luật"]),
+        ("- Tên cách làm: Phong trào toàn dân làm đường vào bản Nậm Ty\n- Năm thực hiện: 2022",
+         ["Phong trào toàn dân làm đường vào bản Nậm Ty"]),
+        ("Cán bộ xã đặt tên mô hình: mỗi người một việc nhỏ.", []),
+    ],
+)
+def test_a_label_line_names_the_model_in_the_rest_of_the_line(
+        text: str, titles: list[str]) -> None:
+    assert _titles_and_rules(text) == [(title, "labelled") for title in titles]

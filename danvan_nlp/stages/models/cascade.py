@@ -27,30 +27,33 @@ Each sentence of the article is read by three registries, top-down:
 ``CUE_STEPS`` - what follows one cue word; the first step that answers wins, and an empty
 answer means the cue gives nothing:
 
-1. ``manner`` (rejects): "nhờ cách làm ..." frames the article's own method - read before
+1. ``labelled``: a line opened by "Tên" and the cue, then a colon ("Tên mô hình: A")
+   names the model in the rest of the line - a label is the surest sign, so it is first;
+2. ``manner`` (rejects): "nhờ cách làm ..." frames the article's own method - read before
    any title, since whatever follows is no model, unless it is a capitalised quoted name;
-2. ``at_event`` (rejects): a naming cue after "tại" names a ceremony or programme;
-3. ``named_before``: a quoted name right before "là (một)" or "làm" and the cue
+3. ``at_event`` (rejects): a naming cue after "tại" names a ceremony or programme;
+4. ``named_before``: a quoted name right before "là (một)" or "làm" and the cue
    (""A" là một mô hình ...", "chọn "A" làm mô hình trọng tâm") - the copula makes the
-   name the cue's model, so the words after the cue only describe it: first of the finders;
-4. ``quoted_name``: a quoted name right after the cue (past any campaign names), and the
+   name the cue's model, so the words after the cue only describe it: first of the
+   finders after a label;
+5. ``quoted_name``: a quoted name right after the cue (past any campaign names), and the
    names chained to it or listed on after a clause describing the one before
    (""A" ở xã X, nơi ...; và "B""): the most explicit way to name a model;
-5. ``quoted_list``: a list opened after the cue ("như:", "mang tên") of quoted names -
-   after 4, since a quote right after the cue is the name itself, not a list;
-6. ``after_dash``: a campaign name after the cue, then a dash and the unquoted
-   initiative (``phong trào "Dân vận khéo" – hiến đất làm đường``) - after 4 and 5,
-   which take a quoted name, and before 7, since a cue of any kind names it here;
-7. ``common_noun`` (rejects): a cue that is not a free title opener, or one after a
-   plural or a number ("các mô hình", "12 mô hình"), is a common noun; it comes after 3
-   to 6 because "các mô hình như "A", "B"" still lists names;
-8. ``listed_activity``: after a list opener ("Tiêu biểu như: Mô hình A (...); B; C", or
-   "như" with no colon: "như mô hình A; B; C"), the
-   described title and the ";"-separated activities after it, or the one after its
-   bracketed owner and a comma ("như: mô hình A (Hội Nông dân), B"), named without a cue -
-   before 9, which would take the first item alone;
-9. ``described``: the unquoted words after the cue up to its owner, place or result
-   ("mô hình nuôi ong của ..." gives "nuôi ong") - the last resort, always answers.
+6. ``quoted_list``: a list opened after the cue ("như:", "mang tên") of quoted names -
+   after 5, since a quote right after the cue is the name itself, not a list;
+7. ``after_dash``: a campaign name after the cue, then a dash and the unquoted
+   initiative (``phong trào "Dân vận khéo" – hiến đất làm đường``) - after 5 and 6,
+   which take a quoted name, and before 8, since a cue of any kind names it here;
+8. ``common_noun`` (rejects): a cue that is not a free title opener, or one after a
+   plural or a number ("các mô hình", "12 mô hình"), is a common noun; it comes after 4
+   to 7 because "các mô hình như "A", "B"" still lists names;
+9. ``listed_activity``: after a list opener ("Tiêu biểu như: Mô hình A (...); B; C", or
+   "như" with no colon: "như mô hình A; B; C"), the described title and the
+   ";"-separated activities after it, or the one after its bracketed owner and a comma
+   ("như: mô hình A (Hội Nông dân), B"), named without a cue - before 10, which would
+   take the first item alone;
+10. ``described``: the unquoted words after the cue up to its owner, place or result
+    ("mô hình nuôi ong của ..." gives "nuôi ong") - the last resort, always answers.
 
 The names of the steps that find are :class:`.found.ModelRule`, the names of those that
 reject :class:`.found.ModelRejection`; :func:`finding_rules` lists the former from the
@@ -94,6 +97,20 @@ class Finder:
     names: tuple[ModelRule, ...]
     reads: tuple[str, ...]
     find: Callable[[SentenceSite], list[Found]]
+
+
+def _labelled(site: CueSite) -> list[Found] | None:
+    """ "Tên mô hình: A": a label line of a profile or a form names the model in the rest
+    of its line, whatever words it holds."""
+    line_start = site.sentence.rfind("\n", 0, site.match.start()) + 1
+    label = lex.LABEL_BEFORE.fullmatch(site.sentence, line_start, site.match.start())
+    colon = lex.LABEL_COLON.match(site.sentence, site.match.end())
+    if site.cue.kind is not lex.CueKind.ANY or not label or not colon:
+        return None
+    line_end = site.sentence.find("\n", colon.end())
+    line = site.sentence[colon.end() : line_end if line_end >= 0 else len(site.sentence)]
+    title = line.rstrip(" .…")
+    return [Found(colon.end(), colon.end() + len(title), ModelRule.LABELLED)] if title else []
 
 
 def _manner(site: CueSite) -> list[Found] | None:
@@ -178,6 +195,7 @@ _NAME_LISTS = ("model_campaigns.txt", "model_campaign_markers.txt", "model_abstr
                "model_slogan_values.txt")
 
 CUE_STEPS: tuple[CueStep, ...] = (
+    CueStep(ModelRule.LABELLED, ("model_cues.tsv",), _labelled),
     CueStep(ModelRejection.MANNER, ("model_manner_phrases.txt",), _manner),
     CueStep(ModelRejection.AT_EVENT, ("model_cues.tsv",), _at_event),
     CueStep(ModelRule.NAMED_BEFORE, _NAME_LISTS, _named_before),

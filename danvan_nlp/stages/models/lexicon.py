@@ -215,6 +215,14 @@ NAMED_BEFORE = re.compile(
     """,
     re.VERBOSE | re.IGNORECASE,
 )
+LABEL_BEFORE = re.compile(
+    r"""
+    \s*(?:[-+•*]\s*)?   # a line, maybe a bullet,
+    tên\s*$            # opened by "Tên" right before the cue: "Tên mô hình"
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+LABEL_COLON = re.compile(r"\s*:\s*")  # the colon after the label: "Tên mô hình: "
 LIST_INTRO = re.compile(
     r"""
     (?<!\w)(?:
