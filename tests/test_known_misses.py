@@ -75,13 +75,6 @@ def test_miss_an_activity_that_holds_a_models_name() -> None:
     assert "lắp đặt loa phát thanh thôn" in titles
 
 
-@known_miss("models: the last quoted name of a ';' list is lost when the text ends before "
-            "its closing quote (an excerpt cut mid-name; batch 3)")
-def test_miss_a_quoted_list_item_without_its_closing_quote() -> None:
-    text = ('Các mô hình tiêu biểu như: "Nuôi cá ruộng lúa", thu nhập cao; "Vườn ao chuồng"; '
-            '"Gà thả vườn đồi')
-    titles = [model.title for model in extract(text).models]
-    assert titles == ["Nuôi cá ruộng lúa", "Vườn ao chuồng", "Gà thả vườn đồi"]
 
 
 

@@ -451,3 +451,11 @@ def test_quoted_names_listed_on_after_a_clause_describing_the_one_before(
 def test_a_label_line_names_the_model_in_the_rest_of_the_line(
         text: str, titles: list[str]) -> None:
     assert _titles_and_rules(text) == [(title, "labelled") for title in titles]
+
+
+def test_a_quoted_list_whose_items_open_with_their_owner() -> None:
+    text = ("Đồn Biên phòng có nhiều mô hình, như: Đội công tác xã Sín Thầu với “Bát cháo biên "
+            "cương”; “Tủ sách quân dân” của Trạm kiểm soát Mốc 0; Tổ công tác bản Tả Khoa có "
+            "“Ánh sáng đường biên” và “Góc học tập cho em”.")
+    assert _titles(text) == ["Bát cháo biên cương", "Tủ sách quân dân", "Ánh sáng đường biên",
+                             "Góc học tập cho em"]

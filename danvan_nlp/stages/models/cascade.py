@@ -39,8 +39,10 @@ answer means the cue gives nothing:
 5. ``quoted_name``: a quoted name right after the cue (past any campaign names), and the
    names chained to it or listed on after a clause describing the one before
    (""A" ở xã X, nơi ...; và "B""): the most explicit way to name a model;
-6. ``quoted_list``: a list opened after the cue ("như:", "mang tên") of quoted names -
-   after 5, since a quote right after the cue is the name itself, not a list;
+6. ``quoted_list``: a list opened after the cue ("như:", "mang tên") of quoted names,
+   each maybe after its owner ("như: Ban X với "A"; "B" của ...; Ban Y có "C""), the
+   last one kept when the excerpt ends inside it - after 5, since a quote right after
+   the cue is the name itself, not a list;
 7. ``after_dash``: a campaign name after the cue, then a dash and the unquoted
    initiative (``phong trào "Dân vận khéo" – hiến đất làm đường``) - after 5 and 6,
    which take a quoted name, and before 8, since a cue of any kind names it here;

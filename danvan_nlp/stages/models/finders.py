@@ -7,6 +7,7 @@ The functions here do the reading; the order in which they are tried, and why, i
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from danvan_nlp.context import ArticleContext
 from danvan_nlp.stages.models import lexicon as lex
@@ -97,18 +98,48 @@ def listed_on(sentence: str, position: int) -> re.Match[str] | None:
     return match if all(cue.kind is lex.CueKind.NAME for cue in lex.cues_in(gap)) else None
 
 
+_OWNER_AFTER_ITEM = re.compile(
+    r"""
+    ;\s*[^;"]{1,60}?   # after an item's ";", an owner ("Ban Chỉ huy Quân sự huyện X")
+    \s(?:với|có)\s*$   # "có" or "với" right before the next quoted name
+    """,
+    re.VERBOSE,
+)
+
+
 def quoted_list(sentence: str, position: int) -> list[Found]:
     """Quoted names from ``position`` on, while the gaps between them stay short."""
     found: list[Found] = []
     for match in lex.ANY_QUOTED.finditer(sentence, position):
         gap = sentence[position : match.start()]
-        limit = ITEM_GAP if gap.rstrip().endswith(";") else LIST_GAP
+        long_gap = gap.rstrip().endswith(";") or _OWNER_AFTER_ITEM.search(gap)
+        limit = ITEM_GAP if long_gap else LIST_GAP
         if len(gap) > limit or lex.cue_re().search(gap):
             break
         if not lex.not_a_model(match["name"]):
             found.append(Found(match.start("name"), match.end("name"), ModelRule.QUOTED_LIST))
         position = match.end()
+    cut = _CUT_LAST_ITEM.match(sentence, position) if found else None
+    if cut and _has_vowel(cut["name"].split()[-1]):  # the excerpt stops in the last name,
+        # after a whole syllable ("... hòa nhập cộng", not "... k"): keep the words it has
+        found.append(Found(cut.start("name"), cut.end("name"), ModelRule.QUOTED_LIST))
     return found
+
+
+_CUT_LAST_ITEM = re.compile(
+    r"""
+    \s*[;,]\s*"          # the next item of the list opens its quote
+    (?P<name>[^"\n]*\w)   # words running to the end of the text, never closed
+    \s*$
+    """,
+    re.VERBOSE,
+)
+
+
+def _has_vowel(word: str) -> bool:
+    """Whether ``word`` holds a vowel: every Vietnamese syllable does, a cut-off "ch" not."""
+    bare = unicodedata.normalize("NFD", word.lower())
+    return any(letter in "aeiouy" for letter in bare)
 
 
 def described(

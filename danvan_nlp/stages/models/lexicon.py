@@ -202,8 +202,10 @@ CHAINED_QUOTE = re.compile(
 LIST_OPENER = re.compile(
     r"""
     [^".;:]{0,120}?              # the words after the cue, within the clause
-    (?<!\w)(?:như|là|từ|mang\ tên|có\ tên|tên\ gọi)  # "such as", "is", "from", "named"
-    \s*:?\s*(?=")                # right before a quoted name ("như: "A", "B"")
+    (?<!\w)(?:
+      như\s*:\s*[^".;:]{1,60}?\s(?:với|có)\s+  # "như: Ban X với "A"": an owner first
+      | (?:như|là|từ|mang\ tên|có\ tên|tên\ gọi)\s*:?\s*  # "such as", "is", "named"
+    )(?=")                       # right before a quoted name ("như: "A", "B"")
     """,
     re.VERBOSE | re.IGNORECASE,
 )
