@@ -459,3 +459,17 @@ def test_a_quoted_list_whose_items_open_with_their_owner() -> None:
             "“Ánh sáng đường biên” và “Góc học tập cho em”.")
     assert _titles(text) == ["Bát cháo biên cương", "Tủ sách quân dân", "Ánh sáng đường biên",
                              "Góc học tập cho em"]
+
+
+@pytest.mark.parametrize(
+    ("text", "titles"),
+    [
+        ("Điển hình là trường hợp bà Lâm Thị Hoa (70 tuổi, ấp Tân Lợi) đã hai lần tự nguyện hiến "
+         "đất để làm đường giao thông nông thôn.",
+         ["tự nguyện hiến đất để làm đường giao thông nông thôn"]),
+        ("Năm qua, 40 hộ dân trong ấp tự nguyện hiến đất để làm đường giao thông nông thôn.", []),
+    ],
+)
+def test_land_given_of_ones_own_accord_is_a_deed_where_exemplars_are_presented(
+        text: str, titles: list[str]) -> None:
+    assert _titles(text) == titles

@@ -266,6 +266,8 @@ def deed_re() -> re.Pattern[str]:
           \d[\d.,]*\s*(?:m²|m2|ha)                     # "2.000m²"
           \s+đất(?:\s+\w+){0,2}?                      # "đất", "đất sản xuất", "đất vườn"
           \s+(?:để|làm|xây)(?!\w)                      # "để xây dựng ...", "làm đường"
+        | (?<!\w)tự\ nguyện\s+hiến\s+đất               # "tự nguyện hiến đất" (no amount)
+          \s+(?:để|làm|xây|phục\ vụ)(?!\w)              # for works: "phục vụ xây dựng ..."
         """,
         re.VERBOSE | re.IGNORECASE,
     )
