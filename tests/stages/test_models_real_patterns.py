@@ -473,3 +473,9 @@ def test_a_quoted_list_whose_items_open_with_their_owner() -> None:
 def test_land_given_of_ones_own_accord_is_a_deed_where_exemplars_are_presented(
         text: str, titles: list[str]) -> None:
     assert _titles(text) == titles
+
+
+def test_the_polices_emulation_campaign_is_no_model() -> None:
+    text = ('Công an xã sơ kết phong trào "Công an nhân dân học tập, làm theo lời Bác dạy" gắn '
+            'với mô hình "Camera giám sát đầu ngõ".')
+    assert _titles(text) == ["Camera giám sát đầu ngõ"]
