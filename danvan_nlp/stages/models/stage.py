@@ -1,23 +1,24 @@
 """Models and exemplary practices an article presents, and their domains.
 
 Found after a cue (``lang/vi/model_cues.tsv``: "mô hình", "cách làm", ...) as
-``quoted_name`` (``mô hình "Hũ gạo thiện tâm"``, and names chained to it),
-``quoted_list`` (``nhiều mô hình, như "A" ở ...; "B" của ...``) or ``described``
-(``mô hình nuôi ong của gia đình anh ...`` → "nuôi ong"), with the ";"-separated
-activities listed after such a description as ``listed_activity`` (``như: Mô hình A;
-B; C``), or after a campaign and a dash as ``after_dash`` (``phong trào "Dân vận khéo"
-– hiến đất ...``); as ``quoted_passive`` (``"Lớp dạy chữ Khmer" được duy trì``); as
-``counted_name`` (``thành lập 64 "Tổ tàu thuyền an toàn"``); as ``campaign_activity``
-(``hoạt động Dân vận khéo ... như: A; B``); and, in a sentence with no cue in a
-paragraph presenting exemplars, as a mobilising ``deed``
-(``vận động bà con tự nguyện hiến đất ...``). Campaign names ("Dân vận khéo", ...),
-mottos ("dân bàn, dân làm, dân hưởng") and abstract phrases ("điều tạo ra ...") are
-never models; a cue used as a common noun ("các mô hình", "mô hình được công nhận",
-"cách làm hay") gives nothing; sentences listing shortcomings are skipped; a model
-told twice (titles sharing most words) is kept once, but two quoted names listed in one
-sentence are two models. The order in which all this is
-tried is declared in :mod:`.cascade`. :func:`label_domains` weighs each model's title
-and its words around (``classify.api.classify_described``).
+``labelled`` (a line ``Tên mô hình: A``), ``quoted_name`` (``mô hình "Hũ gạo thiện
+tâm"``, and names chained to it), ``quoted_list`` (``nhiều mô hình, như "A" ở ...; "B"
+của ...``) or ``described`` (``mô hình nuôi ong của gia đình anh ...`` → "nuôi ong"),
+with the ";"-separated activities listed after such a description as
+``listed_activity`` (``như: Mô hình A; B; C``), or after a campaign and a dash as
+``after_dash`` (``phong trào "Dân vận khéo" – hiến đất ...``); as ``quoted_passive``
+(``"Lớp dạy chữ Khmer" được duy trì``); as ``counted_name`` (``thành lập 64 "Tổ tàu
+thuyền an toàn"``); as ``campaign_activity`` (``hoạt động Dân vận khéo ... như: A;
+B``); and, in a sentence with no cue in a paragraph presenting exemplars, as a
+mobilising ``deed`` (``vận động bà con tự nguyện hiến đất ...``). Campaign names ("Dân
+vận khéo", ...), mottos ("dân bàn, dân làm, dân hưởng"), slogans of values ("Đoàn kết,
+sáng tạo, ...") and abstract phrases ("điều tạo ra ...") are never models; a cue used
+as a common noun ("các mô hình", "mô hình được công nhận", "cách làm hay") gives
+nothing; sentences listing shortcomings are skipped; a model told twice (titles sharing
+most words) is kept once, but two quoted names listed in one sentence are two models.
+The order in which all this is tried is declared in :mod:`.cascade`.
+:func:`label_domains` weighs each model's title and its words around
+(``classify.api.classify_described``).
 """
 
 from __future__ import annotations
