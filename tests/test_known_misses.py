@@ -119,14 +119,6 @@ def test_miss_a_model_pointed_back_to_by_mo_hinh_nay() -> None:
     assert _model_titles(text) == ["trang trại bò sữa đạt chuẩn VietGAP"]
 
 
-@known_miss("models: a quoted name in the sentence before 'Đây là cách làm ...' is that "
-            "model; the back-reference crosses the sentence (tests/gold_blind)")
-def test_miss_a_quoted_name_pointed_back_to_by_day_la_cach_lam() -> None:
-    text = ('Ở xã Tà Năng, cụm từ "Rau sạch cùng bản" đã quen thuộc với bà con. Đây là cách làm '
-            "do Hội Nông dân xã khởi xướng từ năm 2021.")
-    assert _model_titles(text) == ["Rau sạch cùng bản"]
-
-
 @known_miss("models: an unquoted model opening a sentence as its subject ('Xây dựng khu dân cư "
             "... kiểu mẫu được xem là ...') has no cue (batch 8)")
 def test_miss_an_unquoted_model_as_a_sentence_subject() -> None:

@@ -479,3 +479,25 @@ def test_the_polices_emulation_campaign_is_no_model() -> None:
     text = ('Công an xã sơ kết phong trào "Công an nhân dân học tập, làm theo lời Bác dạy" gắn '
             'với mô hình "Camera giám sát đầu ngõ".')
     assert _titles(text) == ["Camera giám sát đầu ngõ"]
+
+
+@pytest.mark.parametrize(
+    ("text", "titles"),
+    [
+        ('Ở xã Tà Năng, cụm từ "Rau sạch cùng bản" đã quen thuộc với bà con. Đây là cách làm '
+         "do Hội Nông dân xã khởi xướng từ năm 2021.",
+         ["Rau sạch cùng bản"]),
+        ('Năm 2022, Hội Nông dân xã lập "Tổ vay vốn xoay vòng". Mô hình này giúp 30 hộ thoát '
+         "nghèo.",
+         ["Tổ vay vốn xoay vòng"]),
+        ('Bà Hoa kể: "Chúng tôi làm vì bà con." Đây là cách làm được nhiều xã học theo.', []),
+        ('Xã có "Tổ đổi công" ở thôn 1, "Tổ bắt sâu" ở thôn 2. Đây là mô hình của Hội Nông '
+         "dân.", []),
+        ('Phong trào "Dân vận khéo" được phát động rộng rãi. Đây là cách làm hiệu quả.', []),
+    ],
+)
+def test_a_sentence_pointing_back_names_the_quoted_model_before_it(
+        text: str, titles: list[str]) -> None:
+    models = extract(text).models
+    assert [model.title for model in models] == titles
+    assert all(text[m.span.start:m.span.end] == m.title for m in models)

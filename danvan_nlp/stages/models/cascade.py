@@ -21,8 +21,11 @@ Each sentence of the article is read by three registries, top-down:
    listed after a campaign's activities and "như:" ("Nhiều hoạt động Dân vận khéo ...
    như: A; B"), named without a cue; after 1 and 2, which name models surely;
 5. ``deed``: only in a sentence where nothing was found, in a paragraph presenting
-   exemplars, a mobilising deed told as a clause ("vận động bà con hiến đất ..."); last,
-   because it is the loosest reading and would repeat what a cue already named.
+   exemplars, a mobilising deed told as a clause ("vận động bà con hiến đất ..."); after
+   1 to 4, because it is the loosest reading and would repeat what a cue already named;
+6. ``pointed_back``: only in a sentence where nothing was found, one opening "Đây là
+   cách làm ..." or "Mô hình này ..." points back to the one capitalised quoted name of
+   the sentence before; last, because the title it gives lies outside the sentence.
 
 ``CUE_STEPS`` - what follows one cue word; the first step that answers wins, and an empty
 answer means the cue gives nothing:
@@ -263,6 +266,10 @@ SENTENCE_FINDERS: tuple[Finder, ...] = (
            lambda site: [] if site.found else finders.campaign_activities(site.sentence)),
     Finder((ModelRule.DEED,), ("model_deed_presenters.txt", "model_deed_people.txt",
                                "model_deed_verbs.txt", "model_deed_nominalisers.txt"), _deeds),
+    Finder((ModelRule.POINTED_BACK,), ("model_cues.tsv", "model_campaigns.txt",
+                                       "model_abstract_heads.txt", "model_slogan_values.txt"),
+           lambda site: [] if site.found else finders.pointed_back(site.sentence, site.context,
+                                                                   site.offset)),
 )
 
 

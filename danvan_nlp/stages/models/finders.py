@@ -307,6 +307,34 @@ def deeds(sentence: str) -> list[Found]:
     return found
 
 
+_SENTENCE_END = re.compile(r"[.!?\n]")  # where the sentence before the one read starts
+_SPOKEN = re.compile(r"[.!?…]")  # punctuation inside quotes: a quoted utterance, not a name
+
+
+def pointed_back(sentence: str, ctx: ArticleContext, offset: int) -> list[Found]:
+    """ "Đây là cách làm do ...": the one capitalised quoted name of the sentence before
+    is the model the sentence points back to (its span lies before ``offset``, so the
+    Found's positions, relative to the sentence, are negative)."""
+    if not lex.pointing_back_re().match(sentence):
+        return []
+    before = ctx.text[max(0, offset - 2 * LOOKBACK) : offset]
+    ends = [m.end() for m in _SENTENCE_END.finditer(before.rstrip()[:-1])]
+    start = ends[-1] if ends else 0
+    names = [match for match in lex.ANY_QUOTED.finditer(before, start)
+             if _can_be_pointed_back_to(match["name"])]
+    if len({match["name"] for match in names}) != 1:
+        return []
+    shift = len(before)
+    return [Found(names[0].start("name") - shift, names[0].end("name") - shift,
+                  ModelRule.POINTED_BACK)]
+
+
+def _can_be_pointed_back_to(name: str) -> bool:
+    """A capitalised, short quoted name, no utterance ("Chúng tôi ... .") nor campaign."""
+    return (name[:1].isupper() and not _SPOKEN.search(name)
+            and len(name.split()) <= MAX_ITEM_WORDS and not lex.not_a_model(name))
+
+
 def presents_deeds(ctx: ArticleContext, offset: int) -> bool:
     """Whether the paragraph at ``offset`` (or its list's intro line) presents exemplars."""
     return ctx.memo(_lines_presenting_deeds)[ctx.line_of(offset)]

@@ -26,6 +26,7 @@ class ModelRule(RuleName):
     COUNTED_NAME = "counted_name"
     CAMPAIGN_ACTIVITY = "campaign_activity"
     DEED = "deed"
+    POINTED_BACK = "pointed_back"
 
 
 class ModelRejection(str, Enum):

@@ -66,6 +66,22 @@ def cues_in(text: str) -> list[Cue]:
 
 
 @lru_cache(maxsize=1)
+def pointing_back_re() -> re.Pattern[str]:
+    """A sentence opening on a free cue that points back: "Đây là cách làm ...",
+    "Mô hình này ..." (the model is named in the sentence before)."""
+    free = lexicon.alternation([cue for cue, how in cues().items() if how.kind is CueKind.ANY])
+    return re.compile(
+        r"""
+        \s*(?:
+          đây\s+(?:chính\s+)?là\s+(?:một\s+)?(?:""" + free + r""")  # "Đây là cách làm"
+          | (?:""" + free + r""")\s+(?:này|ấy)      # "Mô hình này"
+        )(?!\w)
+        """,
+        re.VERBOSE | re.IGNORECASE,
+    )
+
+
+@lru_cache(maxsize=1)
 def next_model_re() -> re.Pattern[str]:
     """A comma, semicolon or "và" before a cue that opens any title: the next model of a
     list ("mô hình trồng cam, mô hình nuôi dê")."""

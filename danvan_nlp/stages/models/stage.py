@@ -105,6 +105,8 @@ def _context(sentence: str, found: list[Found], index: int) -> tuple[int, int]:
     in the same sentence and at a list's "hay", and kept to a few words each side.
     """
     item = found[index]
+    if item.start < 0:  # a name in the sentence before: this sentence describes it
+        return 0, len(sentence)
     previous_end = found[index - 1].end if index else 0
     start = max(sentence.rfind(";", previous_end, item.start) + 1, previous_end)
     semicolon = sentence.find(";", item.end)
