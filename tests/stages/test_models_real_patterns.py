@@ -501,3 +501,16 @@ def test_a_sentence_pointing_back_names_the_quoted_model_before_it(
     models = extract(text).models
     assert [model.title for model in models] == titles
     assert all(text[m.span.start:m.span.end] == m.title for m in models)
+
+
+@pytest.mark.parametrize(
+    ("text", "titles"),
+    [
+        ('Chi đoàn thôn có "Tổ thanh niên tuần tra bến đò" gồm 12 đoàn viên, tuần tra 90 lượt '
+         "trong năm.", ["Tổ thanh niên tuần tra bến đò"]),
+        ('Chi hội duy trì "Câu lạc bộ hát then" với hơn 30 thành viên.', ["Câu lạc bộ hát then"]),
+        ('Xã tổ chức cuộc "đi bộ vì sức khỏe" với 500 người tham gia.', []),
+    ],
+)
+def test_a_quoted_name_with_its_members_counted_is_a_model(text: str, titles: list[str]) -> None:
+    assert _titles(text) == titles

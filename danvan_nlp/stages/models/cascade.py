@@ -15,8 +15,8 @@ Each sentence of the article is read by three registries, top-down:
 2. ``quoted_passive``: a quoted name presented by a passive verb with no cue
    (``"Lớp học tình thương" được duy trì``); second, because it skips names a cue took;
 3. ``counted_name``: a quoted name after a count, with a verb of setting up earlier in
-   its clause ("thành lập 64 "Tổ tàu thuyền an toàn""); after 1 and 2, and skipping the
-   names they took;
+   its clause ("thành lập 64 "Tổ tàu thuyền an toàn""), or before a count of its members
+   (""Tổ ..." gồm 15 đoàn viên"); after 1 and 2, and skipping the names they took;
 4. ``campaign_activity``: only in a sentence where nothing was found, the activities
    listed after a campaign's activities and "như:" ("Nhiều hoạt động Dân vận khéo ...
    như: A; B"), named without a cue; after 1 and 2, which name models surely;
@@ -258,8 +258,9 @@ SENTENCE_FINDERS: tuple[Finder, ...] = (
     Finder((ModelRule.QUOTED_PASSIVE,), ("model_passive_cues.txt", "model_name_holders.txt",
                                          "model_abstract_heads.txt", "model_slogan_values.txt"),
            lambda site: finders.presented_by_passive(site.sentence, site.found)),
-    Finder((ModelRule.COUNTED_NAME,), ("model_count_verbs.txt", "model_campaigns.txt",
-                                       "model_abstract_heads.txt", "model_slogan_values.txt"),
+    Finder((ModelRule.COUNTED_NAME,), ("model_count_verbs.txt", "model_member_nouns.txt",
+                                       "model_campaigns.txt", "model_abstract_heads.txt",
+                                       "model_slogan_values.txt"),
            lambda site: finders.counted_names(site.sentence, site.found)),
     Finder((ModelRule.CAMPAIGN_ACTIVITY,), ("model_activity_openers.txt", "model_campaigns.txt",
                                             *_TITLE_LISTS),

@@ -267,7 +267,8 @@ def campaign_activities(sentence: str) -> list[Found]:
 
 def counted_names(sentence: str, found: tuple[Found, ...]) -> list[Found]:
     """ "thành lập 64 "Tổ tàu thuyền an toàn"": a quoted name set up a number of times, a
-    verb of setting up earlier in its clause."""
+    verb of setting up earlier in its clause; and a quoted name whose members are counted
+    right after it."""
     taken = {item.start for item in found}
     counted: list[Found] = []
     for match in lex.COUNTED_QUOTE.finditer(sentence):
@@ -277,7 +278,17 @@ def counted_names(sentence: str, found: tuple[Found, ...]) -> list[Found]:
                 or not lex.count_verb_re().search(clause) or lex.not_a_model(name)):
             continue
         counted.append(Found(match.start("name"), match.end("name"), ModelRule.COUNTED_NAME))
-    return counted
+        taken.add(match.start("name"))
+    return counted + _membered_names(sentence, taken)
+
+
+def _membered_names(sentence: str, taken: set[int]) -> list[Found]:
+    """ ""Tổ thanh niên xung kích" gồm 15 đoàn viên": a capitalised quoted name whose
+    members are counted right after it is a team or club set up as a model."""
+    return [Found(match.start("name"), match.end("name"), ModelRule.COUNTED_NAME)
+            for match in lex.membered_quote_re().finditer(sentence)
+            if match.start("name") not in taken and match["name"][:1].isupper()
+            and not lex.not_a_model(match["name"])]
 
 
 def presented_by_passive(sentence: str, found: tuple[Found, ...]) -> list[Found]:

@@ -190,6 +190,21 @@ COUNTED_QUOTE = re.compile(
 
 
 @lru_cache(maxsize=1)
+def membered_quote_re() -> re.Pattern[str]:
+    members = alternation_of("model_member_nouns.txt")
+    return re.compile(
+        r"""
+        "(?P<name>[^"\n]{2,120}?)"          # a quoted name,
+        \s+(?:gồm|với)\s+                   # "gồm" (made of) or "với" (with)
+        (?:(?:hơn|trên|gần|khoảng)\s+)?     # maybe a qualifier
+        \d[\d.]*\s+(?:""" + members + r""")  # a count of members: "15 đoàn viên"
+        (?!\w)
+        """,
+        re.VERBOSE | re.IGNORECASE,
+    )
+
+
+@lru_cache(maxsize=1)
 def count_verb_re() -> re.Pattern[str]:
     verbs = lexicon.alternation(lexicon.words("model_count_verbs.txt"))
     return re.compile(r"(?<!\w)(?:" + verbs + r")(?!\w)", re.IGNORECASE)
