@@ -130,7 +130,7 @@ _CUT_LAST_ITEM = re.compile(
     r"""
     \s*[;,]\s*"          # the next item of the list opens its quote
     (?P<name>[^"\n]*\w)   # words running to the end of the text, never closed
-    \s*$
+    \s*$                  # (only spaces left after them)
     """,
     re.VERBOSE,
 )

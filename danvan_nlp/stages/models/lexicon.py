@@ -75,7 +75,7 @@ def pointing_back_re() -> re.Pattern[str]:
         \s*(?:
           đây\s+(?:chính\s+)?là\s+(?:một\s+)?(?:""" + free + r""")  # "Đây là cách làm"
           | (?:""" + free + r""")\s+(?:này|ấy)      # "Mô hình này"
-        )(?!\w)
+        )(?!\w)                                     # as whole words
         """,
         re.VERBOSE | re.IGNORECASE,
     )
