@@ -30,7 +30,7 @@ def test_every_rejecting_step_is_registered_once() -> None:
 def test_the_docstring_numbers_the_cue_steps_in_registry_order() -> None:
     doc = cascade.__doc__ or ""
     cue_part = doc[doc.index("``CUE_STEPS`` - "):]
-    listed = re.findall(r"^\d\. ``(\w+)``", cue_part, re.MULTILINE)
+    listed = re.findall(r"^\d+\. ``(\w+)``", cue_part, re.MULTILINE)
     assert listed == [step.name.value for step in cascade.CUE_STEPS]
 
 

@@ -345,3 +345,172 @@ def test_models_listed_each_with_its_cue_are_separate() -> None:
     assert _titles(text) == ["trồng cam sành", "nuôi dê lai"]
     assert _titles("Hội duy trì mô hình nuôi gà thả vườn và mô hình trồng nấm.") == [
         "nuôi gà thả vườn", "trồng nấm"]
+
+
+def test_activities_listed_after_nhu_and_a_described_model_without_a_colon() -> None:
+    text = ("Một số mô hình hiệu quả của huyện như mô hình vận động hội viên góp gạo nuôi bếp ăn "
+            "bán trú; vận động bà con trồng hàng rào xanh, dựng cổng ngõ đúng quy cách của thôn "
+            "Nà Sang; vận động các doanh nghiệp, nhà hảo tâm cùng góp vốn giúp hộ nghèo nuôi bò "
+            "sinh sản của xã Hồng Phong.")
+    assert _titles_and_rules(text) == [
+        ("vận động hội viên góp gạo nuôi bếp ăn bán trú", "described"),
+        ("vận động bà con trồng hàng rào xanh, dựng cổng ngõ đúng quy cách", "listed_activity"),
+        ("vận động các doanh nghiệp, nhà hảo tâm cùng góp vốn giúp hộ nghèo nuôi bò sinh sản",
+         "listed_activity"),
+    ]
+
+
+def test_a_cue_needing_its_opening_words_does_not_stop_a_listed_item() -> None:
+    from danvan_nlp.stages.models import lexicon as lex
+
+    assert lex.cues_in("dựng cổng ngõ đúng quy cách") == []
+    assert [cue.starts_with for cue in lex.cues_in("nhờ cách vận động khéo")] == ["vận động"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chị Thào Thị Dua bảo: theo tôi, mô hình gì cũng phải giúp bà con có thêm thu nhập.",
+        "Ông trưởng bản hiểu rằng mô hình cũng cần người dân đồng thuận mới bền lâu.",
+    ],
+)
+def test_a_saying_about_any_model_is_no_model(text: str) -> None:
+    assert _titles(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "titles"),
+    [
+        ('Năm 2025, phong trào "Đoàn kết, kỷ luật, đổi mới, nâng cao hiệu quả công tác" thu hút '
+         "hầu hết cán bộ tham gia.", []),
+        ('Xã quán triệt mô hình "Dân chủ - Kỷ cương - Trách nhiệm - Hành động" ở mọi chi bộ.', []),
+        ('Đoàn viên duy trì mô hình "Bến sông xanh, sạch, đẹp" ở xóm Chài.',
+         ["Bến sông xanh, sạch, đẹp"]),
+    ],
+)
+def test_a_slogan_of_values_is_no_model(text: str, titles: list[str]) -> None:
+    assert _titles(text) == titles
+
+
+def test_two_quoted_names_of_one_list_sharing_words_are_two_models() -> None:
+    text = ('Đơn vị có các mô hình như: "Xóm chài xanh, sạch, đẹp", "Phối hợp giữ xóm chài xanh, '
+            'sạch, đẹp, an toàn", "Bữa sáng cho em".')
+    assert _titles(text) == ["Xóm chài xanh, sạch, đẹp",
+                             "Phối hợp giữ xóm chài xanh, sạch, đẹp, an toàn", "Bữa sáng cho em"]
+
+
+def test_a_quoted_name_told_again_in_another_sentence_is_kept_once() -> None:
+    text = ('Đồn duy trì mô hình "Xóm chài xanh, sạch, đẹp". Năm nay, mô hình "Xóm chài xanh, '
+            'sạch, đẹp, an toàn" được nhân rộng.')
+    assert _titles(text) == ["Xóm chài xanh, sạch, đẹp"]
+
+
+def test_items_told_apart_are_never_one_group() -> None:
+    from danvan_nlp.stages.models.repeats import each_with_repeats
+
+    titles = [("nuôi ong lấy mật", 0), ("nuôi ong lấy mật rừng", 1), ("nuôi ong lấy mật", 2)]
+    assert each_with_repeats(titles) == [[0, 1, 2]]
+    assert each_with_repeats(titles, lambda later, kept: {later, kept} == {0, 1}) == [
+        [0, 2], [1]]
+
+
+@pytest.mark.parametrize(
+    ("text", "titles"),
+    [
+        ('Nổi bật là cách làm "Lớp học chữ Chăm" ở thôn Văn Lâm, nơi các chức sắc dạy chữ cho '
+         '80 em; "Tủ thuốc cộng đồng" do Hội Chữ thập đỏ xã quản lý; và "Đêm hội trăng rằm" ở '
+         "bản Lũng.",
+         ["Lớp học chữ Chăm", "Tủ thuốc cộng đồng", "Đêm hội trăng rằm"]),
+        ('Ngoài ra còn có các mô hình "Ruộng mẫu liên kết" ở xã Hòa Bình và "Bếp ấm bệnh viện" '
+         "của Hội Phụ nữ huyện.",
+         ["Ruộng mẫu liên kết", "Bếp ấm bệnh viện"]),
+        ('Đáng chú ý là phần việc "Sổ tay số cho ông bà", đã được nhân rộng ra 40 thôn; và '
+         '"Góc đọc sách ven đê" của Chi đoàn thôn Đông.',
+         ["Sổ tay số cho ông bà", "Góc đọc sách ven đê"]),
+        ('Xã duy trì mô hình "Tổ hòa giải giỏi" ở thôn 3 và "ai cũng phải biết luật" trở thành '
+         "câu cửa miệng.",
+         ["Tổ hòa giải giỏi"]),
+    ],
+)
+def test_quoted_names_listed_on_after_a_clause_describing_the_one_before(
+        text: str, titles: list[str]) -> None:
+    assert _titles(text) == titles
+
+
+@pytest.mark.parametrize(
+    ("text", "titles"),
+    [
+        ("Hồ sơ đăng ký\nTên mô hình: Tổ nữ tự quản đường làng; 10 năm không có người vi phạm "
+         "pháp luật.\nĐơn vị thực hiện: Chi hội Phụ nữ thôn 2.",
+         ["Tổ nữ tự quản đường làng; 10 năm không có người vi phạm pháp luật"]),
+        ("- Tên cách làm: Phong trào toàn dân làm đường vào bản Nậm Ty\n- Năm thực hiện: 2022",
+         ["Phong trào toàn dân làm đường vào bản Nậm Ty"]),
+        ("Cán bộ xã đặt tên mô hình: mỗi người một việc nhỏ.", []),
+    ],
+)
+def test_a_label_line_names_the_model_in_the_rest_of_the_line(
+        text: str, titles: list[str]) -> None:
+    assert _titles_and_rules(text) == [(title, "labelled") for title in titles]
+
+
+def test_a_quoted_list_whose_items_open_with_their_owner() -> None:
+    text = ("Đồn Biên phòng có nhiều mô hình, như: Đội công tác xã Sín Thầu với “Bát cháo biên "
+            "cương”; “Tủ sách quân dân” của Trạm kiểm soát Mốc 0; Tổ công tác bản Tả Khoa có "
+            "“Ánh sáng đường biên” và “Góc học tập cho em”.")
+    assert _titles(text) == ["Bát cháo biên cương", "Tủ sách quân dân", "Ánh sáng đường biên",
+                             "Góc học tập cho em"]
+
+
+@pytest.mark.parametrize(
+    ("text", "titles"),
+    [
+        ("Điển hình là trường hợp bà Lâm Thị Hoa (70 tuổi, ấp Tân Lợi) đã hai lần tự nguyện hiến "
+         "đất để làm đường giao thông nông thôn.",
+         ["tự nguyện hiến đất để làm đường giao thông nông thôn"]),
+        ("Năm qua, 40 hộ dân trong ấp tự nguyện hiến đất để làm đường giao thông nông thôn.", []),
+    ],
+)
+def test_land_given_of_ones_own_accord_is_a_deed_where_exemplars_are_presented(
+        text: str, titles: list[str]) -> None:
+    assert _titles(text) == titles
+
+
+def test_the_polices_emulation_campaign_is_no_model() -> None:
+    text = ('Công an xã sơ kết phong trào "Công an nhân dân học tập, làm theo lời Bác dạy" gắn '
+            'với mô hình "Camera giám sát đầu ngõ".')
+    assert _titles(text) == ["Camera giám sát đầu ngõ"]
+
+
+@pytest.mark.parametrize(
+    ("text", "titles"),
+    [
+        ('Ở xã Tà Năng, cụm từ "Rau sạch cùng bản" đã quen thuộc với bà con. Đây là cách làm '
+         "do Hội Nông dân xã khởi xướng từ năm 2021.",
+         ["Rau sạch cùng bản"]),
+        ('Năm 2022, Hội Nông dân xã lập "Tổ vay vốn xoay vòng". Mô hình này giúp 30 hộ thoát '
+         "nghèo.",
+         ["Tổ vay vốn xoay vòng"]),
+        ('Bà Hoa kể: "Chúng tôi làm vì bà con." Đây là cách làm được nhiều xã học theo.', []),
+        ('Xã có "Tổ đổi công" ở thôn 1, "Tổ bắt sâu" ở thôn 2. Đây là mô hình của Hội Nông '
+         "dân.", []),
+        ('Phong trào "Dân vận khéo" được phát động rộng rãi. Đây là cách làm hiệu quả.', []),
+    ],
+)
+def test_a_sentence_pointing_back_names_the_quoted_model_before_it(
+        text: str, titles: list[str]) -> None:
+    models = extract(text).models
+    assert [model.title for model in models] == titles
+    assert all(text[m.span.start:m.span.end] == m.title for m in models)
+
+
+@pytest.mark.parametrize(
+    ("text", "titles"),
+    [
+        ('Chi đoàn thôn có "Tổ thanh niên tuần tra bến đò" gồm 12 đoàn viên, tuần tra 90 lượt '
+         "trong năm.", ["Tổ thanh niên tuần tra bến đò"]),
+        ('Chi hội duy trì "Câu lạc bộ hát then" với hơn 30 thành viên.', ["Câu lạc bộ hát then"]),
+        ('Xã tổ chức cuộc "đi bộ vì sức khỏe" với 500 người tham gia.', []),
+    ],
+)
+def test_a_quoted_name_with_its_members_counted_is_a_model(text: str, titles: list[str]) -> None:
+    assert _titles(text) == titles

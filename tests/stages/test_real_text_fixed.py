@@ -52,3 +52,18 @@ def test_a_model_told_twice_in_other_words_is_kept_once() -> None:
             "rộng mô hình nuôi bò tập trung quy mô lớn.")
     assert [model.title for model in extract(text).models] == [
         "nuôi bò vỗ béo với quy mô lớn"]
+
+
+def test_a_named_method_after_nho_cach_lam() -> None:
+    text = ('Cây cầu được làm xong nhờ cách làm "Cầu nối yêu thương" do chi hội khởi xướng.')
+    assert [model.title for model in extract(text).models] == ["Cầu nối yêu thương"]
+    assert extract("Nhờ cách làm bài bản đó, xã về đích sớm.").models == []
+
+
+def test_a_quoted_list_item_without_its_closing_quote_at_the_end_of_the_text() -> None:
+    text = ('Các mô hình tiêu biểu như: "Nuôi cá ruộng lúa", thu nhập cao; "Vườn ao chuồng"; '
+            '"Gà thả vườn đồi')
+    titles = [model.title for model in extract(text).models]
+    assert titles == ["Nuôi cá ruộng lúa", "Vườn ao chuồng", "Gà thả vườn đồi"]
+    cut_in_a_word = 'Các mô hình tiêu biểu như: "Nuôi cá ruộng lúa", "Vườn ao ch'
+    assert [model.title for model in extract(cut_in_a_word).models] == ["Nuôi cá ruộng lúa"]

@@ -15,40 +15,50 @@ Each sentence of the article is read by three registries, top-down:
 2. ``quoted_passive``: a quoted name presented by a passive verb with no cue
    (``"Lớp học tình thương" được duy trì``); second, because it skips names a cue took;
 3. ``counted_name``: a quoted name after a count, with a verb of setting up earlier in
-   its clause ("thành lập 64 "Tổ tàu thuyền an toàn""); after 1 and 2, and skipping the
-   names they took;
+   its clause ("thành lập 64 "Tổ tàu thuyền an toàn""), or before a count of its members
+   (""Tổ ..." gồm 15 đoàn viên"); after 1 and 2, and skipping the names they took;
 4. ``campaign_activity``: only in a sentence where nothing was found, the activities
    listed after a campaign's activities and "như:" ("Nhiều hoạt động Dân vận khéo ...
    như: A; B"), named without a cue; after 1 and 2, which name models surely;
 5. ``deed``: only in a sentence where nothing was found, in a paragraph presenting
-   exemplars, a mobilising deed told as a clause ("vận động bà con hiến đất ..."); last,
-   because it is the loosest reading and would repeat what a cue already named.
+   exemplars, a mobilising deed told as a clause ("vận động bà con hiến đất ..."); after
+   1 to 4, because it is the loosest reading and would repeat what a cue already named;
+6. ``pointed_back``: only in a sentence where nothing was found, one opening "Đây là
+   cách làm ..." or "Mô hình này ..." points back to the one capitalised quoted name of
+   the sentence before; last, because the title it gives lies outside the sentence.
 
 ``CUE_STEPS`` - what follows one cue word; the first step that answers wins, and an empty
 answer means the cue gives nothing:
 
-1. ``manner`` (rejects): "với cách làm ..." frames the article's own method - read before
-   any title, since whatever follows is no model;
-2. ``at_event`` (rejects): a naming cue after "tại" names a ceremony or programme;
-3. ``named_before``: a quoted name right before "là (một)" or "làm" and the cue
+1. ``labelled``: a line opened by "Tên" and the cue, then a colon ("Tên mô hình: A")
+   names the model in the rest of the line - a label is the surest sign, so it is first;
+2. ``manner`` (rejects): "nhờ cách làm ..." frames the article's own method - read before
+   any title, since whatever follows is no model, unless it is a capitalised quoted name;
+3. ``at_event`` (rejects): a naming cue after "tại" names a ceremony or programme;
+4. ``named_before``: a quoted name right before "là (một)" or "làm" and the cue
    (""A" là một mô hình ...", "chọn "A" làm mô hình trọng tâm") - the copula makes the
-   name the cue's model, so the words after the cue only describe it: first of the finders;
-4. ``quoted_name``: a quoted name right after the cue (past any campaign names), and the
-   names chained to it - the most explicit way to name a model;
-5. ``quoted_list``: a list opened after the cue ("như:", "mang tên") of quoted names -
-   after 4, since a quote right after the cue is the name itself, not a list;
-6. ``after_dash``: a campaign name after the cue, then a dash and the unquoted
-   initiative (``phong trào "Dân vận khéo" – hiến đất làm đường``) - after 4 and 5,
-   which take a quoted name, and before 7, since a cue of any kind names it here;
-7. ``common_noun`` (rejects): a cue that is not a free title opener, or one after a
-   plural or a number ("các mô hình", "12 mô hình"), is a common noun; it comes after 3
-   to 6 because "các mô hình như "A", "B"" still lists names;
-8. ``listed_activity``: after a list opener ("Tiêu biểu như: Mô hình A (...); B; C"), the
-   described title and the ";"-separated activities after it, or the one after its
-   bracketed owner and a comma ("như: mô hình A (Hội Nông dân), B"), named without a cue -
-   before 9, which would take the first item alone;
-9. ``described``: the unquoted words after the cue up to its owner, place or result
-   ("mô hình nuôi ong của ..." gives "nuôi ong") - the last resort, always answers.
+   name the cue's model, so the words after the cue only describe it: first of the
+   finders after a label;
+5. ``quoted_name``: a quoted name right after the cue (past any campaign names), and the
+   names chained to it or listed on after a clause describing the one before
+   (""A" ở xã X, nơi ...; và "B""): the most explicit way to name a model;
+6. ``quoted_list``: a list opened after the cue ("như:", "mang tên") of quoted names,
+   each maybe after its owner ("như: Ban X với "A"; "B" của ...; Ban Y có "C""), the
+   last one kept when the excerpt ends inside it - after 5, since a quote right after
+   the cue is the name itself, not a list;
+7. ``after_dash``: a campaign name after the cue, then a dash and the unquoted
+   initiative (``phong trào "Dân vận khéo" – hiến đất làm đường``) - after 5 and 6,
+   which take a quoted name, and before 8, since a cue of any kind names it here;
+8. ``common_noun`` (rejects): a cue that is not a free title opener, or one after a
+   plural or a number ("các mô hình", "12 mô hình"), is a common noun; it comes after 4
+   to 7 because "các mô hình như "A", "B"" still lists names;
+9. ``listed_activity``: after a list opener ("Tiêu biểu như: Mô hình A (...); B; C", or
+   "như" with no colon: "như mô hình A; B; C"), the described title and the
+   ";"-separated activities after it, or the one after its bracketed owner and a comma
+   ("như: mô hình A (Hội Nông dân), B"), named without a cue - before 10, which would
+   take the first item alone;
+10. ``described``: the unquoted words after the cue up to its owner, place or result
+    ("mô hình nuôi ong của ..." gives "nuôi ong") - the last resort, always answers.
 
 The names of the steps that find are :class:`.found.ModelRule`, the names of those that
 reject :class:`.found.ModelRejection`; :func:`finding_rules` lists the former from the
@@ -94,7 +104,26 @@ class Finder:
     find: Callable[[SentenceSite], list[Found]]
 
 
+def _labelled(site: CueSite) -> list[Found] | None:
+    """ "Tên mô hình: A": a label line of a profile or a form names the model in the rest
+    of its line, whatever words it holds."""
+    line_start = site.sentence.rfind("\n", 0, site.match.start()) + 1
+    label = lex.LABEL_BEFORE.fullmatch(site.sentence, line_start, site.match.start())
+    colon = lex.LABEL_COLON.match(site.sentence, site.match.end())
+    if site.cue.kind is not lex.CueKind.ANY or not label or not colon:
+        return None
+    line_end = site.sentence.find("\n", colon.end())
+    line = site.sentence[colon.end() : line_end if line_end >= 0 else len(site.sentence)]
+    title = line.rstrip(" .…")
+    return [Found(colon.end(), colon.end() + len(title), ModelRule.LABELLED)] if title else []
+
+
 def _manner(site: CueSite) -> list[Found] | None:
+    """ "nhờ cách làm bài bản đó" frames a manner; a capitalised quoted name after it
+    ("nhờ cách làm "Con đường nghĩa tình"") is still named, so the steps after decide."""
+    quoted = lex.QUOTED_AT.match(site.sentence, site.position)
+    if quoted and quoted["name"][:1].isupper():
+        return None
     before_and_cue = finders.words_before(site.sentence, site.match.end())
     return [] if lex.frames_manner(before_and_cue) else None
 
@@ -167,15 +196,17 @@ def _listed_activities(site: CueSite) -> list[Found] | None:
 
 _TITLE_LISTS = ("model_title_stops.txt", "model_title_ends.txt", "model_title_rejects.txt",
                 "model_title_compounds.txt")
-_NAME_LISTS = ("model_campaigns.txt", "model_campaign_markers.txt", "model_abstract_heads.txt")
+_NAME_LISTS = ("model_campaigns.txt", "model_campaign_markers.txt", "model_abstract_heads.txt",
+               "model_slogan_values.txt")
 
 CUE_STEPS: tuple[CueStep, ...] = (
+    CueStep(ModelRule.LABELLED, ("model_cues.tsv",), _labelled),
     CueStep(ModelRejection.MANNER, ("model_manner_phrases.txt",), _manner),
     CueStep(ModelRejection.AT_EVENT, ("model_cues.tsv",), _at_event),
     CueStep(ModelRule.NAMED_BEFORE, _NAME_LISTS, _named_before),
     CueStep(ModelRule.QUOTED_NAME, _NAME_LISTS, _quoted_name),
-    CueStep(ModelRule.QUOTED_LIST, ("model_campaigns.txt", "model_abstract_heads.txt"),
-            _quoted_list),
+    CueStep(ModelRule.QUOTED_LIST, ("model_campaigns.txt", "model_abstract_heads.txt",
+                                    "model_slogan_values.txt"), _quoted_list),
     CueStep(ModelRule.AFTER_DASH, _TITLE_LISTS, _after_dash),
     CueStep(ModelRejection.COMMON_NOUN, ("model_cues.tsv", "model_plural_words.txt"),
             _common_noun),
@@ -225,16 +256,21 @@ SENTENCE_FINDERS: tuple[Finder, ...] = (
     Finder(tuple(step.name for step in CUE_STEPS if isinstance(step.name, ModelRule)),
            ("model_cues.tsv",), _after_cues),
     Finder((ModelRule.QUOTED_PASSIVE,), ("model_passive_cues.txt", "model_name_holders.txt",
-                                         "model_abstract_heads.txt"),
+                                         "model_abstract_heads.txt", "model_slogan_values.txt"),
            lambda site: finders.presented_by_passive(site.sentence, site.found)),
-    Finder((ModelRule.COUNTED_NAME,), ("model_count_verbs.txt", "model_campaigns.txt",
-                                       "model_abstract_heads.txt"),
+    Finder((ModelRule.COUNTED_NAME,), ("model_count_verbs.txt", "model_member_nouns.txt",
+                                       "model_campaigns.txt", "model_abstract_heads.txt",
+                                       "model_slogan_values.txt"),
            lambda site: finders.counted_names(site.sentence, site.found)),
     Finder((ModelRule.CAMPAIGN_ACTIVITY,), ("model_activity_openers.txt", "model_campaigns.txt",
                                             *_TITLE_LISTS),
            lambda site: [] if site.found else finders.campaign_activities(site.sentence)),
     Finder((ModelRule.DEED,), ("model_deed_presenters.txt", "model_deed_people.txt",
                                "model_deed_verbs.txt", "model_deed_nominalisers.txt"), _deeds),
+    Finder((ModelRule.POINTED_BACK,), ("model_cues.tsv", "model_campaigns.txt",
+                                       "model_abstract_heads.txt", "model_slogan_values.txt"),
+           lambda site: [] if site.found else finders.pointed_back(site.sentence, site.context,
+                                                                   site.offset)),
 )
 
 

@@ -7,6 +7,7 @@ The functions here do the reading; the order in which they are tried, and why, i
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from danvan_nlp.context import ArticleContext
 from danvan_nlp.stages.models import lexicon as lex
@@ -16,7 +17,7 @@ MIN_TITLE_WORDS = 2
 MAX_DESCRIBED_WORDS = 20
 LIST_GAP = 80  # characters allowed between two quoted names of one list
 ITEM_GAP = 300  # ... when the gap describes the name before and ends in ";"
-MAX_ITEM_WORDS = 15  # an activity listed without a cue: "vận động tặng quà học sinh"
+MAX_ITEM_WORDS = 18  # an activity listed without a cue, with its "khéo vận động ..." opener
 LOOKBACK = 200  # characters before a cue or deed that the checks on what precedes read
 LOOKAHEAD = 2000  # characters after a cue that a described title may take
 
@@ -61,15 +62,49 @@ def skip_campaigns(sentence: str, position: int) -> int:
 
 
 def quoted_chain(sentence: str, first: re.Match[str]) -> list[Found]:
-    """The quoted name after a cue and the quoted names chained to it by a separator."""
+    """The quoted name after a cue, the quoted names chained to it by a separator, and
+    the names listed on after a clause describing the one before (:func:`listed_on`)."""
     found: list[Found] = []
     match: re.Match[str] | None = first
     while match:
         launched = lex.launched_from_above(sentence, match.end())
         if not launched and not lex.not_a_model(match["name"]):
             found.append(Found(match.start("name"), match.end("name"), ModelRule.QUOTED_NAME))
-        match = lex.CHAINED_QUOTE.match(sentence, match.end())
+        match = lex.CHAINED_QUOTE.match(sentence, match.end()) or listed_on(sentence, match.end())
     return found
+
+
+_LIST_GOES_ON = re.compile(
+    r"""
+    (?: ;\s*(?:và\s+)?    # "; " or "; và ": the next item of a list
+      | ,?\s+và\s+        # " và ", ", và ": its last item
+    )$                     # right before the next quoted name
+    """,
+    re.VERBOSE,
+)
+
+
+def listed_on(sentence: str, position: int) -> re.Match[str] | None:
+    """The next quoted name of a list after a clause describing the name before it
+    (``"A" ở xã X, nơi ...; "B" do ... ; và "C"``): a capitalised name, the clause short,
+    opening no title of its own (a naming verb, "được nhân rộng", may stand in it), and
+    ending in "; " or "và"."""
+    match = lex.ANY_QUOTED.search(sentence, position)
+    if not match or not match["name"][:1].isupper():
+        return None
+    gap = sentence[position : match.start()]
+    if len(gap) > ITEM_GAP or not _LIST_GOES_ON.search(gap):
+        return None
+    return match if all(cue.kind is lex.CueKind.NAME for cue in lex.cues_in(gap)) else None
+
+
+_OWNER_AFTER_ITEM = re.compile(
+    r"""
+    ;\s*[^;"]{1,60}?   # after an item's ";", an owner ("Ban Chỉ huy Quân sự huyện X")
+    \s(?:với|có)\s*$   # "có" or "với" right before the next quoted name
+    """,
+    re.VERBOSE,
+)
 
 
 def quoted_list(sentence: str, position: int) -> list[Found]:
@@ -77,13 +112,34 @@ def quoted_list(sentence: str, position: int) -> list[Found]:
     found: list[Found] = []
     for match in lex.ANY_QUOTED.finditer(sentence, position):
         gap = sentence[position : match.start()]
-        limit = ITEM_GAP if gap.rstrip().endswith(";") else LIST_GAP
+        long_gap = gap.rstrip().endswith(";") or _OWNER_AFTER_ITEM.search(gap)
+        limit = ITEM_GAP if long_gap else LIST_GAP
         if len(gap) > limit or lex.cue_re().search(gap):
             break
         if not lex.not_a_model(match["name"]):
             found.append(Found(match.start("name"), match.end("name"), ModelRule.QUOTED_LIST))
         position = match.end()
+    cut = _CUT_LAST_ITEM.match(sentence, position) if found else None
+    if cut and _has_vowel(cut["name"].split()[-1]):  # the excerpt stops in the last name,
+        # after a whole syllable ("... hòa nhập cộng", not "... k"): keep the words it has
+        found.append(Found(cut.start("name"), cut.end("name"), ModelRule.QUOTED_LIST))
     return found
+
+
+_CUT_LAST_ITEM = re.compile(
+    r"""
+    \s*[;,]\s*"          # the next item of the list opens its quote
+    (?P<name>[^"\n]*\w)   # words running to the end of the text, never closed
+    \s*$                  # (only spaces left after them)
+    """,
+    re.VERBOSE,
+)
+
+
+def _has_vowel(word: str) -> bool:
+    """Whether ``word`` holds a vowel: every Vietnamese syllable does, a cut-off "ch" not."""
+    bare = unicodedata.normalize("NFD", word.lower())
+    return any(letter in "aeiouy" for letter in bare)
 
 
 def described(
@@ -180,8 +236,7 @@ def _item_at(sentence: str, start: int) -> Found | None:
 
 def _can_be_item(item: str, title: str) -> bool:
     """A listed activity: starts lower-case, no cue of its own, short, a title."""
-    cues = [lex.cues()[cue.lower()] for cue in lex.cue_re().findall(item)]
-    return (item[:1].islower() and all(cue.kind is lex.CueKind.NAME for cue in cues)
+    return (item[:1].islower() and all(cue.kind is lex.CueKind.NAME for cue in lex.cues_in(item))
             and len(title.split()) <= MAX_ITEM_WORDS and can_be_title(title))
 
 
@@ -212,7 +267,8 @@ def campaign_activities(sentence: str) -> list[Found]:
 
 def counted_names(sentence: str, found: tuple[Found, ...]) -> list[Found]:
     """ "thành lập 64 "Tổ tàu thuyền an toàn"": a quoted name set up a number of times, a
-    verb of setting up earlier in its clause."""
+    verb of setting up earlier in its clause; and a quoted name whose members are counted
+    right after it."""
     taken = {item.start for item in found}
     counted: list[Found] = []
     for match in lex.COUNTED_QUOTE.finditer(sentence):
@@ -222,7 +278,17 @@ def counted_names(sentence: str, found: tuple[Found, ...]) -> list[Found]:
                 or not lex.count_verb_re().search(clause) or lex.not_a_model(name)):
             continue
         counted.append(Found(match.start("name"), match.end("name"), ModelRule.COUNTED_NAME))
-    return counted
+        taken.add(match.start("name"))
+    return counted + _membered_names(sentence, taken)
+
+
+def _membered_names(sentence: str, taken: set[int]) -> list[Found]:
+    """ ""Tổ thanh niên xung kích" gồm 15 đoàn viên": a capitalised quoted name whose
+    members are counted right after it is a team or club set up as a model."""
+    return [Found(match.start("name"), match.end("name"), ModelRule.COUNTED_NAME)
+            for match in lex.membered_quote_re().finditer(sentence)
+            if match.start("name") not in taken and match["name"][:1].isupper()
+            and not lex.not_a_model(match["name"])]
 
 
 def presented_by_passive(sentence: str, found: tuple[Found, ...]) -> list[Found]:
@@ -250,6 +316,34 @@ def deeds(sentence: str) -> list[Found]:
             end = end_match.start() if end_match else len(sentence)
         found.append(Found(match.start(), end, ModelRule.DEED))
     return found
+
+
+_SENTENCE_END = re.compile(r"[.!?\n]")  # where the sentence before the one read starts
+_SPOKEN = re.compile(r"[.!?…]")  # punctuation inside quotes: a quoted utterance, not a name
+
+
+def pointed_back(sentence: str, ctx: ArticleContext, offset: int) -> list[Found]:
+    """ "Đây là cách làm do ...": the one capitalised quoted name of the sentence before
+    is the model the sentence points back to (its span lies before ``offset``, so the
+    Found's positions, relative to the sentence, are negative)."""
+    if not lex.pointing_back_re().match(sentence):
+        return []
+    before = ctx.text[max(0, offset - 2 * LOOKBACK) : offset]
+    ends = [m.end() for m in _SENTENCE_END.finditer(before.rstrip()[:-1])]
+    start = ends[-1] if ends else 0
+    names = [match for match in lex.ANY_QUOTED.finditer(before, start)
+             if _can_be_pointed_back_to(match["name"])]
+    if len({match["name"] for match in names}) != 1:
+        return []
+    shift = len(before)
+    return [Found(names[0].start("name") - shift, names[0].end("name") - shift,
+                  ModelRule.POINTED_BACK)]
+
+
+def _can_be_pointed_back_to(name: str) -> bool:
+    """A capitalised, short quoted name, no utterance ("Chúng tôi ... .") nor campaign."""
+    return (name[:1].isupper() and not _SPOKEN.search(name)
+            and len(name.split()) <= MAX_ITEM_WORDS and not lex.not_a_model(name))
 
 
 def presents_deeds(ctx: ArticleContext, offset: int) -> bool:

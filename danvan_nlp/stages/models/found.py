@@ -15,6 +15,7 @@ class ModelRule(RuleName):
     """How a model's title was found: the finding steps of :mod:`.cascade` (a test checks
     that these members are exactly the names of the steps that find)."""
 
+    LABELLED = "labelled"
     NAMED_BEFORE = "named_before"
     QUOTED_NAME = "quoted_name"
     QUOTED_LIST = "quoted_list"
@@ -25,6 +26,7 @@ class ModelRule(RuleName):
     COUNTED_NAME = "counted_name"
     CAMPAIGN_ACTIVITY = "campaign_activity"
     DEED = "deed"
+    POINTED_BACK = "pointed_back"
 
 
 class ModelRejection(str, Enum):

@@ -53,6 +53,34 @@ def cue_re() -> re.Pattern[str]:
     )
 
 
+def cues_in(text: str) -> list[Cue]:
+    """The cues standing in ``text``, leaving out a cue whose title must open with words
+    that do not follow it ("quy cách" holds "cách", but no "cách vận động")."""
+    found = []
+    for match in cue_re().finditer(text):
+        cue = cues()[match["cue"].lower()]
+        after = text[match.end():].lstrip().lower()
+        if not cue.starts_with or after.startswith(cue.starts_with + " "):
+            found.append(cue)
+    return found
+
+
+@lru_cache(maxsize=1)
+def pointing_back_re() -> re.Pattern[str]:
+    """A sentence opening on a free cue that points back: "Đây là cách làm ...",
+    "Mô hình này ..." (the model is named in the sentence before)."""
+    free = lexicon.alternation([cue for cue, how in cues().items() if how.kind is CueKind.ANY])
+    return re.compile(
+        r"""
+        \s*(?:
+          đây\s+(?:chính\s+)?là\s+(?:một\s+)?(?:""" + free + r""")  # "Đây là cách làm"
+          | (?:""" + free + r""")\s+(?:này|ấy)      # "Mô hình này"
+        )(?!\w)                                     # as whole words
+        """,
+        re.VERBOSE | re.IGNORECASE,
+    )
+
+
 @lru_cache(maxsize=1)
 def next_model_re() -> re.Pattern[str]:
     """A comma, semicolon or "và" before a cue that opens any title: the next model of a
@@ -162,6 +190,21 @@ COUNTED_QUOTE = re.compile(
 
 
 @lru_cache(maxsize=1)
+def membered_quote_re() -> re.Pattern[str]:
+    members = alternation_of("model_member_nouns.txt")
+    return re.compile(
+        r"""
+        "(?P<name>[^"\n]{2,120}?)"          # a quoted name,
+        \s+(?:gồm|với)\s+                   # "gồm" (made of) or "với" (with)
+        (?:(?:hơn|trên|gần|khoảng)\s+)?     # maybe a qualifier
+        \d[\d.]*\s+(?:""" + members + r""")  # a count of members: "15 đoàn viên"
+        (?!\w)
+        """,
+        re.VERBOSE | re.IGNORECASE,
+    )
+
+
+@lru_cache(maxsize=1)
 def count_verb_re() -> re.Pattern[str]:
     verbs = lexicon.alternation(lexicon.words("model_count_verbs.txt"))
     return re.compile(r"(?<!\w)(?:" + verbs + r")(?!\w)", re.IGNORECASE)
@@ -190,8 +233,10 @@ CHAINED_QUOTE = re.compile(
 LIST_OPENER = re.compile(
     r"""
     [^".;:]{0,120}?              # the words after the cue, within the clause
-    (?<!\w)(?:như|là|từ|mang\ tên|có\ tên|tên\ gọi)  # "such as", "is", "from", "named"
-    \s*:?\s*(?=")                # right before a quoted name ("như: "A", "B"")
+    (?<!\w)(?:
+      như\s*:\s*[^".;:]{1,60}?\s(?:với|có)\s+  # "như: Ban X với "A"": an owner first
+      | (?:như|là|từ|mang\ tên|có\ tên|tên\ gọi)\s*:?\s*  # "such as", "is", "named"
+    )(?=")                       # right before a quoted name ("như: "A", "B"")
     """,
     re.VERBOSE | re.IGNORECASE,
 )
@@ -203,10 +248,20 @@ NAMED_BEFORE = re.compile(
     """,
     re.VERBOSE | re.IGNORECASE,
 )
+LABEL_BEFORE = re.compile(
+    r"""
+    \s*(?:[-+•*]\s*)?   # a line, maybe a bullet,
+    tên\s*$            # opened by "Tên" right before the cue: "Tên mô hình"
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+LABEL_COLON = re.compile(r"\s*:\s*")  # the colon after the label: "Tên mô hình: "
 LIST_INTRO = re.compile(
     r"""
-    (?<!\w)(?:như|là|gồm|gồm\ có)  # "such as", "is", "including"
-    \s*:\s*$                         # a colon right before the cue
+    (?<!\w)(?:
+      (?:như|là|gồm|gồm\ có)\s*:    # "such as", "is", "including", then a colon
+      | như                          # or "such as" alone ("như mô hình A; B; C")
+    )\s*$                            # right before the cue
     """,
     re.VERBOSE | re.IGNORECASE,
 )
@@ -242,6 +297,8 @@ def deed_re() -> re.Pattern[str]:
           \d[\d.,]*\s*(?:m²|m2|ha)                     # "2.000m²"
           \s+đất(?:\s+\w+){0,2}?                      # "đất", "đất sản xuất", "đất vườn"
           \s+(?:để|làm|xây)(?!\w)                      # "để xây dựng ...", "làm đường"
+        | (?<!\w)tự\ nguyện\s+hiến\s+đất               # "tự nguyện hiến đất" (no amount)
+          \s+(?:để|làm|xây|phục\ vụ)(?!\w)              # for works: "phục vụ xây dựng ..."
         """,
         re.VERBOSE | re.IGNORECASE,
     )
@@ -290,9 +347,29 @@ def names_something_else(before_quote: str) -> bool:
 
 
 def not_a_model(name: str) -> bool:
-    """A quoted name that is a campaign, a motto, an abstract noun phrase or a year's
-    theme, not a model."""
-    return is_campaign(name) or is_motto(name) or is_abstract(name) or is_theme_year(name)
+    """A quoted name that is a campaign, a motto, a slogan of values, an abstract noun
+    phrase or a year's theme, not a model."""
+    return (is_campaign(name) or is_motto(name) or is_value_slogan(name) or is_abstract(name)
+            or is_theme_year(name))
+
+
+MIN_SLOGAN_PARTS = 3  # "Kỷ cương, trách nhiệm, hành động": three values at least
+_SLOGAN_PART = re.compile(
+    r"""
+    ,           # "Đoàn kết, sáng tạo"
+    | \s[-–]\s  # "Dân chủ - Kỷ cương"
+    """,
+    re.VERBOSE,
+)
+
+
+def is_value_slogan(name: str) -> bool:
+    """ "Đoàn kết, sáng tạo, ... hiệu quả": a string of abstract values, most of its three
+    or more parts opened by a value word of ``model_slogan_values.txt`` (a slogan)."""
+    parts = [f"{plain(part)} " for part in _SLOGAN_PART.split(name) if part.strip()]
+    values = lower("model_slogan_values.txt")
+    valued = sum(any(part.startswith(f"{value} ") for value in values) for part in parts)
+    return len(parts) >= MIN_SLOGAN_PARTS and 2 * valued > len(parts)
 
 
 THEME_YEAR = re.compile(

@@ -15,7 +15,7 @@ found through those words are compared; the answer is the one a full comparison 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Generic, TypeVar
 
 SAME_MODEL_SHARE = 0.8  # "Con nuôi đồn Biên phòng" is not "đảng viên đồn Biên phòng ..."
@@ -31,11 +31,14 @@ def first_of_each(titles: Iterable[tuple[str, Item]]) -> list[Item]:
     return [group[0] for group in each_with_repeats(titles)]
 
 
-def each_with_repeats(titles: Iterable[tuple[str, Item]]) -> list[list[Item]]:
+def each_with_repeats(titles: Iterable[tuple[str, Item]],
+                      apart: Callable[[Item, Item], bool] | None = None) -> list[list[Item]]:
     """Per kept item (as :func:`first_of_each`), the item followed by the later items that
-    tell the same model again."""
+    tell the same model again; ``apart(later, kept)`` says two items are never one model,
+    whatever words they share."""
     titles = list(titles)
-    kept = _Kept[Item](Counter(word for plain, _ in titles for word in set(plain.split())))
+    kept = _Kept[Item](Counter(word for plain, _ in titles for word in set(plain.split())),
+                       apart or (lambda later, earlier: False))
     groups: list[list[Item]] = []
     for plain, item in titles:
         index = kept.add(frozenset(plain.split()), item)
@@ -59,8 +62,9 @@ def share_needed(shorter: int) -> float:
 class _Kept(Generic[Item]):
     """The items kept so far, indexed by all their words and by their rarest words."""
 
-    def __init__(self, frequency: Counter[str]) -> None:
+    def __init__(self, frequency: Counter[str], apart: Callable[[Item, Item], bool]) -> None:
         self.frequency = frequency
+        self.apart = apart
         self.items: list[Item] = []
         self.words: list[frozenset[str]] = []
         self.holding: dict[str, list[int]] = {}  # a word → the kept titles with it
@@ -70,7 +74,8 @@ class _Kept(Generic[Item]):
         """Keep ``item`` unless a kept title shares most of its words (told twice); the
         index of the kept item it is (the first such one) or was made."""
         if words:
-            same = [index for index in self._near(words) if self._same(words, self.words[index])]
+            same = [index for index in self._near(words) if self._same(words, self.words[index])
+                    and not self.apart(item, self.items[index])]
             if same:
                 return min(same)
         index = len(self.items)

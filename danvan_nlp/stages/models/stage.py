@@ -1,27 +1,30 @@
 """Models and exemplary practices an article presents, and their domains.
 
 Found after a cue (``lang/vi/model_cues.tsv``: "mô hình", "cách làm", ...) as
-``quoted_name`` (``mô hình "Hũ gạo thiện tâm"``, and names chained to it),
-``quoted_list`` (``nhiều mô hình, như "A" ở ...; "B" của ...``) or ``described``
-(``mô hình nuôi ong của gia đình anh ...`` → "nuôi ong"), with the ";"-separated
-activities listed after such a description as ``listed_activity`` (``như: Mô hình A;
-B; C``), or after a campaign and a dash as ``after_dash`` (``phong trào "Dân vận khéo"
-– hiến đất ...``); as ``quoted_passive`` (``"Lớp dạy chữ Khmer" được duy trì``); as
-``counted_name`` (``thành lập 64 "Tổ tàu thuyền an toàn"``); as ``campaign_activity``
-(``hoạt động Dân vận khéo ... như: A; B``); and, in a sentence with no cue in a
-paragraph presenting exemplars, as a mobilising ``deed``
-(``vận động bà con tự nguyện hiến đất ...``). Campaign names ("Dân vận khéo", ...),
-mottos ("dân bàn, dân làm, dân hưởng") and abstract phrases ("điều tạo ra ...") are
-never models; a cue used as a common noun ("các mô hình", "mô hình được công nhận",
-"cách làm hay") gives nothing; sentences listing shortcomings are skipped; a model
-told twice (titles sharing most words) is kept once. The order in which all this is
-tried is declared in :mod:`.cascade`. :func:`label_domains` weighs each model's title
-and its words around (``classify.api.classify_described``).
+``labelled`` (a line ``Tên mô hình: A``), ``quoted_name`` (``mô hình "Hũ gạo thiện
+tâm"``, and names chained to it), ``quoted_list`` (``nhiều mô hình, như "A" ở ...; "B"
+của ...``) or ``described`` (``mô hình nuôi ong của gia đình anh ...`` → "nuôi ong"),
+with the ";"-separated activities listed after such a description as
+``listed_activity`` (``như: Mô hình A; B; C``), or after a campaign and a dash as
+``after_dash`` (``phong trào "Dân vận khéo" – hiến đất ...``); as ``quoted_passive``
+(``"Lớp dạy chữ Khmer" được duy trì``); as ``counted_name`` (``thành lập 64 "Tổ tàu
+thuyền an toàn"``); as ``campaign_activity`` (``hoạt động Dân vận khéo ... như: A;
+B``); and, in a sentence with no cue in a paragraph presenting exemplars, as a
+mobilising ``deed`` (``vận động bà con tự nguyện hiến đất ...``). Campaign names ("Dân
+vận khéo", ...), mottos ("dân bàn, dân làm, dân hưởng"), slogans of values ("Đoàn kết,
+sáng tạo, ...") and abstract phrases ("điều tạo ra ...") are never models; a cue used
+as a common noun ("các mô hình", "mô hình được công nhận", "cách làm hay") gives
+nothing; sentences listing shortcomings are skipped; a model told twice (titles sharing
+most words) is kept once, but two quoted names listed in one sentence are two models.
+The order in which all this is tried is declared in :mod:`.cascade`.
+:func:`label_domains` weighs each model's title and its words around
+(``classify.api.classify_described``).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from danvan_nlp.article import Article
 from danvan_nlp.components import component
@@ -44,14 +47,38 @@ _OR = re.compile(r"(?<!\w)hay(?!\w)")  # "hay": a list's next item starts
 def find_models(article: Article) -> None:
     """Append a :class:`Model` for each model or exemplary practice the article presents
     (the order in which titles are sought is in :mod:`.cascade`)."""
-    told: list[tuple[str, Model]] = []
-    for start, end in article.sentences:
+    told: list[tuple[str, _Told]] = []
+    for number, (start, end) in enumerate(article.sentences):
         sentence = article.ntext[start:end]
         found = find_in_sentence(SentenceSite(sentence, article.context, start))
         for index, item in enumerate(found):
             context = _context(sentence, found, index)
-            told.append(_record(article, start, item, context))
-    article.models.extend(_with_fullest_context(group) for group in each_with_repeats(told))
+            plain, model = _record(article, start, item, context)
+            told.append((plain, _Told(model, plain, number)))
+    groups = each_with_repeats(told, _told_apart)
+    article.models.extend(_with_fullest_context([told.model for told in group])
+                          for group in groups)
+
+
+@dataclass(frozen=True, slots=True)
+class _Told:
+    """One mention of a model: the model, its title's plain words, its sentence's number."""
+
+    model: Model
+    plain: str
+    sentence: int
+
+
+_QUOTED_RULES = frozenset({ModelRule.QUOTED_NAME, ModelRule.QUOTED_LIST, ModelRule.NAMED_BEFORE,
+                           ModelRule.QUOTED_PASSIVE, ModelRule.COUNTED_NAME})
+
+
+def _told_apart(later: _Told, earlier: _Told) -> bool:
+    """Two quoted names of one sentence are two models unless their words are the same:
+    a list of names ("Vì môi trường xanh, sạch, đẹp", "Phối hợp ... xanh sạch, đẹp, ...")
+    does not name a model twice."""
+    return (later.sentence == earlier.sentence and later.plain != earlier.plain
+            and {later.model.rule, earlier.model.rule} <= _QUOTED_RULES)
 
 
 def _with_fullest_context(group: list[Model]) -> Model:
@@ -78,6 +105,8 @@ def _context(sentence: str, found: list[Found], index: int) -> tuple[int, int]:
     in the same sentence and at a list's "hay", and kept to a few words each side.
     """
     item = found[index]
+    if item.start < 0:  # a name in the sentence before: this sentence describes it
+        return 0, len(sentence)
     previous_end = found[index - 1].end if index else 0
     start = max(sentence.rfind(";", previous_end, item.start) + 1, previous_end)
     semicolon = sentence.find(";", item.end)
