@@ -198,3 +198,26 @@ def test_prizes_listed_after_a_giving_verb_have_its_subject_as_awarder() -> None
             "2 giải Ba và 5 giải Khuyến khích.")
     figures = extract(text).figures
     assert [(f.outcome.value, f.awarder) for f in figures] == [("commended", "Ban Tổ chức")] * 2
+
+
+def test_giving_opinions_on_schemes_mobilises_nothing() -> None:
+    text = "Các đại biểu đóng góp ý kiến vào chương trình công tác và 9 Đề án của tỉnh."
+    assert _outcomes(text) == [(9.0, "Đề án", "other")]
+
+
+def test_the_nearest_planning_verb_is_not_the_building_verb_before_it() -> None:
+    text = "Huyện đã đền bù, xây dựng khu tái định cư và quy hoạch gần 400ha đất sản xuất."
+    assert _outcomes(text) == [(400.0, "ha", "other")]
+
+
+def test_a_road_surfaced_with_asphalt_is_implemented() -> None:
+    text = "Con đường liên xóm có chiều rộng 5m đã được trải áp phan bằng tiền dân góp."
+    assert _outcomes(text) == [(5.0, "m", "implemented")]
+    assert _outcomes("Nay 90% đường ngõ được trải nhựa phẳng phiu.") == [
+        (90.0, "%", "implemented")]
+
+
+def test_a_road_opened_then_its_length_is_implemented_and_the_next_part_too() -> None:
+    text = ("Xã kêu gọi bà con mở thành công đường vào thôn dài 2,4km; hơn 9km đường vào "
+            "khu chăn nuôi.")
+    assert _outcomes(text) == [(2.4, "km", "implemented"), (9.0, "km", "implemented")]

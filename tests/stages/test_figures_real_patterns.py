@@ -181,3 +181,18 @@ def test_counts_and_areas_listed_after_named_places() -> None:
             "riêng huyện Lục Yên 7.500 m2.")
     assert [(value, unit) for value, unit, _ in _figures(text)] == [
         (6.0, "giải"), (3.0, "giải"), (20000.0, "m²"), (7500.0, "m²")]
+
+
+def test_spelled_counts_of_occurrences_boards_and_resolutions_are_figures() -> None:
+    assert _figures("Bà con trong xóm đã ba lần hiến đất để làm đường liên thôn.") == [
+        (3.0, "lần", "mobilized")]
+    assert _figures("Từ khi sáp nhập hai ban, cơ quan sắp xếp lại các phòng.") == [
+        (2.0, "ban", "other")]
+    assert _figures("Buổi lễ đã công bố hai Nghị quyết về sắp xếp đơn vị hành chính.") == [
+        (2.0, "Nghị quyết", "other")]
+
+
+def test_a_capital_after_a_spelled_number_is_still_a_name_unless_a_counted_document() -> None:
+    assert _figures("Đoàn công tác ghé thăm ba Đồn biên phòng ven biển.") == []
+    assert [f.unit for f in extract("Tỉnh ủy triển khai 14 Đề án trọng điểm.").figures] == [
+        "Đề án"]

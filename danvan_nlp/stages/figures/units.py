@@ -68,7 +68,8 @@ def unit_after(ctx: ArticleContext, number: Number) -> CountedUnit | None:
     """The unit written right after ``number``, from the table or the words there."""
     text = ctx.text
     unit = read_unit(text, number.end)
-    if unit is not None and number.spelled and text[unit.start].isupper():
+    if unit is not None and number.spelled and text[unit.start].isupper() and (
+            not unit.unit[0].isupper()):  # the table writes "Nghị quyết" capitalised
         return None  # "ba Đồn": a place name, not three outposts
     if unit is not None:
         end = unit.end
