@@ -221,3 +221,41 @@ def test_a_road_opened_then_its_length_is_implemented_and_the_next_part_too() ->
     text = ("Xã kêu gọi bà con mở thành công đường vào thôn dài 2,4km; hơn 9km đường vào "
             "khu chăn nuôi.")
     assert _outcomes(text) == [(2.4, "km", "implemented"), (9.0, "km", "implemented")]
+
+
+def test_a_verbless_total_takes_the_verb_after_its_parts() -> None:
+    text = ("Năm qua, toàn xã có 130 mô hình, trong đó có 90 mô hình tập thể, 40 mô hình cá "
+            "nhân đăng ký thực hiện ở mọi lĩnh vực.")
+    assert _outcomes(text) == [(130.0, "mô hình", "registered"),
+                               (90.0, "mô hình", "registered"), (40.0, "mô hình", "registered")]
+    assert _rules(text)[:2] == ["figure.unit_table.verb_of_parts"] * 2
+
+
+def test_one_part_with_a_verb_may_be_a_subset_so_the_total_keeps_its_own() -> None:
+    text = "Huyện có 150 mô hình, trong đó 35 mô hình được công nhận."
+    assert _outcomes(text) == [(150.0, "mô hình", "other"), (35.0, "mô hình", "recognized")]
+
+
+def test_parts_whose_verb_decides_nothing_leave_the_total_alone() -> None:
+    text = "Xã có 600 hộ, trong đó 320 hộ khá, 45 hộ nghèo được hỗ trợ vốn."
+    assert [outcome for _, _, outcome in _outcomes(text)] == ["other", "other", "other"]
+
+
+def test_a_count_after_voi_is_not_the_object_of_the_verb_before() -> None:
+    text = ("Sau 3 tuần thi, đã có hơn 8.000 người đăng ký tài khoản dự thi với 9.450 lượt "
+            "người dự thi.")
+    assert _outcomes(text) == [(8000.0, "người", "registered"), (9450.0, "lượt", "other")]
+
+
+def test_counts_picked_to_be_praised_or_given_prizes_are_commended() -> None:
+    text = ("Ban tổ chức đã chọn được 7 tập thể để tuyên dương, 25 cá nhân xuất sắc để trao "
+            "giải.")
+    assert _outcomes(text) == [(7.0, "tập thể", "commended"), (25.0, "cá nhân", "commended")]
+
+
+def test_what_each_period_holds_takes_no_outcome_from_the_total_before() -> None:
+    text = ("Hội đồng chọn 12 cá nhân để khen thưởng. Trong đó, mỗi đợt có 3 giải tập thể, "
+            "8 giải cá nhân.")
+    assert _outcomes(text) == [(12.0, "cá nhân", "commended"), (3.0, "giải", "other"),
+                               (8.0, "giải", "other")]
+    assert _rules(text)[1] == "figure.unit_table.per_period"

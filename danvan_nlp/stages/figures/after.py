@@ -228,6 +228,8 @@ def _is_object(view: ClauseView, hit: VerbHit, following: Draft) -> bool:
     gap = view.text[hit.end:following.start]
     if len(gap) > OBJECT_REACH or _NOT_OBJECT_GAP.search(gap) or place_of_verb(gap):
         return False  # "thực hiện tại 14 thôn": where it was done, not what
+    if search_back(before_number("with"), view.text, hit.end, following.start):
+        return False  # "đăng ký tài khoản với 900 lượt dự thi": what goes with it
     between = view.hits_between(hit.end, following.start)
     if between and between[-1].outcome is Outcome.OTHER:
         return False  # "căn hoàn thành, bàn giao, đạt 80%": "đạt" governs the share

@@ -28,11 +28,13 @@ wins, and each rule's name is the ``how`` part of the figure's rule
    ``other`` - a verb of its own beats borrowing one (a marker with no verb after it,
    "..., vì đã có", is no verb; nor is giving on what a list raised, "vận động 350 triệu
    đồng, 500 suất quà tặng hộ nghèo");
-7. ``shared_verb``: a list item with no verb of its own takes the verb of the item before;
-8. ``part_of_total``: a part ("trong đó ...", a bullet) takes its total's outcome - after
-   7, because a list inside the parts shares its own verb first;
-9. ``other_verb_before``: a weak or distant verb before the number gives ``other``;
-10. ``no_verb``: nothing said (the last resort, always answers).
+7. ``per_period``: what each period holds ("mỗi tuần có 2 giải") is a rate: ``other``,
+   before 8 and 9, because it borrows no verb from a list item or total before it;
+8. ``shared_verb``: a list item with no verb of its own takes the verb of the item before;
+9. ``part_of_total``: a part ("trong đó ...", a bullet) takes its total's outcome - after
+   8, because a list inside the parts shares its own verb first;
+10. ``other_verb_before``: a weak or distant verb before the number gives ``other``;
+11. ``no_verb``: nothing said (the last resort, always answers).
 
 ``CORRECTIONS`` - what the chosen reading means for this kind of figure, tried on the
 choice, first answer wins, else the choice stands. They come after the choice because
@@ -51,7 +53,9 @@ the verb before (:func:`.before.read_before`), not corrected here.
 
 A later pass (:func:`.lists.share_verb_after`, rule ``list_verb_after``) gives a verbless
 list item the verb that follows the item after it; it reads decided neighbours, so it
-runs once every figure has its reading.
+runs once every figure has its reading. Then :func:`.lists.give_totals_their_parts_verb`
+(rule ``verb_of_parts``) gives a verbless total, and the parts that borrowed its lack of a
+verb, the verb after its last "trong đó" part, when two or more parts share that verb.
 """
 
 from __future__ import annotations
@@ -157,6 +161,12 @@ def _borrowed(source: Draft | None, how: How) -> Reading | None:
     return Reading(source.outcome, how, None, source.awarder)
 
 
+def _per_period(s: Sides) -> Reading | None:
+    if search_back(before_number("per_period", ("có",)), s.view.text, s.left, s.draft.start):
+        return Reading(Outcome.OTHER, How.PER_PERIOD)
+    return None
+
+
 def _other_verb_before(s: Sides) -> Reading | None:
     if s.before.how in (How.WEAK, How.VERB_BEFORE):
         return Reading(Outcome.OTHER, How.OTHER_VERB_BEFORE, s.before.hit)
@@ -170,6 +180,7 @@ CHOICE: tuple[Rule, ...] = (
     Rule(How.VERB_BEFORE, ("copula", "mobilising_head", "partner", "with"), _before_same_segment),
     Rule(How.BARE, ("labour_unit", "described_unit", "blocker", "locative"), _bare),
     Rule(How.VERB_AFTER_OTHER, ("giving",), _verb_after_other),
+    Rule(How.PER_PERIOD, ("per_period",), _per_period),
     Rule(How.SHARED_VERB, (), lambda s: _borrowed(s.previous, How.SHARED_VERB)),
     Rule(How.PART_OF_TOTAL, ("part_opener", "sentence_part_opener"),
          lambda s: _borrowed(s.head, How.PART_OF_TOTAL)),

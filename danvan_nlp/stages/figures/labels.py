@@ -75,6 +75,8 @@ class How(str, Enum):
     TARGET_MET = "target_met"
     PRIZE_GIVEN = "prize_given"
     LIST_VERB_AFTER = "list_verb_after"
+    VERB_OF_PARTS = "verb_of_parts"
+    PER_PERIOD = "per_period"
 
 
 # what one side of the clause says before the cascade decides; never a figure's rule:
