@@ -259,3 +259,23 @@ def test_what_each_period_holds_takes_no_outcome_from_the_total_before() -> None
     assert _outcomes(text) == [(12.0, "cá nhân", "commended"), (3.0, "giải", "other"),
                                (8.0, "giải", "other")]
     assert _rules(text)[1] == "figure.unit_table.per_period"
+
+
+def test_the_share_of_a_part_does_not_undo_the_verb_of_its_total() -> None:
+    text = ("Hội đồng đã công nhận 75 mô hình, trong đó có 60 tập thể, 15 cá nhân chiếm 80% "
+            "số đăng ký.")
+    assert _outcomes(text)[:3] == [(75.0, "mô hình", "recognized"),
+                                   (60.0, "tập thể", "recognized"),
+                                   (15.0, "cá nhân", "recognized")]
+
+
+def test_a_share_verb_of_a_figure_alone_still_says_other() -> None:
+    assert _outcomes("Năm nay 420 hộ nghèo chiếm 6% dân số xã.")[0] == (420.0, "hộ nghèo",
+                                                                        "other")
+
+
+def test_a_change_from_one_width_to_another_keeps_the_verb_for_the_new_width() -> None:
+    text = ("Khi xóm bàn việc nới rộng con ngõ từ 2,5m lên 5m, cán bộ đến từng nhà vận "
+            "động.")
+    assert _outcomes(text) == [(2.5, "m", "other"), (5.0, "m", "implemented")]
+    assert _rules(text) == ["figure.unit_table.moved_from", "figure.unit_table.moved_to"]

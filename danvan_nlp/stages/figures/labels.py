@@ -77,6 +77,8 @@ class How(str, Enum):
     LIST_VERB_AFTER = "list_verb_after"
     VERB_OF_PARTS = "verb_of_parts"
     PER_PERIOD = "per_period"
+    MOVED_FROM = "moved_from"
+    MOVED_TO = "moved_to"
 
 
 # what one side of the clause says before the cascade decides; never a figure's rule:
