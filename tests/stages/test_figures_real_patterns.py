@@ -196,3 +196,9 @@ def test_a_capital_after_a_spelled_number_is_still_a_name_unless_a_counted_docum
     assert _figures("Đoàn công tác ghé thăm ba Đồn biên phòng ven biển.") == []
     assert [f.unit for f in extract("Tỉnh ủy triển khai 14 Đề án trọng điểm.").figures] == [
         "Đề án"]
+
+
+def test_equal_prize_counts_further_down_one_list_are_each_a_figure() -> None:
+    text = ("Mỗi đợt có 3 giải tập thể, 12 giải cá nhân gồm 1 giải nhất, 3 giải nhì, "
+            "3 giải ba, 5 giải khuyến khích.")
+    assert [f.value for f in extract(text).figures] == [3.0, 12.0, 1.0, 3.0, 3.0, 5.0]
