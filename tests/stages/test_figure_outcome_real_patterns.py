@@ -279,3 +279,20 @@ def test_a_change_from_one_width_to_another_keeps_the_verb_for_the_new_width() -
             "động.")
     assert _outcomes(text) == [(2.5, "m", "other"), (5.0, "m", "implemented")]
     assert _rules(text) == ["figure.unit_table.moved_from", "figure.unit_table.moved_to"]
+
+
+def test_land_told_along_with_a_donation_is_donated_too() -> None:
+    text = ("Năm ấy, ông hiến 300m2 đất vườn làm đường, cùng với đó là hơn 150m2 đất để xã "
+            "xây nhà văn hóa.")
+    assert _outcomes(text) == [(300.0, "m²", "mobilized"), (150.0, "m²", "mobilized")]
+    assert _rules(text)[1] == "figure.unit_table.told_with_before"
+
+
+def test_the_width_right_after_the_length_of_donated_land_is_donated() -> None:
+    text = "Bà hiến khoảng 50m dài, rộng 2m đất để xã mở rộng đường liên thôn."
+    assert _outcomes(text) == [(50.0, "m", "mobilized"), (2.0, "m", "mobilized")]
+
+
+def test_a_width_far_from_the_length_keeps_its_own_reading() -> None:
+    text = "Năm nay huyện làm 5 km đường bê tông liên xã, mặt đường rộng 4m."
+    assert _outcomes(text) == [(5.0, "km", "implemented"), (4.0, "m", "other")]

@@ -25,20 +25,23 @@ wins, and each rule's name is the ``how`` part of the figure's rule
    reading of that verb (:func:`.before.read_before`) already says what it means for the
    figure: labour given through "giúp" is mobilised, money a giving verb governs through
    works is mobilised, founding a Party or state body is ``other``;
-7. ``bare``: a verb right after the counted noun ("mô hình đăng ký thực hiện"), or the
+7. ``told_with_before``: a figure told as going with the figure before it in the
+   sentence ("hiến 400m2 đất, cùng với đó là 200m2", "hiến 70m dài, rộng 1m") shares that
+   figure's outcome - after 6, as a strong verb of its own comes first;
+8. ``bare``: a verb right after the counted noun ("mô hình đăng ký thực hiện"), or the
    first deciding verb past verbs that describe it ("hộ dân sinh sống dọc ... tự nguyện
-   hiến đất") - it can be a description of the noun, so it yields to 2 to 6;
-8. ``verb_after_other``: a verb after that decides no outcome still says the figure is
+   hiến đất") - it can be a description of the noun, so it yields to 2 to 7;
+9. ``verb_after_other``: a verb after that decides no outcome still says the figure is
    ``other`` - a verb of its own beats borrowing one (a marker with no verb after it,
    "..., vì đã có", is no verb; nor is giving on what a list raised, "vận động 350 triệu
    đồng, 500 suất quà tặng hộ nghèo"; nor the share of a part, "39 cá nhân chiếm 89%");
-9. ``per_period``: what each period holds ("mỗi tuần có 2 giải") is a rate: ``other``,
-   before 10 and 11, because it borrows no verb from a list item or total before it;
-10. ``shared_verb``: a list item with no verb of its own takes the verb of the item before;
-11. ``part_of_total``: a part ("trong đó ...", a bullet) takes its total's outcome - after
-   10, because a list inside the parts shares its own verb first;
-12. ``other_verb_before``: a weak or distant verb before the number gives ``other``;
-13. ``no_verb``: nothing said (the last resort, always answers).
+10. ``per_period``: what each period holds ("mỗi tuần có 2 giải") is a rate: ``other``,
+   before 11 and 12, because it borrows no verb from a list item or total before it;
+11. ``shared_verb``: a list item with no verb of its own takes the verb of the item before;
+12. ``part_of_total``: a part ("trong đó ...", a bullet) takes its total's outcome - after
+   11, because a list inside the parts shares its own verb first;
+13. ``other_verb_before``: a weak or distant verb before the number gives ``other``;
+14. ``no_verb``: nothing said (the last resort, always answers).
 
 ``CORRECTIONS`` - what the chosen reading means for this kind of figure, tried on the
 choice, first answer wins, else the choice stands. They come after the choice because
@@ -179,6 +182,25 @@ def _before_same_segment(s: Sides) -> Reading | None:
     return s.before if strong and s.before.same_segment else None
 
 
+DIMENSION_GAP = 12  # characters between the two measures of one thing ("70m dài, rộng 1m")
+
+
+def _told_with_before(s: Sides) -> Reading | None:
+    """ "hiến 400m2 đất, cùng với đó là hơn 200m2", "hiến 70m dài, rộng 1m": the figure
+    shares the outcome of the figure told right before it in the sentence."""
+    if s.index == 0 or s.drafts[s.index - 1].sentence != s.draft.sentence:
+        return None
+    earlier, text = s.drafts[s.index - 1], s.view.text
+    along = search_back(before_number("along_with"), text, earlier.unit_end, s.draft.start)
+    second = (s.draft.start - earlier.unit_end <= DIMENSION_GAP
+              and earlier.unit.kind is s.draft.unit.kind
+              and search_back(before_number("second_dimension"), text, earlier.unit_end,
+                              s.draft.start))
+    if not (along or second) or earlier.outcome is None:
+        return None
+    return Reading(earlier.outcome, How.TOLD_WITH_BEFORE, None, earlier.awarder)
+
+
 def _bare(s: Sides) -> Reading | None:
     return s.after if s.after.how is How.BARE and s.after.outcome is not Outcome.OTHER else None
 
@@ -233,6 +255,7 @@ CHOICE: tuple[Rule, ...] = (
     Rule(How.MOVED_TO, ("move_from", "move_verb"), _moved_to),
     Rule(How.PLACE_OF_VERB, ("place",), _place_of_verb),
     Rule(How.VERB_BEFORE, ("copula", "mobilising_head", "partner", "with"), _before_same_segment),
+    Rule(How.TOLD_WITH_BEFORE, ("along_with", "second_dimension"), _told_with_before),
     Rule(How.BARE, ("labour_unit", "described_unit", "blocker", "locative"), _bare),
     Rule(How.VERB_AFTER_OTHER, ("giving", "share_verb"), _verb_after_other),
     Rule(How.PER_PERIOD, ("per_period",), _per_period),

@@ -79,6 +79,7 @@ class How(str, Enum):
     PER_PERIOD = "per_period"
     MOVED_FROM = "moved_from"
     MOVED_TO = "moved_to"
+    TOLD_WITH_BEFORE = "told_with_before"
 
 
 # what one side of the clause says before the cascade decides; never a figure's rule:
