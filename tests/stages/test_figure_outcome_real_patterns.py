@@ -296,3 +296,10 @@ def test_the_width_right_after_the_length_of_donated_land_is_donated() -> None:
 def test_a_width_far_from_the_length_keeps_its_own_reading() -> None:
     text = "Năm nay huyện làm 5 km đường bê tông liên xã, mặt đường rộng 4m."
     assert _outcomes(text) == [(5.0, "km", "implemented"), (4.0, "m", "other")]
+
+
+def test_land_ceded_is_mobilized_and_works_finished_are_implemented() -> None:
+    assert _outcomes("Để mở đường, nhiều hộ phải nhường gần 80m² đất vườn.") == [
+        (80.0, "m²", "mobilized")]
+    assert _outcomes("Chi đoàn hoàn thiện 200 m2 sân bê tông cho thôn.") == [
+        (200.0, "m²", "implemented")]
