@@ -303,3 +303,10 @@ def test_land_ceded_is_mobilized_and_works_finished_are_implemented() -> None:
         (80.0, "m²", "mobilized")]
     assert _outcomes("Chi đoàn hoàn thiện 200 m2 sân bê tông cho thôn.") == [
         (200.0, "m²", "implemented")]
+
+
+def test_two_verbs_of_agreeing_across_a_comma_lead_to_the_verb() -> None:
+    text = ("Tháng trước, 9 hộ dân xóm Đồng, thôn Cầu (xã Tân Lập) đã đồng lòng, tự nguyện "
+            "hiến đất để đổ bê tông đường.")
+    assert _outcomes(text) == [(9.0, "hộ", "mobilized")]
+    assert _rules(text) == ["figure.unit_table.marker"]
