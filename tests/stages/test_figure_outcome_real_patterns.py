@@ -310,3 +310,16 @@ def test_two_verbs_of_agreeing_across_a_comma_lead_to_the_verb() -> None:
             "hiến đất để đổ bê tông đường.")
     assert _outcomes(text) == [(9.0, "hộ", "mobilized")]
     assert _rules(text) == ["figure.unit_table.marker"]
+
+
+def test_a_semicolon_item_after_a_place_takes_the_verb_of_the_item_before() -> None:
+    text = ("Bà con góp tiền đổ bê tông các đoạn đường hay sạt như đường Nà Hin hơn 120m; "
+            "bản Cốc được 250m đường bê tông và 03 sân bóng chuyền.")
+    assert _outcomes(text) == [(120.0, "m", "implemented"), (250.0, "m", "implemented"),
+                               (3.0, "sân", "implemented")]
+    assert _rules(text)[1] == "figure.unit_table.semicolon_item"
+
+
+def test_a_semicolon_clause_with_a_weak_verb_of_its_own_borrows_nothing() -> None:
+    text = "Hội vận động 20 hộ hiến đất; các tổ hiện có 516 thành viên."
+    assert _outcomes(text) == [(20.0, "hộ", "mobilized"), (516.0, "thành viên", "other")]

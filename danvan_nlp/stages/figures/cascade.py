@@ -40,8 +40,11 @@ wins, and each rule's name is the ``how`` part of the figure's rule
 11. ``shared_verb``: a list item with no verb of its own takes the verb of the item before;
 12. ``part_of_total``: a part ("trong đó ...", a bullet) takes its total's outcome - after
    11, because a list inside the parts shares its own verb first;
-13. ``other_verb_before``: a weak or distant verb before the number gives ``other``;
-14. ``no_verb``: nothing said (the last resort, always answers).
+13. ``semicolon_item``: an item of a ";" list with no verb on either side, after a place
+   ("đổ bê tông đường A hơn 100m; bản B được 300m"), takes the outcome the item before
+   had from its verb before - after 11 and 12, which read a list or total first;
+14. ``other_verb_before``: a weak or distant verb before the number gives ``other``;
+15. ``no_verb``: nothing said (the last resort, always answers).
 
 ``CORRECTIONS`` - what the chosen reading means for this kind of figure, tried on the
 choice, first answer wins, else the choice stands. They come after the choice because
@@ -242,6 +245,24 @@ def _per_period(s: Sides) -> Reading | None:
     return None
 
 
+ITEM_DECIDED = (How.VERB_BEFORE, How.TOLD_WITH_BEFORE, How.SEMICOLON_ITEM)  # by a verb before
+
+
+def _semicolon_item(s: Sides) -> Reading | None:
+    """ "đổ bê tông đường A hơn 100m; bản B được 300m": a verbless ";" item takes the
+    outcome of the item before, which its verb before gave."""
+    if s.index == 0 or s.before.how is not How.NONE or s.after.how not in (
+            How.NONE, How.MARKER_UNKNOWN):
+        return None
+    earlier, text = s.drafts[s.index - 1], s.view.text
+    opens_item = text[max(earlier.unit_end, s.left - 3):s.left].strip() == ";"
+    if not opens_item or earlier.sentence != s.draft.sentence or earlier.how not in ITEM_DECIDED:
+        return None
+    if ";" in text[earlier.unit_end:s.left - 1] or earlier.outcome is None:
+        return None  # only the item right after
+    return Reading(earlier.outcome, How.SEMICOLON_ITEM, None, earlier.awarder)
+
+
 def _other_verb_before(s: Sides) -> Reading | None:
     if s.before.how in (How.WEAK, How.VERB_BEFORE):
         return Reading(Outcome.OTHER, How.OTHER_VERB_BEFORE, s.before.hit)
@@ -262,6 +283,7 @@ CHOICE: tuple[Rule, ...] = (
     Rule(How.SHARED_VERB, (), lambda s: _borrowed(s.previous, How.SHARED_VERB)),
     Rule(How.PART_OF_TOTAL, ("part_opener", "sentence_part_opener"),
          lambda s: _borrowed(s.head, How.PART_OF_TOTAL)),
+    Rule(How.SEMICOLON_ITEM, (), _semicolon_item),
     Rule(How.OTHER_VERB_BEFORE, (), _other_verb_before),
     Rule(How.NO_VERB, (), lambda s: Reading(Outcome.OTHER, How.NO_VERB)),
 )

@@ -80,6 +80,7 @@ class How(str, Enum):
     MOVED_FROM = "moved_from"
     MOVED_TO = "moved_to"
     TOLD_WITH_BEFORE = "told_with_before"
+    SEMICOLON_ITEM = "semicolon_item"
 
 
 # what one side of the clause says before the cascade decides; never a figure's rule:
