@@ -202,3 +202,14 @@ def test_equal_prize_counts_further_down_one_list_are_each_a_figure() -> None:
     text = ("Mỗi đợt có 3 giải tập thể, 12 giải cá nhân gồm 1 giải nhất, 3 giải nhì, "
             "3 giải ba, 5 giải khuyến khích.")
     assert [f.value for f in extract(text).figures] == [3.0, 12.0, 1.0, 3.0, 3.0, 5.0]
+
+
+def test_page_counters_and_digit_counts_are_no_figures() -> None:
+    assert _figures("Bài viết có 5120 lượt xem.") == []
+    assert _figures("Tỉnh phấn đấu tăng trưởng hai con số trong năm tới.") == []
+    assert _figures("Hội tặng 4 con bò giống cho hộ nghèo.")[0][:2] == (4.0, "con")
+
+
+def test_a_superscript_square_metre_in_markup_is_one_area() -> None:
+    assert _figures("Cụ ông hiến gần 350m<sup>2</sup> đất làm đường.") == [
+        (350.0, "m²", "mobilized")]
