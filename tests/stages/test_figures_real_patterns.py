@@ -54,7 +54,7 @@ def test_the_scale_word_van() -> None:
 
 def test_number_words_before_kilomet() -> None:
     assert _figures("Bà con hiến đất làm gần hai mươi kilomet đường.") == [
-        (20.0, "km", "implemented")]
+        (20.0, "kilomet", "implemented")]
 
 
 def test_a_count_right_after_a_named_place_or_people() -> None:
