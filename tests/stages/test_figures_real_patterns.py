@@ -213,3 +213,11 @@ def test_page_counters_and_digit_counts_are_no_figures() -> None:
 def test_a_superscript_square_metre_in_markup_is_one_area() -> None:
     assert _figures("Cụ ông hiến gần 350m<sup>2</sup> đất làm đường.") == [
         (350.0, "m²", "mobilized")]
+
+
+def test_counts_of_deputies_and_battalions_are_figures() -> None:
+    assert _figures("Thường trực gồm 6 vị, gồm Chủ tịch và 5 Phó Chủ tịch.")[-1] == (
+        5.0, "Phó Chủ tịch", "other")
+    assert _figures("Ba Phó Bí thư khác là ông A, ông B và ông C.")[0][:2] == (3.0, "Phó Bí thư")
+    assert [f.unit for f in extract("Do 10 đồn và 01 Tiểu đoàn cơ động quản lý.").figures] == [
+        "đồn", "Tiểu đoàn"]
