@@ -323,3 +323,14 @@ def test_a_semicolon_item_after_a_place_takes_the_verb_of_the_item_before() -> N
 def test_a_semicolon_clause_with_a_weak_verb_of_its_own_borrows_nothing() -> None:
     text = "Hội vận động 20 hộ hiến đất; các tổ hiện có 516 thành viên."
     assert _outcomes(text) == [(20.0, "hộ", "mobilized"), (516.0, "thành viên", "other")]
+
+
+def test_a_clause_after_va_with_its_own_verb_does_not_take_the_verb_before() -> None:
+    text = ("Đến nay, cả xã đã có trên 500 hộ thực hiện phân loại rác và 200 thành viên tích "
+            "cực sử dụng chế phẩm sinh học.")
+    assert _outcomes(text) == [(500.0, "hộ", "implemented"), (200.0, "thành viên", "other")]
+
+
+def test_an_object_after_the_predicate_of_the_figure_before_still_takes_its_verb() -> None:
+    assert _outcomes("Năm qua, 120 hộ tự nguyện hiến 3.400 m2 đất làm đường.") == [
+        (120.0, "hộ", "mobilized"), (3400.0, "m²", "mobilized")]

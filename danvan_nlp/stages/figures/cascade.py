@@ -24,7 +24,10 @@ wins, and each rule's name is the ``how`` part of the figure's rule
    number in the same segment ("hiến 334 nghìn m2") - explicit and adjacent, fourth. The
    reading of that verb (:func:`.before.read_before`) already says what it means for the
    figure: labour given through "giúp" is mobilised, money a giving verb governs through
-   works is mobilised, founding a Party or state body is ``other``;
+   works is mobilised, founding a Party or state body is ``other``. A verb the figure
+   before read as its own verb after is its predicate, not this figure's, when "và" opens
+   this figure's clause and a verb follows it ("600 hộ thực hiện phân loại rác và 350
+   thành viên tích cực sử dụng ...");
 7. ``told_with_before``: a figure told as going with the figure before it in the
    sentence ("hiến 400m2 đất, cùng với đó là 200m2", "hiến 70m dài, rộng 1m") shares that
    figure's outcome - after 6, as a strong verb of its own comes first;
@@ -182,7 +185,26 @@ def _place_of_verb(s: Sides) -> Reading | None:
 
 def _before_same_segment(s: Sides) -> Reading | None:
     strong = s.before.outcome is not None and s.before.how is not How.WEAK
-    return s.before if strong and s.before.same_segment else None
+    if strong and s.before.same_segment and not _predicate_of_previous(s):
+        return s.before
+    return None
+
+
+_AND = re.compile(r"(?<!\w)và(?!\w)")  # "và" joining two clauses
+
+
+def _predicate_of_previous(s: Sides) -> bool:
+    """ "600 hộ thực hiện phân loại rác và 350 thành viên tích cực sử dụng ...": a verb the
+    figure before read as its own verb after is that figure's predicate, when "và" opens
+    a clause whose figure has a verb of its own right after it."""
+    hit = s.before.hit
+    if s.index == 0 or hit is None or s.after.how is not How.BARE:
+        return False
+    previous = s.drafts[s.index - 1]
+    own_verb = previous.how in (How.BARE, How.MARKER) and previous.outcome is not Outcome.OTHER
+    joined = _AND.search(s.view.text, hit.end, s.draft.start)
+    return (previous.sentence == s.draft.sentence and own_verb and bool(joined)
+            and hit.start >= previous.unit_end)
 
 
 DIMENSION_GAP = 12  # characters between the two measures of one thing ("70m dài, rộng 1m")
