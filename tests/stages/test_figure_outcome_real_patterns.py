@@ -334,3 +334,9 @@ def test_a_clause_after_va_with_its_own_verb_does_not_take_the_verb_before() -> 
 def test_an_object_after_the_predicate_of_the_figure_before_still_takes_its_verb() -> None:
     assert _outcomes("Năm qua, 120 hộ tự nguyện hiến 3.400 m2 đất làm đường.") == [
         (120.0, "hộ", "mobilized"), (3400.0, "m²", "mobilized")]
+
+
+def test_a_part_chosen_to_attend_has_a_verb_of_its_own() -> None:
+    text = ("Các xã đã khen thưởng 300 tập thể, 250 cá nhân, trong đó đã lựa chọn 60 mô hình "
+            "về dự hội nghị của tỉnh.")
+    assert _outcomes(text)[-1] == (60.0, "mô hình", "other")
