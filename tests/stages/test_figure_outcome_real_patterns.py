@@ -198,3 +198,145 @@ def test_prizes_listed_after_a_giving_verb_have_its_subject_as_awarder() -> None
             "2 giải Ba và 5 giải Khuyến khích.")
     figures = extract(text).figures
     assert [(f.outcome.value, f.awarder) for f in figures] == [("commended", "Ban Tổ chức")] * 2
+
+
+def test_giving_opinions_on_schemes_mobilises_nothing() -> None:
+    text = "Các đại biểu đóng góp ý kiến vào chương trình công tác và 9 Đề án của tỉnh."
+    assert _outcomes(text) == [(9.0, "Đề án", "other")]
+
+
+def test_the_nearest_planning_verb_is_not_the_building_verb_before_it() -> None:
+    text = "Huyện đã đền bù, xây dựng khu tái định cư và quy hoạch gần 400ha đất sản xuất."
+    assert _outcomes(text) == [(400.0, "ha", "other")]
+
+
+def test_a_road_surfaced_with_asphalt_is_implemented() -> None:
+    text = "Con đường liên xóm có chiều rộng 5m đã được trải áp phan bằng tiền dân góp."
+    assert _outcomes(text) == [(5.0, "m", "implemented")]
+    assert _outcomes("Nay 90% đường ngõ được trải nhựa phẳng phiu.") == [
+        (90.0, "%", "implemented")]
+
+
+def test_a_road_opened_then_its_length_is_implemented_and_the_next_part_too() -> None:
+    text = ("Xã kêu gọi bà con mở thành công đường vào thôn dài 2,4km; hơn 9km đường vào "
+            "khu chăn nuôi.")
+    assert _outcomes(text) == [(2.4, "km", "implemented"), (9.0, "km", "implemented")]
+
+
+def test_a_verbless_total_takes_the_verb_after_its_parts() -> None:
+    text = ("Năm qua, toàn xã có 130 mô hình, trong đó có 90 mô hình tập thể, 40 mô hình cá "
+            "nhân đăng ký thực hiện ở mọi lĩnh vực.")
+    assert _outcomes(text) == [(130.0, "mô hình", "registered"),
+                               (90.0, "mô hình", "registered"), (40.0, "mô hình", "registered")]
+    assert _rules(text)[:2] == ["figure.unit_table.verb_of_parts"] * 2
+
+
+def test_one_part_with_a_verb_may_be_a_subset_so_the_total_keeps_its_own() -> None:
+    text = "Huyện có 150 mô hình, trong đó 35 mô hình được công nhận."
+    assert _outcomes(text) == [(150.0, "mô hình", "other"), (35.0, "mô hình", "recognized")]
+
+
+def test_parts_whose_verb_decides_nothing_leave_the_total_alone() -> None:
+    text = "Xã có 600 hộ, trong đó 320 hộ khá, 45 hộ nghèo được hỗ trợ vốn."
+    assert [outcome for _, _, outcome in _outcomes(text)] == ["other", "other", "other"]
+
+
+def test_a_count_after_voi_is_not_the_object_of_the_verb_before() -> None:
+    text = ("Sau 3 tuần thi, đã có hơn 8.000 người đăng ký tài khoản dự thi với 9.450 lượt "
+            "người dự thi.")
+    assert _outcomes(text) == [(8000.0, "người", "registered"), (9450.0, "lượt", "other")]
+
+
+def test_counts_picked_to_be_praised_or_given_prizes_are_commended() -> None:
+    text = ("Ban tổ chức đã chọn được 7 tập thể để tuyên dương, 25 cá nhân xuất sắc để trao "
+            "giải.")
+    assert _outcomes(text) == [(7.0, "tập thể", "commended"), (25.0, "cá nhân", "commended")]
+
+
+def test_what_each_period_holds_takes_no_outcome_from_the_total_before() -> None:
+    text = ("Hội đồng chọn 12 cá nhân để khen thưởng. Trong đó, mỗi đợt có 3 giải tập thể, "
+            "8 giải cá nhân.")
+    assert _outcomes(text) == [(12.0, "cá nhân", "commended"), (3.0, "giải", "other"),
+                               (8.0, "giải", "other")]
+    assert _rules(text)[1] == "figure.unit_table.per_period"
+
+
+def test_the_share_of_a_part_does_not_undo_the_verb_of_its_total() -> None:
+    text = ("Hội đồng đã công nhận 75 mô hình, trong đó có 60 tập thể, 15 cá nhân chiếm 80% "
+            "số đăng ký.")
+    assert _outcomes(text)[:3] == [(75.0, "mô hình", "recognized"),
+                                   (60.0, "tập thể", "recognized"),
+                                   (15.0, "cá nhân", "recognized")]
+
+
+def test_a_share_verb_of_a_figure_alone_still_says_other() -> None:
+    assert _outcomes("Năm nay 420 hộ nghèo chiếm 6% dân số xã.")[0] == (420.0, "hộ nghèo",
+                                                                        "other")
+
+
+def test_a_change_from_one_width_to_another_keeps_the_verb_for_the_new_width() -> None:
+    text = ("Khi xóm bàn việc nới rộng con ngõ từ 2,5m lên 5m, cán bộ đến từng nhà vận "
+            "động.")
+    assert _outcomes(text) == [(2.5, "m", "other"), (5.0, "m", "implemented")]
+    assert _rules(text) == ["figure.unit_table.moved_from", "figure.unit_table.moved_to"]
+
+
+def test_land_told_along_with_a_donation_is_donated_too() -> None:
+    text = ("Năm ấy, ông hiến 300m2 đất vườn làm đường, cùng với đó là hơn 150m2 đất để xã "
+            "xây nhà văn hóa.")
+    assert _outcomes(text) == [(300.0, "m²", "mobilized"), (150.0, "m²", "mobilized")]
+    assert _rules(text)[1] == "figure.unit_table.told_with_before"
+
+
+def test_the_width_right_after_the_length_of_donated_land_is_donated() -> None:
+    text = "Bà hiến khoảng 50m dài, rộng 2m đất để xã mở rộng đường liên thôn."
+    assert _outcomes(text) == [(50.0, "m", "mobilized"), (2.0, "m", "mobilized")]
+
+
+def test_a_width_far_from_the_length_keeps_its_own_reading() -> None:
+    text = "Năm nay huyện làm 5 km đường bê tông liên xã, mặt đường rộng 4m."
+    assert _outcomes(text) == [(5.0, "km", "implemented"), (4.0, "m", "other")]
+
+
+def test_land_ceded_is_mobilized_and_works_finished_are_implemented() -> None:
+    assert _outcomes("Để mở đường, nhiều hộ phải nhường gần 80m² đất vườn.") == [
+        (80.0, "m²", "mobilized")]
+    assert _outcomes("Chi đoàn hoàn thiện 200 m2 sân bê tông cho thôn.") == [
+        (200.0, "m²", "implemented")]
+
+
+def test_two_verbs_of_agreeing_across_a_comma_lead_to_the_verb() -> None:
+    text = ("Tháng trước, 9 hộ dân xóm Đồng, thôn Cầu (xã Tân Lập) đã đồng lòng, tự nguyện "
+            "hiến đất để đổ bê tông đường.")
+    assert _outcomes(text) == [(9.0, "hộ", "mobilized")]
+    assert _rules(text) == ["figure.unit_table.marker"]
+
+
+def test_a_semicolon_item_after_a_place_takes_the_verb_of_the_item_before() -> None:
+    text = ("Bà con góp tiền đổ bê tông các đoạn đường hay sạt như đường Nà Hin hơn 120m; "
+            "bản Cốc được 250m đường bê tông và 03 sân bóng chuyền.")
+    assert _outcomes(text) == [(120.0, "m", "implemented"), (250.0, "m", "implemented"),
+                               (3.0, "sân", "implemented")]
+    assert _rules(text)[1] == "figure.unit_table.semicolon_item"
+
+
+def test_a_semicolon_clause_with_a_weak_verb_of_its_own_borrows_nothing() -> None:
+    text = "Hội vận động 20 hộ hiến đất; các tổ hiện có 516 thành viên."
+    assert _outcomes(text) == [(20.0, "hộ", "mobilized"), (516.0, "thành viên", "other")]
+
+
+def test_a_clause_after_va_with_its_own_verb_does_not_take_the_verb_before() -> None:
+    text = ("Đến nay, cả xã đã có trên 500 hộ thực hiện phân loại rác và 200 thành viên tích "
+            "cực sử dụng chế phẩm sinh học.")
+    assert _outcomes(text) == [(500.0, "hộ", "implemented"), (200.0, "thành viên", "other")]
+
+
+def test_an_object_after_the_predicate_of_the_figure_before_still_takes_its_verb() -> None:
+    assert _outcomes("Năm qua, 120 hộ tự nguyện hiến 3.400 m2 đất làm đường.") == [
+        (120.0, "hộ", "mobilized"), (3400.0, "m²", "mobilized")]
+
+
+def test_a_part_chosen_to_attend_has_a_verb_of_its_own() -> None:
+    text = ("Các xã đã khen thưởng 300 tập thể, 250 cá nhân, trong đó đã lựa chọn 60 mô hình "
+            "về dự hội nghị của tỉnh.")
+    assert _outcomes(text)[-1] == (60.0, "mô hình", "other")

@@ -54,7 +54,7 @@ def test_the_scale_word_van() -> None:
 
 def test_number_words_before_kilomet() -> None:
     assert _figures("Bà con hiến đất làm gần hai mươi kilomet đường.") == [
-        (20.0, "km", "implemented")]
+        (20.0, "kilomet", "implemented")]
 
 
 def test_a_count_right_after_a_named_place_or_people() -> None:
@@ -181,3 +181,43 @@ def test_counts_and_areas_listed_after_named_places() -> None:
             "riêng huyện Lục Yên 7.500 m2.")
     assert [(value, unit) for value, unit, _ in _figures(text)] == [
         (6.0, "giải"), (3.0, "giải"), (20000.0, "m²"), (7500.0, "m²")]
+
+
+def test_spelled_counts_of_occurrences_boards_and_resolutions_are_figures() -> None:
+    assert _figures("Bà con trong xóm đã ba lần hiến đất để làm đường liên thôn.") == [
+        (3.0, "lần", "mobilized")]
+    assert _figures("Từ khi sáp nhập hai ban, cơ quan sắp xếp lại các phòng.") == [
+        (2.0, "ban", "other")]
+    assert _figures("Buổi lễ đã công bố hai Nghị quyết về sắp xếp đơn vị hành chính.") == [
+        (2.0, "Nghị quyết", "other")]
+
+
+def test_a_capital_after_a_spelled_number_is_still_a_name_unless_a_counted_document() -> None:
+    assert _figures("Đoàn công tác ghé thăm ba Đồn biên phòng ven biển.") == []
+    assert [f.unit for f in extract("Tỉnh ủy triển khai 14 Đề án trọng điểm.").figures] == [
+        "Đề án"]
+
+
+def test_equal_prize_counts_further_down_one_list_are_each_a_figure() -> None:
+    text = ("Mỗi đợt có 3 giải tập thể, 12 giải cá nhân gồm 1 giải nhất, 3 giải nhì, "
+            "3 giải ba, 5 giải khuyến khích.")
+    assert [f.value for f in extract(text).figures] == [3.0, 12.0, 1.0, 3.0, 3.0, 5.0]
+
+
+def test_page_counters_and_digit_counts_are_no_figures() -> None:
+    assert _figures("Bài viết có 5120 lượt xem.") == []
+    assert _figures("Tỉnh phấn đấu tăng trưởng hai con số trong năm tới.") == []
+    assert _figures("Hội tặng 4 con bò giống cho hộ nghèo.")[0][:2] == (4.0, "con")
+
+
+def test_a_superscript_square_metre_in_markup_is_one_area() -> None:
+    assert _figures("Cụ ông hiến gần 350m<sup>2</sup> đất làm đường.") == [
+        (350.0, "m²", "mobilized")]
+
+
+def test_counts_of_deputies_and_battalions_are_figures() -> None:
+    assert _figures("Thường trực gồm 6 vị, gồm Chủ tịch và 5 Phó Chủ tịch.")[-1] == (
+        5.0, "Phó Chủ tịch", "other")
+    assert _figures("Ba Phó Bí thư khác là ông A, ông B và ông C.")[0][:2] == (3.0, "Phó Bí thư")
+    assert [f.unit for f in extract("Do 10 đồn và 01 Tiểu đoàn cơ động quản lý.").figures] == [
+        "đồn", "Tiểu đoàn"]

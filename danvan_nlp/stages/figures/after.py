@@ -89,8 +89,8 @@ def _first_marker(view: ClauseView, start: int, end: int) -> tuple[int, int, str
 def _marker_reading(view: ClauseView, marker: tuple[int, int, str], end: int) -> Reading:
     _, marker_end, role = marker
     reach = PASSIVE_REACH if role == "marker" else NEAR_REACH
-    consent = _consent_after().match(view.text, marker_end)
-    if consent and not _verb_starts_in(view, marker_end, consent.end()):
+    while (consent := _consent_after().match(view.text, marker_end)) and not _verb_starts_in(
+            view, marker_end, consent.end()):
         marker_end = consent.end()  # "đều đồng ý hiến": the verb after the consent
     for hit in view.hits_between(marker_end, min(end, marker_end + reach + 40)):
         if hit.start - marker_end > reach or not _agent_list(view, marker_end, hit.start):
@@ -104,8 +104,14 @@ def _marker_reading(view: ClauseView, marker: tuple[int, int, str], end: int) ->
 
 @cache
 def _consent_after() -> re.Pattern[str]:
-    """A verb of agreeing right after a marker ("đều đồng ý hiến"): the verb follows it."""
-    return re.compile(r"\s+" + clause_words("consent").pattern, re.VERBOSE)
+    """A verb of agreeing right after a marker or the one before it ("đều đồng ý hiến",
+    "đã đồng lòng, tự nguyện hiến"): the verb follows them."""
+    return re.compile(
+        r"""
+        ,? \s+ (?:""" + clause_words("consent").pattern + r""")  # maybe after a comma
+        """,
+        re.VERBOSE,
+    )
 
 
 def _verb_starts_in(view: ClauseView, start: int, end: int) -> bool:
@@ -117,6 +123,8 @@ def _verb_starts_in(view: ClauseView, start: int, end: int) -> bool:
 def _agent_list(view: ClauseView, start: int, end: int) -> bool:
     """Whether commas between a marker and its verb only list names ("được Ban A, UBND B")."""
     agent = view.original[start:end]
+    if not agent.strip(" ,"):
+        return True  # no agent: "đã đồng lòng, tự nguyện hiến"
     return all(agent[m.end():m.end() + 1].isupper() for m in _COMMA.finditer(agent))
 
 
@@ -228,6 +236,8 @@ def _is_object(view: ClauseView, hit: VerbHit, following: Draft) -> bool:
     gap = view.text[hit.end:following.start]
     if len(gap) > OBJECT_REACH or _NOT_OBJECT_GAP.search(gap) or place_of_verb(gap):
         return False  # "thực hiện tại 14 thôn": where it was done, not what
+    if search_back(before_number("with"), view.text, hit.end, following.start):
+        return False  # "đăng ký tài khoản với 900 lượt dự thi": what goes with it
     between = view.hits_between(hit.end, following.start)
     if between and between[-1].outcome is Outcome.OTHER:
         return False  # "căn hoàn thành, bàn giao, đạt 80%": "đạt" governs the share

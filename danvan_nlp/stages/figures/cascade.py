@@ -11,28 +11,43 @@ wins, and each rule's name is the ``how`` part of the figure's rule
 1. ``set_of``: the figure names a set someone belongs to or speaks for ("một trong số
    1.251 người", "đại diện 9/101 xã") - the verbs around are said of that someone, so
    this ``other`` comes before everything;
-2. ``marker``: a passive or aspect marker after the figure and its verb ("được ... công
+2. ``moved_from``: the value a change starts from ("mở rộng đường từ 2,1m lên 4m") is
+   the state before the work, ``other``, whatever verb stands before it;
+3. ``marker``: a passive or aspect marker after the figure and its verb ("được ... công
    nhận", "đã xây dựng") - the most explicit statement, so it wins over the rest (read
    past a long subject too: "1.808 mô hình trên các lĩnh vực A, B được triển khai");
-3. ``place_of_verb``: the verb before is followed by a preposition of place ("thực hiện
-   tại 79 khóm"): the number says where, so it is ``other`` - before 4, whose verb it is;
-4. ``verb_before`` (and ``partner``, ``labour_of_mobilised``): a strong verb before the
+4. ``moved_to``: the value a change reaches ("... lên 4m") takes the verb before the
+   change's start (what 2 withheld from the start value) - after 3, which is explicit;
+5. ``place_of_verb``: the verb before is followed by a preposition of place ("thực hiện
+   tại 79 khóm"): the number says where, so it is ``other`` - before 6, whose verb it is;
+6. ``verb_before`` (and ``partner``, ``labour_of_mobilised``): a strong verb before the
    number in the same segment ("hiến 334 nghìn m2") - explicit and adjacent, fourth. The
    reading of that verb (:func:`.before.read_before`) already says what it means for the
    figure: labour given through "giúp" is mobilised, money a giving verb governs through
-   works is mobilised, founding a Party or state body is ``other``;
-5. ``bare``: a verb right after the counted noun ("mô hình đăng ký thực hiện"), or the
+   works is mobilised, founding a Party or state body is ``other``. A verb the figure
+   before read as its own verb after is its predicate, not this figure's, when "và" opens
+   this figure's clause and a verb follows it ("600 hộ thực hiện phân loại rác và 350
+   thành viên tích cực sử dụng ...");
+7. ``told_with_before``: a figure told as going with the figure before it in the
+   sentence ("hiến 400m2 đất, cùng với đó là 200m2", "hiến 70m dài, rộng 1m") shares that
+   figure's outcome - after 6, as a strong verb of its own comes first;
+8. ``bare``: a verb right after the counted noun ("mô hình đăng ký thực hiện"), or the
    first deciding verb past verbs that describe it ("hộ dân sinh sống dọc ... tự nguyện
-   hiến đất") - it can be a description of the noun, so it yields to 2 to 4;
-6. ``verb_after_other``: a verb after that decides no outcome still says the figure is
+   hiến đất") - it can be a description of the noun, so it yields to 2 to 7;
+9. ``verb_after_other``: a verb after that decides no outcome still says the figure is
    ``other`` - a verb of its own beats borrowing one (a marker with no verb after it,
    "..., vì đã có", is no verb; nor is giving on what a list raised, "vận động 350 triệu
-   đồng, 500 suất quà tặng hộ nghèo");
-7. ``shared_verb``: a list item with no verb of its own takes the verb of the item before;
-8. ``part_of_total``: a part ("trong đó ...", a bullet) takes its total's outcome - after
-   7, because a list inside the parts shares its own verb first;
-9. ``other_verb_before``: a weak or distant verb before the number gives ``other``;
-10. ``no_verb``: nothing said (the last resort, always answers).
+   đồng, 500 suất quà tặng hộ nghèo"; nor the share of a part, "39 cá nhân chiếm 89%");
+10. ``per_period``: what each period holds ("mỗi tuần có 2 giải") is a rate: ``other``,
+   before 11 and 12, because it borrows no verb from a list item or total before it;
+11. ``shared_verb``: a list item with no verb of its own takes the verb of the item before;
+12. ``part_of_total``: a part ("trong đó ...", a bullet) takes its total's outcome - after
+   11, because a list inside the parts shares its own verb first;
+13. ``semicolon_item``: an item of a ";" list with no verb on either side, after a place
+   ("đổ bê tông đường A hơn 100m; bản B được 300m"), takes the outcome the item before
+   had from its verb before - after 11 and 12, which read a list or total first;
+14. ``other_verb_before``: a weak or distant verb before the number gives ``other``;
+15. ``no_verb``: nothing said (the last resort, always answers).
 
 ``CORRECTIONS`` - what the chosen reading means for this kind of figure, tried on the
 choice, first answer wins, else the choice stands. They come after the choice because
@@ -51,7 +66,9 @@ the verb before (:func:`.before.read_before`), not corrected here.
 
 A later pass (:func:`.lists.share_verb_after`, rule ``list_verb_after``) gives a verbless
 list item the verb that follows the item after it; it reads decided neighbours, so it
-runs once every figure has its reading.
+runs once every figure has its reading. Then :func:`.lists.give_totals_their_parts_verb`
+(rule ``verb_of_parts``) gives a verbless total, and the parts that borrowed its lack of a
+verb, the verb after its last "trong đó" part, when two or more parts share that verb.
 """
 
 from __future__ import annotations
@@ -62,6 +79,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from danvan_nlp.records import Outcome
+from danvan_nlp.stages.figures.before import read_before
 from danvan_nlp.stages.figures.clauses import ClauseView, VerbHit, place_of_verb
 from danvan_nlp.stages.figures.drafts import Draft
 from danvan_nlp.stages.figures.labels import How, UnitKind
@@ -112,6 +130,45 @@ def _set_of(s: Sides) -> Reading | None:
     return None
 
 
+@cache
+def _change() -> re.Pattern[str]:
+    """The gap between the two values of a change, after the first value's unit."""
+    return re.compile(
+        r"""
+        \s* (?:""" + role_alternation("move_verb") + r""")  # "lên", "xuống"
+        \s+ (?: (?:""" + role_alternation("move_filler") + r""") \s+ )?  # "mức"
+        $                                                   # the second value next
+        """,
+        re.VERBOSE | re.IGNORECASE,
+    )
+
+
+def _change_start(s: Sides, index: int) -> bool:
+    """Whether ``drafts[index]`` opens a change "từ X lên Y" with the figure after it."""
+    if index + 1 >= len(s.drafts):
+        return False
+    draft, following = s.drafts[index], s.drafts[index + 1]
+    opened = search_back(before_number("move_from"), s.view.text, draft.sentence[0],
+                         draft.start)
+    gap = s.view.text[draft.unit_end:following.start]
+    return bool(opened) and len(gap) <= 20 and bool(_change().match(gap))
+
+
+def _moved_from(s: Sides) -> Reading | None:
+    return Reading(Outcome.OTHER, How.MOVED_FROM) if _change_start(s, s.index) else None
+
+
+def _moved_to(s: Sides) -> Reading | None:
+    if s.index == 0 or not _change_start(s, s.index - 1):
+        return None
+    start = s.drafts[s.index - 1]
+    left, _ = s.view.left_limit(start.start, start.sentence[0])
+    reading, _ = read_before(s.view, s.drafts, s.index - 1, left)
+    if reading.how is not How.VERB_BEFORE or reading.outcome is None:
+        return None
+    return Reading(reading.outcome, How.MOVED_TO, reading.hit)
+
+
 def _marker(s: Sides) -> Reading | None:
     known = s.after.outcome not in (None, Outcome.OTHER)
     return s.after if s.after.how is How.MARKER and known else None
@@ -128,7 +185,45 @@ def _place_of_verb(s: Sides) -> Reading | None:
 
 def _before_same_segment(s: Sides) -> Reading | None:
     strong = s.before.outcome is not None and s.before.how is not How.WEAK
-    return s.before if strong and s.before.same_segment else None
+    if strong and s.before.same_segment and not _predicate_of_previous(s):
+        return s.before
+    return None
+
+
+_AND = re.compile(r"(?<!\w)và(?!\w)")  # "và" joining two clauses
+
+
+def _predicate_of_previous(s: Sides) -> bool:
+    """ "600 hộ thực hiện phân loại rác và 350 thành viên tích cực sử dụng ...": a verb the
+    figure before read as its own verb after is that figure's predicate, when "và" opens
+    a clause whose figure has a verb of its own right after it."""
+    hit = s.before.hit
+    if s.index == 0 or hit is None or s.after.how is not How.BARE:
+        return False
+    previous = s.drafts[s.index - 1]
+    own_verb = previous.how in (How.BARE, How.MARKER) and previous.outcome is not Outcome.OTHER
+    joined = _AND.search(s.view.text, hit.end, s.draft.start)
+    return (previous.sentence == s.draft.sentence and own_verb and bool(joined)
+            and hit.start >= previous.unit_end)
+
+
+DIMENSION_GAP = 12  # characters between the two measures of one thing ("70m dài, rộng 1m")
+
+
+def _told_with_before(s: Sides) -> Reading | None:
+    """ "hiến 400m2 đất, cùng với đó là hơn 200m2", "hiến 70m dài, rộng 1m": the figure
+    shares the outcome of the figure told right before it in the sentence."""
+    if s.index == 0 or s.drafts[s.index - 1].sentence != s.draft.sentence:
+        return None
+    earlier, text = s.drafts[s.index - 1], s.view.text
+    along = search_back(before_number("along_with"), text, earlier.unit_end, s.draft.start)
+    second = (s.draft.start - earlier.unit_end <= DIMENSION_GAP
+              and earlier.unit.kind is s.draft.unit.kind
+              and search_back(before_number("second_dimension"), text, earlier.unit_end,
+                              s.draft.start))
+    if not (along or second) or earlier.outcome is None:
+        return None
+    return Reading(earlier.outcome, How.TOLD_WITH_BEFORE, None, earlier.awarder)
 
 
 def _bare(s: Sides) -> Reading | None:
@@ -140,6 +235,8 @@ def _verb_after_other(s: Sides) -> Reading | None:
         return None  # a marker with no verb after it ("..., vì đã có") says nothing
     if _given_on(s):
         return None  # "vận động 350 triệu đồng, 500 suất quà tặng hộ nghèo": still raised
+    if _share_of_part(s):
+        return None  # "trong đó 224 tập thể, 39 cá nhân chiếm 89%": still a part
     return Reading(Outcome.OTHER, How.VERB_AFTER_OTHER, s.after.hit)
 
 
@@ -151,10 +248,41 @@ def _given_on(s: Sides) -> bool:
     return raised and hit is not None and hit.phrase in role_words("giving")
 
 
+def _share_of_part(s: Sides) -> bool:
+    """Whether the verb after a part or list item only tells its share ("chiếm 89%")."""
+    hit = s.after.hit
+    borrows = s.head is not None or s.previous is not None
+    return borrows and hit is not None and hit.phrase in role_words("share_verb")
+
+
 def _borrowed(source: Draft | None, how: How) -> Reading | None:
     if source is None or source.outcome is None:
         return None
     return Reading(source.outcome, how, None, source.awarder)
+
+
+def _per_period(s: Sides) -> Reading | None:
+    if search_back(before_number("per_period", ("có",)), s.view.text, s.left, s.draft.start):
+        return Reading(Outcome.OTHER, How.PER_PERIOD)
+    return None
+
+
+ITEM_DECIDED = (How.VERB_BEFORE, How.TOLD_WITH_BEFORE, How.SEMICOLON_ITEM)  # by a verb before
+
+
+def _semicolon_item(s: Sides) -> Reading | None:
+    """ "đổ bê tông đường A hơn 100m; bản B được 300m": a verbless ";" item takes the
+    outcome of the item before, which its verb before gave."""
+    if s.index == 0 or s.before.how is not How.NONE or s.after.how not in (
+            How.NONE, How.MARKER_UNKNOWN):
+        return None
+    earlier, text = s.drafts[s.index - 1], s.view.text
+    opens_item = text[max(earlier.unit_end, s.left - 3):s.left].strip() == ";"
+    if not opens_item or earlier.sentence != s.draft.sentence or earlier.how not in ITEM_DECIDED:
+        return None
+    if ";" in text[earlier.unit_end:s.left - 1] or earlier.outcome is None:
+        return None  # only the item right after
+    return Reading(earlier.outcome, How.SEMICOLON_ITEM, None, earlier.awarder)
 
 
 def _other_verb_before(s: Sides) -> Reading | None:
@@ -165,14 +293,19 @@ def _other_verb_before(s: Sides) -> Reading | None:
 
 CHOICE: tuple[Rule, ...] = (
     Rule(How.SET_OF, ("set_of",), _set_of),
+    Rule(How.MOVED_FROM, ("move_from", "move_verb"), _moved_from),
     Rule(How.MARKER, ("marker", "near_marker"), _marker),
+    Rule(How.MOVED_TO, ("move_from", "move_verb"), _moved_to),
     Rule(How.PLACE_OF_VERB, ("place",), _place_of_verb),
     Rule(How.VERB_BEFORE, ("copula", "mobilising_head", "partner", "with"), _before_same_segment),
+    Rule(How.TOLD_WITH_BEFORE, ("along_with", "second_dimension"), _told_with_before),
     Rule(How.BARE, ("labour_unit", "described_unit", "blocker", "locative"), _bare),
-    Rule(How.VERB_AFTER_OTHER, ("giving",), _verb_after_other),
+    Rule(How.VERB_AFTER_OTHER, ("giving", "share_verb"), _verb_after_other),
+    Rule(How.PER_PERIOD, ("per_period",), _per_period),
     Rule(How.SHARED_VERB, (), lambda s: _borrowed(s.previous, How.SHARED_VERB)),
     Rule(How.PART_OF_TOTAL, ("part_opener", "sentence_part_opener"),
          lambda s: _borrowed(s.head, How.PART_OF_TOTAL)),
+    Rule(How.SEMICOLON_ITEM, (), _semicolon_item),
     Rule(How.OTHER_VERB_BEFORE, (), _other_verb_before),
     Rule(How.NO_VERB, (), lambda s: Reading(Outcome.OTHER, How.NO_VERB)),
 )

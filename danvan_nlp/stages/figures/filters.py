@@ -266,13 +266,14 @@ def _is_place_label(words: list[str]) -> bool:
 
 
 def _before_non_unit(text: str, number: Number, unit: CountedUnit | None) -> bool:
-    if unit is not None and unit.rule is UnitRule.TABLE:
-        return False
     match = _NON_UNIT_AFTER.match(text, number.end)
     if match is None:
         return False
     words = match["word"].lower().split()
-    return words[0] in non_units() or " ".join(words) in non_units()
+    phrase = len(words) > 1 and " ".join(words) in non_units()
+    if unit is not None and unit.rule is UnitRule.TABLE:
+        return phrase  # "hai con số", "7098 lượt xem": a longer phrase than the unit
+    return words[0] in non_units() or phrase
 
 
 def _year_or_date(written: str, number: Number, unit: CountedUnit | None) -> bool:

@@ -75,6 +75,12 @@ class How(str, Enum):
     TARGET_MET = "target_met"
     PRIZE_GIVEN = "prize_given"
     LIST_VERB_AFTER = "list_verb_after"
+    VERB_OF_PARTS = "verb_of_parts"
+    PER_PERIOD = "per_period"
+    MOVED_FROM = "moved_from"
+    MOVED_TO = "moved_to"
+    TOLD_WITH_BEFORE = "told_with_before"
+    SEMICOLON_ITEM = "semicolon_item"
 
 
 # what one side of the clause says before the cascade decides; never a figure's rule:

@@ -1,5 +1,7 @@
 """Lists whose verb comes after their last item: "Có 12 tập thể xuất sắc và 20 cá nhân
 tiêu biểu được khen thưởng", "35 chi hội, 120 tổ hội, 6 hợp tác xã được thành lập".
+A total with no verb of its own whose "trong đó" parts end with a verb takes that verb
+too ("có 120 mô hình, trong đó 80 mô hình tập thể, 40 mô hình cá nhân đăng ký").
 
 The outcome pass reads each figure's own clause, and the clause of an item with its own
 modifiers ("tổ hợp tác", "xuất sắc") stops at the next item. Read right to left, an item
@@ -74,3 +76,33 @@ def _separated(gap: str) -> bool:
     """Whether the gap ends with a separator and maybe a qualifier ("và hơn ")."""
     separators = list(_item_separator().finditer(gap))
     return bool(separators) and bool(connector().match(gap, separators[-1].end()))
+
+
+def give_totals_their_parts_verb(drafts: list[Draft], heads: list[Draft | None]) -> None:
+    """ "có 120 mô hình, trong đó 80 mô hình tập thể, 40 mô hình cá nhân đăng ký": the verb
+    after a list of two or more parts is said of them all and of their verbless total. One
+    part with a verb ("trong đó 30 mô hình được công nhận") may be a subset: left as is."""
+    for index, total in enumerate(drafts[:-1]):
+        if not _verbless(total) or heads[index + 1] is not total:
+            continue
+        last = _parts_verb(drafts, index)
+        if last is None:
+            continue
+        for draft in [total, *drafts[index + 1:last]]:
+            draft.outcome, draft.awarder = drafts[last].outcome, drafts[last].awarder
+            draft.how = How.VERB_OF_PARTS
+
+
+def _parts_verb(drafts: list[Draft], index: int) -> int | None:
+    """The index of the part after ``drafts[index]`` (its total) whose verb after ends the
+    list of parts, if the parts before it borrowed the total's lack of one."""
+    total = drafts[index]
+    for later in range(index + 1, len(drafts)):
+        part = drafts[later]
+        if part.sentence != total.sentence:
+            return None
+        if part.how in VERB_AFTER and part.outcome is not Outcome.OTHER:
+            return later if later > index + 1 else None
+        if part.how is not How.PART_OF_TOTAL:
+            return None
+    return None

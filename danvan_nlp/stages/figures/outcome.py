@@ -33,7 +33,7 @@ from danvan_nlp.stages.figures.clauses import ClauseView
 from danvan_nlp.stages.figures.drafts import Draft
 from danvan_nlp.stages.figures.labels import MEASURED, How, UnitKind
 from danvan_nlp.stages.figures.lexicon import before_number, role_words, search_back
-from danvan_nlp.stages.figures.lists import share_verb_after
+from danvan_nlp.stages.figures.lists import give_totals_their_parts_verb, share_verb_after
 from danvan_nlp.stages.figures.reading import Reading, connector
 
 ASIDE_REACH = 40
@@ -56,6 +56,7 @@ def decide_outcomes(view: ClauseView, drafts: list[Draft]) -> None:
     for index in range(len(drafts)):
         heads.append(_decide(view, drafts, index, intros[index], (runs, heads)))
     share_verb_after(view, drafts)
+    give_totals_their_parts_verb(drafts, heads)
     _share_awarders(drafts)
 
 

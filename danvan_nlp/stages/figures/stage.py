@@ -150,10 +150,12 @@ def _merge_repeats(figures: list[tuple[Figure, bool]]) -> list[Figure]:
     """
     kept: dict[tuple[object, ...], Figure] = {}
     verbless = {id(figure) for figure, no_verb in figures if no_verb}
+    before: Figure | None = None  # the figure told right before, whatever its value
     for figure, _ in figures:
         share_of = figure.span.text.lower() if figure.unit == "%" else ""  # "100% xã" ≠ "100% hộ"
         key = _same_sentence_item(kept, (figure.value, figure.value_max, figure.unit.lower(),
-                                         figure.outcome.value, share_of, 0), figure)
+                                         figure.outcome.value, share_of, 0), (figure, before))
+        before = figure
         first = kept.setdefault(key, figure)
         if first is not figure and first.awarder is None:
             first.awarder = figure.awarder
@@ -163,15 +165,18 @@ def _merge_repeats(figures: list[tuple[Figure, bool]]) -> list[Figure]:
 
 
 def _same_sentence_item(kept: dict[tuple[object, ...], Figure], key: tuple[object, ...],
-                        figure: Figure) -> tuple[object, ...]:
-    """The key of ``figure``: equal items of one sentence ("dân tộc Tày 6 người; dân tộc Dao
-    6 người") are facts of their own, so a repeat in the same sentence gets the next count
-    (the last part of the key)."""
-    base, last = key, None
+                        told: tuple[Figure, Figure | None]) -> tuple[object, ...]:
+    """The key of a figure: equal items of one sentence ("dân tộc Tày 6 người; dân tộc Dao
+    6 người", "2 giải tập thể, 15 giải cá nhân, 1 giải nhất, 2 giải nhì") are facts of
+    their own, so a repeat in the same sentence gets the next count (the last part of the
+    key) when it follows its equal or the figure told right before it as a list item."""
+    (figure, before), base, last = told, key, None
     while (first := kept.get(key)) is not None and first.sentence == figure.sentence \
             and first is not figure:
         key, last = (*key[:-1], int(str(key[-1])) + 1), first
-    if last is None or _next_item(last, figure):
+    listed = before is not None and before.sentence == figure.sentence and _next_item(
+        before, figure)
+    if last is None or listed or _next_item(last, figure):
         return key
     return base
 

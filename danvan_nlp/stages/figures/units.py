@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from danvan_nlp import lexicon
 from danvan_nlp.context import ArticleContext
-from danvan_nlp.numerals import Number, find_numbers, read_unit
+from danvan_nlp.numerals import Number, Unit, find_numbers, read_unit
 from danvan_nlp.stages.figures.labels import UnitKind, UnitRule
 from danvan_nlp.stages.figures.lexicon import mentions, role_alternation
 
@@ -64,11 +64,34 @@ def non_units() -> frozenset[str]:
     return frozenset(lexicon.words("figure_non_units.txt"))
 
 
+QUOTED_UNIT_REACH = 40  # characters of a quoted name where its counted noun may be
+_QUOTED_NAME = re.compile(
+    r"""
+    [ ]+ ["“]      # a space and an opening quote: a name follows
+    (?=\w)         # its first word right after the quote
+    """,
+    re.VERBOSE,
+)
+
+
+def _quoted_unit(text: str, number: Number) -> Unit | None:
+    """ "xây dựng 14 “Tổ tự quản đường biên”": the counted noun opens the quoted name."""
+    quote = _QUOTED_NAME.match(text, number.end)
+    if quote is None or number.spelled:
+        return None
+    shift = quote.end() - 1  # read from the quote, as if it were the space
+    unit = read_unit(" " + text[quote.end():quote.end() + QUOTED_UNIT_REACH], 0)
+    if unit is None or unit.kind != "count":
+        return None
+    return Unit(unit.unit, unit.kind, unit.start + shift, unit.end + shift)
+
+
 def unit_after(ctx: ArticleContext, number: Number) -> CountedUnit | None:
     """The unit written right after ``number``, from the table or the words there."""
     text = ctx.text
-    unit = read_unit(text, number.end)
-    if unit is not None and number.spelled and text[unit.start].isupper():
+    unit = read_unit(text, number.end) or _quoted_unit(text, number)
+    if unit is not None and number.spelled and text[unit.start].isupper() and (
+            not unit.unit[0].isupper()):  # the table writes "Nghị quyết" capitalised
         return None  # "ba Đồn": a place name, not three outposts
     if unit is not None:
         end = unit.end
