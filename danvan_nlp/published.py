@@ -234,10 +234,18 @@ def _opens_site_banner(lines: list[str], index: int) -> bool:
     """
     following = next((line.strip() for line in lines[index + 1:] if line.strip()), "")
     return _banner_pattern().match(following) is not None \
-        or _TEMPERATURE.search(following) is not None
+        or _WEATHER_BOX.fullmatch(following) is not None
 
 
-_TEMPERATURE = re.compile(r"\d\s?°\s?C?")  # a weather box beside the date: "25° - 33° C"
+_WEATHER_BOX = re.compile(
+    r"""
+    \D{0,30}?                        # the place, perhaps "weather" ("Đà Lạt", "Huế weather")
+    \d{1,2}\s?°\s?C?                 # the low: "14°"
+    \s*[-–]\s*                        # a dash
+    \d{1,2}\s?°\s?C?                 # the high: "22°C": a line of its own, not a lead's "39°C"
+    """,
+    re.VERBOSE,
+)
 
 
 def _line_candidates(line: str, offset: int, notes: list[str]) -> list[Candidate]:

@@ -120,12 +120,13 @@ def find_documents(article: Article) -> None:
 
 
 _YEAR = re.compile(r"(?:19|20)\d\d")  # "Kế hoạch 2025", "Quy hoạch 2030": a year, not a code
+_NUMBER_AND_YEAR = re.compile(r"\d{1,5}/(?:19|20)\d\d")  # "202/2025": a code only after "số"
 
 
 def _document(article: Article, match: re.Match[str]) -> DocumentRef | None:
     code = _SPACE.sub("", match["code"] or match["lone"]).replace("–", "-")
-    if _YEAR.fullmatch(code) and " số " not in match[0]:
-        return None
+    if (_YEAR.fullmatch(code) or _NUMBER_AND_YEAR.fullmatch(code)) and " số " not in match[0]:
+        return None  # "Kế hoạch 2025", "Báo cáo 12/2025": a year or a month, unless "số" says code
     kind = match["kind"] or _capitalised(match["lower"]) or _kind_of(code)
     if not kind:
         return None

@@ -74,3 +74,8 @@ def test_a_spaced_dash_before_the_first_part_of_a_code() -> None:
     # a dash before a body's name is no code part
     assert [d.code for d in extract("Theo Kế hoạch 12 – Ban Dân vận xây dựng.").documents] == [
         "12"]
+
+
+def test_a_number_and_year_without_so_is_a_month() -> None:
+    assert extract("Báo cáo 12/2025 cho thấy xã có 5 mô hình.").documents == []
+    assert extract("Kế hoạch 10/2025 của xã được triển khai.").documents == []

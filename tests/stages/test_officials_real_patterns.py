@@ -478,3 +478,29 @@ def test_a_cooperative_named_by_lower_case_words_and_its_place() -> None:
     # a verb's object closed by no comma is no part of the cooperative's name
     text = "Ông Hà Văn Ba, Giám đốc Hợp tác xã, giúp bà con lập Quỹ Vì người nghèo của xã."
     assert _posts(text) == {"Hà Văn Ba": ["Giám đốc Hợp tác xã"]}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "QUẢNG TRỊ - Phó Chủ tịch UBND tỉnh kiểm tra công trình.",  # a dateline, with its dash
+        "NINH THUẬN, Chủ tịch UBND tỉnh\nNội dung bài.",  # a province, though with a comma
+        "HOÀNG VĂN THỤ, Bí thư Chi bộ khu phố nói bà con đồng tình.",  # a sentence to its stop
+    ],
+)
+def test_capitals_at_a_line_start_that_are_no_byline(text: str) -> None:
+    assert _posts(text) == {}
+
+
+def test_names_of_past_provinces_stay_given_names() -> None:
+    assert _posts("Phó Chủ tịch UBND tỉnh Lê Thị Nam Hà phát biểu.") == {
+        "Lê Thị Nam Hà": ["Phó Chủ tịch UBND tỉnh"]}
+    assert _posts("Ông Phạm Văn Thuận Hải, Chủ tịch UBND xã, cho biết.") == {
+        "Phạm Văn Thuận Hải": ["Chủ tịch UBND xã"]}
+
+
+def test_a_post_does_not_run_into_a_verb_or_an_ordinary_seat() -> None:
+    assert _posts("Ông Lê Văn Tâm, Giám đốc hợp tác xã vừa trở về từ Đà Lạt.") == {
+        "Lê Văn Tâm": ["Giám đốc hợp tác xã"]}
+    assert _posts("Ông Lê Văn Tâm, Phó Giám đốc Sở Tài chính tại Cần Thơ cho biết.") == {
+        "Lê Văn Tâm": ["Phó Giám đốc Sở Tài chính"]}

@@ -166,3 +166,8 @@ def test_a_date_beside_a_weather_box_is_the_fetch_day() -> None:
     article = extract(text)
     assert article.published is None
     assert any("opens the site's banner" in w for w in article.warnings)
+
+
+def test_a_temperature_in_the_lead_is_no_weather_box() -> None:
+    text = "Thứ Hai, 05/08/2024 10:30\nTrời nắng 39°C, bà con vẫn ra quân làm đường." + BODY
+    assert extract(text).published == "2024-08-05"

@@ -13,16 +13,25 @@ from functools import lru_cache
 from danvan_nlp import lexicon
 from danvan_nlp.article import Article
 from danvan_nlp.context import ArticleContext
+from danvan_nlp.lexicon import provinces
 from danvan_nlp.stages.officials import positions as pos
-from danvan_nlp.tokens import Token, tokenize
+from danvan_nlp.tokens import PhraseIndex, Token, phrase_index, tokenize, words_at
 
 _BYLINE_WORDS = (2, 5)  # a full name in capitals: two to five words
 _TITLE_WITHIN = 6  # tokens after the comma in which a title must start
+_BYLINE_POSTS = 30  # tokens of posts a byline line may hold after the name
+_SENTENCE_ENDS = frozenset({".", "!", "?", ":"})
 
 
 @lru_cache(maxsize=1)
 def _surnames() -> frozenset[str]:
     return frozenset(lexicon.words("surnames.txt"))
+
+
+@lru_cache(maxsize=1)
+def _places() -> PhraseIndex:
+    """Provinces in every spelling, matched without regard to case ("HÀ TĨNH")."""
+    return phrase_index([spelling for p in provinces() for spelling in p.spellings])
 
 
 def _build(context: ArticleContext) -> list[Token]:
@@ -48,14 +57,24 @@ def _capitals_end(tokens: list[Token], start: int) -> int:
 
 
 def _is_byline(tokens: list[Token], start: int, end: int) -> bool:
-    """A listed family name first, then a comma or a dash, and a title a few words on
-    ("LÊ VĂN A, UVTƯ Đảng, Bí thư Tỉnh ủy": an abbreviation may come first)."""
+    """A listed family name first, then a comma, a title a few words on ("LÊ VĂN A, UVTƯ
+    Đảng, Bí thư Tỉnh ủy": an abbreviation may come first), and nothing but posts to the end
+    of the line. A dateline ("HÀ TĨNH - ...") has a dash and a place, and a sentence goes on
+    to its full stop: neither is a byline."""
     low, high = _BYLINE_WORDS
-    if not low <= end - start <= high or end + 1 >= len(tokens):
+    if not low <= end - start <= high or end + 1 >= len(tokens) or tokens[end].text != ",":
         return False
     family = tokens[start].text[:1] + tokens[start].lower[1:]
-    return family in _surnames() and tokens[end].text in {",", "-", "–"} \
-        and _title_follows(tokens, end + 1)
+    if family not in _surnames() or words_at(tokens, start, _places()):
+        return False
+    return _title_follows(tokens, end + 1) and _posts_close_line(tokens, end + 1)
+
+
+def _posts_close_line(tokens: list[Token], index: int) -> bool:
+    """The line ends within a few posts' length, and not with a sentence's full stop."""
+    line_end = next((later for later in range(index, len(tokens))
+                     if tokens[later].kind == "newline"), len(tokens))
+    return line_end - index <= _BYLINE_POSTS and tokens[line_end - 1].text not in _SENTENCE_ENDS
 
 
 def _title_follows(tokens: list[Token], index: int) -> bool:

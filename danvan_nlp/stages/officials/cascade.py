@@ -83,9 +83,10 @@ LATER_REACH = 30  # tokens after the chain where "được bầu giữ chức ..
 PAST_REACH = 10  # tokens after the chain where "khi đó là ..." still speaks of the person
 
 _NAME_LEXICON = ("surnames.txt", "not_person_names.txt", "place_types.txt", "named_units.txt",
-                 "namesake_openers.txt", "dissolved_provinces.txt")
+                 "namesake_openers.txt")
 _POST_LEXICON = ("titles.txt", "org_words.txt", "org_comma_parts.txt", "org_and_parts.txt",
-                 "org_open_heads.txt", "position_stops.txt")
+                 "org_open_heads.txt", "org_seated_bodies.txt", "dissolved_provinces.txt",
+                 "position_stops.txt")
 
 
 class NameStep(str, Enum):

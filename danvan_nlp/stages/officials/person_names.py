@@ -30,11 +30,11 @@ def _surnames() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _not_person() -> PhraseIndex:
-    """Listed non-person phrases, and every province's name ("Hà Giang", "Thái Nguyên"),
-    those of the past included ("Hà Sơn Bình", "Hà Tây")."""
+    """Listed non-person phrases, and every province's name ("Hà Giang", "Thái Nguyên").
+    The provinces of the past are not listed: their names are common given names ("Nguyễn
+    Thị Nam Hà", "Minh Hải"); a post reads them whole after "tỉnh" (:mod:`.positions`)."""
     names = [province.name for province in provinces()]
-    return phrase_index([*lexicon.words("not_person_names.txt"), *names,
-                         *lexicon.words("dissolved_provinces.txt")])
+    return phrase_index([*lexicon.words("not_person_names.txt"), *names])
 
 
 @lru_cache(maxsize=1)
@@ -131,9 +131,7 @@ def _inside_capitalised_run(tokens: list[Token], index: int) -> bool:
 
 @lru_cache(maxsize=1)
 def _province_names() -> PhraseIndex:
-    """Provinces' names, those of the past included ("Minh Hải" is a given name too)."""
-    return phrase_index([*(province.name for province in provinces()),
-                         *lexicon.words("dissolved_provinces.txt")])
+    return phrase_index([province.name for province in provinces()])
 
 
 def _blocked_last_given(tokens: list[Token], index: int) -> bool:

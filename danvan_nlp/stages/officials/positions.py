@@ -99,6 +99,24 @@ def _province_spellings() -> PhraseIndex:
                          *lexicon.words("dissolved_provinces.txt")])
 
 
+_SEAT_REACH = 12  # tokens back from "tại" in which the seated body's head word stands
+
+
+@lru_cache(maxsize=1)
+def _seated_bodies() -> PhraseIndex:
+    return phrase_index(lexicon.words("org_seated_bodies.txt"))
+
+
+def _seat_step(tokens: list[Token], index: int) -> int:
+    """"tại" and a province after a body that keeps a seat there ("Cơ quan thường trực ...",
+    "Ban liên lạc ...", ``org_seated_bodies.txt``); after any other post it ends the post
+    ("Giám đốc Sở Tài chính tại Cần Thơ cho biết")."""
+    place = words_at(tokens, index + 1, _province_spellings())
+    seated = any(words_at(tokens, before, _seated_bodies())
+                 for before in range(max(0, index - _SEAT_REACH), index))
+    return 1 + place if place and seated else 0
+
+
 def _body_step(tokens: list[Token], index: int) -> int:
     """How many tokens at ``index`` still belong to the body of a position (0: stop)."""
     token = tokens[index]
@@ -124,13 +142,12 @@ def _body_step(tokens: list[Token], index: int) -> int:
     if token.lower == "và":  # "Dân tộc và Tôn giáo", not "... huyện và lãnh đạo UBND"
         return _and_step(tokens, index + 1)
     if token.lower == "tại":  # "Cơ quan thường trực ... tại Thành phố Hồ Chí Minh"
-        place = words_at(tokens, index + 1, _province_spellings())
-        return 1 + place if place else 0
+        return _seat_step(tokens, index)
     body = words_at(tokens, index, _org_words())
     return body if body > words_at(tokens, index, _stops()) else 0
 
 
-_OPEN_NAME_WORDS = 5  # lower-case words an open head's name may hold before its capitals
+_OPEN_NAME_WORDS = 3  # lower-case words an open head's name may hold before its capitals
 
 
 @lru_cache(maxsize=1)
@@ -143,7 +160,7 @@ def _open_name_step(tokens: list[Token], body_start: int, end: int) -> int:
     (``org_open_heads.txt``) and only lower-case words since, lower-case words closed by a
     capitalised word that opens no name or title belong to the body."""
     head_end = _open_head_end(tokens, body_start, end)
-    if head_end is None:
+    if head_end is None or not _capitalised_head(tokens, body_start, head_end):
         return 0
     later = end
     while later < len(tokens) and later - head_end < _OPEN_NAME_WORDS \
@@ -165,6 +182,12 @@ def _capitals_close_clause(tokens: list[Token], index: int) -> bool:
         index += 1
     return index == len(tokens) or tokens[index].kind == "newline" \
         or tokens[index].text in _CLAUSE_CLOSERS
+
+
+def _capitalised_head(tokens: list[Token], body_start: int, head_end: int) -> bool:
+    """The head is written as a name ("Hợp tác xã", "HTX"), not as a common noun."""
+    return any(head_end - size >= body_start and tokens[head_end - size].text[0].isupper()
+               and words_at(tokens, head_end - size, _open_heads()) == size for size in (1, 2, 3))
 
 
 def _open_head_end(tokens: list[Token], body_start: int, end: int) -> int | None:
