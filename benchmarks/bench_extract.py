@@ -20,6 +20,7 @@ import resource
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -124,8 +125,8 @@ def print_cold_start(article: Path, runs: int, cwd: Path | None = None,
     """Print the cold start of the command on one article with models (code in ``cwd``,
     run by ``python``)."""
     measured = cli_cold_start(article, runs, cwd, python)
-    where = f" [code in {cwd}]" if cwd else ""
-    where += f" [{_install_kind(python)}]"
+    where = f" [code in {cwd}]" if cwd and python == sys.executable else ""
+    where += f" [{_install_kind(python, cwd)}]"
     print(f"`danvan extract` cold start on {article.name}{where} ({runs} runs): "
           f"wall median {statistics.median(measured['walls']):.2f} s "
           f"(min {min(measured['walls']):.2f}), CPU median "
@@ -146,11 +147,11 @@ print(("installed" if "site-packages" in package else "editable (source tree)")
 """
 
 
-def _install_kind(python: str) -> str:
-    """How ``python`` finds danvan_nlp (``pip install .`` or the editable test install)
-    and whether it reads compiled bytecode: the cold start depends on both."""
+def _install_kind(python: str, cwd: Path | None) -> str:
+    """How ``python`` finds danvan_nlp from ``cwd`` (``pip install .`` or the editable
+    test install) and whether it reads compiled bytecode: the cold start depends on both."""
     done = subprocess.run([python, "-c", _INSTALL_KIND_CHILD], check=True,
-                          capture_output=True, text=True)
+                          capture_output=True, text=True, cwd=cwd)
     return done.stdout.strip()
 
 
@@ -158,7 +159,8 @@ def _cold_starts(args: argparse.Namespace) -> None:
     article = args.article.resolve()
     print_cold_start(article, args.runs)
     for python in args.python:  # e.g. a fresh venv with `pip install .`, as users install
-        print_cold_start(article, args.runs, python=python)
+        # run outside the source tree, or `python -m danvan_nlp` would import it from there
+        print_cold_start(article, args.runs, Path(tempfile.gettempdir()), python)
     if args.baseline:
         print_cold_start(article, args.runs, args.baseline)
 

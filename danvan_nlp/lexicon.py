@@ -59,7 +59,21 @@ def alternation(entries: tuple[str, ...] | list[str], space: str = r"\ ") -> str
         for letter in entry if space == r"\ " else " ".join(entry.split()):
             node = node.setdefault(letter, {})
         node[""] = {}
-    return _trie_pattern(root, space)
+    guard = _first_letter_guard(root)
+    pattern = _trie_pattern(root, space)
+    return f"(?:{guard}{pattern})" if guard else pattern
+
+
+def _first_letter_guard(root: Trie) -> str:
+    """A look-ahead for the letters entries start with (``(?=[tx])``), or "" if an entry
+    is empty or starts with a space. It never changes a match (every entry starts with
+    one of them, under the same flags), but a regex scanning a text tries it at each
+    position in one step, before the branches (one by one, each letter lower-cased
+    under ``IGNORECASE``): most positions fail it."""
+    firsts = sorted(letter for letter in root if letter)
+    if "" in root or not firsts or any(letter.isspace() for letter in firsts):
+        return ""
+    return "(?=[" + "".join(re.escape(letter) for letter in firsts) + "])"
 
 
 Trie = dict[str, "Trie"]  # letter -> the entries' continuations; "" marks an entry's end

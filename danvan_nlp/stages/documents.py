@@ -80,8 +80,11 @@ def _kinds() -> dict[str, str]:
 def _reference() -> re.Pattern[str]:
     kinds = [row[0] for row in lexicon.table("document_kinds.tsv")]
     lower_kinds = lexicon.alternation([kind[:1].lower() + kind[1:] for kind in kinds])
+    starts = sorted({kind[:1] for kind in kinds} | {kind[:1].lower() for kind in kinds})
     return re.compile(
         rf"""
+        (?=[{re.escape("".join(starts))}])  # a kind's first letter, tested first: most
+                                          # positions fail this one test (no match changes)
         (?:(?P<kind>{lexicon.alternation(kinds)})(?!\w)  # the kind word, capitalised,
           (?:\s\([A-ZĐ]{{2,6}}\))?            # perhaps its abbreviation: "Nghị quyết (NQ) 28"
           (?:\s(?:phối\shợp|liên\stịch|hành\sđộng))?  # "Chương trình phối hợp"
@@ -93,7 +96,8 @@ def _reference() -> re.Pattern[str]:
                                             # "Nghị quyết số 202/2025"
           | \d{{1,4}}(?:[a-z](?![\w/])|(?![\d/]|[,.]\d))(?!\s?-\s?\d))  # ... or a bare number:
                                             # "Kế hoạch số 01", "Nghị quyết 30a"
-        | (?<![\w/-])(?P<lone>{_CODE})     # a full code without its kind word
+        | (?=\d)(?<![\w/-])(?P<lone>{_CODE})  # a full code without its kind word (a digit
+                                          # first, tested before what stands before it)
         """,
         re.VERBOSE,
     )

@@ -55,11 +55,14 @@ def _lower(word: str) -> str:
 
 @lru_cache(maxsize=1)
 def _mention_regex() -> re.Pattern[str]:
-    words = lexicon.alternation([_lower(row[0]) for row in lexicon.table(LEVELS_FILE)])
+    types = [_lower(row[0]) for row in lexicon.table(LEVELS_FILE)]
+    words = lexicon.alternation(types)
+    firsts = re.escape("".join(sorted({word[:1] for word in types})))
     upper = re.escape(_upper_letters())
     name_word = rf"(?:[{upper}][^\W\d_]*|\d{{1,2}}(?!\d))"
     return re.compile(
         r"""
+        (?i:(?=[""" + firsts + r"""]))             # a type word's first letter, tested first
         (?<![^\W\d_])                              # a whole word: no letter before
         (?P<word>(?i:""" + words + r"""))          # a type word, any case ("Huyện", "xã")
         (?![^\W\d_])                               # ending as a word
