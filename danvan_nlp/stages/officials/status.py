@@ -63,18 +63,22 @@ def _dissolved() -> PhraseIndex:
 def of_dissolved_province(tokens: list[Token], start: int, end: int) -> bool:
     """"Chủ tịch UBND tỉnh Nghệ Tĩnh": a post in a province that no longer exists
     (``dissolved_provinces.txt``) is a past one, with or without "nguyên"."""
-    return any(after_province_word(tokens, index) and words_at(tokens, index, _dissolved())
-               for index in range(start + 1, end))
+    dissolved = _dissolved()
+    return any(tokens[index].lower in dissolved and after_province_word(tokens, index)
+               and words_at(tokens, index, dissolved) for index in range(start + 1, end))
 
 
-_PROVINCE_LEVEL = (("tỉnh",), ("tỉnh", "ủy"), ("tỉnh", "uỷ"))  # "xã Vĩnh Phú" is a commune
+_PROVINCE_WORD = "tỉnh"
+_COMMITTEE = frozenset({"ủy", "uỷ"})  # "Tỉnh ủy"; "xã Vĩnh Phú" is a commune
 
 
 def after_province_word(tokens: list[Token], index: int) -> bool:
     """Right after "tỉnh" or "Tỉnh ủy": only a province's name can follow."""
-    return any(index >= len(words) and tuple(token.lower for token in
-                                             tokens[index - len(words):index]) == words
-               for words in _PROVINCE_LEVEL)
+    if index < 1:
+        return False
+    before = tokens[index - 1].lower
+    return before == _PROVINCE_WORD or (
+        before in _COMMITTEE and index >= 2 and tokens[index - 2].lower == _PROVINCE_WORD)
 
 
 def written_start(tokens: list[Token], start: int) -> int:
