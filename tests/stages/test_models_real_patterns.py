@@ -508,9 +508,36 @@ def test_a_sentence_pointing_back_names_the_quoted_model_before_it(
     [
         ('Chi đoàn thôn có "Tổ thanh niên tuần tra bến đò" gồm 12 đoàn viên, tuần tra 90 lượt '
          "trong năm.", ["Tổ thanh niên tuần tra bến đò"]),
-        ('Chi hội duy trì "Câu lạc bộ hát then" với hơn 30 thành viên.', ["Câu lạc bộ hát then"]),
+        ('Hội Cựu chiến binh phường lập thêm "Đội dân phòng ban đêm" bao gồm 9 hội viên.',
+         ["Đội dân phòng ban đêm"]),
         ('Xã tổ chức cuộc "đi bộ vì sức khỏe" với 500 người tham gia.', []),
     ],
 )
 def test_a_quoted_name_with_its_members_counted_is_a_model(text: str, titles: list[str]) -> None:
     assert _titles(text) == titles
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Giải đua thuyền "Sông quê mùa nước nổi" với 400 người tham gia đã khép lại hôm qua.',
+        'Hội thi "Nhà nông đua tài" với gần 200 hội viên dự thi diễn ra ở trung tâm xã.',
+        'Lễ ra quân "Xuân tình nguyện ấm bản" với hơn 250 người tham dự được tổ chức sáng nay.',
+        'Cuộc thi "Em yêu biển đảo quê hương" gồm 150 đoàn viên dự thi vòng chung kết.',
+        'Đoàn xã mở lớp "Bơi an toàn mùa lũ" với 60 chị em tham gia.',
+    ],
+)
+def test_a_crowd_counted_after_an_event_is_no_model(text: str) -> None:
+    assert _titles(text) == []
+
+
+def test_event_and_media_nouns_and_their_lookalikes() -> None:
+    from danvan_nlp.stages.models import lexicon as lex
+
+    assert lex.after_event_noun("Cả xã theo dõi Giải bóng chuyền ")
+    assert lex.after_event_noun("Các cháu hát bài ")
+    assert not lex.after_event_noun("Xã đã giải quyết dứt điểm ")
+    assert not lex.after_event_noun("Cán bộ gửi báo cáo về ")
+    assert not lex.after_event_noun("Giải bóng chuyền năm nay có thêm đội ")
+    assert lex.opens_with_event_noun("Tạp chí Cộng sản")
+    assert not lex.opens_with_event_noun("Giải pháp xanh cho đồng ruộng")

@@ -196,6 +196,7 @@ def _listed_activities(site: CueSite) -> list[Found] | None:
 
 _TITLE_LISTS = ("model_title_stops.txt", "model_title_ends.txt", "model_title_rejects.txt",
                 "model_title_compounds.txt")
+_EVENT_LISTS = ("model_event_nouns.txt", "model_event_lookalikes.txt")
 _NAME_LISTS = ("model_campaigns.txt", "model_campaign_markers.txt", "model_abstract_heads.txt",
                "model_slogan_values.txt")
 
@@ -260,7 +261,7 @@ SENTENCE_FINDERS: tuple[Finder, ...] = (
            lambda site: finders.presented_by_passive(site.sentence, site.found)),
     Finder((ModelRule.COUNTED_NAME,), ("model_count_verbs.txt", "model_member_nouns.txt",
                                        "model_campaigns.txt", "model_abstract_heads.txt",
-                                       "model_slogan_values.txt"),
+                                       "model_slogan_values.txt", *_EVENT_LISTS),
            lambda site: finders.counted_names(site.sentence, site.found)),
     Finder((ModelRule.CAMPAIGN_ACTIVITY,), ("model_activity_openers.txt", "model_campaigns.txt",
                                             *_TITLE_LISTS),

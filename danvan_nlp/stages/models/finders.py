@@ -284,11 +284,13 @@ def counted_names(sentence: str, found: tuple[Found, ...]) -> list[Found]:
 
 def _membered_names(sentence: str, taken: set[int]) -> list[Found]:
     """ ""Tổ thanh niên xung kích" gồm 15 đoàn viên": a capitalised quoted name whose
-    members are counted right after it is a team or club set up as a model."""
+    members are counted right after it is a team or club set up as a model, unless an
+    event noun stands before it ("Cuộc thi "..." gồm 300 đoàn viên")."""
     return [Found(match.start("name"), match.end("name"), ModelRule.COUNTED_NAME)
             for match in lex.membered_quote_re().finditer(sentence)
             if match.start("name") not in taken and match["name"][:1].isupper()
-            and not lex.not_a_model(match["name"])]
+            and not lex.not_a_model(match["name"])
+            and not lex.after_event_noun(words_before(sentence, match.start()))]
 
 
 def presented_by_passive(sentence: str, found: tuple[Found, ...]) -> list[Found]:
