@@ -494,6 +494,13 @@ def test_the_polices_emulation_campaign_is_no_model() -> None:
         ('Xã có "Tổ đổi công" ở thôn 1, "Tổ bắt sâu" ở thôn 2. Đây là mô hình của Hội Nông '
          "dân.", []),
         ('Phong trào "Dân vận khéo" được phát động rộng rãi. Đây là cách làm hiệu quả.', []),
+        ('Đội văn nghệ bản ngân nga bài "Mùa xuân trên đỉnh đồi". Mô hình này được bà con '
+         "ưa chuộng.", []),
+        ('Chi bộ cho mỗi đảng viên đọc tạp chí "Nông thôn mới ngày nay". Đây là cách làm hay.',
+         []),
+        ('Hội diễn "Lời ru bên suối" quy tụ cả trăm diễn viên nhí. Đây là cách làm sáng tạo '
+         "do xã triển khai.", []),
+        ('Người dân vẫn nhắc câu "Đường làng sạch như sân nhà". Đây là cách làm hay.', []),
     ],
 )
 def test_a_sentence_pointing_back_names_the_quoted_model_before_it(

@@ -16,7 +16,8 @@ Each sentence of the article is read by three registries, top-down:
    (``"Lớp học tình thương" được duy trì``); second, because it skips names a cue took;
 3. ``counted_name``: a quoted name after a count, with a verb of setting up earlier in
    its clause ("thành lập 64 "Tổ tàu thuyền an toàn""), or before a count of its members
-   (""Tổ ..." gồm 15 đoàn viên"); after 1 and 2, and skipping the names they took;
+   (""Tổ ..." gồm 15 đoàn viên", not after an event noun: "Cuộc thi "..." gồm"); after
+   1 and 2, and skipping the names they took;
 4. ``campaign_activity``: only in a sentence where nothing was found, the activities
    listed after a campaign's activities and "như:" ("Nhiều hoạt động Dân vận khéo ...
    như: A; B"), named without a cue; after 1 and 2, which name models surely;
@@ -25,7 +26,9 @@ Each sentence of the article is read by three registries, top-down:
    1 to 4, because it is the loosest reading and would repeat what a cue already named;
 6. ``pointed_back``: only in a sentence where nothing was found, one opening "Đây là
    cách làm ..." or "Mô hình này ..." points back to the one capitalised quoted name of
-   the sentence before; last, because the title it gives lies outside the sentence.
+   the sentence before, if no event, media or work noun stands before it and a cue or a
+   verb of setting up or running it does (``model_running_verbs.txt``); last, because
+   the title it gives lies outside the sentence.
 
 ``CUE_STEPS`` - what follows one cue word; the first step that answers wins, and an empty
 answer means the cue gives nothing:
@@ -269,7 +272,9 @@ SENTENCE_FINDERS: tuple[Finder, ...] = (
     Finder((ModelRule.DEED,), ("model_deed_presenters.txt", "model_deed_people.txt",
                                "model_deed_verbs.txt", "model_deed_nominalisers.txt"), _deeds),
     Finder((ModelRule.POINTED_BACK,), ("model_cues.tsv", "model_campaigns.txt",
-                                       "model_abstract_heads.txt", "model_slogan_values.txt"),
+                                       "model_abstract_heads.txt", "model_slogan_values.txt",
+                                       "model_running_verbs.txt", "model_name_holders.txt",
+                                       *_EVENT_LISTS),
            lambda site: [] if site.found else finders.pointed_back(site.sentence, site.context,
                                                                    site.offset)),
 )

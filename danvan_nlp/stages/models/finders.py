@@ -335,11 +335,22 @@ def pointed_back(sentence: str, ctx: ArticleContext, offset: int) -> list[Found]
     start = ends[-1] if ends else 0
     names = [match for match in lex.ANY_QUOTED.finditer(before, start)
              if _can_be_pointed_back_to(match["name"])]
-    if len({match["name"] for match in names}) != 1:
+    if len({match["name"] for match in names}) != 1 or not _model_like(
+            before[start : names[0].start()], before[start:] + " " + sentence):
         return []
     shift = len(before)
     return [Found(names[0].start("name") - shift, names[0].end("name") - shift,
                   ModelRule.POINTED_BACK)]
+
+
+def _model_like(before_name: str, sentences: str) -> bool:
+    """A name pointed back to is a model: no event, media or work noun before it ("hát bài
+    "..."", "báo "...""), and a cue or a verb of setting up or running it in its sentence
+    or the pointing one (``sentences``)."""
+    if lex.after_event_noun(before_name) or lex.names_something_else(before_name):
+        return False
+    running = lex.running_verb_re().search(sentences)
+    return running is not None or lex.cue_re().search(before_name) is not None
 
 
 def _can_be_pointed_back_to(name: str) -> bool:

@@ -251,6 +251,12 @@ def opens_with_event_noun(name: str) -> bool:
 
 
 @lru_cache(maxsize=1)
+def running_verb_re() -> re.Pattern[str]:
+    verbs = alternation_of("model_running_verbs.txt")
+    return re.compile(r"(?<!\w)(?:" + verbs + r")(?!\w)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
 def count_verb_re() -> re.Pattern[str]:
     verbs = lexicon.alternation(lexicon.words("model_count_verbs.txt"))
     return re.compile(r"(?<!\w)(?:" + verbs + r")(?!\w)", re.IGNORECASE)
