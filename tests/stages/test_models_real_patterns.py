@@ -430,6 +430,18 @@ def test_items_told_apart_are_never_one_group() -> None:
         ('Xã duy trì mô hình "Tổ hòa giải giỏi" ở thôn 3 và "ai cũng phải biết luật" trở thành '
          "câu cửa miệng.",
          ["Tổ hòa giải giỏi"]),
+        ('Mô hình "Cổng trường an toàn" ở xã Yên Lạc được phụ huynh tin tưởng và "Liên hoan '
+         'Búp sen hồng" mùa hè này quy tụ nhiều đội thiếu nhi.',
+         ["Cổng trường an toàn"]),
+        ('Đồn duy trì mô hình "Tủ áo biên cương" ở bản Pa Vệ; "Tạp chí Biên phòng" đã giới '
+         "thiệu kinh nghiệm này.",
+         ["Tủ áo biên cương"]),
+        ('Xã có mô hình "Giờ đọc sách chung" ở thôn Mới, được giáo viên hưởng ứng, và "Sân chơi '
+         'cuối tuần" vừa lan sang hai xã bạn.',
+         ["Giờ đọc sách chung"]),
+        ('Tiêu biểu là cách làm "Chợ quê không túi ni lông" ở xã Hòa Phú; và "Đêm trăng cho em" '
+         "tổ chức mỗi rằm tháng Tám.",
+         ["Chợ quê không túi ni lông", "Đêm trăng cho em"]),
     ],
 )
 def test_quoted_names_listed_on_after_a_clause_describing_the_one_before(

@@ -44,7 +44,9 @@ answer means the cue gives nothing:
    finders after a label;
 5. ``quoted_name``: a quoted name right after the cue (past any campaign names), and the
    names chained to it or listed on after a clause describing the one before
-   (""A" ở xã X, nơi ...; và "B""): the most explicit way to name a model;
+   (""A" ở xã X, nơi ...; và "B" của ...": "B" opened by no event or media noun and
+   followed by a describing word, punctuation or the sentence end, not by a predicate of
+   its own): the most explicit way to name a model;
 6. ``quoted_list``: a list opened after the cue ("như:", "mang tên") of quoted names,
    each maybe after its owner ("như: Ban X với "A"; "B" của ...; Ban Y có "C""), the
    last one kept when the excerpt ends inside it - after 5, since a quote right after
@@ -208,7 +210,8 @@ CUE_STEPS: tuple[CueStep, ...] = (
     CueStep(ModelRejection.MANNER, ("model_manner_phrases.txt",), _manner),
     CueStep(ModelRejection.AT_EVENT, ("model_cues.tsv",), _at_event),
     CueStep(ModelRule.NAMED_BEFORE, _NAME_LISTS, _named_before),
-    CueStep(ModelRule.QUOTED_NAME, _NAME_LISTS, _quoted_name),
+    CueStep(ModelRule.QUOTED_NAME, (*_NAME_LISTS, *_EVENT_LISTS, "model_item_describers.txt"),
+            _quoted_name),
     CueStep(ModelRule.QUOTED_LIST, ("model_campaigns.txt", "model_abstract_heads.txt",
                                     "model_slogan_values.txt"), _quoted_list),
     CueStep(ModelRule.AFTER_DASH, _TITLE_LISTS, _after_dash),

@@ -88,14 +88,23 @@ def listed_on(sentence: str, position: int) -> re.Match[str] | None:
     """The next quoted name of a list after a clause describing the name before it
     (``"A" ở xã X, nơi ...; "B" do ... ; và "C"``): a capitalised name, the clause short,
     opening no title of its own (a naming verb, "được nhân rộng", may stand in it), and
-    ending in "; " or "và"."""
+    ending in "; " or "và"; the name opened by no event or media noun ("Báo ...") and
+    followed by a clause describing it or the sentence end, not a predicate of its own."""
     match = lex.ANY_QUOTED.search(sentence, position)
-    if not match or not match["name"][:1].isupper():
+    if not match or not match["name"][:1].isupper() or lex.opens_with_event_noun(match["name"]):
         return None
     gap = sentence[position : match.start()]
-    if len(gap) > ITEM_GAP or not _LIST_GOES_ON.search(gap):
+    if len(gap) > ITEM_GAP or not _LIST_GOES_ON.search(gap) or not _described_after(
+            sentence, match.end()):
         return None
     return match if all(cue.kind is lex.CueKind.NAME for cue in lex.cues_in(gap)) else None
+
+
+def _described_after(sentence: str, position: int) -> bool:
+    """What follows a listed name describes it: punctuation, the sentence end, the next
+    name of a list, or a describing word (``model_item_describers.txt``: "ở", "của")."""
+    return bool(lex.describing_after_re().match(sentence, position)
+                or lex.CHAINED_QUOTE.match(sentence, position))
 
 
 _OWNER_AFTER_ITEM = re.compile(

@@ -251,6 +251,20 @@ def opens_with_event_noun(name: str) -> bool:
 
 
 @lru_cache(maxsize=1)
+def describing_after_re() -> re.Pattern[str]:
+    return re.compile(
+        r"""
+        \s*(?:
+          [.,;:()!?…\u2013\u2014-]    # punctuation closing or setting off the name
+          | $                           # or the sentence's end
+          | (?:""" + alternation_of("model_item_describers.txt") + r""")(?!\w)  # "ở", "của"
+        )
+        """,
+        re.VERBOSE | re.IGNORECASE,
+    )
+
+
+@lru_cache(maxsize=1)
 def running_verb_re() -> re.Pattern[str]:
     verbs = alternation_of("model_running_verbs.txt")
     return re.compile(r"(?<!\w)(?:" + verbs + r")(?!\w)", re.IGNORECASE)
