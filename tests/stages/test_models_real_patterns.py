@@ -348,16 +348,31 @@ def test_models_listed_each_with_its_cue_are_separate() -> None:
 
 
 def test_activities_listed_after_nhu_and_a_described_model_without_a_colon() -> None:
-    text = ("Một số mô hình hiệu quả của huyện như mô hình vận động hội viên góp gạo nuôi bếp ăn "
-            "bán trú; vận động bà con trồng hàng rào xanh, dựng cổng ngõ đúng quy cách của thôn "
-            "Nà Sang; vận động các doanh nghiệp, nhà hảo tâm cùng góp vốn giúp hộ nghèo nuôi bò "
-            "sinh sản của xã Hồng Phong.")
+    text = ("Các cách làm hay của xã như mô hình vận động hội viên góp gạo nấu cháo cho người "
+            "bệnh; vận động chủ hộ xây tường rào thấp theo quy cách chung của thôn Khe Mạ; vận "
+            "động doanh nghiệp góp vốn giúp hộ nghèo mua bò giống.")
     assert _titles_and_rules(text) == [
-        ("vận động hội viên góp gạo nuôi bếp ăn bán trú", "described"),
-        ("vận động bà con trồng hàng rào xanh, dựng cổng ngõ đúng quy cách", "listed_activity"),
-        ("vận động các doanh nghiệp, nhà hảo tâm cùng góp vốn giúp hộ nghèo nuôi bò sinh sản",
-         "listed_activity"),
+        ("vận động hội viên góp gạo nấu cháo cho người bệnh", "described"),
+        ("vận động chủ hộ xây tường rào thấp theo quy cách chung", "listed_activity"),
+        ("vận động doanh nghiệp góp vốn giúp hộ nghèo mua bò giống", "listed_activity"),
     ]
+
+
+def test_a_listed_activity_is_measured_without_its_kheo_van_dong_opener() -> None:
+    text = ("Một số cách làm hay của xã như mô hình khéo vận động hội viên góp tiền mua máy cày "
+            "chung; khéo vận động thanh niên quét vôi gốc cây dọc đường liên thôn; khéo vận động "
+            "tiểu thương, chủ nhà trọ góp quỹ mua sách vở, áo ấm cho học trò.")
+    assert _titles_and_rules(text) == [
+        ("khéo vận động hội viên góp tiền mua máy cày chung", "described"),
+        ("thanh niên quét vôi gốc cây dọc đường liên thôn", "listed_activity"),
+        ("tiểu thương, chủ nhà trọ góp quỹ mua sách vở, áo ấm cho học trò", "listed_activity"),
+    ]
+
+
+def test_an_item_longer_than_fifteen_words_after_its_opener_ends_the_list() -> None:
+    text = ("Xã có nhiều cách làm như mô hình nuôi gà đồi; vận động tiểu thương, chủ nhà trọ góp "
+            "quỹ mua sách vở, áo ấm cho học trò nghèo.")
+    assert _titles(text) == ["nuôi gà đồi"]
 
 
 def test_a_cue_needing_its_opening_words_does_not_stop_a_listed_item() -> None:

@@ -17,7 +17,7 @@ MIN_TITLE_WORDS = 2
 MAX_DESCRIBED_WORDS = 20
 LIST_GAP = 80  # characters allowed between two quoted names of one list
 ITEM_GAP = 300  # ... when the gap describes the name before and ends in ";"
-MAX_ITEM_WORDS = 18  # an activity listed without a cue, with its "khéo vận động ..." opener
+MAX_ITEM_WORDS = 15  # an activity listed without a cue, after its opener: "vận động tặng quà"
 LOOKBACK = 200  # characters before a cue or deed that the checks on what precedes read
 LOOKAHEAD = 2000  # characters after a cue that a described title may take
 
@@ -236,10 +236,10 @@ def _item_at(sentence: str, start: int) -> Found | None:
     end_of_item = sentence.find(";", start)
     item = sentence[start : end_of_item if end_of_item >= 0 else len(sentence)]
     title = cut_description(item, in_quotes=False)
-    if not _can_be_item(item, title):
-        return None
     opener = lex.item_opener_re().match(title)
     skipped = opener.end() if opener and can_be_title(title[opener.end():]) else 0
+    if not _can_be_item(item, title[skipped:]):
+        return None
     return Found(start + skipped, start + len(title), ModelRule.LISTED_ACTIVITY)
 
 
