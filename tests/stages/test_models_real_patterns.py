@@ -420,6 +420,18 @@ def test_a_quoted_name_told_again_in_another_sentence_is_kept_once() -> None:
     assert _titles(text) == ["Xóm chài xanh, sạch, đẹp"]
 
 
+def test_a_quoted_name_carries_its_quotes_to_the_telling_apart() -> None:
+    import re
+
+    from danvan_nlp.stages.models.found import Found, ModelRule
+
+    match = re.search(r'"(?P<name>[^"]+)"', 'Xã lập "Tổ gác đê" ở thôn 1.')
+    assert match is not None
+    named = Found.of_name(match, ModelRule.COUNTED_NAME)
+    assert (named.start, named.end, named.quoted) == (8, 17, True)
+    assert not Found(0, 5, ModelRule.DESCRIBED).quoted
+
+
 def test_items_told_apart_are_never_one_group() -> None:
     from danvan_nlp.stages.models.repeats import each_with_repeats
 

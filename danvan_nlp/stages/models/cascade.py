@@ -145,7 +145,7 @@ def _named_before(site: CueSite) -> list[Found] | None:
     named = lex.NAMED_BEFORE.search(site.sentence, start, site.match.start())
     if site.cue.kind is lex.CueKind.NAME or not named or lex.not_a_model(named["name"]):
         return None
-    return [Found(named.start("name"), named.end("name"), ModelRule.NAMED_BEFORE)]
+    return [Found.of_name(named, ModelRule.NAMED_BEFORE)]
 
 
 def _quoted_name(site: CueSite) -> list[Found] | None:

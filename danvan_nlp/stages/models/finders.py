@@ -69,7 +69,7 @@ def quoted_chain(sentence: str, first: re.Match[str]) -> list[Found]:
     while match:
         launched = lex.launched_from_above(sentence, match.end())
         if not launched and not lex.not_a_model(match["name"]):
-            found.append(Found(match.start("name"), match.end("name"), ModelRule.QUOTED_NAME))
+            found.append(Found.of_name(match, ModelRule.QUOTED_NAME))
         match = lex.CHAINED_QUOTE.match(sentence, match.end()) or listed_on(sentence, match.end())
     return found
 
@@ -126,12 +126,12 @@ def quoted_list(sentence: str, position: int) -> list[Found]:
         if len(gap) > limit or lex.cue_re().search(gap):
             break
         if not lex.not_a_model(match["name"]):
-            found.append(Found(match.start("name"), match.end("name"), ModelRule.QUOTED_LIST))
+            found.append(Found.of_name(match, ModelRule.QUOTED_LIST))
         position = match.end()
     cut = _CUT_LAST_ITEM.match(sentence, position) if found else None
     if cut and _has_vowel(cut["name"].split()[-1]):  # the excerpt stops in the last name,
         # after a whole syllable ("... hòa nhập cộng", not "... k"): keep the words it has
-        found.append(Found(cut.start("name"), cut.end("name"), ModelRule.QUOTED_LIST))
+        found.append(Found.of_name(cut, ModelRule.QUOTED_LIST))
     return found
 
 
@@ -286,7 +286,7 @@ def counted_names(sentence: str, found: tuple[Found, ...]) -> list[Found]:
         if (match.start("name") in taken or not name[:1].isupper()
                 or not lex.count_verb_re().search(clause) or lex.not_a_model(name)):
             continue
-        counted.append(Found(match.start("name"), match.end("name"), ModelRule.COUNTED_NAME))
+        counted.append(Found.of_name(match, ModelRule.COUNTED_NAME))
         taken.add(match.start("name"))
     return counted + _membered_names(sentence, taken)
 
@@ -295,7 +295,7 @@ def _membered_names(sentence: str, taken: set[int]) -> list[Found]:
     """ ""Tổ thanh niên xung kích" gồm 15 đoàn viên": a capitalised quoted name whose
     members are counted right after it is a team or club set up as a model, unless an
     event noun stands before it ("Cuộc thi "..." gồm 300 đoàn viên")."""
-    return [Found(match.start("name"), match.end("name"), ModelRule.COUNTED_NAME)
+    return [Found.of_name(match, ModelRule.COUNTED_NAME)
             for match in lex.membered_quote_re().finditer(sentence)
             if match.start("name") not in taken and match["name"][:1].isupper()
             and not lex.not_a_model(match["name"])
@@ -306,7 +306,7 @@ def presented_by_passive(sentence: str, found: tuple[Found, ...]) -> list[Found]
     """``"Lớp dạy chữ Khmer dịp hè" được duy trì``: a named initiative, no cue needed."""
     taken = {item.start for item in found}
     return [
-        Found(match.start("name"), match.end("name"), ModelRule.QUOTED_PASSIVE)
+        Found.of_name(match, ModelRule.QUOTED_PASSIVE)
         for match in lex.passive_re().finditer(sentence)
         if match.start("name") not in taken and not lex.not_a_model(match["name"])
         and not lex.names_something_else(words_before(sentence, match.start()))
