@@ -48,8 +48,8 @@ def test_campaigns_fragments_and_ceremonies_are_no_models(text: str) -> None:
     [
         'Chi bộ xây dựng mô hình "Dân vận khéo" vận động nhân dân tổ 5, phường Tân Hà quét '
         "dọn đường phố vào sáng Chủ nhật hằng tuần.",
-        'Chi ủy làm mô hình "Dân vận khéo" vận động nhân dân phố Hòa Bình, phường Tân Thành '
-        "(thành phố Hà Nam) quét dọn đường phố vào sáng Chủ nhật hằng tuần.",
+        'Đảng ủy phường chọn mô hình "Dân vận khéo" vận động bà con khu phố Bình Minh, phường '
+        "Đông Sơn (thành phố Thanh Hóa) quét dọn đường phố vào sáng Chủ nhật hằng tuần.",
     ],
 )
 def test_the_title_is_the_activity_after_whom_and_where(text: str) -> None:
@@ -236,8 +236,8 @@ def test_a_listed_model_after_its_owner_and_a_comma() -> None:
 @pytest.mark.parametrize(
     ("text", "titles"),
     [
-        ("Ở thôn Đồng Tâm, chi hội nông dân đã thành điểm sáng với phong trào "
-         "“Dân vận khéo” – góp đất để mở rộng đường liên thôn, đem lại bộ mặt mới cho làng.",
+        ("Năm nay, bà con xóm Bãi Sậy được cả huyện biết đến nhờ phong trào “Dân vận khéo” – "
+         "góp đất để mở rộng đường liên thôn.",
          ["góp đất để mở rộng đường liên thôn"]),
         ('Xã nhân rộng mô hình "Dân vận khéo" - thu gom rác thải nhựa tại bến chợ, '
          "được người dân đồng tình.",
@@ -324,9 +324,9 @@ def test_a_quoted_name_set_up_a_number_of_times(text: str, titles: list[str]) ->
 
 
 def test_a_quoted_list_opened_later_in_the_clause_of_a_plural_cue() -> None:
-    text = ("Các mô hình tiêu biểu của các đồn, trạm và đơn vị thuộc Bộ Chỉ huy Bộ đội Biên phòng "
-            "tỉnh đều phát huy hiệu quả, như: “Mái ấm biên cương”, “Nâng bước em đến trường”.")
-    assert _titles(text) == ["Mái ấm biên cương", "Nâng bước em đến trường"]
+    text = ("Những mô hình hay mà các chi đoàn, chi hội ở mười hai thôn của xã gây dựng từ nhiều "
+            "năm nay vẫn giữ được sức sống, như: “Bữa sáng cho em”, “Tủ đồ dùng chung”.")
+    assert _titles(text) == ["Bữa sáng cho em", "Tủ đồ dùng chung"]
 
 
 def test_a_quoted_list_opened_by_tu_and_cho_den() -> None:
