@@ -79,12 +79,12 @@ def test_miss_an_activity_that_holds_a_models_name() -> None:
 
 
 @known_miss("models: a model named only by its noun, as the object of building or "
-            "contributing ('góp tiền xây dựng khu dân cư thông minh'), has no cue (batch 6)")
+            "contributing money to it, has no cue (batch 6)")
 def test_miss_a_model_named_only_by_its_noun() -> None:
-    text = ("Tổ 3 có phần lớn hộ làm ruộng mà vẫn góp hơn 800 triệu đồng xây dựng thôn "
-            "thông minh, ai cũng đồng lòng.")
+    text = ("Bà con xóm Đồi, phần đông làm thuê, vẫn góp gần 500 triệu đồng để xây dựng xóm du "
+            "lịch xanh.")
     titles = [model.title for model in extract(text).models]
-    assert titles == ["thôn thông minh"]
+    assert titles == ["xóm du lịch xanh"]
 
 
 @known_miss("models: a quoted name with no cue, told by who runs it ('\"A\" do Đoàn "
@@ -101,30 +101,30 @@ def _model_titles(text: str) -> list[str]:
     return [model.title for model in extract(text).models]
 
 
-@known_miss("models: the practices a place carried out under the campaign, told after "
-            "'vận động nhân dân thực hiện tốt việc' with no cue ('dồn thửa, đổi ruộng, ...'), "
-            "are not found; the same words elsewhere name duties, not models (batch 8)")
+@known_miss("models: the practices a place praised in the campaign carried out, told after "
+            "'vận động ... thực hiện tốt việc' with no cue (a list of farming practices), are "
+            "not found; the same words elsewhere name duties, not models (batch 8)")
 def test_miss_practices_a_place_carried_out_under_the_campaign() -> None:
-    text = ('Xã Đông Lâm là một trong những địa phương tiêu biểu trong phong trào "Dân vận '
-            'khéo". Cấp ủy vận động nhân dân thực hiện tốt việc dồn điền, đổi thửa, chuyển đổi '
-            "cơ cấu cây trồng, nâng thu nhập cho nông dân.")
-    assert any("dồn điền, đổi thửa" in title for title in _model_titles(text))
+    text = ('Năm 2023, Đảng ủy xã Hòa Lộc, nơi được tỉnh nêu gương trong thi đua "Dân vận '
+            'khéo", vận động bà con thực hiện tốt việc gom ruộng nhỏ thành ô lớn, cơ giới hóa '
+            "khâu gặt, mở thêm vùng rau an toàn.")
+    assert any("gom ruộng nhỏ thành ô lớn" in title for title in _model_titles(text))
 
 
-@known_miss("models: a practice built in one sentence and called 'Mô hình này' in the next "
-            "('xây dựng thành công trang trại ...') has no cue of its own (batch 8)")
+@known_miss("models: a practice someone built up in one sentence, unquoted, and called 'Mô "
+            "hình này' in the next has no cue of its own (batch 8)")
 def test_miss_a_model_pointed_back_to_by_mo_hinh_nay() -> None:
-    text = ("Anh Lê Văn Tâm đã xây dựng thành công trang trại bò sữa đạt chuẩn VietGAP. Mô hình "
-            "này tạo việc làm cho 20 lao động của xã.")
-    assert _model_titles(text) == ["trang trại bò sữa đạt chuẩn VietGAP"]
+    text = ("Năm 2021, bà Phạm Thu Hà gây dựng thành công vườn ươm cà phê giống sạch bệnh. Mô "
+            "hình này giúp 15 hộ trong buôn có cây giống tốt.")
+    assert _model_titles(text) == ["vườn ươm cà phê giống sạch bệnh"]
 
 
-@known_miss("models: an unquoted model opening a sentence as its subject ('Xây dựng khu dân cư "
-            "... kiểu mẫu được xem là ...') has no cue (batch 8)")
+@known_miss("models: an unquoted model opening a sentence as its subject ('Xây dựng ... được "
+            "coi là ...') has no cue (batch 8)")
 def test_miss_an_unquoted_model_as_a_sentence_subject() -> None:
-    text = ("Xây dựng khu dân cư văn hóa kiểu mẫu được xem là nền tảng để nhân rộng phong trào "
-            "ở các xóm.")
-    assert _model_titles(text) == ["Xây dựng khu dân cư văn hóa kiểu mẫu"]
+    text = ("Xây dựng chợ quê không túi ni lông được coi là bước khởi đầu để lan tỏa phong trào "
+            "ra cả xã.")
+    assert _model_titles(text) == ["Xây dựng chợ quê không túi ni lông"]
 
 
 @known_miss("models: a quoted name given by 'chủ trương' with no cue ('đưa ra chủ trương "

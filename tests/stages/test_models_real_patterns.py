@@ -48,8 +48,8 @@ def test_campaigns_fragments_and_ceremonies_are_no_models(text: str) -> None:
     [
         'Chi bộ xây dựng mô hình "Dân vận khéo" vận động nhân dân tổ 5, phường Tân Hà quét '
         "dọn đường phố vào sáng Chủ nhật hằng tuần.",
-        'Chi ủy làm mô hình "Dân vận khéo" vận động nhân dân phố Hòa Bình, phường Tân Thành '
-        "(thành phố Hà Nam) quét dọn đường phố vào sáng Chủ nhật hằng tuần.",
+        'Đảng ủy phường chọn mô hình "Dân vận khéo" vận động bà con khu phố Bình Minh, phường '
+        "Đông Sơn (thành phố Thanh Hóa) quét dọn đường phố vào sáng Chủ nhật hằng tuần.",
     ],
 )
 def test_the_title_is_the_activity_after_whom_and_where(text: str) -> None:
@@ -236,8 +236,8 @@ def test_a_listed_model_after_its_owner_and_a_comma() -> None:
 @pytest.mark.parametrize(
     ("text", "titles"),
     [
-        ("Ở thôn Đồng Tâm, chi hội nông dân đã thành điểm sáng với phong trào "
-         "“Dân vận khéo” – góp đất để mở rộng đường liên thôn, đem lại bộ mặt mới cho làng.",
+        ("Năm nay, bà con xóm Bãi Sậy được cả huyện biết đến nhờ phong trào “Dân vận khéo” – "
+         "góp đất để mở rộng đường liên thôn.",
          ["góp đất để mở rộng đường liên thôn"]),
         ('Xã nhân rộng mô hình "Dân vận khéo" - thu gom rác thải nhựa tại bến chợ, '
          "được người dân đồng tình.",
@@ -324,9 +324,9 @@ def test_a_quoted_name_set_up_a_number_of_times(text: str, titles: list[str]) ->
 
 
 def test_a_quoted_list_opened_later_in_the_clause_of_a_plural_cue() -> None:
-    text = ("Các mô hình tiêu biểu của các đồn, trạm và đơn vị thuộc Bộ Chỉ huy Bộ đội Biên phòng "
-            "tỉnh đều phát huy hiệu quả, như: “Mái ấm biên cương”, “Nâng bước em đến trường”.")
-    assert _titles(text) == ["Mái ấm biên cương", "Nâng bước em đến trường"]
+    text = ("Những mô hình hay mà các chi đoàn, chi hội ở mười hai thôn của xã gây dựng từ nhiều "
+            "năm nay vẫn giữ được sức sống, như: “Bữa sáng cho em”, “Tủ đồ dùng chung”.")
+    assert _titles(text) == ["Bữa sáng cho em", "Tủ đồ dùng chung"]
 
 
 def test_a_quoted_list_opened_by_tu_and_cho_den() -> None:
@@ -348,16 +348,31 @@ def test_models_listed_each_with_its_cue_are_separate() -> None:
 
 
 def test_activities_listed_after_nhu_and_a_described_model_without_a_colon() -> None:
-    text = ("Một số mô hình hiệu quả của huyện như mô hình vận động hội viên góp gạo nuôi bếp ăn "
-            "bán trú; vận động bà con trồng hàng rào xanh, dựng cổng ngõ đúng quy cách của thôn "
-            "Nà Sang; vận động các doanh nghiệp, nhà hảo tâm cùng góp vốn giúp hộ nghèo nuôi bò "
-            "sinh sản của xã Hồng Phong.")
+    text = ("Các cách làm hay của xã như mô hình vận động hội viên góp gạo nấu cháo cho người "
+            "bệnh; vận động chủ hộ xây tường rào thấp theo quy cách chung của thôn Khe Mạ; vận "
+            "động doanh nghiệp góp vốn giúp hộ nghèo mua bò giống.")
     assert _titles_and_rules(text) == [
-        ("vận động hội viên góp gạo nuôi bếp ăn bán trú", "described"),
-        ("vận động bà con trồng hàng rào xanh, dựng cổng ngõ đúng quy cách", "listed_activity"),
-        ("vận động các doanh nghiệp, nhà hảo tâm cùng góp vốn giúp hộ nghèo nuôi bò sinh sản",
-         "listed_activity"),
+        ("vận động hội viên góp gạo nấu cháo cho người bệnh", "described"),
+        ("vận động chủ hộ xây tường rào thấp theo quy cách chung", "listed_activity"),
+        ("vận động doanh nghiệp góp vốn giúp hộ nghèo mua bò giống", "listed_activity"),
     ]
+
+
+def test_a_listed_activity_is_measured_without_its_kheo_van_dong_opener() -> None:
+    text = ("Một số cách làm hay của xã như mô hình khéo vận động hội viên góp tiền mua máy cày "
+            "chung; khéo vận động thanh niên quét vôi gốc cây dọc đường liên thôn; khéo vận động "
+            "tiểu thương, chủ nhà trọ góp quỹ mua sách vở, áo ấm cho học trò.")
+    assert _titles_and_rules(text) == [
+        ("khéo vận động hội viên góp tiền mua máy cày chung", "described"),
+        ("thanh niên quét vôi gốc cây dọc đường liên thôn", "listed_activity"),
+        ("tiểu thương, chủ nhà trọ góp quỹ mua sách vở, áo ấm cho học trò", "listed_activity"),
+    ]
+
+
+def test_an_item_longer_than_fifteen_words_after_its_opener_ends_the_list() -> None:
+    text = ("Xã có nhiều cách làm như mô hình nuôi gà đồi; vận động tiểu thương, chủ nhà trọ góp "
+            "quỹ mua sách vở, áo ấm cho học trò nghèo.")
+    assert _titles(text) == ["nuôi gà đồi"]
 
 
 def test_a_cue_needing_its_opening_words_does_not_stop_a_listed_item() -> None:
@@ -405,6 +420,18 @@ def test_a_quoted_name_told_again_in_another_sentence_is_kept_once() -> None:
     assert _titles(text) == ["Xóm chài xanh, sạch, đẹp"]
 
 
+def test_a_quoted_name_carries_its_quotes_to_the_telling_apart() -> None:
+    import re
+
+    from danvan_nlp.stages.models.found import Found, ModelRule
+
+    match = re.search(r'"(?P<name>[^"]+)"', 'Xã lập "Tổ gác đê" ở thôn 1.')
+    assert match is not None
+    named = Found.of_name(match, ModelRule.COUNTED_NAME)
+    assert (named.start, named.end, named.quoted) == (8, 17, True)
+    assert not Found(0, 5, ModelRule.DESCRIBED).quoted
+
+
 def test_items_told_apart_are_never_one_group() -> None:
     from danvan_nlp.stages.models.repeats import each_with_repeats
 
@@ -430,6 +457,18 @@ def test_items_told_apart_are_never_one_group() -> None:
         ('Xã duy trì mô hình "Tổ hòa giải giỏi" ở thôn 3 và "ai cũng phải biết luật" trở thành '
          "câu cửa miệng.",
          ["Tổ hòa giải giỏi"]),
+        ('Mô hình "Cổng trường an toàn" ở xã Yên Lạc được phụ huynh tin tưởng và "Liên hoan '
+         'Búp sen hồng" mùa hè này quy tụ nhiều đội thiếu nhi.',
+         ["Cổng trường an toàn"]),
+        ('Đồn duy trì mô hình "Tủ áo biên cương" ở bản Pa Vệ; "Tạp chí Biên phòng" đã giới '
+         "thiệu kinh nghiệm này.",
+         ["Tủ áo biên cương"]),
+        ('Xã có mô hình "Giờ đọc sách chung" ở thôn Mới, được giáo viên hưởng ứng, và "Sân chơi '
+         'cuối tuần" vừa lan sang hai xã bạn.',
+         ["Giờ đọc sách chung"]),
+        ('Tiêu biểu là cách làm "Chợ quê không túi ni lông" ở xã Hòa Phú; và "Đêm trăng cho em" '
+         "tổ chức mỗi rằm tháng Tám.",
+         ["Chợ quê không túi ni lông", "Đêm trăng cho em"]),
     ],
 )
 def test_quoted_names_listed_on_after_a_clause_describing_the_one_before(
@@ -494,6 +533,13 @@ def test_the_polices_emulation_campaign_is_no_model() -> None:
         ('Xã có "Tổ đổi công" ở thôn 1, "Tổ bắt sâu" ở thôn 2. Đây là mô hình của Hội Nông '
          "dân.", []),
         ('Phong trào "Dân vận khéo" được phát động rộng rãi. Đây là cách làm hiệu quả.', []),
+        ('Đội văn nghệ bản ngân nga bài "Mùa xuân trên đỉnh đồi". Mô hình này được bà con '
+         "ưa chuộng.", []),
+        ('Chi bộ cho mỗi đảng viên đọc tạp chí "Nông thôn mới ngày nay". Đây là cách làm hay.',
+         []),
+        ('Hội diễn "Lời ru bên suối" quy tụ cả trăm diễn viên nhí. Đây là cách làm sáng tạo '
+         "do xã triển khai.", []),
+        ('Người dân vẫn nhắc câu "Đường làng sạch như sân nhà". Đây là cách làm hay.', []),
     ],
 )
 def test_a_sentence_pointing_back_names_the_quoted_model_before_it(
@@ -508,9 +554,36 @@ def test_a_sentence_pointing_back_names_the_quoted_model_before_it(
     [
         ('Chi đoàn thôn có "Tổ thanh niên tuần tra bến đò" gồm 12 đoàn viên, tuần tra 90 lượt '
          "trong năm.", ["Tổ thanh niên tuần tra bến đò"]),
-        ('Chi hội duy trì "Câu lạc bộ hát then" với hơn 30 thành viên.', ["Câu lạc bộ hát then"]),
+        ('Hội Cựu chiến binh phường lập thêm "Đội dân phòng ban đêm" bao gồm 9 hội viên.',
+         ["Đội dân phòng ban đêm"]),
         ('Xã tổ chức cuộc "đi bộ vì sức khỏe" với 500 người tham gia.', []),
     ],
 )
 def test_a_quoted_name_with_its_members_counted_is_a_model(text: str, titles: list[str]) -> None:
     assert _titles(text) == titles
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Giải đua thuyền "Sông quê mùa nước nổi" với 400 người tham gia đã khép lại hôm qua.',
+        'Hội thi "Nhà nông đua tài" với gần 200 hội viên dự thi diễn ra ở trung tâm xã.',
+        'Lễ ra quân "Xuân tình nguyện ấm bản" với hơn 250 người tham dự được tổ chức sáng nay.',
+        'Cuộc thi "Em yêu biển đảo quê hương" gồm 150 đoàn viên dự thi vòng chung kết.',
+        'Đoàn xã mở lớp "Bơi an toàn mùa lũ" với 60 chị em tham gia.',
+    ],
+)
+def test_a_crowd_counted_after_an_event_is_no_model(text: str) -> None:
+    assert _titles(text) == []
+
+
+def test_event_and_media_nouns_and_their_lookalikes() -> None:
+    from danvan_nlp.stages.models import lexicon as lex
+
+    assert lex.after_event_noun("Cả xã theo dõi Giải bóng chuyền ")
+    assert lex.after_event_noun("Các cháu hát bài ")
+    assert not lex.after_event_noun("Xã đã giải quyết dứt điểm ")
+    assert not lex.after_event_noun("Cán bộ gửi báo cáo về ")
+    assert not lex.after_event_noun("Giải bóng chuyền năm nay có thêm đội ")
+    assert lex.opens_with_event_noun("Tạp chí Cộng sản")
+    assert not lex.opens_with_event_noun("Giải pháp xanh cho đồng ruộng")

@@ -16,7 +16,8 @@ Each sentence of the article is read by three registries, top-down:
    (``"Lớp học tình thương" được duy trì``); second, because it skips names a cue took;
 3. ``counted_name``: a quoted name after a count, with a verb of setting up earlier in
    its clause ("thành lập 64 "Tổ tàu thuyền an toàn""), or before a count of its members
-   (""Tổ ..." gồm 15 đoàn viên"); after 1 and 2, and skipping the names they took;
+   (""Tổ ..." gồm 15 đoàn viên", not after an event noun: "Cuộc thi "..." gồm"); after
+   1 and 2, and skipping the names they took;
 4. ``campaign_activity``: only in a sentence where nothing was found, the activities
    listed after a campaign's activities and "như:" ("Nhiều hoạt động Dân vận khéo ...
    như: A; B"), named without a cue; after 1 and 2, which name models surely;
@@ -25,7 +26,9 @@ Each sentence of the article is read by three registries, top-down:
    1 to 4, because it is the loosest reading and would repeat what a cue already named;
 6. ``pointed_back``: only in a sentence where nothing was found, one opening "Đây là
    cách làm ..." or "Mô hình này ..." points back to the one capitalised quoted name of
-   the sentence before; last, because the title it gives lies outside the sentence.
+   the sentence before, if no event, media or work noun stands before it and a cue or a
+   verb of setting up or running it does (``model_running_verbs.txt``); last, because
+   the title it gives lies outside the sentence.
 
 ``CUE_STEPS`` - what follows one cue word; the first step that answers wins, and an empty
 answer means the cue gives nothing:
@@ -41,7 +44,9 @@ answer means the cue gives nothing:
    finders after a label;
 5. ``quoted_name``: a quoted name right after the cue (past any campaign names), and the
    names chained to it or listed on after a clause describing the one before
-   (""A" ở xã X, nơi ...; và "B""): the most explicit way to name a model;
+   (""A" ở xã X, nơi ...; và "B" của ...": "B" opened by no event or media noun and
+   followed by a describing word, punctuation or the sentence end, not by a predicate of
+   its own): the most explicit way to name a model;
 6. ``quoted_list``: a list opened after the cue ("như:", "mang tên") of quoted names,
    each maybe after its owner ("như: Ban X với "A"; "B" của ...; Ban Y có "C""), the
    last one kept when the excerpt ends inside it - after 5, since a quote right after
@@ -140,7 +145,7 @@ def _named_before(site: CueSite) -> list[Found] | None:
     named = lex.NAMED_BEFORE.search(site.sentence, start, site.match.start())
     if site.cue.kind is lex.CueKind.NAME or not named or lex.not_a_model(named["name"]):
         return None
-    return [Found(named.start("name"), named.end("name"), ModelRule.NAMED_BEFORE)]
+    return [Found.of_name(named, ModelRule.NAMED_BEFORE)]
 
 
 def _quoted_name(site: CueSite) -> list[Found] | None:
@@ -196,6 +201,7 @@ def _listed_activities(site: CueSite) -> list[Found] | None:
 
 _TITLE_LISTS = ("model_title_stops.txt", "model_title_ends.txt", "model_title_rejects.txt",
                 "model_title_compounds.txt")
+_EVENT_LISTS = ("model_event_nouns.txt", "model_event_lookalikes.txt")
 _NAME_LISTS = ("model_campaigns.txt", "model_campaign_markers.txt", "model_abstract_heads.txt",
                "model_slogan_values.txt")
 
@@ -204,7 +210,8 @@ CUE_STEPS: tuple[CueStep, ...] = (
     CueStep(ModelRejection.MANNER, ("model_manner_phrases.txt",), _manner),
     CueStep(ModelRejection.AT_EVENT, ("model_cues.tsv",), _at_event),
     CueStep(ModelRule.NAMED_BEFORE, _NAME_LISTS, _named_before),
-    CueStep(ModelRule.QUOTED_NAME, _NAME_LISTS, _quoted_name),
+    CueStep(ModelRule.QUOTED_NAME, (*_NAME_LISTS, *_EVENT_LISTS, "model_item_describers.txt"),
+            _quoted_name),
     CueStep(ModelRule.QUOTED_LIST, ("model_campaigns.txt", "model_abstract_heads.txt",
                                     "model_slogan_values.txt"), _quoted_list),
     CueStep(ModelRule.AFTER_DASH, _TITLE_LISTS, _after_dash),
@@ -260,7 +267,7 @@ SENTENCE_FINDERS: tuple[Finder, ...] = (
            lambda site: finders.presented_by_passive(site.sentence, site.found)),
     Finder((ModelRule.COUNTED_NAME,), ("model_count_verbs.txt", "model_member_nouns.txt",
                                        "model_campaigns.txt", "model_abstract_heads.txt",
-                                       "model_slogan_values.txt"),
+                                       "model_slogan_values.txt", *_EVENT_LISTS),
            lambda site: finders.counted_names(site.sentence, site.found)),
     Finder((ModelRule.CAMPAIGN_ACTIVITY,), ("model_activity_openers.txt", "model_campaigns.txt",
                                             *_TITLE_LISTS),
@@ -268,7 +275,9 @@ SENTENCE_FINDERS: tuple[Finder, ...] = (
     Finder((ModelRule.DEED,), ("model_deed_presenters.txt", "model_deed_people.txt",
                                "model_deed_verbs.txt", "model_deed_nominalisers.txt"), _deeds),
     Finder((ModelRule.POINTED_BACK,), ("model_cues.tsv", "model_campaigns.txt",
-                                       "model_abstract_heads.txt", "model_slogan_values.txt"),
+                                       "model_abstract_heads.txt", "model_slogan_values.txt",
+                                       "model_running_verbs.txt", "model_name_holders.txt",
+                                       *_EVENT_LISTS),
            lambda site: [] if site.found else finders.pointed_back(site.sentence, site.context,
                                                                    site.offset)),
 )

@@ -17,7 +17,7 @@ MIN_TITLE_WORDS = 2
 MAX_DESCRIBED_WORDS = 20
 LIST_GAP = 80  # characters allowed between two quoted names of one list
 ITEM_GAP = 300  # ... when the gap describes the name before and ends in ";"
-MAX_ITEM_WORDS = 18  # an activity listed without a cue, with its "khéo vận động ..." opener
+MAX_ITEM_WORDS = 15  # an activity listed without a cue, after its opener: "vận động tặng quà"
 LOOKBACK = 200  # characters before a cue or deed that the checks on what precedes read
 LOOKAHEAD = 2000  # characters after a cue that a described title may take
 
@@ -69,7 +69,7 @@ def quoted_chain(sentence: str, first: re.Match[str]) -> list[Found]:
     while match:
         launched = lex.launched_from_above(sentence, match.end())
         if not launched and not lex.not_a_model(match["name"]):
-            found.append(Found(match.start("name"), match.end("name"), ModelRule.QUOTED_NAME))
+            found.append(Found.of_name(match, ModelRule.QUOTED_NAME))
         match = lex.CHAINED_QUOTE.match(sentence, match.end()) or listed_on(sentence, match.end())
     return found
 
@@ -88,14 +88,23 @@ def listed_on(sentence: str, position: int) -> re.Match[str] | None:
     """The next quoted name of a list after a clause describing the name before it
     (``"A" ở xã X, nơi ...; "B" do ... ; và "C"``): a capitalised name, the clause short,
     opening no title of its own (a naming verb, "được nhân rộng", may stand in it), and
-    ending in "; " or "và"."""
+    ending in "; " or "và"; the name opened by no event or media noun ("Báo ...") and
+    followed by a clause describing it or the sentence end, not a predicate of its own."""
     match = lex.ANY_QUOTED.search(sentence, position)
-    if not match or not match["name"][:1].isupper():
+    if not match or not match["name"][:1].isupper() or lex.opens_with_event_noun(match["name"]):
         return None
     gap = sentence[position : match.start()]
-    if len(gap) > ITEM_GAP or not _LIST_GOES_ON.search(gap):
+    if len(gap) > ITEM_GAP or not _LIST_GOES_ON.search(gap) or not _described_after(
+            sentence, match.end()):
         return None
     return match if all(cue.kind is lex.CueKind.NAME for cue in lex.cues_in(gap)) else None
+
+
+def _described_after(sentence: str, position: int) -> bool:
+    """What follows a listed name describes it: punctuation, the sentence end, the next
+    name of a list, or a describing word (``model_item_describers.txt``: "ở", "của")."""
+    return bool(lex.describing_after_re().match(sentence, position)
+                or lex.CHAINED_QUOTE.match(sentence, position))
 
 
 _OWNER_AFTER_ITEM = re.compile(
@@ -117,12 +126,12 @@ def quoted_list(sentence: str, position: int) -> list[Found]:
         if len(gap) > limit or lex.cue_re().search(gap):
             break
         if not lex.not_a_model(match["name"]):
-            found.append(Found(match.start("name"), match.end("name"), ModelRule.QUOTED_LIST))
+            found.append(Found.of_name(match, ModelRule.QUOTED_LIST))
         position = match.end()
     cut = _CUT_LAST_ITEM.match(sentence, position) if found else None
     if cut and _has_vowel(cut["name"].split()[-1]):  # the excerpt stops in the last name,
         # after a whole syllable ("... hòa nhập cộng", not "... k"): keep the words it has
-        found.append(Found(cut.start("name"), cut.end("name"), ModelRule.QUOTED_LIST))
+        found.append(Found.of_name(cut, ModelRule.QUOTED_LIST))
     return found
 
 
@@ -227,10 +236,10 @@ def _item_at(sentence: str, start: int) -> Found | None:
     end_of_item = sentence.find(";", start)
     item = sentence[start : end_of_item if end_of_item >= 0 else len(sentence)]
     title = cut_description(item, in_quotes=False)
-    if not _can_be_item(item, title):
-        return None
     opener = lex.item_opener_re().match(title)
     skipped = opener.end() if opener and can_be_title(title[opener.end():]) else 0
+    if not _can_be_item(item, title[skipped:]):
+        return None
     return Found(start + skipped, start + len(title), ModelRule.LISTED_ACTIVITY)
 
 
@@ -277,25 +286,27 @@ def counted_names(sentence: str, found: tuple[Found, ...]) -> list[Found]:
         if (match.start("name") in taken or not name[:1].isupper()
                 or not lex.count_verb_re().search(clause) or lex.not_a_model(name)):
             continue
-        counted.append(Found(match.start("name"), match.end("name"), ModelRule.COUNTED_NAME))
+        counted.append(Found.of_name(match, ModelRule.COUNTED_NAME))
         taken.add(match.start("name"))
     return counted + _membered_names(sentence, taken)
 
 
 def _membered_names(sentence: str, taken: set[int]) -> list[Found]:
     """ ""Tổ thanh niên xung kích" gồm 15 đoàn viên": a capitalised quoted name whose
-    members are counted right after it is a team or club set up as a model."""
-    return [Found(match.start("name"), match.end("name"), ModelRule.COUNTED_NAME)
+    members are counted right after it is a team or club set up as a model, unless an
+    event noun stands before it ("Cuộc thi "..." gồm 300 đoàn viên")."""
+    return [Found.of_name(match, ModelRule.COUNTED_NAME)
             for match in lex.membered_quote_re().finditer(sentence)
             if match.start("name") not in taken and match["name"][:1].isupper()
-            and not lex.not_a_model(match["name"])]
+            and not lex.not_a_model(match["name"])
+            and not lex.after_event_noun(words_before(sentence, match.start()))]
 
 
 def presented_by_passive(sentence: str, found: tuple[Found, ...]) -> list[Found]:
     """``"Lớp dạy chữ Khmer dịp hè" được duy trì``: a named initiative, no cue needed."""
     taken = {item.start for item in found}
     return [
-        Found(match.start("name"), match.end("name"), ModelRule.QUOTED_PASSIVE)
+        Found.of_name(match, ModelRule.QUOTED_PASSIVE)
         for match in lex.passive_re().finditer(sentence)
         if match.start("name") not in taken and not lex.not_a_model(match["name"])
         and not lex.names_something_else(words_before(sentence, match.start()))
@@ -333,11 +344,22 @@ def pointed_back(sentence: str, ctx: ArticleContext, offset: int) -> list[Found]
     start = ends[-1] if ends else 0
     names = [match for match in lex.ANY_QUOTED.finditer(before, start)
              if _can_be_pointed_back_to(match["name"])]
-    if len({match["name"] for match in names}) != 1:
+    if len({match["name"] for match in names}) != 1 or not _model_like(
+            before[start : names[0].start()], before[start:] + " " + sentence):
         return []
     shift = len(before)
     return [Found(names[0].start("name") - shift, names[0].end("name") - shift,
                   ModelRule.POINTED_BACK)]
+
+
+def _model_like(before_name: str, sentences: str) -> bool:
+    """A name pointed back to is a model: no event, media or work noun before it ("hát bài
+    "..."", "báo "...""), and a cue or a verb of setting up or running it in its sentence
+    or the pointing one (``sentences``)."""
+    if lex.after_event_noun(before_name) or lex.names_something_else(before_name):
+        return False
+    running = lex.running_verb_re().search(sentences)
+    return running is not None or lex.cue_re().search(before_name) is not None
 
 
 def _can_be_pointed_back_to(name: str) -> bool:

@@ -40,11 +40,19 @@ class ModelRejection(str, Enum):
 
 @dataclass(frozen=True, slots=True)
 class Found:
-    """A model's title found in a sentence: its span there and the step that found it."""
+    """A model's title found in a sentence: its span there, the step that found it, and
+    whether the article wrote it as a quoted name (two quoted names of one sentence are
+    two models, see ``stage._told_apart``)."""
 
     start: int
     end: int
     rule: ModelRule
+    quoted: bool = False
+
+    @classmethod
+    def of_name(cls, match: re.Match[str], rule: ModelRule) -> Found:
+        """The quoted name ``match`` holds in its "name" group, found by ``rule``."""
+        return cls(match.start("name"), match.end("name"), rule, quoted=True)
 
 
 @dataclass(frozen=True, slots=True)

@@ -195,13 +195,79 @@ def membered_quote_re() -> re.Pattern[str]:
     return re.compile(
         r"""
         "(?P<name>[^"\n]{2,120}?)"          # a quoted name,
-        \s+(?:gồm|với)\s+                   # "gồm" (made of) or "với" (with)
+        \s+(?:bao\s+)?gồm(?:\s+có)?\s+       # "gồm", "bao gồm", "gồm có": made of (not "với")
         (?:(?:hơn|trên|gần|khoảng)\s+)?     # maybe a qualifier
         \d[\d.]*\s+(?:""" + members + r""")  # a count of members: "15 đoàn viên"
-        (?!\w)
+        (?!\w)                              # the member noun whole, not a longer word's start
         """,
         re.VERBOSE | re.IGNORECASE,
     )
+
+
+MAX_EVENT_GAP = 2  # words between an event noun and its quoted name: "Lễ phát động "...""
+_CLAUSE_BREAK = re.compile(r"[.;:,()\"]")  # where the words read before a quoted name stop
+
+
+@lru_cache(maxsize=1)
+def _lookalike_re() -> re.Pattern[str]:
+    return re.compile(
+        r"""
+        (?<!\S)(?:""" + alternation_of("model_event_lookalikes.txt") + r""")  # "giải quyết"
+        (?!\S)                                # as whole words
+        """,
+        re.VERBOSE,
+    )
+
+
+@lru_cache(maxsize=1)
+def _event_before_re() -> re.Pattern[str]:
+    return re.compile(
+        r"""
+        (?<!\S)(?:""" + alternation_of("model_event_nouns.txt") + r""")  # "giải", "hội thi"
+        (?:\s+\S+){0,""" + str(MAX_EVENT_GAP) + r"""}  # then at most two words ("chạy")
+        $                                      # right before the quoted name
+        """,
+        re.VERBOSE,
+    )
+
+
+def _event_words(text: str) -> str:
+    """``text`` as plain words, each compound that only looks like an event noun ("giải
+    quyết", "thông báo") replaced by "~"."""
+    return _lookalike_re().sub("~", plain(text))
+
+
+def after_event_noun(before_quote: str) -> bool:
+    """The quote opens a few words after an event, media or work noun of its clause
+    ("Giải chạy "...", "hát bài "...", "báo "..."): it names no model."""
+    clause = _CLAUSE_BREAK.split(before_quote)[-1]
+    return _event_before_re().search(_event_words(clause)) is not None
+
+
+def opens_with_event_noun(name: str) -> bool:
+    """ "Hội thi Tiếng hát dân ca", "Báo Nhân Dân": a name opened by an event or media noun."""
+    words = f"{_event_words(name)} "
+    return any(words.startswith(f"{noun} ") for noun in lower("model_event_nouns.txt"))
+
+
+@lru_cache(maxsize=1)
+def describing_after_re() -> re.Pattern[str]:
+    return re.compile(
+        r"""
+        \s*(?:
+          [.,;:()!?…\u2013\u2014-]    # punctuation closing or setting off the name
+          | $                           # or the sentence's end
+          | (?:""" + alternation_of("model_item_describers.txt") + r""")(?!\w)  # "ở", "của"
+        )
+        """,
+        re.VERBOSE | re.IGNORECASE,
+    )
+
+
+@lru_cache(maxsize=1)
+def running_verb_re() -> re.Pattern[str]:
+    verbs = alternation_of("model_running_verbs.txt")
+    return re.compile(r"(?<!\w)(?:" + verbs + r")(?!\w)", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)

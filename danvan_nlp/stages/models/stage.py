@@ -54,7 +54,7 @@ def find_models(article: Article) -> None:
         for index, item in enumerate(found):
             context = _context(sentence, found, index)
             plain, model = _record(article, start, item, context)
-            told.append((plain, _Told(model, plain, number)))
+            told.append((plain, _Told(model, plain, number, item.quoted)))
     groups = each_with_repeats(told, _told_apart)
     article.models.extend(_with_fullest_context([told.model for told in group])
                           for group in groups)
@@ -62,15 +62,13 @@ def find_models(article: Article) -> None:
 
 @dataclass(frozen=True, slots=True)
 class _Told:
-    """One mention of a model: the model, its title's plain words, its sentence's number."""
+    """One mention of a model: the model, its title's plain words, its sentence's number,
+    and whether its title was a quoted name."""
 
     model: Model
     plain: str
     sentence: int
-
-
-_QUOTED_RULES = frozenset({ModelRule.QUOTED_NAME, ModelRule.QUOTED_LIST, ModelRule.NAMED_BEFORE,
-                           ModelRule.QUOTED_PASSIVE, ModelRule.COUNTED_NAME})
+    quoted: bool
 
 
 def _told_apart(later: _Told, earlier: _Told) -> bool:
@@ -78,7 +76,7 @@ def _told_apart(later: _Told, earlier: _Told) -> bool:
     a list of names ("Vì môi trường xanh, sạch, đẹp", "Phối hợp ... xanh sạch, đẹp, ...")
     does not name a model twice."""
     return (later.sentence == earlier.sentence and later.plain != earlier.plain
-            and {later.model.rule, earlier.model.rule} <= _QUOTED_RULES)
+            and later.quoted and earlier.quoted)
 
 
 def _with_fullest_context(group: list[Model]) -> Model:
