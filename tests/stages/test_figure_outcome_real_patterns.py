@@ -340,3 +340,30 @@ def test_a_part_chosen_to_attend_has_a_verb_of_its_own() -> None:
     text = ("Các xã đã khen thưởng 300 tập thể, 250 cá nhân, trong đó đã lựa chọn 60 mô hình "
             "về dự hội nghị của tỉnh.")
     assert _outcomes(text)[-1] == (60.0, "mô hình", "other")
+
+
+def test_parts_that_do_not_add_up_to_the_total_keep_the_last_verb_to_the_last_part() -> None:
+    text = ("Huyện có 45 chi hội, trong đó 20 chi hội vùng cao, 8 chi hội được công nhận "
+            "vững mạnh.")
+    assert _outcomes(text) == [(45.0, "chi hội", "other"), (20.0, "chi hội", "other"),
+                               (8.0, "chi hội", "recognized")]
+    text = "Tổ có 70 đoàn viên, trong đó 30 đoàn viên nam, 12 đoàn viên được tuyên dương."
+    assert [outcome for _, _, outcome in _outcomes(text)] == ["other", "other", "commended"]
+
+
+def test_a_figure_after_ngoai_ra_with_a_negated_verb_of_its_own_is_not_mobilized() -> None:
+    text = ("Năm qua, bà con đã hiến 300m2 đất làm đường, ngoài ra còn 15 hộ chưa đồng ý "
+            "hiến đất.")
+    assert _outcomes(text) == [(300.0, "m²", "mobilized"), (15.0, "hộ", "other")]
+    assert _outcomes("Cả thôn có 9 hộ vẫn không hiến đất mở đường.") == [
+        (9.0, "hộ", "other")]
+    assert _outcomes("Cả thôn có 9 hộ đã đồng ý hiến đất mở đường.") == [
+        (9.0, "hộ", "mobilized")]
+
+
+def test_a_rate_raised_after_a_mobilising_verb_takes_the_raising_verb() -> None:
+    text = "Xã vận động nâng tỷ lệ hộ dùng nước sạch từ 60% lên 85%."
+    assert _outcomes(text) == [(60.0, "%", "other"), (85.0, "%", "other")]
+    assert _rules(text) == ["figure.unit_table.moved_from", "figure.unit_table.moved_to"]
+    text = "Thôn vận động bà con hiến đất mở rộng đường từ 3m lên 6m."
+    assert _outcomes(text) == [(3.0, "m", "other"), (6.0, "m", "implemented")]

@@ -69,6 +69,34 @@ def read_after(view: ClauseView, draft: Draft, end: int, start: int | None = Non
     return _marker_reading(view, marker, end)
 
 
+def negated(view: ClauseView, reading: Reading) -> Reading:
+    """ "15 hộ chưa đồng ý hiến đất": a verb after the figure that did not happen decides
+    no outcome; the figure is ``other`` by its own (negated) verb."""
+    hit = reading.hit
+    if hit is None or reading.how not in (How.MARKER, How.BARE):
+        return reading
+    if search_back(_negation_before(), view.text, max(0, hit.start - NEGATION_REACH),
+                   hit.start):
+        return Reading(Outcome.OTHER, reading.how, hit)
+    return reading
+
+
+NEGATION_REACH = 30  # characters before a verb where its negation and a consent may stand
+
+
+@cache
+def _negation_before() -> re.Pattern[str]:
+    """A negation right before a verb, maybe with a verb of agreeing between."""
+    return re.compile(
+        r"""
+        (?<!\w) (?:""" + clause_words("negation").pattern + r""")  # "chưa", "không"
+        (?: \s+ (?:""" + clause_words("consent").pattern + r""") )?  # "đồng ý"
+        \s+ $                                                      # the verb next
+        """,
+        re.VERBOSE,
+    )
+
+
 def after_aside(view: ClauseView, draft: Draft) -> Reading:
     """ "toàn bộ (100%) đường ... đã được cứng hóa": read on after the closing bracket."""
     closing = view.text.find(")", draft.unit_end, draft.sentence[1])

@@ -16,12 +16,16 @@ wins, and each rule's name is the ``how`` part of the figure's rule
 3. ``marker``: a passive or aspect marker after the figure and its verb ("được ... công
    nhận", "đã xây dựng") - the most explicit statement, so it wins over the rest (read
    past a long subject too: "1.808 mô hình trên các lĩnh vực A, B được triển khai");
-4. ``moved_to``: the value a change reaches ("... lên 4m") takes the verb before the
-   change's start (what 2 withheld from the start value) - after 3, which is explicit;
+4. ``moved_to``: the value a change reaches ("... lên 4m") takes the outcome of the verb
+   of the change, the verb right before its start (what 2 withheld from the start value):
+   "mở rộng" works are implemented, "nâng", "tăng" a rate are ``other`` - a mobilising
+   verb before that verb ("vận động nâng tỷ lệ ... từ 60% lên 85%") moved people to make
+   the change, it is not what the value reached is (GUIDELINES.md: the verb that governs
+   the counted thing decides) - after 3, which is explicit;
 5. ``place_of_verb``: the verb before is followed by a preposition of place ("thực hiện
    tại 79 khóm"): the number says where, so it is ``other`` - before 6, whose verb it is;
 6. ``verb_before`` (and ``partner``, ``labour_of_mobilised``): a strong verb before the
-   number in the same segment ("hiến 334 nghìn m2") - explicit and adjacent, fourth. The
+   number in the same segment ("hiến 334 nghìn m2") - explicit and adjacent, sixth. The
    reading of that verb (:func:`.before.read_before`) already says what it means for the
    figure: labour given through "giúp" is mobilised, money a giving verb governs through
    works is mobilised, founding a Party or state body is ``other``. A verb the figure
@@ -164,9 +168,9 @@ def _moved_to(s: Sides) -> Reading | None:
     start = s.drafts[s.index - 1]
     left, _ = s.view.left_limit(start.start, start.sentence[0])
     reading, _ = read_before(s.view, s.drafts, s.index - 1, left)
-    if reading.how is not How.VERB_BEFORE or reading.outcome is None:
+    if reading.how is not How.VERB_BEFORE or reading.hit is None:
         return None
-    return Reading(reading.outcome, How.MOVED_TO, reading.hit)
+    return Reading(reading.hit.outcome, How.MOVED_TO, reading.hit)  # the change's own verb
 
 
 def _marker(s: Sides) -> Reading | None:
@@ -212,8 +216,11 @@ DIMENSION_GAP = 12  # characters between the two measures of one thing ("70m dà
 
 def _told_with_before(s: Sides) -> Reading | None:
     """ "hiến 400m2 đất, cùng với đó là hơn 200m2", "hiến 70m dài, rộng 1m": the figure
-    shares the outcome of the figure told right before it in the sentence."""
+    shares the outcome of the figure told right before it in the sentence - unless a verb
+    of its own follows it ("..., ngoài ra còn 15 hộ chưa đồng ý hiến đất")."""
     if s.index == 0 or s.drafts[s.index - 1].sentence != s.draft.sentence:
+        return None
+    if s.after.how in (How.MARKER, How.BARE):
         return None
     earlier, text = s.drafts[s.index - 1], s.view.text
     along = search_back(before_number("along_with"), text, earlier.unit_end, s.draft.start)

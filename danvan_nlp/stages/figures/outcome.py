@@ -22,6 +22,7 @@ from danvan_nlp.stages.figures.after import (
     ListRuns,
     after_aside,
     agent_check,
+    negated,
     read_after,
     read_after_long_subject,
     reads_on,
@@ -109,6 +110,7 @@ def _decide(view: ClauseView, drafts: list[Draft], index: int, intro: Draft | No
         after = after_aside(view, draft)
         before = _before_aside(view, drafts, index, (left, before))
     head = head or _bullet_head(view, drafts[index], intro)
+    after = negated(view, after)
     reading = decide(Sides(view, drafts, index, left, after, before, previous, head))
     _apply(draft, reading, view, left)
     return head
