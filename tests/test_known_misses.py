@@ -197,11 +197,11 @@ def test_miss_recipients_of_a_decision_after_a_name() -> None:
 
 
 @known_miss("outcome: a count described by 'là' and a list of who they are before its verb "
-            "('N hộ là đảng viên, nông dân tự nguyện hiến') is read as other (batch 9)")
+            "('N gia đình là X, Y tự nguyện hiến') is read as other (batch 9)")
 def test_miss_a_count_described_by_la_before_its_verb() -> None:
-    text = ("Mấy năm qua, cả huyện có gần 400 hộ là đảng viên, hội viên tự nguyện hiến "
-            "9.000 m2 đất làm đường.")
-    assert _figures(text)[0] == (400.0, "hộ", "mobilized")
+    text = ("Từ đầu nhiệm kỳ, cả thị trấn có chừng 170 gia đình là cựu chiến binh, giáo viên "
+            "tự nguyện hiến 5.200 m2 đất mở hẻm.")
+    assert _figures(text)[0] == (170.0, "gia đình", "mobilized")
 
 
 @known_miss("outcome: an amount after 'với' that says how much a mobilising clause gave "
@@ -215,8 +215,8 @@ def test_miss_an_amount_given_told_after_voi() -> None:
 @known_miss("outcome: the width of a work told after 'với chiều ngang' takes the building verb "
             "before it (batch 9)")
 def test_miss_the_width_of_a_bridge_built() -> None:
-    text = "Huyện đầu tư xây dựng cây cầu qua kênh Xáng với chiều ngang 3,5m."
-    assert _figures(text) == [(3.5, "m", "other")]
+    text = "Xã bỏ vốn làm chiếc cầu qua rạch Cái Sơn với chiều ngang 2,8m."
+    assert _figures(text) == [(2.8, "m", "other")]
 
 
 @known_miss("figures: an equal count in a list of another sentence ('huyện A 2 giải' after "

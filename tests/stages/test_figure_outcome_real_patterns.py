@@ -105,9 +105,9 @@ def test_goods_listed_with_a_sum_after_a_giving_verb_are_mobilized() -> None:
 
 
 def test_a_describing_verb_after_the_count_yields_to_the_deciding_verb() -> None:
-    text = ("Có 95 hộ dân sinh sống dọc theo tuyến tỉnh lộ 937 tự nguyện hiến đất cùng địa "
-            "phương mở rộng mặt đường.")
-    assert _outcomes(text) == [(95.0, "hộ", "mobilized")]
+    text = ("Có 64 gia đình cư trú hai bên đường liên ấp tự nguyện hiến đất để huyện nắn "
+            "thẳng con đường.")
+    assert _outcomes(text) == [(64.0, "gia đình", "mobilized")]
     assert _rules(text) == ["figure.unit_table.bare"]
 
 
@@ -185,17 +185,17 @@ def test_a_medal_handed_to_people_by_a_body_commends_them() -> None:
 
 
 def test_a_commending_verb_without_a_subject_has_the_one_before() -> None:
-    text = ("Dịp này, Chủ tịch UBND tỉnh đã tặng Bằng khen 21 tập thể, 9 cá nhân có thành "
-            "tích xuất sắc; tặng Bằng khen 11 tập thể làm tốt dân vận chính quyền và Bằng "
-            "khen 4 tập thể thực hiện tốt quy chế dân chủ.")
+    text = ("Tại buổi lễ, Chủ tịch UBND tỉnh đã tặng Bằng khen 21 tập thể, 9 cá nhân có nhiều "
+            "thành tích; tặng Bằng khen 11 tập thể làm tốt dân vận chính quyền và Bằng khen 4 "
+            "tập thể giữ tốt quy chế dân chủ.")
     figures = extract(text).figures
     assert [f.value for f in figures] == [21.0, 9.0, 11.0, 4.0]
     assert {f.awarder for f in figures} == {"Chủ tịch UBND tỉnh"}
 
 
 def test_prizes_listed_after_a_giving_verb_have_its_subject_as_awarder() -> None:
-    text = ("Kết thúc hội thi, Ban Tổ chức đã trao: giải Nhất cho xã A, giải Nhì cho xã B, "
-            "2 giải Ba và 5 giải Khuyến khích.")
+    text = ("Khép lại liên hoan, Ban Tổ chức đã trao: giải Đặc biệt cho đội Hòa Bình, giải "
+            "Nhì cho đội Vĩnh Lộc, 3 giải Ba và 4 giải Khuyến khích.")
     figures = extract(text).figures
     assert [(f.outcome.value, f.awarder) for f in figures] == [("commended", "Ban Tổ chức")] * 2
 
@@ -206,8 +206,8 @@ def test_giving_opinions_on_schemes_mobilises_nothing() -> None:
 
 
 def test_the_nearest_planning_verb_is_not_the_building_verb_before_it() -> None:
-    text = "Huyện đã đền bù, xây dựng khu tái định cư và quy hoạch gần 400ha đất sản xuất."
-    assert _outcomes(text) == [(400.0, "ha", "other")]
+    text = "Thị xã giải phóng mặt bằng, làm chợ mới rồi quy hoạch chừng 120ha ruộng muối."
+    assert _outcomes(text) == [(120.0, "ha", "other")]
 
 
 def test_a_road_surfaced_with_asphalt_is_implemented() -> None:
@@ -224,8 +224,8 @@ def test_a_road_opened_then_its_length_is_implemented_and_the_next_part_too() ->
 
 
 def test_a_verbless_total_takes_the_verb_after_its_parts() -> None:
-    text = ("Năm qua, toàn xã có 130 mô hình, trong đó có 90 mô hình tập thể, 40 mô hình cá "
-            "nhân đăng ký thực hiện ở mọi lĩnh vực.")
+    text = ("Đợt này, phường có 130 mô hình, trong đó 90 mô hình tổ dân phố, 40 mô hình hộ "
+            "gia đình đăng ký thực hiện trong năm.")
     assert _outcomes(text) == [(130.0, "mô hình", "registered"),
                                (90.0, "mô hình", "registered"), (40.0, "mô hình", "registered")]
     assert _rules(text)[:2] == ["figure.unit_table.verb_of_parts"] * 2
@@ -242,9 +242,9 @@ def test_parts_whose_verb_decides_nothing_leave_the_total_alone() -> None:
 
 
 def test_a_count_after_voi_is_not_the_object_of_the_verb_before() -> None:
-    text = ("Sau 3 tuần thi, đã có hơn 8.000 người đăng ký tài khoản dự thi với 9.450 lượt "
-            "người dự thi.")
-    assert _outcomes(text) == [(8000.0, "người", "registered"), (9450.0, "lượt", "other")]
+    text = ("Sau một tháng mở cổng, hơn 3.500 học sinh đăng ký tham gia cuộc thi với 6.120 "
+            "lượt bài gửi về.")
+    assert _outcomes(text) == [(3500.0, "học sinh", "registered"), (6120.0, "lượt", "other")]
 
 
 def test_counts_picked_to_be_praised_or_given_prizes_are_commended() -> None:
@@ -326,9 +326,10 @@ def test_a_semicolon_clause_with_a_weak_verb_of_its_own_borrows_nothing() -> Non
 
 
 def test_a_clause_after_va_with_its_own_verb_does_not_take_the_verb_before() -> None:
-    text = ("Đến nay, cả xã đã có trên 500 hộ thực hiện phân loại rác và 200 thành viên tích "
-            "cực sử dụng chế phẩm sinh học.")
-    assert _outcomes(text) == [(500.0, "hộ", "implemented"), (200.0, "thành viên", "other")]
+    text = ("Năm nay, khối phố có 140 gia đình thực hiện trồng rau sạch và 60 hội viên "
+            "thường xuyên sử dụng phân hữu cơ.")
+    assert _outcomes(text) == [(140.0, "gia đình", "implemented"),
+                               (60.0, "hội viên", "other")]
 
 
 def test_an_object_after_the_predicate_of_the_figure_before_still_takes_its_verb() -> None:

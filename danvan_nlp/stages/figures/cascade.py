@@ -30,8 +30,8 @@ wins, and each rule's name is the ``how`` part of the figure's rule
    figure: labour given through "giúp" is mobilised, money a giving verb governs through
    works is mobilised, founding a Party or state body is ``other``. A verb the figure
    before read as its own verb after is its predicate, not this figure's, when "và" opens
-   this figure's clause and a verb follows it ("600 hộ thực hiện phân loại rác và 350
-   thành viên tích cực sử dụng ...");
+   this figure's clause and a verb follows it ("140 gia đình thực hiện trồng rau sạch và
+   60 hội viên thường xuyên sử dụng ...");
 7. ``told_with_before``: a figure told as going with the figure before it in the
    sentence ("hiến 400m2 đất, cùng với đó là 200m2", "hiến 70m dài, rộng 1m") shares that
    figure's outcome - after 6, as a strong verb of its own comes first;
@@ -41,7 +41,7 @@ wins, and each rule's name is the ``how`` part of the figure's rule
 9. ``verb_after_other``: a verb after that decides no outcome still says the figure is
    ``other`` - a verb of its own beats borrowing one (a marker with no verb after it,
    "..., vì đã có", is no verb; nor is giving on what a list raised, "vận động 350 triệu
-   đồng, 500 suất quà tặng hộ nghèo"; nor the share of a part, "39 cá nhân chiếm 89%");
+   đồng, 500 suất quà tặng hộ nghèo"; nor the share of a part, "15 cá nhân chiếm 80%");
 10. ``per_period``: what each period holds ("mỗi tuần có 2 giải") is a rate: ``other``,
    before 11 and 12, because it borrows no verb from a list item or total before it;
 11. ``shared_verb``: a list item with no verb of its own takes the verb of the item before;
@@ -198,7 +198,7 @@ _AND = re.compile(r"(?<!\w)và(?!\w)")  # "và" joining two clauses
 
 
 def _predicate_of_previous(s: Sides) -> bool:
-    """ "600 hộ thực hiện phân loại rác và 350 thành viên tích cực sử dụng ...": a verb the
+    """ "140 gia đình thực hiện trồng rau sạch và 60 hội viên thường xuyên sử dụng ...": a verb the
     figure before read as its own verb after is that figure's predicate, when "và" opens
     a clause whose figure has a verb of its own right after it."""
     hit = s.before.hit
@@ -243,7 +243,7 @@ def _verb_after_other(s: Sides) -> Reading | None:
     if _given_on(s):
         return None  # "vận động 350 triệu đồng, 500 suất quà tặng hộ nghèo": still raised
     if _share_of_part(s):
-        return None  # "trong đó 224 tập thể, 39 cá nhân chiếm 89%": still a part
+        return None  # "trong đó 60 tập thể, 15 cá nhân chiếm 80%": still a part
     return Reading(Outcome.OTHER, How.VERB_AFTER_OTHER, s.after.hit)
 
 
@@ -256,7 +256,7 @@ def _given_on(s: Sides) -> bool:
 
 
 def _share_of_part(s: Sides) -> bool:
-    """Whether the verb after a part or list item only tells its share ("chiếm 89%")."""
+    """Whether the verb after a part or list item only tells its share ("chiếm 80%")."""
     hit = s.after.hit
     borrows = s.head is not None or s.previous is not None
     return borrows and hit is not None and hit.phrase in role_words("share_verb")

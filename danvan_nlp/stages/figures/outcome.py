@@ -209,7 +209,7 @@ def _head(view: ClauseView, drafts: list[Draft], index: int,
 
 
 def _in_closed_aside(text: str, earlier: Draft, left: int) -> bool:
-    """"1.246 người (tăng 5 người so với năm trước), trong đó ...": a figure inside a
+    """"870 hội viên (thêm 12 người so với cuối nhiệm kỳ), trong đó ...": a figure inside a
     bracket closed before the part is an aside, not the part's total."""
     opening = text.rfind("(", earlier.sentence[0], earlier.start)
     if opening == -1 or ")" in text[opening:earlier.start]:
