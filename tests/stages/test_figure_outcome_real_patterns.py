@@ -218,9 +218,19 @@ def test_a_road_surfaced_with_asphalt_is_implemented() -> None:
 
 
 def test_a_road_opened_then_its_length_is_implemented_and_the_next_part_too() -> None:
-    text = ("Xã kêu gọi bà con mở thành công đường vào thôn dài 2,4km; hơn 9km đường vào "
-            "khu chăn nuôi.")
-    assert _outcomes(text) == [(2.4, "km", "implemented"), (9.0, "km", "implemented")]
+    text = ("Năm ngoái, xóm vận động các hộ mở thành công đường ra bãi sông dài 1,8km; gần "
+            "6km đường nội đồng.")
+    assert _outcomes(text) == [(1.8, "km", "implemented"), (6.0, "km", "implemented")]
+
+
+def test_an_adverb_may_stand_between_a_verb_and_its_object() -> None:
+    # "mở" alone is no outcome verb: only "mở đường" read through the adverb decides
+    text = "Mùa khô vừa rồi, bản mở thành công đường lên khu sản xuất dài 700m."
+    assert _outcomes(text) == [(700.0, "m", "implemented")]
+    assert extract(text).figures[0].rule == "figure.unit_table.verb_before"
+    # a phrase holding the adverb itself is still read whole
+    assert _outcomes("Tổ hòa giải đã hòa giải thành công 40 vụ việc.") == [
+        (40.0, "vụ việc", "other")]
 
 
 def test_a_verbless_total_takes_the_verb_after_its_parts() -> None:
