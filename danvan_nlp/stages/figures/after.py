@@ -174,7 +174,7 @@ def _bare_verb(view: ClauseView, draft: Draft, start: int, end: int) -> Reading:
 
 def _blocked(view: ClauseView, draft: Draft, start: int, hit: VerbHit) -> bool:
     """A preposition before the verb makes it describe the noun ("mô hình về xây dựng"),
-    except a place of a co-agent ("ông A cùng 14 hộ trong thôn duy trì mô hình")."""
+    except a place of a co-agent ("ông A cùng 9 hộ trong thôn duy trì mô hình")."""
     gap = view.text[start:hit.start]
     blockers = [m.group() for m in clause_words("blocker").finditer(gap)]
     if not blockers:
@@ -186,8 +186,8 @@ def _blocked(view: ClauseView, draft: Draft, start: int, hit: VerbHit) -> bool:
 
 
 def read_after_long_subject(view: ClauseView, drafts: list[Draft], index: int) -> Reading:
-    """The verb of a long subject, read as a marker or a bare verb: "151 hộ dân sinh sống
-    dọc tuyến ... tự nguyện hiến đất", "1.808 mô hình trên các lĩnh vực A, B, C được triển
+    """The verb of a long subject, read as a marker or a bare verb: "86 hộ dân sinh sống
+    dọc tuyến ... tự nguyện hiến đất", "1.420 mô hình trên các lĩnh vực A, B, C được triển
     khai". Verbs that decide nothing describe the noun and are passed; the first strong
     verb that decides is the predicate, unless a figure after it is its object ("13 đồn ...
     xây dựng 86 mô hình"). Past a comma only a marked verb ("được", "đã") or a verb that

@@ -9,13 +9,13 @@ wins, and each rule's name is the ``how`` part of the figure's rule
 ``CHOICE`` - what the clause says of the figure:
 
 1. ``set_of``: the figure names a set someone belongs to or speaks for ("một trong số
-   1.251 người", "đại diện 9/101 xã") - the verbs around are said of that someone, so
+   1.040 người", "đại diện 6/48 xã") - the verbs around are said of that someone, so
    this ``other`` comes before everything;
-2. ``moved_from``: the value a change starts from ("mở rộng đường từ 2,1m lên 4m") is
+2. ``moved_from``: the value a change starts from ("mở rộng đường từ 3m lên 5,5m") is
    the state before the work, ``other``, whatever verb stands before it;
 3. ``marker``: a passive or aspect marker after the figure and its verb ("được ... công
    nhận", "đã xây dựng") - the most explicit statement, so it wins over the rest (read
-   past a long subject too: "1.808 mô hình trên các lĩnh vực A, B được triển khai");
+   past a long subject too: "1.420 mô hình trên các lĩnh vực A, B được triển khai");
 4. ``moved_to``: the value a change reaches ("... lên 4m") takes the outcome of the verb
    of the change, the verb right before its start (what 2 withheld from the start value):
    "mở rộng" works are implemented, "nâng", "tăng" a rate are ``other`` - a mobilising
@@ -23,7 +23,7 @@ wins, and each rule's name is the ``how`` part of the figure's rule
    the change, it is not what the value reached is (GUIDELINES.md: the verb that governs
    the counted thing decides) - after 3, which is explicit;
 5. ``place_of_verb``: the verb before is followed by a preposition of place ("thực hiện
-   tại 79 khóm"): the number says where, so it is ``other`` - before 6, whose verb it is;
+   tại 46 khóm"): the number says where, so it is ``other`` - before 6, whose verb it is;
 6. ``verb_before`` (and ``partner``, ``labour_of_mobilised``): a strong verb before the
    number in the same segment ("hiến 334 nghìn m2") - explicit and adjacent, sixth. The
    reading of that verb (:func:`.before.read_before`) already says what it means for the
@@ -33,7 +33,7 @@ wins, and each rule's name is the ``how`` part of the figure's rule
    this figure's clause and a verb follows it ("140 gia đình thực hiện trồng rau sạch và
    60 hội viên thường xuyên sử dụng ...");
 7. ``told_with_before``: a figure told as going with the figure before it in the
-   sentence ("hiến 400m2 đất, cùng với đó là 200m2", "hiến 70m dài, rộng 1m") shares that
+   sentence ("hiến 420m2 ruộng, cùng với đó là 90m2", "hiến 35m dài, rộng 1,5m") shares that
    figure's outcome - after 6, as a strong verb of its own comes first;
 8. ``bare``: a verb right after the counted noun ("mô hình đăng ký thực hiện"), or the
    first deciding verb past verbs that describe it ("hộ dân sinh sống dọc ... tự nguyện
@@ -48,7 +48,7 @@ wins, and each rule's name is the ``how`` part of the figure's rule
 12. ``part_of_total``: a part ("trong đó ...", a bullet) takes its total's outcome - after
    11, because a list inside the parts shares its own verb first;
 13. ``semicolon_item``: an item of a ";" list with no verb on either side, after a place
-   ("đổ bê tông đường A hơn 100m; bản B được 300m"), takes the outcome the item before
+   ("đổ bê tông đường A hơn 100m; bản B được 250m"), takes the outcome the item before
    had from its verb before - after 11 and 12, which read a list or total first;
 14. ``other_verb_before``: a weak or distant verb before the number gives ``other``;
 15. ``no_verb``: nothing said (the last resort, always answers).
@@ -59,7 +59,7 @@ each re-reads the chosen verb; their order puts the most specific first:
 
 1. ``target_met``: "hoàn thành 9/9 tiêu chí", "105% chỉ tiêu" - a target reached is
    ``other`` whatever the verb;
-2. ``prize_given``: "trao 15 giải" - prizes handed out are commended;
+2. ``prize_given``: "trao 12 giải" - prizes handed out are commended;
 3. ``rate``: "mức hỗ trợ ... 5 triệu đồng" - a support level is ``other``;
 4. ``restated_share``: "đạt 80,5%" right after a count restates that count's outcome;
 5. ``cost``: "với kinh phí 1,35 tỷ đồng", "nhà sửa chữa 30 triệu đồng" - money not
@@ -211,11 +211,11 @@ def _predicate_of_previous(s: Sides) -> bool:
             and hit.start >= previous.unit_end)
 
 
-DIMENSION_GAP = 12  # characters between the two measures of one thing ("70m dài, rộng 1m")
+DIMENSION_GAP = 12  # characters between the two measures of one thing ("35m dài, rộng 1,5m")
 
 
 def _told_with_before(s: Sides) -> Reading | None:
-    """ "hiến 400m2 đất, cùng với đó là hơn 200m2", "hiến 70m dài, rộng 1m": the figure
+    """ "hiến 420m2 ruộng, cùng với đó là gần 90m2", "hiến 35m dài, rộng 1,5m": the figure
     shares the outcome of the figure told right before it in the sentence - unless a verb
     of its own follows it ("..., ngoài ra còn 15 hộ chưa đồng ý hiến đất")."""
     if s.index == 0 or s.drafts[s.index - 1].sentence != s.draft.sentence:
@@ -278,7 +278,7 @@ ITEM_DECIDED = (How.VERB_BEFORE, How.TOLD_WITH_BEFORE, How.SEMICOLON_ITEM)  # by
 
 
 def _semicolon_item(s: Sides) -> Reading | None:
-    """ "đổ bê tông đường A hơn 100m; bản B được 300m": a verbless ";" item takes the
+    """ "đổ bê tông đường A hơn 100m; bản B được 250m": a verbless ";" item takes the
     outcome of the item before, which its verb before gave."""
     if s.index == 0 or s.before.how is not How.NONE or s.after.how not in (
             How.NONE, How.MARKER_UNKNOWN):
@@ -344,7 +344,7 @@ def _giving_list() -> re.Pattern[str]:
 
 
 def _prize_given(s: Sides) -> Reading | None:
-    """ "trao 15 giải", "đã trao: ..., 3 giải Ba": prizes handed out are commended."""
+    """ "trao 12 giải", "đã trao: ..., 3 giải Ba": prizes handed out are commended."""
     unit = s.draft.unit.unit or ""
     if not any(unit == word or unit.startswith(word + " ") for word in role_words("prize_unit")):
         return None
