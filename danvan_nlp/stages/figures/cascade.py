@@ -41,7 +41,7 @@ wins, and each rule's name is the ``how`` part of the figure's rule
 9. ``verb_after_other``: a verb after that decides no outcome still says the figure is
    ``other`` - a verb of its own beats borrowing one (a marker with no verb after it,
    "..., vì đã có", is no verb; nor is giving on what a list raised, "vận động 350 triệu
-   đồng, 500 suất quà tặng hộ nghèo"; nor the share of a part, "15 cá nhân chiếm 80%");
+   đồng, 500 suất quà tặng hộ nghèo"; nor the share of a part, "17 hội viên chiếm 76%");
 10. ``per_period``: what each period holds ("mỗi tuần có 2 giải") is a rate: ``other``,
    before 11 and 12, because it borrows no verb from a list item or total before it;
 11. ``shared_verb``: a list item with no verb of its own takes the verb of the item before;
@@ -243,7 +243,7 @@ def _verb_after_other(s: Sides) -> Reading | None:
     if _given_on(s):
         return None  # "vận động 350 triệu đồng, 500 suất quà tặng hộ nghèo": still raised
     if _share_of_part(s):
-        return None  # "trong đó 60 tập thể, 15 cá nhân chiếm 80%": still a part
+        return None  # "trong đó 31 chi hội, 17 hội viên chiếm 76%": still a part
     return Reading(Outcome.OTHER, How.VERB_AFTER_OTHER, s.after.hit)
 
 

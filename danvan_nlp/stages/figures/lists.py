@@ -1,7 +1,7 @@
 """Lists whose verb comes after their last item: "Có 12 tập thể xuất sắc và 20 cá nhân
 tiêu biểu được khen thưởng", "35 chi hội, 120 tổ hội, 6 hợp tác xã được thành lập".
 A total with no verb of its own whose "trong đó" parts end with a verb takes that verb
-too ("có 120 mô hình, trong đó 80 mô hình tập thể, 40 mô hình cá nhân đăng ký").
+too ("có 130 mô hình, trong đó 90 mô hình tổ dân phố, 40 mô hình hộ gia đình đăng ký").
 
 The outcome pass reads each figure's own clause, and the clause of an item with its own
 modifiers ("tổ hợp tác", "xuất sắc") stops at the next item. Read right to left, an item
@@ -79,7 +79,7 @@ def _separated(gap: str) -> bool:
 
 
 def give_totals_their_parts_verb(drafts: list[Draft], heads: list[Draft | None]) -> None:
-    """ "có 120 mô hình, trong đó 80 mô hình tập thể, 40 mô hình cá nhân đăng ký": the verb
+    """ "có 130 mô hình, trong đó 90 mô hình tổ dân phố, 40 mô hình hộ gia đình đăng ký": the verb
     after a list of two or more parts that add up to their verbless total is said of them
     all. Parts that do not add up ("có 45 chi hội, trong đó 20 chi hội vùng cao, 8 chi hội
     được công nhận") are subsets told side by side: the verb is the last one's only, and so
