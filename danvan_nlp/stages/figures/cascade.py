@@ -42,7 +42,7 @@ wins, and each rule's name is the ``how`` part of the figure's rule
    ``other`` - a verb of its own beats borrowing one (a marker with no verb after it,
    "..., vì đã có", is no verb; nor is giving on what a list raised, "vận động 350 triệu
    đồng, 500 suất quà tặng hộ nghèo"; nor the share of a part, "17 hội viên chiếm 76%");
-10. ``per_period``: what each period holds ("mỗi tuần có 2 giải") is a rate: ``other``,
+10. ``per_period``: what each period holds ("mỗi tháng có 3 giải") is a rate: ``other``,
    before 11 and 12, because it borrows no verb from a list item or total before it;
 11. ``shared_verb``: a list item with no verb of its own takes the verb of the item before;
 12. ``part_of_total``: a part ("trong đó ...", a bullet) takes its total's outcome - after
