@@ -363,6 +363,12 @@ def test_a_figure_after_ngoai_ra_with_a_negated_verb_of_its_own_is_not_mobilized
     assert _outcomes(text) == [(300.0, "m²", "mobilized"), (15.0, "hộ", "other")]
     assert _outcomes("Cả thôn có 9 hộ vẫn không hiến đất mở đường.") == [
         (9.0, "hộ", "other")]
+    assert _outcomes("Cả thôn có 9 hộ không tham gia hiến đất mở đường.") == [
+        (9.0, "hộ", "other")]
+    assert _outcomes("Năm nay còn 15 mô hình chưa được công nhận.") == [
+        (15.0, "mô hình", "other")]
+    assert _outcomes("Có 20 hộ không những hiến đất mà còn góp tiền.") == [
+        (20.0, "hộ", "mobilized")]  # "không những" (not only) negates nothing
     assert _outcomes("Cả thôn có 9 hộ đã đồng ý hiến đất mở đường.") == [
         (9.0, "hộ", "mobilized")]
 

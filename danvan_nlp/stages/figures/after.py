@@ -11,6 +11,7 @@ import bisect
 import re
 from functools import cache
 
+from danvan_nlp import lexicon
 from danvan_nlp.records import Outcome
 from danvan_nlp.stages.figures.awarder import passive_agent
 from danvan_nlp.stages.figures.clauses import ClauseView, VerbHit, clause_words, place_of_verb
@@ -81,16 +82,22 @@ def negated(view: ClauseView, reading: Reading) -> Reading:
     return reading
 
 
-NEGATION_REACH = 30  # characters before a verb where its negation and a consent may stand
+NEGATION_REACH = 40  # characters before a verb where its negation and linking words may stand
+NEGATION_LINKS = 3  # linking words at most between a negation and its verb
 
 
 @cache
 def _negation_before() -> re.Pattern[str]:
-    """A negation right before a verb, maybe with a verb of agreeing between."""
+    """A negation before a verb, maybe with a few linking words between: verbs of agreeing,
+    markers and soft verbs ("chưa đồng ý hiến", "không tham gia hiến", "chưa được công nhận")."""
+    soft = [row[0] for row in lexicon.table("outcome_verbs.tsv") if row[2] == "soft"]
+    links = "|".join(clause_words(role).pattern for role in ("consent", "marker", "near_marker"))
     return re.compile(
         r"""
         (?<!\w) (?:""" + clause_words("negation").pattern + r""")  # "chưa", "không"
-        (?: \s+ (?:""" + clause_words("consent").pattern + r""") )?  # "đồng ý"
+        (?: \s+ (?:""" + links + r"""                             # "đồng ý", "được"
+               | (?<!\w) (?:""" + lexicon.alternation(soft) + r""") (?!\w)  # "tham gia"
+        ) ){0,""" + str(NEGATION_LINKS) + r"""}
         \s+ $                                                      # the verb next
         """,
         re.VERBOSE,
