@@ -30,7 +30,7 @@ SILENT_ON_GOLD = {
     "model: labelled",  # 'Tên mô hình: A' on a line of its own; same file
     "model: pointed_back",  # '"A" ... . Đây là cách làm ...'; same file
     "figure outcome: verb_of_parts",  # 'có 120 mô hình, trong đó A, B đăng ký'; outcome tests
-    "figure outcome: told_with_before",  # 'hiến 400m2 đất, cùng với đó là 200m2'; same
+    "figure outcome: told_with_before",  # 'hiến 420m2 ruộng, cùng với đó là 90m2'; same
 }
 
 needs_shared = pytest.mark.skipif(

@@ -11,6 +11,7 @@ import bisect
 import re
 from functools import cache
 
+from danvan_nlp import lexicon
 from danvan_nlp.records import Outcome
 from danvan_nlp.stages.figures.awarder import passive_agent
 from danvan_nlp.stages.figures.clauses import ClauseView, VerbHit, clause_words, place_of_verb
@@ -67,6 +68,40 @@ def read_after(view: ClauseView, draft: Draft, end: int, start: int | None = Non
     if marker is None:
         return NOTHING
     return _marker_reading(view, marker, end)
+
+
+def negated(view: ClauseView, reading: Reading) -> Reading:
+    """ "15 hộ chưa đồng ý hiến đất": a verb after the figure that did not happen decides
+    no outcome; the figure is ``other`` by its own (negated) verb."""
+    hit = reading.hit
+    if hit is None or reading.how not in (How.MARKER, How.BARE):
+        return reading
+    if search_back(_negation_before(), view.text, max(0, hit.start - NEGATION_REACH),
+                   hit.start):
+        return Reading(Outcome.OTHER, reading.how, hit)
+    return reading
+
+
+NEGATION_REACH = 40  # characters before a verb where its negation and linking words may stand
+NEGATION_LINKS = 3  # linking words at most between a negation and its verb
+
+
+@cache
+def _negation_before() -> re.Pattern[str]:
+    """A negation before a verb, maybe with a few linking words between: verbs of agreeing,
+    markers and soft verbs ("chưa đồng ý hiến", "không tham gia hiến", "chưa được công nhận")."""
+    soft = [row[0] for row in lexicon.table("outcome_verbs.tsv") if row[2] == "soft"]
+    links = "|".join(clause_words(role).pattern for role in ("consent", "marker", "near_marker"))
+    return re.compile(
+        r"""
+        (?<!\w) (?:""" + clause_words("negation").pattern + r""")  # "chưa", "không"
+        (?: \s+ (?:""" + links + r"""                             # "đồng ý", "được"
+               | (?<!\w) (?:""" + lexicon.alternation(soft) + r""") (?!\w)  # "tham gia"
+        ) ){0,""" + str(NEGATION_LINKS) + r"""}
+        \s+ $                                                      # the verb next
+        """,
+        re.VERBOSE,
+    )
 
 
 def after_aside(view: ClauseView, draft: Draft) -> Reading:
@@ -146,7 +181,7 @@ def _bare_verb(view: ClauseView, draft: Draft, start: int, end: int) -> Reading:
 
 def _blocked(view: ClauseView, draft: Draft, start: int, hit: VerbHit) -> bool:
     """A preposition before the verb makes it describe the noun ("mô hình về xây dựng"),
-    except a place of a co-agent ("ông A cùng 14 hộ trong thôn duy trì mô hình")."""
+    except a place of a co-agent ("ông A cùng 9 hộ trong thôn duy trì mô hình")."""
     gap = view.text[start:hit.start]
     blockers = [m.group() for m in clause_words("blocker").finditer(gap)]
     if not blockers:
@@ -158,8 +193,8 @@ def _blocked(view: ClauseView, draft: Draft, start: int, hit: VerbHit) -> bool:
 
 
 def read_after_long_subject(view: ClauseView, drafts: list[Draft], index: int) -> Reading:
-    """The verb of a long subject, read as a marker or a bare verb: "151 hộ dân sinh sống
-    dọc tuyến ... tự nguyện hiến đất", "1.808 mô hình trên các lĩnh vực A, B, C được triển
+    """The verb of a long subject, read as a marker or a bare verb: "86 hộ dân sinh sống
+    dọc tuyến ... tự nguyện hiến đất", "1.420 mô hình trên các lĩnh vực A, B, C được triển
     khai". Verbs that decide nothing describe the noun and are passed; the first strong
     verb that decides is the predicate, unless a figure after it is its object ("13 đồn ...
     xây dựng 86 mô hình"). Past a comma only a marked verb ("được", "đã") or a verb that

@@ -1,7 +1,7 @@
 """Who gives the award a commended figure received, as written next to it.
 
 Three places say it: the agent of a passive ("được Chủ tịch UBND tỉnh tặng Bằng
-khen"), the subject of an active verb ("Ban Dân vận Tỉnh ủy đã biểu dương ... 16 tập
+khen"), the subject of an active verb ("Ban Dân vận Tỉnh ủy đã biểu dương ... 23 tập
 thể") and an award's owner ("Giấy khen của UBND huyện").
 """
 

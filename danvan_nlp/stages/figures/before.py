@@ -158,14 +158,14 @@ def _body_regex() -> re.Pattern[str]:
 
 
 def _body_after(view: ClauseView, draft: Draft) -> bool:
-    """Whether a body of the political system is counted ("38 đảng bộ", "311 tổ chức Đảng")."""
+    """Whether a body of the political system is counted ("38 đảng bộ", "205 tổ chức Đảng")."""
     return _body_regex().match(view.text, draft.number.end) is not None
 
 
 def _raised_for_works(view: ClauseView, hits: list[VerbHit], hit: VerbHit, draft: Draft,
                       outcome: Outcome) -> bool:
     """Money after works or their cost that a giving verb governs ("ủng hộ xây nhà ...
-    được 200 triệu", "đóng góp kinh phí xây dựng ... được 1,3 tỷ") was raised."""
+    được 200 triệu", "đóng góp kinh phí xây dựng ... được 2,6 tỷ") was raised."""
     if draft.unit.kind is not UnitKind.MONEY or outcome not in (Outcome.IMPLEMENTED,
                                                                   Outcome.OTHER):
         return False
@@ -184,7 +184,7 @@ def _soft_outcome(view: ClauseView, hits: list[VerbHit], hit: VerbHit) -> Outcom
     if hit.outcome is Outcome.OTHER:
         coordinated = _coordinated_outcome(view, hits, hit)
         if coordinated is not None:
-            return coordinated  # "xây dựng và phát huy 274 mô hình": built, then kept up
+            return coordinated  # "xây dựng và phát huy 38 mô hình": built, then kept up
     return Outcome.OTHER if hit.strength is Strength.SOFT else hit.outcome
 
 

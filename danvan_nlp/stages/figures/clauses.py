@@ -67,15 +67,32 @@ def _verb_table() -> dict[str, tuple[Outcome, Strength]]:
 
 
 @lru_cache(maxsize=1)
+def _inner_adverbs() -> list[str]:
+    """Adverbs that may stand inside a verb phrase ("mở thành công đường")."""
+    return [row[0] for row in lexicon.table("figure_clause_words.tsv") if row[1] == "inner_adverb"]
+
+
+@lru_cache(maxsize=1)
 def _verb_regex() -> re.Pattern[str]:
+    adverb = lexicon.alternation(_inner_adverbs())
+    between_words = r"\ (?:(?:" + adverb + r")\ )?"  # a space, maybe around an adverb
     return re.compile(
         r"""
         (?<!\w)                                                    # a whole word
-        (?:""" + lexicon.alternation(list(_verb_table())) + r""")  # an outcome verb
+        (?:""" + lexicon.alternation(list(_verb_table()), between_words) + r""")  # a verb
         (?!\w)
         """,
         re.VERBOSE,
     )
+
+
+def _phrase_of(written: str) -> str:
+    """The lexicon phrase of a verb as written, without an adverb inside it."""
+    if written in _verb_table():
+        return written
+    for adverb in _inner_adverbs():
+        written = written.replace(f" {adverb} ", " ", 1)
+    return written
 
 
 @lru_cache(maxsize=1)
@@ -140,8 +157,8 @@ class ClauseView:
 
     def _find_hits(self) -> list[VerbHit]:
         table = _verb_table()
-        return [VerbHit(m.start(), m.end(), m.group(), *table[m.group()])
-                for m in _verb_regex().finditer(self.text)]
+        phrases = [(m, _phrase_of(m.group())) for m in _verb_regex().finditer(self.text)]
+        return [VerbHit(m.start(), m.end(), phrase, *table[phrase]) for m, phrase in phrases]
 
     def _is_noun(self, hit: VerbHit) -> bool:
         """ "các tổ chức", "Sở Xây dựng": a verb used as (or inside) a noun."""

@@ -243,7 +243,7 @@ def _place_labels() -> frozenset[str]:
 
 
 def _place_count(before: str, unit: CountedUnit | None) -> bool:
-    """"huyện Mường Tè 45 người", "dân tộc Mông 540 người", "huyện Vĩnh Lợi 118.000 m2": a
+    """"huyện Mường Tè 45 người", "dân tộc Mông 540 người", "huyện Phước Long 96.000 m2": a
     count or a measure right after a named place or people, not a number inside the name."""
     if unit is None or unit.rule is not UnitRule.TABLE \
             or unit.kind not in (UnitKind.COUNT, UnitKind.PERCENT, UnitKind.MEASURE):
@@ -272,7 +272,7 @@ def _before_non_unit(text: str, number: Number, unit: CountedUnit | None) -> boo
     words = match["word"].lower().split()
     phrase = len(words) > 1 and " ".join(words) in non_units()
     if unit is not None and unit.rule is UnitRule.TABLE:
-        return phrase  # "hai con số", "7098 lượt xem": a longer phrase than the unit
+        return phrase  # "hai con số", "5120 lượt xem": a longer phrase than the unit
     return words[0] in non_units() or phrase
 
 

@@ -1,7 +1,7 @@
 """Lists whose verb comes after their last item: "Có 12 tập thể xuất sắc và 20 cá nhân
 tiêu biểu được khen thưởng", "35 chi hội, 120 tổ hội, 6 hợp tác xã được thành lập".
 A total with no verb of its own whose "trong đó" parts end with a verb takes that verb
-too ("có 120 mô hình, trong đó 80 mô hình tập thể, 40 mô hình cá nhân đăng ký").
+too ("có 130 mô hình, trong đó 90 mô hình tổ dân phố, 40 mô hình hộ gia đình đăng ký").
 
 The outcome pass reads each figure's own clause, and the clause of an item with its own
 modifiers ("tổ hợp tác", "xuất sắc") stops at the next item. Read right to left, an item
@@ -79,18 +79,29 @@ def _separated(gap: str) -> bool:
 
 
 def give_totals_their_parts_verb(drafts: list[Draft], heads: list[Draft | None]) -> None:
-    """ "có 120 mô hình, trong đó 80 mô hình tập thể, 40 mô hình cá nhân đăng ký": the verb
-    after a list of two or more parts is said of them all and of their verbless total. One
-    part with a verb ("trong đó 30 mô hình được công nhận") may be a subset: left as is."""
+    """ "có 130 mô hình, trong đó 90 mô hình tổ dân phố, 40 mô hình hộ gia đình đăng ký": the verb
+    after a list of two or more parts that add up to their verbless total is said of them
+    all. Parts that do not add up ("có 45 chi hội, trong đó 20 chi hội vùng cao, 8 chi hội
+    được công nhận") are subsets told side by side: the verb is the last one's only, and so
+    is one part with a verb ("trong đó 30 mô hình được công nhận")."""
     for index, total in enumerate(drafts[:-1]):
         if not _verbless(total) or heads[index + 1] is not total:
             continue
         last = _parts_verb(drafts, index)
-        if last is None:
+        if last is None or not _add_up(total, drafts[index + 1:last + 1]):
             continue
         for draft in [total, *drafts[index + 1:last]]:
             draft.outcome, draft.awarder = drafts[last].outcome, drafts[last].awarder
             draft.how = How.VERB_OF_PARTS
+
+
+SUM_TOLERANCE = 0.005  # parts written rounded ("1,2 nghìn") may miss the total by this share
+
+
+def _add_up(total: Draft, parts: list[Draft]) -> bool:
+    """Whether the parts' values add up to the total's (the whole breakdown, not a subset)."""
+    whole = total.number.value
+    return abs(sum(part.number.value for part in parts) - whole) <= SUM_TOLERANCE * whole
 
 
 def _parts_verb(drafts: list[Draft], index: int) -> int | None:

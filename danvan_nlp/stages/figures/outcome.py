@@ -7,10 +7,10 @@ outcome verb ("hiến 334 nghìn m2"). A figure with no verb of its own shares t
 of the list it belongs to ("19 tập thể và 23 cá nhân ... được tặng Bằng khen") or
 takes its total's outcome when it is a part ("trong đó", a colon, brackets, or a
 sentence opening with "Trong đó,"); an amount alone in brackets reads the verb before
-the bracket ("vận động tặng quà (233 triệu đồng)"). Shares that restate a count and
+the bracket ("vận động góp quỹ khuyến học (36 triệu đồng)"). Shares that restate a count and
 support levels are read in :mod:`.restate`; lists whose verb follows their last item in
 :mod:`.lists`. A commended figure whose verb has no subject of its own takes the awarder of
-the commended figure before it in the sentence ("...; tặng Bằng khen 14 tập thể").
+the commended figure before it in the sentence ("...; tặng Bằng khen 11 tập thể").
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from danvan_nlp.stages.figures.after import (
     ListRuns,
     after_aside,
     agent_check,
+    negated,
     read_after,
     read_after_long_subject,
     reads_on,
@@ -61,8 +62,8 @@ def decide_outcomes(view: ClauseView, drafts: list[Draft]) -> None:
 
 
 def _share_awarders(drafts: list[Draft]) -> None:
-    """ "Chủ tịch UBND tỉnh tặng Bằng khen 28 tập thể; tặng Bằng khen 14 tập thể và Bằng
-    khen 5 tập thể": a commending verb with no subject of its own has the subject of the
+    """ "Chủ tịch UBND tỉnh tặng Bằng khen 21 tập thể; tặng Bằng khen 11 tập thể và Bằng
+    khen 4 tập thể": a commending verb with no subject of its own has the subject of the
     commending verb before it in the sentence."""
     giver: Draft | None = None
     for draft in drafts:
@@ -109,6 +110,7 @@ def _decide(view: ClauseView, drafts: list[Draft], index: int, intro: Draft | No
         after = after_aside(view, draft)
         before = _before_aside(view, drafts, index, (left, before))
     head = head or _bullet_head(view, drafts[index], intro)
+    after = negated(view, after)
     reading = decide(Sides(view, drafts, index, left, after, before, previous, head))
     _apply(draft, reading, view, left)
     return head
@@ -116,7 +118,7 @@ def _decide(view: ClauseView, drafts: list[Draft], index: int, intro: Draft | No
 
 def _before_aside(view: ClauseView, drafts: list[Draft], index: int,
                   inside: tuple[int, Reading]) -> Reading:
-    """ "vận động tặng quà học sinh (233 triệu đồng)": an amount alone in brackets is what
+    """ "vận động góp quỹ khuyến học (36 triệu đồng)": an amount alone in brackets is what
     the verb before the bracket moved; things counted there keep their own reading."""
     left, before = inside
     if before.how is not How.NONE or drafts[index].unit.kind not in MEASURED:
@@ -153,7 +155,7 @@ def _reach_after(view: ClauseView, drafts: list[Draft], index: int,
 
 def _bullet_head(view: ClauseView, draft: Draft, intro: Draft | None) -> Draft | None:
     """The total of a bulleted item: the last figure of the line that opens the list
-    with a colon ("công nhận 64 mô hình, cụ thể:" / "- Kinh tế: 30 mô hình;")."""
+    with a colon ("công nhận 57 mô hình, cụ thể:" / "- Kinh tế: 30 mô hình;")."""
     if intro is None or not _BULLET.match(view.text, draft.sentence[0]):
         return None
     opens_list = view.text[intro.sentence[0]:intro.sentence[1]].rstrip().endswith(":")
@@ -192,7 +194,7 @@ def _head(view: ClauseView, drafts: list[Draft], index: int,
           opening: tuple[int, str]) -> Draft | None:
     """The total a part belongs to: the last figure of the sentence before the part.
 
-    Brackets and colons must follow their total closely ("55 mô hình (29 tập thể ...)").
+    Brackets and colons must follow their total closely ("48 mô hình (27 tập thể ...)").
     """
     draft, (left, opener) = drafts[index], opening
     earlier = next((drafts[i] for i in range(index - 1, -1, -1) if drafts[i].unit_end <= left
@@ -207,7 +209,7 @@ def _head(view: ClauseView, drafts: list[Draft], index: int,
 
 
 def _in_closed_aside(text: str, earlier: Draft, left: int) -> bool:
-    """"1.246 người (tăng 5 người so với năm trước), trong đó ...": a figure inside a
+    """"870 hội viên (thêm 12 người so với cuối nhiệm kỳ), trong đó ...": a figure inside a
     bracket closed before the part is an aside, not the part's total."""
     opening = text.rfind("(", earlier.sentence[0], earlier.start)
     if opening == -1 or ")" in text[opening:earlier.start]:
@@ -227,7 +229,7 @@ def _sentence_total(view: ClauseView, drafts: list[Draft], index: int,
     """ "... công nhận 900 mô hình. Trong đó, kinh tế 300 mô hình": a sentence that opens
     with "trong đó" lists parts of the last figure of the sentence before that counts
     the same kind of thing (no money among the parts of 16 collectives), the same unit
-    first ("169 mô hình ... tại 79 khóm. Trong đó, 132 mô hình ...": the models). A few
+    first ("140 mô hình ... tại 46 khóm. Trong đó, 98 mô hình ...": the models). A few
     sentences with no figure may stand between (a caption, a remark), if the total
     counts the very unit of the part."""
     (left, opener), draft = opening, drafts[index]
@@ -243,7 +245,7 @@ def _sentence_total(view: ClauseView, drafts: list[Draft], index: int,
         if earlier.sentence != before:  # stand together: none of ``before`` is further back
             break
         if _same_kind(earlier, draft) and not _is_place(view, earlier):
-            candidates.append(earlier)  # not "tại 79 khóm": a place is where, not a total
+            candidates.append(earlier)  # not "tại 46 khóm": a place is where, not a total
     same_unit = [earlier for earlier in candidates if earlier.unit.unit == draft.unit.unit]
     if gap.strip():
         candidates = []  # across other sentences: only a total of the same unit
@@ -255,12 +257,12 @@ COUNTED = (UnitKind.COUNT, UnitKind.CLASSIFIER)  # things counted, with or witho
 
 
 def _same_kind(earlier: Draft, draft: Draft) -> bool:
-    """Whether two figures count the same kind of thing ("811 vị", "315 già làng")."""
+    """Whether two figures count the same kind of thing ("146 vị", "58 già làng")."""
     kinds = {earlier.unit.kind, draft.unit.kind}
     return len(kinds) == 1 or kinds <= set(COUNTED)
 
 
 def _is_place(view: ClauseView, draft: Draft) -> bool:
-    """Whether a figure names places ("tại 79 khóm", "thuộc 617/874 thôn")."""
+    """Whether a figure names places ("tại 46 khóm", "thuộc 70/92 thôn")."""
     return draft.how is How.PLACE_OF_VERB or bool(
         search_back(before_number("place"), view.text, draft.sentence[0], draft.start))

@@ -167,7 +167,7 @@ def _merge_repeats(figures: list[tuple[Figure, bool]]) -> list[Figure]:
 def _same_sentence_item(kept: dict[tuple[object, ...], Figure], key: tuple[object, ...],
                         told: tuple[Figure, Figure | None]) -> tuple[object, ...]:
     """The key of a figure: equal items of one sentence ("dân tộc Tày 6 người; dân tộc Dao
-    6 người", "2 giải tập thể, 15 giải cá nhân, 1 giải nhất, 2 giải nhì") are facts of
+    6 người", "3 giải đội, 9 giải thí sinh, 1 giải nhất, 3 giải nhì") are facts of
     their own, so a repeat in the same sentence gets the next count (the last part of the
     key) when it follows its equal or the figure told right before it as a list item."""
     (figure, before), base, last = told, key, None
