@@ -504,3 +504,32 @@ def test_a_post_does_not_run_into_a_verb_or_an_ordinary_seat() -> None:
         "Lê Văn Tâm": ["Giám đốc hợp tác xã"]}
     assert _posts("Ông Lê Văn Tâm, Phó Giám đốc Sở Tài chính tại Cần Thơ cho biết.") == {
         "Lê Văn Tâm": ["Phó Giám đốc Sở Tài chính"]}
+
+
+def test_a_shared_title_over_items_written_post_then_name() -> None:
+    text = ("Đến dự có các Ủy viên Trung ương Đảng: Phó Chủ tịch Quốc hội Trần Văn Hai; Phó "
+            "Chủ tịch Ủy ban Trung ương MTTQ Việt Nam Lê Thị Ba.")
+    assert _posts(text) == {
+        "Trần Văn Hai": ["Phó Chủ tịch Quốc hội", "Ủy viên Trung ương Đảng"],
+        "Lê Thị Ba": ["Phó Chủ tịch Ủy ban Trung ương MTTQ Việt Nam", "Ủy viên Trung ương Đảng"]}
+
+
+def test_abbreviated_and_ranked_heads_of_posts() -> None:
+    text = "Bằng khen tặng bà Lê Thị Lan, Phó GĐ Đài PT-TH tỉnh; ông Đỗ Văn Sáu, GĐ Sở Xây dựng."
+    assert _posts(text) == {"Lê Thị Lan": ["Phó GĐ Đài PT-TH tỉnh"],
+                            "Đỗ Văn Sáu": ["GĐ Sở Xây dựng"]}
+    text = ("Phó Chủ tịch nước, Phó Chủ tịch thứ nhất Hội đồng Thi đua - Khen thưởng Trung ương "
+            "Võ Thị Hoa dự.")
+    assert _posts(text) == {"Võ Thị Hoa": [
+        "Phó Chủ tịch nước", "Phó Chủ tịch thứ nhất Hội đồng Thi đua - Khen thưởng Trung ương"]}
+    text = "Đồng chí Lê Văn Hai, Phó trưởng đoàn chuyên trách Đoàn ĐBQH tỉnh, chủ trì."
+    assert _posts(text) == {"Lê Văn Hai": ["Phó trưởng đoàn chuyên trách Đoàn ĐBQH tỉnh"]}
+
+
+def test_an_unlisted_family_name_before_thi() -> None:
+    assert _posts("Bí thư Huyện ủy Khúc Thị Duyên trao giấy khen.") == {
+        "Khúc Thị Duyên": ["Bí thư Huyện ủy"]}
+
+
+def test_a_late_leader_commemorated_is_no_official() -> None:
+    assert _posts("Nhân kỷ niệm Ngày sinh Chủ tịch Tôn Đức Thắng, xã khánh thành cầu.") == {}

@@ -225,12 +225,29 @@ def words_at_end(tokens: list[Token], end: int, phrases: PhraseIndex) -> int:
 
 
 def _items_split_by_semicolons(tokens: list[Token], first: int) -> bool:
-    """True when the list's items are split by ";": its first item is "Name, Post" or a
-    bare name followed straight by ";"."""
+    """True when the list's items are split by ";": its first item is "Name, Post", "Post
+    Name" or a bare name followed straight by ";"."""
     end = name_end(tokens, first, introduced=True) if first < len(tokens) else None
     if end is not None and end < len(tokens) and tokens[end].text == ";":
         return True
-    return _items_carry_posts(tokens, first)
+    return _items_carry_posts(tokens, first) or _items_post_then_name(tokens, first)
+
+
+_ITEM_REACH = 40  # tokens of posts an item "Post Name" may hold before its name
+
+
+def _items_post_then_name(tokens: list[Token], first: int) -> bool:
+    """True when the list's first item is "Post Name" closed by ";" ("các Ủy viên Trung
+    ương Đảng: Phó Chủ tịch Quốc hội A; Phó Chủ tịch ... B")."""
+    if first >= len(tokens) or not pos.title_at(tokens, first):
+        return False
+    for later in range(first + 1, min(len(tokens), first + _ITEM_REACH)):
+        if tokens[later].text in {";", ".", "\n"}:
+            return False
+        end = name_end(tokens, later) if tokens[later].is_capitalised else None
+        if end is not None:
+            return end < len(tokens) and tokens[end].text == ";"
+    return False
 
 
 def _items_carry_posts(tokens: list[Token], first: int) -> bool:

@@ -89,12 +89,20 @@ def _can_start_name(tokens: list[Token], index: int, introduced: bool) -> bool:
     first = tokens[index]
     if not first.is_capitalised or first.text in _BLOCKING_GIVEN or first.lower in _HONORIFIC:
         return False
-    if not introduced and first.text not in _surnames() and not _marked_given(first.text):
+    if not introduced and first.text not in _surnames() and not _marked_given(first.text) \
+            and not _female_middle_follows(tokens, index):
         return False
     if words_at(tokens, index, _not_person()) or _after_namesake_opener(tokens, index):
         return False
     return not _after_place_word(tokens, index) or _middle_name_follows(tokens, index) \
         or _not_a_province(tokens, index) or _village_head_named(tokens, index)
+
+
+def _female_middle_follows(tokens: list[Token], index: int) -> bool:
+    """"Văn Thị Bạch Tuyết", "Khổng Thị Hằng": "Thị" then a given name make the word
+    before it a family name, listed or not."""
+    return index + 2 < len(tokens) and tokens[index + 1].text == "Thị" \
+        and tokens[index + 2].is_capitalised
 
 
 def _marked_given(word: str) -> bool:

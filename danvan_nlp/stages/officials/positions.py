@@ -124,6 +124,8 @@ def _body_step(tokens: list[Token], index: int) -> int:
         part = words_at(tokens, index + 1, _comma_parts())
         return 1 + part if part else 0
     if token.text in {"-", "–"} and index + 1 < len(tokens):  # "Phòng Văn hóa - Xã hội"
+        if _joined_abbreviations(tokens, index):
+            return 1  # "Đài PT-TH tỉnh": a dash written tight between two abbreviations
         part = words_at(tokens, index + 1, _dash_parts())
         return 1 + part if part and tokens[index + 1].is_capitalised else 0
     if token.kind == "punct":
@@ -200,6 +202,12 @@ def _open_head_end(tokens: list[Token], body_start: int, end: int) -> int | None
         if head_end > body_start and not tokens[head_end - 1].text[0].islower():
             return None
     return None
+
+
+def _joined_abbreviations(tokens: list[Token], dash: int) -> bool:
+    before, after = tokens[dash - 1], tokens[dash + 1]
+    return dash > 0 and before.is_upper_word and after.is_upper_word \
+        and before.end == tokens[dash].start and tokens[dash].end == after.start
 
 
 def _and_step(tokens: list[Token], after: int) -> int:
