@@ -126,6 +126,7 @@ def _line_pattern() -> re.Pattern[str]:
         r"""
         ^\W*                                                # bullets, pipes
         (?:(?P<cue>""" + lexicon.alternation(cues) + r""")\s*:?\s*)?  # "Cập nhật lúc"
+        (?:\d{1,2}[:h]\d{2}(?::\d{2})?\s*[-|,]\s*(?=\D))?    # a clock first ("06:00:00 - Thứ Hai")
         (?:(?P<weekday>""" + lexicon.alternation(list(weekdays)) + r""")\s*[,-]?\s*)?
         (?:ngày\s*)?                                        # "Thứ Bảy, ngày 20/04/2024"
         (?:\d{1,2}[:h]\d{2}\s*[,|-]?\s*(?:ngày\s*)?)?       # a clock before the date

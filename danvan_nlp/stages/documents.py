@@ -127,10 +127,20 @@ _YEAR = re.compile(r"(?:19|20)\d\d")  # "Kế hoạch 2025", "Quy hoạch 2030":
 _NUMBER_AND_YEAR = re.compile(r"\d{1,5}/(?:19|20)\d\d")  # "202/2025": a code only after "số"
 
 
+_SPAN_AFTER = re.compile(r"\snăm(?!\w)")  # "Kế hoạch 5 năm": a plan's span of years
+_LONGEST_SPAN = 10  # years; a code is written with its zero ("Chỉ thị 05 năm 2021")
+
+
+def _span_follows(article: Article, match: re.Match[str], code: str) -> bool:
+    return code.isdigit() and not code.startswith("0") and int(code) <= _LONGEST_SPAN \
+        and _SPAN_AFTER.match(article.ntext, match.end()) is not None
+
+
 def _document(article: Article, match: re.Match[str]) -> DocumentRef | None:
     code = _SPACE.sub("", match["code"] or match["lone"]).replace("–", "-")
-    if (_YEAR.fullmatch(code) or _NUMBER_AND_YEAR.fullmatch(code)) and " số " not in match[0]:
-        return None  # "Kế hoạch 2025", "Báo cáo 12/2025": a year or a month, unless "số" says code
+    if " số " not in match[0] and (_YEAR.fullmatch(code) or _NUMBER_AND_YEAR.fullmatch(code)
+                                   or _span_follows(article, match, code)):
+        return None  # "Kế hoạch 2025", "Báo cáo 12/2025", "Kế hoạch 5 năm": unless "số" says code
     kind = match["kind"] or _capitalised(match["lower"]) or _kind_of(code)
     if not kind:
         return None

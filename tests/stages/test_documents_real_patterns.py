@@ -79,3 +79,11 @@ def test_a_spaced_dash_before_the_first_part_of_a_code() -> None:
 def test_a_number_and_year_without_so_is_a_month() -> None:
     assert extract("Báo cáo 12/2025 cho thấy xã có 5 mô hình.").documents == []
     assert extract("Kế hoạch 10/2025 của xã được triển khai.").documents == []
+
+
+def test_a_plans_span_of_years_is_no_code() -> None:
+    assert extract("Xã thực hiện Kế hoạch 5 năm 2026 – 2030 về giao thông.").documents == []
+    # a code written with its zero, or after "số", stays a code
+    assert [d.code for d in extract("Thực hiện Chỉ thị 03 năm 2022 của Huyện ủy.").documents] == [
+        "03"]
+    assert [d.code for d in extract("Theo Kế hoạch số 7 năm 2024 của xã.").documents] == ["7"]

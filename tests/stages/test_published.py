@@ -171,3 +171,7 @@ def test_a_date_beside_a_weather_box_is_the_fetch_day() -> None:
 def test_a_temperature_in_the_lead_is_no_weather_box() -> None:
     text = "Thứ Hai, 05/08/2024 10:30\nTrời nắng 39°C, bà con vẫn ra quân làm đường." + BODY
     assert extract(text).published == "2024-08-05"
+
+
+def test_a_clock_before_the_weekday_of_a_date_line() -> None:
+    assert extract("Tiêu đề\n07:15:00 - Thứ Ba, 12/03/2024" + BODY).published == "2024-03-12"
