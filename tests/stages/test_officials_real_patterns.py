@@ -4,6 +4,8 @@ import pytest
 
 from danvan_nlp import extract
 from danvan_nlp.records import Role
+from danvan_nlp.stages.officials.article_tokens import unwrapped
+from danvan_nlp.tokens import tokenize
 
 
 def _posts(text: str) -> dict[str, list[str]]:
@@ -533,3 +535,13 @@ def test_an_unlisted_family_name_before_thi() -> None:
 
 def test_a_late_leader_commemorated_is_no_official() -> None:
     assert _posts("Nhân kỷ niệm Ngày sinh Chủ tịch Tôn Đức Thắng, xã khánh thành cầu.") == {}
+
+
+def test_a_hard_wrapped_text_keeps_a_name_broken_across_lines() -> None:
+    text = ("Hội nghị có các đại biểu là chức sắc, tu sĩ, văn nghệ\nsĩ, trí thức, người có uy "
+            "tín trong cộng\nđồng. Tại hội nghị, TS. Hoàng\nMinh Đức - Phó Giám đốc Sở Nội vụ "
+            "trình bày.")
+    assert _posts(text) == {"Hoàng Minh Đức": ["Phó Giám đốc Sở Nội vụ"]}
+    # a page's own lines keep their breaks: a caption line does not run into the next line
+    tokens = tokenize("Ông Lê Văn Hai\nPhó Giám đốc Sở Nội vụ trình bày tại hội nghị.")
+    assert [t.kind for t in unwrapped(tokens)].count("newline") == 1

@@ -35,12 +35,28 @@ def _places() -> PhraseIndex:
 
 
 def _build(context: ArticleContext) -> list[Token]:
-    tokens = tokenize(context.text)
+    tokens = unwrapped(tokenize(context.text))
     for start in _byline_starts(tokens):
         end = _capitals_end(tokens, start)
         if _is_byline(tokens, start, end):
             tokens[start:end] = [_capitalised(token) for token in tokens[start:end]]
     return tokens
+
+
+_WRAPPED_BREAKS = 2  # line breaks inside a sentence that mark a hard-wrapped text
+
+
+def unwrapped(tokens: list[Token]) -> list[Token]:
+    """A hard-wrapped text ("... văn nghệ\nsĩ, trí thức"; "ThS. Phan\nDuy Khiêm") loses the
+    line breaks that fall between two words: only when at least two breaks run on into a
+    lower-case word, which a page's own lines never do."""
+    breaks = [index for index in range(1, len(tokens) - 1)
+              if tokens[index].kind == "newline" and tokens[index - 1].kind == "word"
+              and tokens[index + 1].kind == "word"]
+    if sum(tokens[index + 1].text[0].islower() for index in breaks) < _WRAPPED_BREAKS:
+        return tokens
+    dropped = set(breaks)
+    return [token for index, token in enumerate(tokens) if index not in dropped]
 
 
 def _byline_starts(tokens: list[Token]) -> list[int]:

@@ -155,7 +155,8 @@ def _add(article: Article, tokens: list[Token], people: dict[str, Official],
     name_span = article.span(first.start, last.end)
     official = people.get(mention.name)
     if official is None:
-        shown = mention.name if mention.rule is OfficialRule.SHORT_NAME else name_span.text
+        shown = mention.name if mention.rule is OfficialRule.SHORT_NAME else " ".join(
+            name_span.text.split())  # a hard-wrapped name ("Phan\nDuy Khiêm") on one line
         official = Official(name=shown, positions=[], mentions=[], rule=mention.rule,
                             honorific=mention.honorific, rank=mention.rank)
         people[mention.name] = official
