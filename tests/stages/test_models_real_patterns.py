@@ -587,3 +587,53 @@ def test_event_and_media_nouns_and_their_lookalikes() -> None:
     assert not lex.after_event_noun("Giải bóng chuyền năm nay có thêm đội ")
     assert lex.opens_with_event_noun("Tạp chí Cộng sản")
     assert not lex.opens_with_event_noun("Giải pháp xanh cho đồng ruộng")
+
+
+@pytest.mark.parametrize(
+    ("text", "titles"),
+    [
+        # a count of members or a measure told after the title stays out of it
+        ("Năm ngoái, Hội Phụ nữ xã ra mắt mô hình đan lát mây tre với 14 thành viên, "
+         "vốn góp 30 triệu đồng.", ["đan lát mây tre"]),
+        ("Xã nhân rộng mô hình trồng sả hữu cơ trên diện tích 42,5 ha/38 hộ tham gia.",
+         ["trồng sả hữu cơ"]),
+        ("Hội Nông dân xây dựng mô hình nuôi lươn không bùn với quy mô 1.200 m2 bể.",
+         ["nuôi lươn không bùn"]),
+        ("Theo ông trưởng thôn, mô hình Chợ phiên vùng cao qua 12 năm duy trì, bằng nhiều "
+         "cách làm linh hoạt đã giữ được nét riêng của bản.", ["Chợ phiên vùng cao"]),
+        # a measure told as a quality is part of the title: "với quy mô lớn"
+        ("Huyện khuyến khích mô hình trồng dứa với quy mô lớn của các hợp tác xã.",
+         ["trồng dứa với quy mô lớn"]),
+    ],
+)
+def test_a_title_stops_before_counts_and_measures(text: str, titles: list[str]) -> None:
+    assert _titles(text) == titles
+
+
+def test_an_abbreviation_spelled_out_in_brackets_stays_in_the_title() -> None:
+    text = ("Mô hình Câu lạc bộ (CLB) trồng nấm rơm của Đoàn xã Tân Lợi giúp thanh niên có "
+            "việc làm.")
+    assert _titles(text) == ["Câu lạc bộ (CLB) trồng nấm rơm"]
+
+
+def test_a_bracket_that_is_no_abbreviation_still_ends_the_title() -> None:
+    text = "Xã triển khai mô hình làm mắm cá linh (ấp Phú Hòa) và bán ra thị trường."
+    assert _titles(text) == ["làm mắm cá linh"]
+
+
+def test_the_speaker_after_a_comma_is_not_part_of_the_title() -> None:
+    text = ("Chị Lan kể: “Nhờ mô hình nuôi chim bồ câu, tôi có thêm tiền cho con đi học.”")
+    assert _titles(text) == ["nuôi chim bồ câu"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Đảng ủy xã biểu dương 12 tập thể điển hình "Dân vận khéo năm 2024" tại hội nghị.',
+        "Lãnh đạo tỉnh đề nghị xã sớm làm quen với mô hình chính quyền mới, gắn với việc "
+        "chuẩn bị tốt các kỳ họp.",
+        "Cán bộ phường được tập huấn để vận hành mô hình chính quyền hai cấp thông suốt.",
+    ],
+)
+def test_a_campaign_year_and_the_new_government_structure_are_no_models(text: str) -> None:
+    assert _titles(text) == []
