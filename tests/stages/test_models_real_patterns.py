@@ -637,3 +637,19 @@ def test_the_speaker_after_a_comma_is_not_part_of_the_title() -> None:
 )
 def test_a_campaign_year_and_the_new_government_structure_are_no_models(text: str) -> None:
     assert _titles(text) == []
+
+
+def test_a_counted_slogan_name_ending_in_khong_is_a_title() -> None:
+    text = ("Tiêu biểu là mô hình tổ dân phố 4 không: “Không rác thải - Không trộm cắp - "
+            "Không tảo hôn - Không nợ đọng” ở thị trấn Mường Khương.")
+    assert _titles(text) == ["tổ dân phố 4 không"]
+
+
+def test_a_level_after_a_number_still_ends_no_title() -> None:
+    text = "Huyện chọn mô hình ít nhưng sâu, gắn với chính quyền địa phương 2 cấp."
+    assert all(not title.endswith("2 cấp") for title in _titles(text))
+
+
+def test_a_quoted_name_set_up_again_in_the_passive_is_a_model() -> None:
+    text = "Tháng 3/2024, “Bếp ăn nghĩa tình số 4” tiếp tục được mở tại thôn Đắk Răng."
+    assert _titles(text) == ["Bếp ăn nghĩa tình số 4"]
