@@ -653,3 +653,24 @@ def test_a_level_after_a_number_still_ends_no_title() -> None:
 def test_a_quoted_name_set_up_again_in_the_passive_is_a_model() -> None:
     text = "Tháng 3/2024, “Bếp ăn nghĩa tình số 4” tiếp tục được mở tại thôn Đắk Răng."
     assert _titles(text) == ["Bếp ăn nghĩa tình số 4"]
+
+
+def test_a_comma_list_ending_in_an_ellipsis_gives_one_model_per_item() -> None:
+    text = ("Xã nhân rộng mô hình nuôi vịt trời, trồng gừng dưới tán rừng, ép dầu lạc thủ "
+            "công... Nhờ đó nhiều hộ thoát nghèo.")
+    assert _titles(text) == ["nuôi vịt trời", "trồng gừng dưới tán rừng", "ép dầu lạc thủ công"]
+
+
+@pytest.mark.parametrize(
+    ("text", "titles"),
+    [
+        # no ellipsis: the items describe one model
+        ("Xã nhân rộng mô hình nuôi vịt trời, trồng gừng dưới tán rừng, ép dầu lạc thủ công.",
+         ["nuôi vịt trời, trồng gừng dưới tán rừng, ép dầu lạc thủ công"]),
+        # two items only: one model told by two verbs
+        ("Hội Phụ nữ duy trì mô hình thu gom phế liệu, bán lấy tiền… Chị em rất hào hứng.",
+         ["thu gom phế liệu, bán lấy tiền"]),
+    ],
+)
+def test_other_comma_lists_stay_one_title(text: str, titles: list[str]) -> None:
+    assert _titles(text) == titles

@@ -176,6 +176,33 @@ def described(
     return Found(position, position + len(title), ModelRule.DESCRIBED)
 
 
+MIN_OPEN_LIST_ITEMS = 3  # "A, B, C...": fewer items read as one title ("hiến đất, làm đường")
+OPEN_LIST_END = re.compile(
+    r"""
+    \s*(?:\.\.\.|…)   # an ellipsis, three dots or one sign: the list goes on
+    """,
+    re.VERBOSE,
+)
+
+
+def open_list_items(sentence: str, title: Found) -> list[Found]:
+    """ "Mô hình nuôi dê, trồng sả, ép mía...": a described title of three or more comma
+    items closed by an ellipsis is an open list of models, one title per item; any other
+    title stays whole."""
+    words = sentence[title.start : title.end]
+    items = words.split(",")
+    if len(items) < MIN_OPEN_LIST_ITEMS or not OPEN_LIST_END.match(sentence, title.end):
+        return [title]
+    found, start = [], title.start
+    for item in items:
+        lead = len(item) - len(item.lstrip())
+        if not can_be_title(item.strip()):
+            return [title]
+        found.append(Found(start + lead, start + len(item.rstrip()), ModelRule.DESCRIBED))
+        start += len(item) + 1
+    return found
+
+
 def cut_description(rest: str, *, in_quotes: bool) -> str:
     """``rest`` up to the first end marker (or closing quote), at most one long clause,
     and before the next model of a list ("trồng cam, mô hình nuôi dê")."""
