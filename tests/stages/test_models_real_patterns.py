@@ -674,3 +674,15 @@ def test_a_comma_list_ending_in_an_ellipsis_gives_one_model_per_item() -> None:
 )
 def test_other_comma_lists_stay_one_title(text: str, titles: list[str]) -> None:
     assert _titles(text) == titles
+
+
+def test_an_abbreviation_told_later_names_the_same_model() -> None:
+    text = ("Mô hình Câu lạc bộ (CLB) đan lưới của Hội Phụ nữ xã Long Hữu có hiệu quả. "
+            "Năm 2022, xã ra mắt mô hình CLB đan lưới xuất khẩu với 25 thành viên.")
+    assert _titles(text) == ["Câu lạc bộ (CLB) đan lưới"]
+
+
+def test_an_abbreviation_whose_letters_do_not_fit_spells_nothing_out() -> None:
+    text = ("Mô hình Câu lạc bộ (HTX) đan lưới của Hội Phụ nữ xã Long Hữu có hiệu quả. "
+            "Năm 2022, xã ra mắt mô hình HTX đan lưới xuất khẩu với 25 thành viên.")
+    assert _titles(text) == ["Câu lạc bộ (HTX) đan lưới", "HTX đan lưới xuất khẩu"]
