@@ -686,3 +686,17 @@ def test_an_abbreviation_whose_letters_do_not_fit_spells_nothing_out() -> None:
     text = ("Mô hình Câu lạc bộ (HTX) đan lưới của Hội Phụ nữ xã Long Hữu có hiệu quả. "
             "Năm 2022, xã ra mắt mô hình HTX đan lưới xuất khẩu với 25 thành viên.")
     assert _titles(text) == ["Câu lạc bộ (HTX) đan lưới", "HTX đan lưới xuất khẩu"]
+
+
+@pytest.mark.parametrize(
+    ("text", "titles"),
+    [
+        ("Cán bộ đồn hướng dẫn bà con làm mô hình trồng trọt để có thêm thu nhập.", []),
+        ("Xã giới thiệu mô hình chăn nuôi của gia đình ông Tư cho các hộ khác.", []),
+        # a sector noun with what it raises or grows is a practice of its own
+        ("Xã giới thiệu mô hình chăn nuôi dê sinh sản của hộ ông Tư.",
+         ["chăn nuôi dê sinh sản"]),
+    ],
+)
+def test_a_bare_sector_noun_is_no_model(text: str, titles: list[str]) -> None:
+    assert _titles(text) == titles

@@ -171,7 +171,7 @@ def described(
     if addressees:  # the title is the activity, not whom and where it mobilises
         position, rest = position + addressees.end(), rest[addressees.end():]
     title = cut_description(rest, in_quotes=in_quotes)
-    if not can_be_title(title):
+    if not can_be_title(title) or lex.is_generic_practice(title):
         return None
     return Found(position, position + len(title), ModelRule.DESCRIBED)
 

@@ -470,6 +470,13 @@ def is_theme_year(name: str) -> bool:
     return THEME_YEAR.match(name.strip()) is not None
 
 
+def is_generic_practice(title: str) -> bool:
+    """ "chăn nuôi", "trồng trọt để tăng thu nhập": a bare sector noun, maybe with its
+    purpose after "để", names a kind of practice, not a model."""
+    words = plain(title.split(" để ")[0])
+    return words in lower("model_generic_practices.txt")
+
+
 def is_abstract(name: str) -> bool:
     """ "điều tạo ra sự khác biệt": a phrase opened by an abstract head noun."""
     words = f"{plain(name)} "
