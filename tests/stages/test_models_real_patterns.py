@@ -587,3 +587,116 @@ def test_event_and_media_nouns_and_their_lookalikes() -> None:
     assert not lex.after_event_noun("Giải bóng chuyền năm nay có thêm đội ")
     assert lex.opens_with_event_noun("Tạp chí Cộng sản")
     assert not lex.opens_with_event_noun("Giải pháp xanh cho đồng ruộng")
+
+
+@pytest.mark.parametrize(
+    ("text", "titles"),
+    [
+        # a count of members or a measure told after the title stays out of it
+        ("Năm ngoái, Hội Phụ nữ xã ra mắt mô hình đan lát mây tre với 14 thành viên, "
+         "vốn góp 30 triệu đồng.", ["đan lát mây tre"]),
+        ("Xã nhân rộng mô hình trồng sả hữu cơ trên diện tích 42,5 ha/38 hộ tham gia.",
+         ["trồng sả hữu cơ"]),
+        ("Hội Nông dân xây dựng mô hình nuôi lươn không bùn với quy mô 1.200 m2 bể.",
+         ["nuôi lươn không bùn"]),
+        ("Theo ông trưởng thôn, mô hình Chợ phiên vùng cao qua 12 năm duy trì, bằng nhiều "
+         "cách làm linh hoạt đã giữ được nét riêng của bản.", ["Chợ phiên vùng cao"]),
+        # a measure told as a quality is part of the title: "với quy mô lớn"
+        ("Huyện khuyến khích mô hình trồng dứa với quy mô lớn của các hợp tác xã.",
+         ["trồng dứa với quy mô lớn"]),
+    ],
+)
+def test_a_title_stops_before_counts_and_measures(text: str, titles: list[str]) -> None:
+    assert _titles(text) == titles
+
+
+def test_an_abbreviation_spelled_out_in_brackets_stays_in_the_title() -> None:
+    text = ("Mô hình Câu lạc bộ (CLB) trồng nấm rơm của Đoàn xã Tân Lợi giúp thanh niên có "
+            "việc làm.")
+    assert _titles(text) == ["Câu lạc bộ (CLB) trồng nấm rơm"]
+
+
+def test_a_bracket_that_is_no_abbreviation_still_ends_the_title() -> None:
+    text = "Xã triển khai mô hình làm mắm cá linh (ấp Phú Hòa) và bán ra thị trường."
+    assert _titles(text) == ["làm mắm cá linh"]
+
+
+def test_the_speaker_after_a_comma_is_not_part_of_the_title() -> None:
+    text = ("Chị Lan kể: “Nhờ mô hình nuôi chim bồ câu, tôi có thêm tiền cho con đi học.”")
+    assert _titles(text) == ["nuôi chim bồ câu"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Đảng ủy xã biểu dương 12 tập thể điển hình "Dân vận khéo năm 2024" tại hội nghị.',
+        "Lãnh đạo tỉnh đề nghị xã sớm làm quen với mô hình chính quyền mới, gắn với việc "
+        "chuẩn bị tốt các kỳ họp.",
+        "Cán bộ phường được tập huấn để vận hành mô hình chính quyền hai cấp thông suốt.",
+    ],
+)
+def test_a_campaign_year_and_the_new_government_structure_are_no_models(text: str) -> None:
+    assert _titles(text) == []
+
+
+def test_a_counted_slogan_name_ending_in_khong_is_a_title() -> None:
+    text = ("Tiêu biểu là mô hình tổ dân phố 4 không: “Không rác thải - Không trộm cắp - "
+            "Không tảo hôn - Không nợ đọng” ở thị trấn Mường Khương.")
+    assert _titles(text) == ["tổ dân phố 4 không"]
+
+
+def test_a_level_after_a_number_still_ends_no_title() -> None:
+    text = "Huyện chọn mô hình ít nhưng sâu, gắn với chính quyền địa phương 2 cấp."
+    assert all(not title.endswith("2 cấp") for title in _titles(text))
+
+
+def test_a_quoted_name_set_up_again_in_the_passive_is_a_model() -> None:
+    text = "Tháng 3/2024, “Bếp ăn nghĩa tình số 4” tiếp tục được mở tại thôn Đắk Răng."
+    assert _titles(text) == ["Bếp ăn nghĩa tình số 4"]
+
+
+def test_a_comma_list_ending_in_an_ellipsis_gives_one_model_per_item() -> None:
+    text = ("Xã nhân rộng mô hình nuôi vịt trời, trồng gừng dưới tán rừng, ép dầu lạc thủ "
+            "công... Nhờ đó nhiều hộ thoát nghèo.")
+    assert _titles(text) == ["nuôi vịt trời", "trồng gừng dưới tán rừng", "ép dầu lạc thủ công"]
+
+
+@pytest.mark.parametrize(
+    ("text", "titles"),
+    [
+        # no ellipsis: the items describe one model
+        ("Xã nhân rộng mô hình nuôi vịt trời, trồng gừng dưới tán rừng, ép dầu lạc thủ công.",
+         ["nuôi vịt trời, trồng gừng dưới tán rừng, ép dầu lạc thủ công"]),
+        # two items only: one model told by two verbs
+        ("Hội Phụ nữ duy trì mô hình thu gom phế liệu, bán lấy tiền… Chị em rất hào hứng.",
+         ["thu gom phế liệu, bán lấy tiền"]),
+    ],
+)
+def test_other_comma_lists_stay_one_title(text: str, titles: list[str]) -> None:
+    assert _titles(text) == titles
+
+
+def test_an_abbreviation_told_later_names_the_same_model() -> None:
+    text = ("Mô hình Câu lạc bộ (CLB) đan lưới của Hội Phụ nữ xã Long Hữu có hiệu quả. "
+            "Năm 2022, xã ra mắt mô hình CLB đan lưới xuất khẩu với 25 thành viên.")
+    assert _titles(text) == ["Câu lạc bộ (CLB) đan lưới"]
+
+
+def test_an_abbreviation_whose_letters_do_not_fit_spells_nothing_out() -> None:
+    text = ("Mô hình Câu lạc bộ (HTX) đan lưới của Hội Phụ nữ xã Long Hữu có hiệu quả. "
+            "Năm 2022, xã ra mắt mô hình HTX đan lưới xuất khẩu với 25 thành viên.")
+    assert _titles(text) == ["Câu lạc bộ (HTX) đan lưới", "HTX đan lưới xuất khẩu"]
+
+
+@pytest.mark.parametrize(
+    ("text", "titles"),
+    [
+        ("Cán bộ đồn hướng dẫn bà con làm mô hình trồng trọt để có thêm thu nhập.", []),
+        ("Xã giới thiệu mô hình chăn nuôi của gia đình ông Tư cho các hộ khác.", []),
+        # a sector noun with what it raises or grows is a practice of its own
+        ("Xã giới thiệu mô hình chăn nuôi dê sinh sản của hộ ông Tư.",
+         ["chăn nuôi dê sinh sản"]),
+    ],
+)
+def test_a_bare_sector_noun_is_no_model(text: str, titles: list[str]) -> None:
+    assert _titles(text) == titles

@@ -63,7 +63,10 @@ answer means the cue gives nothing:
    ("như: mô hình A (Hội Nông dân), B"), named without a cue - before 10, which would
    take the first item alone;
 10. ``described``: the unquoted words after the cue up to its owner, place or result
-    ("mô hình nuôi ong của ..." gives "nuôi ong") - the last resort, always answers.
+    ("mô hình nuôi ong của ..." gives "nuôi ong"), one title per item when three or
+    more comma-separated items end in an ellipsis ("Mô hình nuôi dê, trồng sả, ép mía...":
+    an open list), and nothing when the words are a bare sector noun ("mô hình chăn nuôi
+    để ...": a kind of practice) - the last resort, always answers.
 
 The names of the steps that find are :class:`.found.ModelRule`, the names of those that
 reject :class:`.found.ModelRejection`; :func:`finding_rules` lists the former from the
@@ -183,7 +186,7 @@ def _common_noun(site: CueSite) -> list[Found] | None:
 def _described(site: CueSite) -> list[Found]:
     title = finders.described(site.sentence, site.position, site.cue.starts_with,
                               in_quotes=finders.inside_quotes(site.sentence, site.match.start()))
-    return [title] if title else []
+    return finders.open_list_items(site.sentence, title) if title else []
 
 
 def _listed_activities(site: CueSite) -> list[Found] | None:
@@ -200,7 +203,7 @@ def _listed_activities(site: CueSite) -> list[Found] | None:
 
 
 _TITLE_LISTS = ("model_title_stops.txt", "model_title_ends.txt", "model_title_rejects.txt",
-                "model_title_compounds.txt")
+                "model_title_compounds.txt", "model_generic_practices.txt")
 _EVENT_LISTS = ("model_event_nouns.txt", "model_event_lookalikes.txt")
 _NAME_LISTS = ("model_campaigns.txt", "model_campaign_markers.txt", "model_abstract_heads.txt",
                "model_slogan_values.txt")

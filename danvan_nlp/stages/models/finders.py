@@ -14,6 +14,7 @@ from danvan_nlp.stages.models import lexicon as lex
 from danvan_nlp.stages.models.found import Found, ModelRule
 
 MIN_TITLE_WORDS = 2
+COUNTED_WORDS = ("không", "có")  # what a slogan name counts: "5 không", "3 có"
 MAX_DESCRIBED_WORDS = 20
 LIST_GAP = 80  # characters allowed between two quoted names of one list
 ITEM_GAP = 300  # ... when the gap describes the name before and ends in ";"
@@ -170,9 +171,36 @@ def described(
     if addressees:  # the title is the activity, not whom and where it mobilises
         position, rest = position + addressees.end(), rest[addressees.end():]
     title = cut_description(rest, in_quotes=in_quotes)
-    if not can_be_title(title):
+    if not can_be_title(title) or lex.is_generic_practice(title):
         return None
     return Found(position, position + len(title), ModelRule.DESCRIBED)
+
+
+MIN_OPEN_LIST_ITEMS = 3  # "A, B, C...": fewer items read as one title ("hiến đất, làm đường")
+OPEN_LIST_END = re.compile(
+    r"""
+    \s*(?:\.\.\.|…)   # an ellipsis, three dots or one sign: the list goes on
+    """,
+    re.VERBOSE,
+)
+
+
+def open_list_items(sentence: str, title: Found) -> list[Found]:
+    """ "Mô hình nuôi dê, trồng sả, ép mía...": a described title of three or more comma
+    items closed by an ellipsis is an open list of models, one title per item; any other
+    title stays whole."""
+    words = sentence[title.start : title.end]
+    items = words.split(",")
+    if len(items) < MIN_OPEN_LIST_ITEMS or not OPEN_LIST_END.match(sentence, title.end):
+        return [title]
+    found, start = [], title.start
+    for item in items:
+        lead = len(item) - len(item.lstrip())
+        if not can_be_title(item.strip()):
+            return [title]
+        found.append(Found(start + lead, start + len(item.rstrip()), ModelRule.DESCRIBED))
+        start += len(item) + 1
+    return found
 
 
 def cut_description(rest: str, *, in_quotes: bool) -> str:
@@ -254,10 +282,17 @@ def can_be_title(title: str) -> bool:
     words = title.lower().split()
     if len(words) < MIN_TITLE_WORDS:
         return False
-    if lex.title_stop_re().fullmatch(words[-1]) and not lex.ends_in_compound(title):
+    if (lex.title_stop_re().fullmatch(words[-1]) and not lex.ends_in_compound(title)
+            and not _counted_last_word(words)):
         return False
     rejects = lex.lower("model_title_rejects.txt")
     return not any(word in words or (not word.isalnum() and word in title) for word in rejects)
+
+
+def _counted_last_word(words: list[str]) -> bool:
+    """ "ấp 5 không", "chi bộ 3 có": "không" or "có" after a number is the counted part
+    of a slogan name, not a word the title runs on to ("2 cấp" still ends nothing)."""
+    return len(words) >= MIN_TITLE_WORDS and words[-2].isdigit() and words[-1] in COUNTED_WORDS
 
 
 def campaign_activities(sentence: str) -> list[Found]:
@@ -310,7 +345,14 @@ def presented_by_passive(sentence: str, found: tuple[Found, ...]) -> list[Found]
         for match in lex.passive_re().finditer(sentence)
         if match.start("name") not in taken and not lex.not_a_model(match["name"])
         and not lex.names_something_else(words_before(sentence, match.start()))
+        and not _counted_before(sentence, match.start())
     ]
+
+
+def _counted_before(sentence: str, position: int) -> bool:
+    """ "30 "Điểm giao dịch" được mở": a number right before the quote counts places
+    opened, it does not present one named initiative."""
+    return sentence[:position].rstrip()[-1:].isdigit()
 
 
 def deeds(sentence: str) -> list[Found]:

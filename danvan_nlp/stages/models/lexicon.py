@@ -111,9 +111,17 @@ def title_stop_re() -> re.Pattern[str]:
 def title_end_re() -> re.Pattern[str]:
     return re.compile(
         r"""
-        \s*[;:()\[\]!?…]               # punctuation that closes a description,
+        \s*\((?!(?-i:[A-ZĐ]{2,8})\))    # a bracket, not one spelling out an abbreviation
+                                        #   in the title: "Tổ hợp tác (THT) nuôi cá"
+        | (?<!(?-i:[A-ZĐ]))\)           # ... nor the one closing it
+        | \s*[;:\[\]!?…]                 # punctuation that closes a description,
         | \.(?!\d)                      # and a full stop, not the one in "8.600"
         | \s+-\s                        # a dash clause
+        | ,?\s+(?:với|qua|trên|sau)\s+   # a count or measure told of the model:
+          (?:(?:tổng\s+)?(?:diện\s+tích|quy\s+mô)\s+)?  # "với 12 hộ", "qua 15 năm",
+          (?:hơn\s+|gần\s+|khoảng\s+)?\d  #   "trên diện tích 80 ha" (not "quy mô lớn")
+        | ,\s+(?:tôi|em|chúng\s+tôi|chúng\s+em|mình)(?!\w)  # the speaker after a comma:
+                                        #   "Tham gia mô hình nuôi dê, tôi ..."
         | ,?\s+(?:""" + lexicon.alternation(lexicon.words("model_title_ends.txt")) + r""")
           (?!\w)                        # owner, place or result: "của", "ở", "góp phần"
         """,
@@ -384,10 +392,20 @@ def _padded_campaigns() -> tuple[tuple[str, str, int], ...]:
     return tuple((c, f" {c} ", len(c.split())) for c in campaigns())
 
 
+CAMPAIGN_YEAR = re.compile(
+    r"""
+    ^(?:năm\s+)?         # "năm" maybe written before the year
+    (?:19|20)\d\d$       # a year alone: the campaign's round, not a numbered model
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+
 def _numbered_variant(name: str, campaign: str) -> bool:
-    """"Dân vận khéo 1+10": a campaign's name and a number after it names a model."""
+    """"Dân vận khéo 1+10": a campaign's name and a number after it names a model; a year
+    after it ("Dân vận khéo năm 2024") is the campaign's round, not a model."""
     rest = " ".join(name.split()[len(campaign.split()):])
-    return any(char.isdigit() for char in rest)
+    return any(char.isdigit() for char in rest) and not CAMPAIGN_YEAR.match(rest)
 
 
 def _after_place(words: str, padded: str, size: int) -> bool:
@@ -450,6 +468,13 @@ THEME_YEAR = re.compile(
 def is_theme_year(name: str) -> bool:
     """ "Năm dân vận chính quyền 2019": a year's theme, not a model."""
     return THEME_YEAR.match(name.strip()) is not None
+
+
+def is_generic_practice(title: str) -> bool:
+    """ "chăn nuôi", "trồng trọt để tăng thu nhập": a bare sector noun, maybe with its
+    purpose after "để", names a kind of practice, not a model."""
+    words = plain(title.split(" để ")[0])
+    return words in lower("model_generic_practices.txt")
 
 
 def is_abstract(name: str) -> bool:

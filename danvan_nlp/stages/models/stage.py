@@ -55,9 +55,34 @@ def find_models(article: Article) -> None:
             context = _context(sentence, found, index)
             plain, model = _record(article, start, item, context)
             told.append((plain, _Told(model, plain, number, item.quoted)))
-    groups = each_with_repeats(told, _told_apart)
+    groups = each_with_repeats(_abbreviations_spelled_out(told), _told_apart)
     article.models.extend(_with_fullest_context([told.model for told in group])
                           for group in groups)
+
+
+_ABBREVIATION = re.compile(
+    r"""
+    (?P<words>(?:\w+\s+){2,8}?)   # the words an abbreviation stands for, ...
+    \((?P<short>[A-ZĐ]{2,8})\)    # ... then the abbreviation in brackets: "Tổ hợp tác (THT)"
+    """,
+    re.VERBOSE,
+)
+
+
+def _abbreviations_spelled_out(told: list[tuple[str, _Told]]) -> list[tuple[str, _Told]]:
+    """The plain words of each title with every abbreviation a title spells out ("Tổ hợp
+    tác (THT) nuôi cá") replaced by its words, so that "THT nuôi cá thương phẩm" told later
+    is the same model."""
+    spelled: dict[str, str] = {}
+    for _, mention in told:
+        for match in _ABBREVIATION.finditer(mention.model.title):
+            words = match["words"].split()[-len(match["short"]):]
+            if "".join(word[0] for word in words).upper() == match["short"]:
+                spelled[match["short"].lower()] = " ".join(words).lower()
+    if not spelled:
+        return told
+    return [(" ".join(spelled.get(word, word) for word in plain.split()), mention)
+            for plain, mention in told]
 
 
 @dataclass(frozen=True, slots=True)
