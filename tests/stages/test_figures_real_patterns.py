@@ -154,9 +154,36 @@ def test_founding_a_self_managed_board_is_implemented() -> None:
         (10.0, "ban", "implemented")]
 
 
-def test_a_length_written_in_metres_keeps_the_word() -> None:
+def test_a_length_in_metres_is_recorded_m_however_written() -> None:
     units = [unit for _, unit, _ in _figures("Thôn mở rộng đường thêm 3 mét, lát 450 m vỉa hè.")]
-    assert units == ["mét", "m"]
+    assert units == ["m", "m"]
+
+
+def test_square_metres_written_with_a_hyphen_or_a_spaced_exponent_are_one_area() -> None:
+    assert _figures("Ông Tòng hiến 420 mét-vuông đất vườn cho thôn.") == [
+        (420.0, "m²", "mobilized")]
+    assert _figures("Gia đình chị Mai hiến gần 95 m 2 đất làm ngõ xóm.") == [
+        (95.0, "m²", "mobilized")]
+
+
+def test_a_second_count_after_a_unit_and_a_slash_is_a_figure() -> None:
+    assert _figures("Bản Khe Sanh có 312 hộ/1.408 khẩu, đa số là đồng bào Vân Kiều.") == [
+        (312.0, "hộ", "other"), (1408.0, "khẩu", "other")]
+    assert [f[:2] for f in _figures("Ruộng mẫu rộng 22,5 ha/48 hộ tham gia.")] == [
+        (22.5, "ha"), (48.0, "hộ")]
+
+
+def test_a_slash_inside_a_date_or_code_gives_no_second_figure() -> None:
+    assert [f[:2] for f in _figures("Đến ngày 15/6 xã có 40 tổ tự quản theo Kế hoạch 12/KH-UBND.")
+            ] == [(40.0, "tổ")]
+
+
+def test_an_abbreviated_village_count_is_a_figure() -> None:
+    assert [f[:2] for f in _figures("Năm nay có 57 LVH giữ vững danh hiệu.")] == [(57.0, "LVH")]
+
+
+def test_a_year_and_month_written_with_a_dash_is_a_date() -> None:
+    assert _figures("Cập nhật 2024-11 Bình Phước ra quân làm đường giao thông nông thôn.") == []
 
 
 def test_medals_handed_out_are_commended_by_who_gives_them() -> None:

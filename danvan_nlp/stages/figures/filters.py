@@ -1,4 +1,5 @@
-"""Numbers that are not figures: dates, years, codes, names, ordinals, times, phones.
+"""Numbers that are not figures: dates, years, codes, names, ordinals, times, phones, and
+the exponent of a unit written apart ("150 m 2").
 
 Each check looks only at the few characters around the number and answers with the
 reason it is not a figure, or None.
@@ -34,6 +35,13 @@ _PHONE = re.compile(
     0 \d{2,3} [ .]?   # "0912", "028": the prefix
     \d{3} [ .]?       # "345"
     \d{3,4}           # "678", "6789"
+    """,
+    re.VERBOSE,
+)
+
+_METRE_BEFORE = re.compile(
+    r"""
+    \d [ ]* (?:k|c)? m [ ] $   # "150 m 2": the "2" is the square of the metre before it
     """,
     re.VERBOSE,
 )
@@ -117,6 +125,7 @@ class Rejection(str, Enum):
     SPELLED_NAME = "spelled_name"
     QUOTED_NAME = "quoted_name"
     MULTIPLIER = "multiplier"
+    UNIT_EXPONENT = "unit_exponent"
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,6 +171,8 @@ REJECTIONS: tuple[RejectRule, ...] = (
                lambda c: _spelled_name(c.ctx.text, c.number, c.before)),
     RejectRule(Rejection.QUOTED_NAME, (), lambda c: _inside_quoted_name(c.ctx, c.number)),
     RejectRule(Rejection.MULTIPLIER, (), lambda c: _multiplier(c.ctx.text, c.number, c.before)),
+    RejectRule(Rejection.UNIT_EXPONENT, (),
+               lambda c: c.written in ("2", "3") and bool(_METRE_BEFORE.search(c.before))),
 )
 
 
@@ -276,7 +287,19 @@ def _before_non_unit(text: str, number: Number, unit: CountedUnit | None) -> boo
     return words[0] in non_units() or phrase
 
 
+_YEAR_MONTH = re.compile(
+    r"""
+    (?:19|20) \d{2}       # a year: "2025"
+    [-–]                  # a dash
+    (?:0[1-9]|1[0-2]) $   # a month in two digits: "2025-04" is a date, not a range
+    """,
+    re.VERBOSE,
+)
+
+
 def _year_or_date(written: str, number: Number, unit: CountedUnit | None) -> bool:
+    if _YEAR_MONTH.match(written):
+        return True
     if number.total is not None:
         month_year = number.value <= 12 and 1900 <= number.total <= 2100
         day_month = number.value <= 31 and number.total <= 12 and (
