@@ -55,11 +55,6 @@ def test_miss_a_decimal_comma_followed_by_a_space() -> None:
     assert _figures("Tuyến biên giới dài 118, 25 km.") == [(118.25, "km", "other")]
 
 
-@known_miss("figures: the second count after a slash ('hộ/khẩu') is lost (batches 1-2)")
-def test_miss_a_second_count_after_a_slash() -> None:
-    assert [f.value for f in extract("Xã có 1.210 hộ/5.034 khẩu.").figures] == [1210.0, 5034.0]
-
-
 @known_miss("figures: 'nửa' (half) before a scale word is not a number (batches 1-2)")
 def test_miss_half_a_billion() -> None:
     assert _figures("Gia đình ông ủng hộ nửa tỷ đồng làm đường.") == [

@@ -250,3 +250,23 @@ def test_counts_of_deputies_and_battalions_are_figures() -> None:
     assert _figures("Ba Phó Bí thư khác là ông A, ông B và ông C.")[0][:2] == (3.0, "Phó Bí thư")
     assert [f.unit for f in extract("Do 10 đồn và 01 Tiểu đoàn cơ động quản lý.").figures] == [
         "đồn", "Tiểu đoàn"]
+
+
+def test_forming_models_and_works_is_implemented_but_forming_communes_is_other() -> None:
+    text = "Từ các điểm chỉ đạo, huyện hình thành 37 mô hình, 52 công trình thiết thực."
+    assert _figures(text) == [
+        (37.0, "mô hình", "implemented"), (52.0, "công trình", "implemented")]
+    assert _figures("Sau sắp xếp, tỉnh hình thành 48 đơn vị hành chính cấp xã mới.")[0] == (
+        48.0, "đơn vị hành chính", "other")
+
+
+def test_businesses_founded_are_a_background_statistic() -> None:
+    assert _figures("Cả năm tỉnh thành lập mới gần 960 doanh nghiệp.") == [
+        (960.0, "doanh nghiệp", "other")]
+
+
+def test_labour_given_through_ho_tro_is_other_but_through_giup_is_mobilized() -> None:
+    assert _figures("Bà con trong xóm còn hỗ trợ 410 ngày công đào móng cống.") == [
+        (410.0, "ngày công", "other")]
+    assert _figures("Đoàn viên giúp dân 180 ngày công gặt lúa.") == [
+        (180.0, "ngày công", "mobilized")]
