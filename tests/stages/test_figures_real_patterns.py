@@ -270,3 +270,10 @@ def test_labour_given_through_ho_tro_is_other_but_through_giup_is_mobilized() ->
         (410.0, "ngày công", "other")]
     assert _figures("Đoàn viên giúp dân 180 ngày công gặt lúa.") == [
         (180.0, "ngày công", "mobilized")]
+
+
+def test_delegates_elected_to_a_congress_are_not_recognized() -> None:
+    assert _figures("Dự đại hội có 212 đại biểu chính thức được bầu chọn từ các chi bộ.")[0] == (
+        212.0, "đại biểu", "other")
+    assert _figures("Toàn huyện có 96 người được bầu chọn là người có uy tín.") == [
+        (96.0, "người", "recognized")]
