@@ -277,3 +277,8 @@ def test_delegates_elected_to_a_congress_are_not_recognized() -> None:
         212.0, "đại biểu", "other")
     assert _figures("Toàn huyện có 96 người được bầu chọn là người có uy tín.") == [
         (96.0, "người", "recognized")]
+
+
+def test_a_count_after_trong_is_the_set_the_clause_picks_from() -> None:
+    assert _figures("Trong 36 mô hình của Hội Phụ nữ, có nhiều mô hình được nhân rộng.")[0] == (
+        36.0, "mô hình", "other")
