@@ -282,3 +282,10 @@ def test_delegates_elected_to_a_congress_are_not_recognized() -> None:
 def test_a_count_after_trong_is_the_set_the_clause_picks_from() -> None:
     assert _figures("Trong 36 mô hình của Hội Phụ nữ, có nhiều mô hình được nhân rộng.")[0] == (
         36.0, "mô hình", "other")
+
+
+def test_groups_that_mobilise_others_are_not_mobilised_but_givers_are() -> None:
+    assert _figures("Năm qua, ba đội xung kích ở ấp Tân Phú đã vận động được 420 triệu đồng.") == [
+        (3.0, "đội", "other"), (420000000.0, "đồng", "mobilized")]
+    assert _figures("Có 18 hộ ở xóm Đồng Bằng đã hiến 950 m² đất làm đường.") == [
+        (18.0, "hộ", "mobilized"), (950.0, "m²", "mobilized")]

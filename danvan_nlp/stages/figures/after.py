@@ -248,9 +248,15 @@ def _marked(view: ClauseView, start: int, hit: VerbHit) -> bool:
 
 
 def agent_check(view: ClauseView, drafts: list[Draft], index: int, after: Reading) -> Reading:
-    """ "13 đồn đã xây dựng 86 mô hình": a figure doing the work to another is its agent."""
-    if after.how not in (How.MARKER, How.BARE) or after.hit is None or after.outcome in (
-            Outcome.MOBILIZED, Outcome.OTHER):
+    """ "13 đồn đã xây dựng 86 mô hình": a figure doing the work to another is its agent.
+
+    Givers stay mobilised ("30 hộ hiến 8.000 m²"), but whoever mobilises others ("hai tổ
+    đã vận động được 900 triệu đồng") is the agent of that mobilising."""
+    if after.how not in (How.MARKER, How.BARE) or after.hit is None or after.outcome is (
+            Outcome.OTHER):
+        return after
+    if after.outcome is Outcome.MOBILIZED and (
+            after.hit.phrase.lower() not in role_words("mobilising_head")):
         return after
     draft = drafts[index]
     if draft.unit.kind in MEASURED or draft.unit.unit in role_words("labour_unit"):
