@@ -289,3 +289,8 @@ def test_groups_that_mobilise_others_are_not_mobilised_but_givers_are() -> None:
         (3.0, "đội", "other"), (420000000.0, "đồng", "mobilized")]
     assert _figures("Có 18 hộ ở xóm Đồng Bằng đã hiến 950 m² đất làm đường.") == [
         (18.0, "hộ", "mobilized"), (950.0, "m²", "mobilized")]
+
+
+def test_a_verb_negated_through_a_modal_decides_nothing() -> None:
+    assert _figures("Huyện có 12 xã đủ điều kiện không phải thực hiện sáp nhập.") == [
+        (12.0, "xã", "other")]

@@ -89,9 +89,11 @@ NEGATION_LINKS = 3  # linking words at most between a negation and its verb
 @cache
 def _negation_before() -> re.Pattern[str]:
     """A negation before a verb, maybe with a few linking words between: verbs of agreeing,
-    markers and soft verbs ("chưa đồng ý hiến", "không tham gia hiến", "chưa được công nhận")."""
+    markers, modals and soft verbs ("chưa đồng ý hiến", "không tham gia hiến", "chưa được
+    công nhận", "không phải thực hiện")."""
     soft = [row[0] for row in lexicon.table("outcome_verbs.tsv") if row[2] == "soft"]
-    links = "|".join(clause_words(role).pattern for role in ("consent", "marker", "near_marker"))
+    links = "|".join(clause_words(role).pattern
+                     for role in ("consent", "marker", "near_marker", "modal"))
     return re.compile(
         r"""
         (?<!\w) (?:""" + clause_words("negation").pattern + r""")  # "chưa", "không"
