@@ -294,3 +294,8 @@ def test_groups_that_mobilise_others_are_not_mobilised_but_givers_are() -> None:
 def test_a_verb_negated_through_a_modal_decides_nothing() -> None:
     assert _figures("Huyện có 12 xã đủ điều kiện không phải thực hiện sáp nhập.") == [
         (12.0, "xã", "other")]
+
+
+def test_places_a_work_links_are_not_the_work() -> None:
+    text = "Xã khánh thành cây cầu mới nối liền 3 thôn Phú Lộc, Phú Hòa và Phú An."
+    assert _figures(text)[0] == (3.0, "thôn", "other")
