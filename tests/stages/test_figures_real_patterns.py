@@ -299,3 +299,10 @@ def test_a_verb_negated_through_a_modal_decides_nothing() -> None:
 def test_places_a_work_links_are_not_the_work() -> None:
     text = "Xã khánh thành cây cầu mới nối liền 3 thôn Phú Lộc, Phú Hòa và Phú An."
     assert _figures(text)[0] == (3.0, "thôn", "other")
+
+
+def test_the_verb_before_a_model_decides_over_the_verb_naming_what_it_grows() -> None:
+    assert _figures("Hội Nông dân nhân rộng mô hình trồng 15 ha bưởi da xanh.") == [
+        (15.0, "ha", "implemented")]
+    assert _figures("Gia đình anh Sáng trồng 3 ha cà phê xen sầu riêng.") == [
+        (3.0, "ha", "other")]
