@@ -215,6 +215,22 @@ def test_miss_the_width_of_a_bridge_built() -> None:
     assert _figures(text) == [(2.8, "m", "other")]
 
 
+@known_miss("outcome: things chosen to attend a ceremony ('chọn 03 LVH tiêu biểu tham dự Hội "
+            "nghị') take the bare verb of the ceremony's name; the guidelines say other (batch 12)")
+def test_miss_chosen_to_attend_is_other() -> None:
+    text = ("Hội nghị đã chọn 06 tổ tự quản tiêu biểu dự Hội nghị tổng kết 10 năm xây dựng "
+            "khu dân cư văn hóa.")
+    assert _figures(text) == [(6.0, "tổ", "other")]
+
+
+@known_miss("outcome: the area of a model in a ';' list after 'Xây dựng ...' ('mô hình A với quy "
+            "mô 640,61 ha') does not take the list's building verb (batch 12)")
+def test_miss_the_area_of_a_model_listed_after_a_building_verb() -> None:
+    text = ("Cụ thể: xây dựng vườn mẫu với diện tích 12 ha ở xã Hòa Lạc; mô hình tưới nhỏ giọt "
+            "trên diện tích 7,5 ha.")
+    assert [f[2] for f in _figures(text)] == ["implemented", "implemented"]
+
+
 @known_miss("figures: an equal count in a list of another sentence ('huyện A 2 giải' after "
             "'2 giải nhì' earlier) is merged as the same fact told twice (batch 9)")
 def test_miss_an_equal_count_in_a_later_list_is_its_own_fact() -> None:
