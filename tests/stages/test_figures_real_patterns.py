@@ -306,3 +306,8 @@ def test_the_verb_before_a_model_decides_over_the_verb_naming_what_it_grows() ->
         (15.0, "ha", "implemented")]
     assert _figures("Gia đình anh Sáng trồng 3 ha cà phê xen sầu riêng.") == [
         (3.0, "ha", "other")]
+
+
+def test_a_visitor_counter_of_the_page_is_no_figure() -> None:
+    text = "Xã đón 1.200 khách tham quan làng nghề.\nHiện có 57 khách và 2 thành viên đang online"
+    assert _figures(text) == [(1200.0, "khách", "other")]

@@ -1,5 +1,5 @@
-"""Numbers that are not figures: dates, years, codes, names, ordinals, times, phones, and
-the exponent of a unit written apart ("150 m 2").
+"""Numbers that are not figures: dates, years, codes, names, ordinals, times, phones, the
+exponent of a unit written apart ("150 m 2") and a page's visitor counter.
 
 Each check looks only at the few characters around the number and answers with the
 reason it is not a figure, or None.
@@ -44,6 +44,14 @@ _METRE_BEFORE = re.compile(
     \d [ ]* (?:k|c)? m [ ] $   # "150 m 2": the "2" is the square of the metre before it
     """,
     re.VERBOSE,
+)
+
+_ONLINE_AFTER = re.compile(
+    r"""
+    [^\n.]{0,60}?                  # on the same line as the number ("83 khách và ...")
+    đang [ ]+ (?:online|trực[ ]tuyến) (?!\w)  # "đang online": a page's visitor counter
+    """,
+    re.VERBOSE | re.IGNORECASE,
 )
 
 _DIGIT_GROUP_BEFORE = re.compile(r"\d[ ]$")  # "1900 8086": a group of a longer number
@@ -126,6 +134,7 @@ class Rejection(str, Enum):
     QUOTED_NAME = "quoted_name"
     MULTIPLIER = "multiplier"
     UNIT_EXPONENT = "unit_exponent"
+    VISITOR_COUNTER = "visitor_counter"
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,6 +182,8 @@ REJECTIONS: tuple[RejectRule, ...] = (
     RejectRule(Rejection.MULTIPLIER, (), lambda c: _multiplier(c.ctx.text, c.number, c.before)),
     RejectRule(Rejection.UNIT_EXPONENT, (),
                lambda c: c.written in ("2", "3") and bool(_METRE_BEFORE.search(c.before))),
+    RejectRule(Rejection.VISITOR_COUNTER, (),
+               lambda c: bool(_ONLINE_AFTER.match(c.ctx.text, c.number.end))),
 )
 
 
