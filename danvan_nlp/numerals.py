@@ -166,7 +166,8 @@ def _number_regex() -> re.Pattern[str]:
     scale = r"(?:" + _scale_alternation() + r")(?!\w)(?!\s+(?:lệ|trọng))"  # not "tỷ lệ"
     return re.compile(
         r"""
-        (?<![\w.,/-])                                  # not inside a word, code or number
+        (?: (?<![\w.,/-])                              # not inside a word, code or number,
+          | (?P<slash>(?<=[^\W\d_]/)) )                  # or after a word and a slash (checked)
         (?P<from>(?<=[Tt]ừ[ ]))?                       # after "từ": "đến" may close a range
         (?P<num>""" + _DIGITS + r""")
         (?: / (?P<total>""" + _DIGITS + r""") )?        # ratio: 105/130
@@ -252,9 +253,27 @@ def _digit_matches(text: str) -> list[re.Match[str]]:
     end = 0
     for run in _DIGIT_RUN.finditer(text):
         if run.start() >= end and (match := pattern.match(text, run.start())):
+            if match["slash"] is not None and not _after_counted_slash(text, match.start()):
+                continue
             matches.append(match)
             end = match.end()
     return matches
+
+
+_COUNTED_SLASH = re.compile(
+    r"""
+    \d [ ]* (?P<unit>[^\W\d_]+ (?:[ ][^\W\d_]+)?)  # a number and its unit: "744 hộ"
+    / $                                             # then the slash before this number
+    """,
+    re.VERBOSE,
+)
+COUNTED_SLASH_REACH = 30  # characters before a slash where "744 hộ" may stand
+
+
+def _after_counted_slash(text: str, start: int) -> bool:
+    """ "744 hộ/3.210 khẩu", "140,5 ha/67 hộ": a second count after a counted number."""
+    match = _COUNTED_SLASH.search(text[max(0, start - COUNTED_SLASH_REACH):start])
+    return match is not None and match["unit"].lower() in _unit_table()
 
 
 def parse_number(text: str) -> Number | None:

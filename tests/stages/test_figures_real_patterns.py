@@ -154,9 +154,36 @@ def test_founding_a_self_managed_board_is_implemented() -> None:
         (10.0, "ban", "implemented")]
 
 
-def test_a_length_written_in_metres_keeps_the_word() -> None:
+def test_a_length_in_metres_is_recorded_m_however_written() -> None:
     units = [unit for _, unit, _ in _figures("Thôn mở rộng đường thêm 3 mét, lát 450 m vỉa hè.")]
-    assert units == ["mét", "m"]
+    assert units == ["m", "m"]
+
+
+def test_square_metres_written_with_a_hyphen_or_a_spaced_exponent_are_one_area() -> None:
+    assert _figures("Ông Tòng hiến 420 mét-vuông đất vườn cho thôn.") == [
+        (420.0, "m²", "mobilized")]
+    assert _figures("Gia đình chị Mai hiến gần 95 m 2 đất làm ngõ xóm.") == [
+        (95.0, "m²", "mobilized")]
+
+
+def test_a_second_count_after_a_unit_and_a_slash_is_a_figure() -> None:
+    assert _figures("Bản Khe Sanh có 312 hộ/1.408 khẩu, đa số là đồng bào Vân Kiều.") == [
+        (312.0, "hộ", "other"), (1408.0, "khẩu", "other")]
+    assert [f[:2] for f in _figures("Ruộng mẫu rộng 22,5 ha/48 hộ tham gia.")] == [
+        (22.5, "ha"), (48.0, "hộ")]
+
+
+def test_a_slash_inside_a_date_or_code_gives_no_second_figure() -> None:
+    assert [f[:2] for f in _figures("Đến ngày 15/6 xã có 40 tổ tự quản theo Kế hoạch 12/KH-UBND.")
+            ] == [(40.0, "tổ")]
+
+
+def test_an_abbreviated_village_count_is_a_figure() -> None:
+    assert [f[:2] for f in _figures("Năm nay có 57 LVH giữ vững danh hiệu.")] == [(57.0, "LVH")]
+
+
+def test_a_year_and_month_written_with_a_dash_is_a_date() -> None:
+    assert _figures("Cập nhật 2024-11 Bình Phước ra quân làm đường giao thông nông thôn.") == []
 
 
 def test_medals_handed_out_are_commended_by_who_gives_them() -> None:
@@ -223,3 +250,64 @@ def test_counts_of_deputies_and_battalions_are_figures() -> None:
     assert _figures("Ba Phó Bí thư khác là ông A, ông B và ông C.")[0][:2] == (3.0, "Phó Bí thư")
     assert [f.unit for f in extract("Do 10 đồn và 01 Tiểu đoàn cơ động quản lý.").figures] == [
         "đồn", "Tiểu đoàn"]
+
+
+def test_forming_models_and_works_is_implemented_but_forming_communes_is_other() -> None:
+    text = "Từ các điểm chỉ đạo, huyện hình thành 37 mô hình, 52 công trình thiết thực."
+    assert _figures(text) == [
+        (37.0, "mô hình", "implemented"), (52.0, "công trình", "implemented")]
+    assert _figures("Sau sắp xếp, tỉnh hình thành 48 đơn vị hành chính cấp xã mới.")[0] == (
+        48.0, "đơn vị hành chính", "other")
+
+
+def test_businesses_founded_are_a_background_statistic() -> None:
+    assert _figures("Cả năm tỉnh thành lập mới gần 960 doanh nghiệp.") == [
+        (960.0, "doanh nghiệp", "other")]
+
+
+def test_labour_given_through_ho_tro_is_other_but_through_giup_is_mobilized() -> None:
+    assert _figures("Bà con trong xóm còn hỗ trợ 410 ngày công đào móng cống.") == [
+        (410.0, "ngày công", "other")]
+    assert _figures("Đoàn viên giúp dân 180 ngày công gặt lúa.") == [
+        (180.0, "ngày công", "mobilized")]
+
+
+def test_delegates_elected_to_a_congress_are_not_recognized() -> None:
+    assert _figures("Dự đại hội có 212 đại biểu chính thức được bầu chọn từ các chi bộ.")[0] == (
+        212.0, "đại biểu", "other")
+    assert _figures("Toàn huyện có 96 người được bầu chọn là người có uy tín.") == [
+        (96.0, "người", "recognized")]
+
+
+def test_a_count_after_trong_is_the_set_the_clause_picks_from() -> None:
+    assert _figures("Trong 36 mô hình của Hội Phụ nữ, có nhiều mô hình được nhân rộng.")[0] == (
+        36.0, "mô hình", "other")
+
+
+def test_groups_that_mobilise_others_are_not_mobilised_but_givers_are() -> None:
+    assert _figures("Năm qua, ba đội xung kích ở ấp Tân Phú đã vận động được 420 triệu đồng.") == [
+        (3.0, "đội", "other"), (420000000.0, "đồng", "mobilized")]
+    assert _figures("Có 18 hộ ở xóm Đồng Bằng đã hiến 950 m² đất làm đường.") == [
+        (18.0, "hộ", "mobilized"), (950.0, "m²", "mobilized")]
+
+
+def test_a_verb_negated_through_a_modal_decides_nothing() -> None:
+    assert _figures("Huyện có 12 xã đủ điều kiện không phải thực hiện sáp nhập.") == [
+        (12.0, "xã", "other")]
+
+
+def test_places_a_work_links_are_not_the_work() -> None:
+    text = "Xã khánh thành cây cầu mới nối liền 3 thôn Phú Lộc, Phú Hòa và Phú An."
+    assert _figures(text)[0] == (3.0, "thôn", "other")
+
+
+def test_the_verb_before_a_model_decides_over_the_verb_naming_what_it_grows() -> None:
+    assert _figures("Hội Nông dân nhân rộng mô hình trồng 15 ha bưởi da xanh.") == [
+        (15.0, "ha", "implemented")]
+    assert _figures("Gia đình anh Sáng trồng 3 ha cà phê xen sầu riêng.") == [
+        (3.0, "ha", "other")]
+
+
+def test_a_visitor_counter_of_the_page_is_no_figure() -> None:
+    text = "Xã đón 1.200 khách tham quan làng nghề.\nHiện có 57 khách và 2 thành viên đang online"
+    assert _figures(text) == [(1200.0, "khách", "other")]

@@ -89,9 +89,11 @@ NEGATION_LINKS = 3  # linking words at most between a negation and its verb
 @cache
 def _negation_before() -> re.Pattern[str]:
     """A negation before a verb, maybe with a few linking words between: verbs of agreeing,
-    markers and soft verbs ("chưa đồng ý hiến", "không tham gia hiến", "chưa được công nhận")."""
+    markers, modals and soft verbs ("chưa đồng ý hiến", "không tham gia hiến", "chưa được
+    công nhận", "không phải thực hiện")."""
     soft = [row[0] for row in lexicon.table("outcome_verbs.tsv") if row[2] == "soft"]
-    links = "|".join(clause_words(role).pattern for role in ("consent", "marker", "near_marker"))
+    links = "|".join(clause_words(role).pattern
+                     for role in ("consent", "marker", "near_marker", "modal"))
     return re.compile(
         r"""
         (?<!\w) (?:""" + clause_words("negation").pattern + r""")  # "chưa", "không"
@@ -248,9 +250,15 @@ def _marked(view: ClauseView, start: int, hit: VerbHit) -> bool:
 
 
 def agent_check(view: ClauseView, drafts: list[Draft], index: int, after: Reading) -> Reading:
-    """ "13 đồn đã xây dựng 86 mô hình": a figure doing the work to another is its agent."""
-    if after.how not in (How.MARKER, How.BARE) or after.hit is None or after.outcome in (
-            Outcome.MOBILIZED, Outcome.OTHER):
+    """ "13 đồn đã xây dựng 86 mô hình": a figure doing the work to another is its agent.
+
+    Givers stay mobilised ("30 hộ hiến 8.000 m²"), but whoever mobilises others ("hai tổ
+    đã vận động được 900 triệu đồng") is the agent of that mobilising."""
+    if after.how not in (How.MARKER, How.BARE) or after.hit is None or after.outcome is (
+            Outcome.OTHER):
+        return after
+    if after.outcome is Outcome.MOBILIZED and (
+            after.hit.phrase.lower() not in role_words("mobilising_head")):
         return after
     draft = drafts[index]
     if draft.unit.kind in MEASURED or draft.unit.unit in role_words("labour_unit"):

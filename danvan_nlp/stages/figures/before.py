@@ -2,7 +2,9 @@
 
 "hiến 334 nghìn m2 đất" is mobilised by the verb before it; in "công nhận 01 mô hình và
 26 tập thể" the second figure shares the verb of the first; a weak verb ("có", "là")
-lets a verb after the figure decide.
+lets a verb after the figure decide. A verb right after "mô hình" that follows another
+verb names what the model does ("triển khai mô hình trồng 10 ha lúa"): the verb before
+the model decides.
 """
 
 from __future__ import annotations
@@ -61,10 +63,30 @@ def read_before(view: ClauseView, drafts: list[Draft], index: int,
     if not hits:
         next_item = previous is not None and _next_item(view, previous, draft)
         return NOTHING, previous if next_item else None
-    reading = _resolve_before(view, hits, draft)
+    reading = _resolve_before(view, _past_model_names(view, hits), draft)
     if _parallel_item(view, previous, draft):
         return NOTHING, previous  # "9 mô hình giữ gìn, phát huy ... và 03 mô hình"
     return reading, None
+
+
+def _past_model_names(view: ClauseView, hits: list[VerbHit]) -> list[VerbHit]:
+    """ "triển khai mô hình trồng 10 ha lúa": a verb right after "mô hình" names what the
+    model does; the verb right before the model ("triển khai") decides."""
+    if len(hits) < 2 or not _model_noun_between().fullmatch(
+            view.text, hits[-2].end, hits[-1].start):
+        return hits
+    return hits[:-1]
+
+
+@lru_cache(maxsize=1)
+def _model_noun_between() -> re.Pattern[str]:
+    return re.compile(
+        r"""
+        \s+ (?:""" + role_alternation("described_unit") + r""")  # "mô hình", "cách làm" alone
+        \s+                                                    # between two verbs
+        """,
+        re.VERBOSE | re.IGNORECASE,
+    )
 
 
 def _framed(view: ClauseView, previous: Draft | None, draft: Draft,

@@ -60,9 +60,11 @@ each re-reads the chosen verb; their order puts the most specific first:
 1. ``target_met``: "hoàn thành 9/9 tiêu chí", "105% chỉ tiêu" - a target reached is
    ``other`` whatever the verb;
 2. ``prize_given``: "trao 12 giải" - prizes handed out are commended;
-3. ``rate``: "mức hỗ trợ ... 5 triệu đồng" - a support level is ``other``;
-4. ``restated_share``: "đạt 80,5%" right after a count restates that count's outcome;
-5. ``cost``: "với kinh phí 1,35 tỷ đồng", "nhà sửa chữa 30 triệu đồng" - money not
+3. ``delegates``: "345 đại biểu được bầu chọn" - delegates elected or chosen to attend
+   are counted as who attends, ``other``, never recognised;
+4. ``rate``: "mức hỗ trợ ... 5 triệu đồng" - a support level is ``other``;
+5. ``restated_share``: "đạt 80,5%" right after a count restates that count's outcome;
+6. ``cost``: "với kinh phí 1,35 tỷ đồng", "nhà sửa chữa 30 triệu đồng" - money not
    raised (named a cost, or "built": spent on works) is ``other``.
 
 Labour given through a helping verb ("giúp dân 2.500 ngày công") is read as mobilised by
@@ -358,6 +360,15 @@ def _prize_given(s: Sides) -> Reading | None:
     return None
 
 
+def _delegates(s: Sides) -> Reading | None:
+    """ "345 đại biểu chính thức được bầu chọn": delegates elected or chosen to attend are
+    counted as who attends, ``other``, not as people recognised."""
+    if s.draft.unit.unit in role_words("delegate_unit") and (
+            _chosen(s).outcome is Outcome.RECOGNIZED):
+        return Reading(Outcome.OTHER, How.DELEGATES, _hit(s))
+    return None
+
+
 def _rate(s: Sides) -> Reading | None:
     if rated(s.view, s.draft, s.left, _chosen(s)):
         return Reading(Outcome.OTHER, How.RATE, _hit(s))
@@ -396,6 +407,7 @@ def _hit(s: Sides) -> VerbHit | None:
 CORRECTIONS: tuple[Rule, ...] = (
     Rule(How.TARGET_MET, ("target_unit", "target_verb"), _target_met),
     Rule(How.PRIZE_GIVEN, ("prize_unit", "giving"), _prize_given),
+    Rule(How.DELEGATES, ("delegate_unit",), _delegates),
     Rule(How.RATE, ("rate",), _rate),
     Rule(How.RESTATED_SHARE, ("restate_verb",), _restated_share),
     Rule(How.COST, ("cost", "cost_filler"), _cost),

@@ -1,4 +1,5 @@
-"""Numbers that are not figures: dates, years, codes, names, ordinals, times, phones.
+"""Numbers that are not figures: dates, years, codes, names, ordinals, times, phones, the
+exponent of a unit written apart ("150 m 2") and a page's visitor counter.
 
 Each check looks only at the few characters around the number and answers with the
 reason it is not a figure, or None.
@@ -36,6 +37,21 @@ _PHONE = re.compile(
     \d{3,4}           # "678", "6789"
     """,
     re.VERBOSE,
+)
+
+_METRE_BEFORE = re.compile(
+    r"""
+    \d [ ]* (?:k|c)? m [ ] $   # "150 m 2": the "2" is the square of the metre before it
+    """,
+    re.VERBOSE,
+)
+
+_ONLINE_AFTER = re.compile(
+    r"""
+    [^\n.]{0,60}?                  # on the same line as the number ("83 khách và ...")
+    đang [ ]+ (?:online|trực[ ]tuyến) (?!\w)  # "đang online": a page's visitor counter
+    """,
+    re.VERBOSE | re.IGNORECASE,
 )
 
 _DIGIT_GROUP_BEFORE = re.compile(r"\d[ ]$")  # "1900 8086": a group of a longer number
@@ -117,6 +133,8 @@ class Rejection(str, Enum):
     SPELLED_NAME = "spelled_name"
     QUOTED_NAME = "quoted_name"
     MULTIPLIER = "multiplier"
+    UNIT_EXPONENT = "unit_exponent"
+    VISITOR_COUNTER = "visitor_counter"
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,6 +180,10 @@ REJECTIONS: tuple[RejectRule, ...] = (
                lambda c: _spelled_name(c.ctx.text, c.number, c.before)),
     RejectRule(Rejection.QUOTED_NAME, (), lambda c: _inside_quoted_name(c.ctx, c.number)),
     RejectRule(Rejection.MULTIPLIER, (), lambda c: _multiplier(c.ctx.text, c.number, c.before)),
+    RejectRule(Rejection.UNIT_EXPONENT, (),
+               lambda c: c.written in ("2", "3") and bool(_METRE_BEFORE.search(c.before))),
+    RejectRule(Rejection.VISITOR_COUNTER, (),
+               lambda c: bool(_ONLINE_AFTER.match(c.ctx.text, c.number.end))),
 )
 
 
@@ -276,7 +298,19 @@ def _before_non_unit(text: str, number: Number, unit: CountedUnit | None) -> boo
     return words[0] in non_units() or phrase
 
 
+_YEAR_MONTH = re.compile(
+    r"""
+    (?:19|20) \d{2}       # a year: "2025"
+    [-–]                  # a dash
+    (?:0[1-9]|1[0-2]) $   # a month in two digits: "2025-04" is a date, not a range
+    """,
+    re.VERBOSE,
+)
+
+
 def _year_or_date(written: str, number: Number, unit: CountedUnit | None) -> bool:
+    if _YEAR_MONTH.match(written):
+        return True
     if number.total is not None:
         month_year = number.value <= 12 and 1900 <= number.total <= 2100
         day_month = number.value <= 31 and number.total <= 12 and (

@@ -74,6 +74,7 @@ class How(str, Enum):
     RESTATED_SHARE = "restated_share"
     TARGET_MET = "target_met"
     PRIZE_GIVEN = "prize_given"
+    DELEGATES = "delegates"
     LIST_VERB_AFTER = "list_verb_after"
     VERB_OF_PARTS = "verb_of_parts"
     PER_PERIOD = "per_period"
