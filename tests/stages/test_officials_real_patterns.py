@@ -545,3 +545,23 @@ def test_a_hard_wrapped_text_keeps_a_name_broken_across_lines() -> None:
     # a page's own lines keep their breaks: a caption line does not run into the next line
     tokens = tokenize("Ông Lê Văn Hai\nPhó Giám đốc Sở Nội vụ trình bày tại hội nghị.")
     assert [t.kind for t in unwrapped(tokens)].count("newline") == 1
+
+
+def test_a_rank_between_the_post_and_the_name() -> None:
+    assert _posts("Phó Chủ tịch Quốc hội, Thượng tướng Lê Văn Bảy thăm đơn vị.") == {
+        "Lê Văn Bảy": ["Phó Chủ tịch Quốc hội"]}
+    assert _posts("Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh Đại tá Lê Văn Bảy dự.") == {
+        "Lê Văn Bảy": ["Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh"]}
+
+
+def test_a_parent_place_between_the_post_and_a_dashed_name() -> None:
+    text = "Chủ tịch UBND xã Hòa Lạc, huyện Phú Tân - Trần Văn Chín cho biết, xã đã làm đường."
+    assert _posts(text) == {"Trần Văn Chín": ["Chủ tịch UBND xã Hòa Lạc"]}
+
+
+def test_a_counted_plural_title_over_a_list() -> None:
+    text = ("Hai Phó Chủ tịch UBND tỉnh gồm các ông: Lê Văn Bảy, Ủy viên Ban Thường vụ Tỉnh "
+            "ủy; và Trần Văn Tám.")
+    assert _posts(text) == {
+        "Lê Văn Bảy": ["Ủy viên Ban Thường vụ Tỉnh ủy", "Phó Chủ tịch UBND tỉnh"],
+        "Trần Văn Tám": ["Phó Chủ tịch UBND tỉnh"]}

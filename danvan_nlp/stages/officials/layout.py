@@ -167,7 +167,8 @@ def title_clause_start(scan: Scan, index: int) -> int:
 
 
 def shared_prefix(scan: Scan, index: int) -> list[TokenSpan]:
-    """"các Ủy viên Trung ương Đảng: A, B; C" gives that position to A, B and C; so does
+    """"các Ủy viên Trung ương Đảng: A, B; C" (or "Ba Phó Bí thư ... gồm các ông: A; B")
+    gives that position to A, B and C; so does
     "các đồng chí Ủy viên ..., Phó Trưởng ban ... gồm có: A; B" (a chain, to each name)."""
     tokens = scan.tokens
     colon = _list_colon(scan, index)
@@ -176,7 +177,7 @@ def shared_prefix(scan: Scan, index: int) -> list[TokenSpan]:
     clause = scan.clause_starts[colon]
     end_at = colon - words_at_end(tokens, colon, _list_openers())
     for start in range(clause, end_at):
-        if tokens[start].lower != "các":
+        if not _plural_opener(tokens[start]):
             continue
         title = start + 1 + words_at(tokens, start + 1, honorifics())
         chain = pos.chain_before(tokens, end_at, title, scan.title_starts)
@@ -213,7 +214,16 @@ def _opening_bracket(tokens: list[Token], close: int) -> int:
 
 @lru_cache(maxsize=1)
 def _list_openers() -> PhraseIndex:
-    return phrase_index(["gồm có", "gồm", "bao gồm", "là"])
+    return phrase_index(["gồm có", "gồm", "bao gồm", "là", "gồm các ông", "gồm các bà",
+                         "gồm các đồng chí"])
+
+
+_COUNT_WORDS = frozenset({"hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười"})
+
+
+def _plural_opener(token: Token) -> bool:
+    """"các", or a count ("Ba Phó Bí thư Tỉnh ủy gồm các ông: ...", "3 Phó Chủ tịch: ...")."""
+    return token.lower == "các" or token.lower in _COUNT_WORDS or token.text.isdigit()
 
 
 def words_at_end(tokens: list[Token], end: int, phrases: PhraseIndex) -> int:

@@ -117,6 +117,34 @@ def _seat_step(tokens: list[Token], index: int) -> int:
     return 1 + place if place and seated else 0
 
 
+@lru_cache(maxsize=1)
+def _ranks() -> PhraseIndex:
+    return phrase_index(lexicon.words("ranks.txt"))
+
+
+_PARENT_PLACES = frozenset({"huyện", "tỉnh", "thị xã", "thành phố", "quận"})
+
+
+def _before_parent_place(tokens: list[Token], end_at: int, clause_start: int) -> int:
+    """"Phó Chủ tịch UBND xã Tân Phú, huyện Tân Hưng - Lê Văn A": a parent place told after
+    a comma, between the post and the name, is stepped over (the post ends before it)."""
+    start = end_at
+    while start - 1 > clause_start and tokens[start - 1].is_capitalised:
+        start -= 1
+    for size in (2, 1):
+        place = start - size
+        if place - 1 >= clause_start and start < end_at and tokens[place - 1].text == "," \
+                and words_at(tokens, place, _place_words()) == size \
+                and tokens[place].text[0].islower():
+            return place - 1
+    return end_at
+
+
+@lru_cache(maxsize=1)
+def _place_words() -> PhraseIndex:
+    return phrase_index(sorted(_PARENT_PLACES))
+
+
 def _body_step(tokens: list[Token], index: int) -> int:
     """How many tokens at ``index`` still belong to the body of a position (0: stop)."""
     token = tokens[index]
@@ -135,8 +163,9 @@ def _body_step(tokens: list[Token], index: int) -> int:
     if token.is_capitalised and after_province_word(tokens, index) \
             and (place := words_at(tokens, index, _province_spellings())):
         return place  # "Tỉnh ủy Hà Sơn Bình": a province's name, though "Sơn Bình" reads as a name
-    if token.is_capitalised and name_end(tokens, index) is not None:
-        return 0
+    if token.is_capitalised and (name_end(tokens, index) is not None
+                                 or words_at(tokens, index, _ranks())):
+        return 0  # a name, or a rank before one ("Phó Chủ tịch Quốc hội Thượng tướng ...")
     if token.text[0].isupper():  # "Ủy viên Dự khuyết Ban Chấp hành": a listed phrase goes on
         return max(1, words_at(tokens, index, _org_words()))
     if token.text[0].isdigit():
@@ -431,8 +460,10 @@ def chain_before(tokens: list[Token], name_start: int, clause_start: int,
     """Positions in "Title, Title[ -] Name", read between ``clause_start`` and the name;
     ``title_starts`` lists where the text's title head words start, in order."""
     end_at = name_start
-    if end_at - 1 >= clause_start and tokens[end_at - 1].text in {"-", "–"}:
-        end_at -= 1
+    if end_at - 1 >= clause_start and (tokens[end_at - 1].text in {"-", "–"} or (
+            tokens[end_at - 1].text == "," and words_at(tokens, end_at, _ranks()))):
+        end_at -= 1  # "Title - Name", "Title, Thượng tướng Name"
+    end_at = _before_parent_place(tokens, end_at, clause_start)
     first = bisect.bisect_left(title_starts, clause_start)
     last = bisect.bisect_left(title_starts, end_at, lo=first)
     for start in title_starts[first:last]:
