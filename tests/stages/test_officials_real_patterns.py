@@ -565,3 +565,10 @@ def test_a_counted_plural_title_over_a_list() -> None:
     assert _posts(text) == {
         "Lê Văn Bảy": ["Ủy viên Ban Thường vụ Tỉnh ủy", "Phó Chủ tịch UBND tỉnh"],
         "Trần Văn Tám": ["Phó Chủ tịch UBND tỉnh"]}
+
+
+def test_a_campaign_in_curly_quotes_and_its_year_inside_a_post() -> None:
+    text = ("Phó Chủ tịch UBND tỉnh, Trưởng Ban Chỉ đạo Chiến dịch “Mùa đông ấm” năm 2024 "
+            "Hà Thị Mai phát biểu.")
+    assert _posts(text) == {"Hà Thị Mai": [
+        "Phó Chủ tịch UBND tỉnh", "Trưởng Ban Chỉ đạo Chiến dịch “Mùa đông ấm” năm 2024"]}

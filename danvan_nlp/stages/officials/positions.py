@@ -18,7 +18,7 @@ from danvan_nlp.tokens import PhraseIndex, Token, phrase_index, words_at
 MAX_BRACKET = 14
 _CHAIN_SEPARATORS = frozenset({",", "-", "–", "kiêm"})
 _TRAILING_FILLERS = frozenset({"và", "của", "các", "số", "cấp"})
-_OPENERS = {"(": ")", '"': '"'}
+_OPENERS = {"(": ")", '"': '"', "“": "”"}
 _PERSON_WORDS = frozenset({"ông", "bà", "anh", "chị", "đồng"})  # "đồng chí" too
 Span = tuple[int, int]  # token indices, end exclusive
 
@@ -170,6 +170,8 @@ def _body_step(tokens: list[Token], index: int) -> int:
         return max(1, words_at(tokens, index, _org_words()))
     if token.text[0].isdigit():
         return 1
+    if token.lower == "năm" and _year_at(tokens, index + 1):
+        return 2  # "Ban Chỉ đạo Chiến dịch ... năm 2025"
     if token.lower == "và":  # "Dân tộc và Tôn giáo", not "... huyện và lãnh đạo UBND"
         return _and_step(tokens, index + 1)
     if token.lower == "tại":  # "Cơ quan thường trực ... tại Thành phố Hồ Chí Minh"
@@ -237,6 +239,11 @@ def _joined_abbreviations(tokens: list[Token], dash: int) -> bool:
     before, after = tokens[dash - 1], tokens[dash + 1]
     return dash > 0 and before.is_upper_word and after.is_upper_word \
         and before.end == tokens[dash].start and tokens[dash].end == after.start
+
+
+def _year_at(tokens: list[Token], index: int) -> bool:
+    return index < len(tokens) and len(tokens[index].text) == 4 and tokens[index].text.isdigit() \
+        and tokens[index].text[:2] in {"19", "20"}
 
 
 def _and_step(tokens: list[Token], after: int) -> int:
