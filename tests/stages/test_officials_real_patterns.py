@@ -572,3 +572,11 @@ def test_a_campaign_in_curly_quotes_and_its_year_inside_a_post() -> None:
             "Hà Thị Mai phát biểu.")
     assert _posts(text) == {"Hà Thị Mai": [
         "Phó Chủ tịch UBND tỉnh", "Trưởng Ban Chỉ đạo Chiến dịch “Mùa đông ấm” năm 2024"]}
+
+
+def test_a_post_given_to_a_person_after_doi_voi() -> None:
+    text = ("Ban Thường vụ Tỉnh ủy chuẩn y Bí thư Huyện ủy nhiệm kỳ 2020-2025 đối với ông Lê "
+            "Văn Năm, Phó Bí thư Huyện ủy.")
+    assert _posts(text) == {"Lê Văn Năm": ["Bí thư Huyện ủy", "Phó Bí thư Huyện ủy"]}
+    # care "đối với" a person gives no post
+    assert _posts("Chủ tịch UBND xã luôn quan tâm đối với ông Lê Văn Năm.") == {}

@@ -42,7 +42,9 @@ ones read where the earlier ones ended:
 8. ``post_then_copula`` (``before``): "Phó Chủ tịch UBND tỉnh là ông A" - the post opens
    the clause and "là" links it to the introduced name; after 6 and 7, which read posts
    that touch the name. When "khác" marks the post as held by several ("Hai Phó Bí thư
-   khác là ông A, B"), the bare names after the first of the list share it;
+   khác là ông A, B"), the bare names after the first of the list share it. An
+   appointment told as "chuẩn y Bí thư Tỉnh ủy nhiệm kỳ ... đối với ông A" links the same
+   way, the post anywhere in its sentence and its term stepped over;
 9. ``shared_prefix`` (``shared``): "các Ủy viên Trung ương Đảng: A, B; C" - the list's
    opener gives its post to every item, read last as it is the farthest from the name;
 10. ``plural_title_list`` (``shared``): "các đồng chí Phó Bí thư Tỉnh ủy A, B và C" -

@@ -95,11 +95,47 @@ COPULA_LEAD = 3  # words that may open a "Title là ông A" clause before the ti
 
 def post_then_copula(scan: Scan, intro_start: int) -> list[TokenSpan]:
     """"Phó Chủ tịch UBND tỉnh là ông A", "Hai Phó Bí thư khác là bà B": a post opening the
-    clause, then "là" (and "khác") right before the name's honorific."""
+    clause, then "là" (and "khác") right before the name's honorific; likewise "chuẩn y Bí
+    thư Tỉnh ủy nhiệm kỳ ... đối với ông A" (the post, its term, then "đối với")."""
     tokens, copula = scan.tokens, intro_start - 1
+    if copula >= 2 and tokens[copula - 1].lower == "đối" and tokens[copula].lower == "với":
+        return _post_ending_at(scan, _before_term(tokens, copula - 1), copula - 1)
     if copula < 1 or tokens[copula].lower != "là":
         return _copula_list_post(scan, intro_start)
     return _copula_post(scan, copula)
+
+
+def _post_ending_at(scan: Scan, term: int, link: int) -> list[TokenSpan]:
+    """The first post of the sentence's clause before ``link`` ("đối với") that ends within
+    the term told before it (anywhere in the clause: an appointment's verb and its subject
+    come first, "Bộ Chính trị chuẩn y ...")."""
+    tokens = scan.tokens
+    start = term
+    while start > 0 and term - start < SENTENCE_REACH \
+            and tokens[start - 1].text not in _SENTENCE_ENDS:
+        start -= 1
+    for head in range(start, term):
+        end = pos.position_end(tokens, head) if pos.may_open_title(tokens[head]) else None
+        if end is not None and term <= end <= link:
+            return [(head, end)]
+    return []
+
+
+_TERM_WORDS = frozenset({"nhiệm", "kỳ", "khóa", "khoá", "-", "–", ","})
+_TERM_REACH = 8  # tokens of "khóa XV, nhiệm kỳ 2021 - 2026" between a post and "đối với"
+
+
+def _before_term(tokens: list[Token], end: int) -> int:
+    """Where a post ends before the term it is held for ("Bí thư Tỉnh ủy nhiệm kỳ
+    2020-2025 đối với ông A": "nhiệm kỳ ..." is stepped over)."""
+    start = end
+    while start > 0 and end - start < _TERM_REACH and (
+            tokens[start - 1].lower in _TERM_WORDS or tokens[start - 1].text.isdigit()
+            or (tokens[start - 1].text.isupper() and tokens[start - 2].lower in {"khóa", "khoá"})):
+        start -= 1
+    while start < end and tokens[start].lower not in {"nhiệm", "khóa", "khoá"}:
+        start += 1  # the term opens with its word; anything before it is the post's own
+    return start
 
 
 def _copula_post(scan: Scan, copula: int) -> list[TokenSpan]:
