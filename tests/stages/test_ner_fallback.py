@@ -14,6 +14,7 @@ from danvan_nlp.stages.meta import read_meta
 from danvan_nlp.stages.officials import ner_fallback, ner_people
 from danvan_nlp.stages.officials.article_tokens import article_tokens
 from danvan_nlp.stages.officials.ner_people import NerRow
+from danvan_nlp.tokens import tokenize
 
 RULE = "official.ner-fallback"
 
@@ -141,3 +142,12 @@ def test_recovered_officials_fit_the_output_schema() -> None:
     output = extract(NAME_LINE).to_dict()  # a layout the rules do not read
     jsonschema.validate(output, article_schema())
     assert RULE in {official["rule"] for official in output["officials"]}
+
+
+def test_a_province_is_never_a_name_shaped_run() -> None:
+    # on a real page the tagger took "Ninh Bình" (after "tân Bí thư Tỉnh ủy", before ", Chủ
+    # tịch nước") for a person; a run that spells a province is refused before it is asked
+    tokens = tokenize("Bí thư Tỉnh ủy Ninh Bình, Chủ tịch nước dự.")
+    assert ner_fallback.name_shaped_run(tokens, 4) is None
+    tokens = tokenize("Bí thư Tỉnh ủy Lò Văn Páo, Chủ tịch nước dự.")
+    assert ner_fallback.name_shaped_run(tokens, 4) == (4, 7)

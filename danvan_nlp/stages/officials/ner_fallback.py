@@ -27,7 +27,7 @@ from danvan_nlp.records import Official, Position
 from danvan_nlp.stages.officials import positions as pos
 from danvan_nlp.stages.officials.article_tokens import article_title_starts, article_tokens
 from danvan_nlp.stages.officials.ner_people import Tagger, tag_sentence
-from danvan_nlp.stages.officials.person_names import whole_syllable
+from danvan_nlp.stages.officials.person_names import listed_not_person, whole_syllable
 from danvan_nlp.stages.officials.position_forms import merge_position, normalized_position
 from danvan_nlp.stages.officials.roles import roles_of
 from danvan_nlp.stages.officials.stage import OfficialRule
@@ -155,7 +155,7 @@ def _chain_forward(tokens: list[Token], orphans: list[TokenSpan], index: int,
     return chain
 
 
-def _run_at(tokens: list[Token], index: int) -> TokenSpan | None:
+def name_shaped_run(tokens: list[Token], index: int) -> TokenSpan | None:
     """Two to four capitalised words from ``index`` that start no title, or None."""
     if words_at(tokens, index, _honorifics()):
         return None  # "Ông", "Bà" open a sentence: the layouts read honorifics first
@@ -169,6 +169,8 @@ def _run_at(tokens: list[Token], index: int) -> TokenSpan | None:
         return None  # a longer capitalised run: an organisation or a place, not a name
     if not all(whole_syllable(token.lower) for token in tokens[index:end]):
         return None  # "Lê Qu": an excerpt cut mid-name
+    if listed_not_person(tokens, index, end):
+        return None  # "Ninh Bình": a province the tagger took for a person
     return index, end
 
 
@@ -178,7 +180,7 @@ def _run_ending(tokens: list[Token], end: int) -> TokenSpan | None:
     while start > 0 and end - start <= _MAX_WORDS and tokens[start - 1].is_capitalised:
         start -= 1
     start += words_at(tokens, start, _honorifics())  # "Ông Lê Văn A" at a sentence start
-    return _run_at(tokens, start) if start < end else None
+    return name_shaped_run(tokens, start) if start < end else None
 
 
 def _honorific_at(tokens: list[Token], index: int) -> tuple[str | None, int]:
@@ -213,7 +215,7 @@ def _list_item(tokens: list[Token], index: int) -> tuple[Candidate, int] | None:
     """One item (an optional honorific, a name, an optional post in brackets) and
     where the next token after it stands."""
     honorific, start = _honorific_at(tokens, index)
-    name = _run_at(tokens, start)
+    name = name_shaped_run(tokens, start)
     if name is None:
         return None
     bracketed = _bracketed_post(tokens, name[1])
@@ -252,7 +254,7 @@ def _before_layout(tokens: list[Token], orphans: list[TokenSpan], index: int,
     honorific, start = _honorific_at(tokens, cursor + comma)
     if comma and honorific is None:
         return []
-    name = _run_at(tokens, start)
+    name = name_shaped_run(tokens, start)
     if name is None:
         return []
     return [Candidate(name, _chain_back(tokens, orphans, index), honorific)]

@@ -37,6 +37,11 @@ def _not_person() -> PhraseIndex:
     return phrase_index([*lexicon.words("not_person_names.txt"), *names])
 
 
+def listed_not_person(tokens: list[Token], start: int, end: int) -> bool:
+    """The run ``tokens[start:end]`` is a listed non-person phrase or a province's name."""
+    return words_at(tokens, start, _not_person()) >= end - start
+
+
 @lru_cache(maxsize=1)
 def _namesake_openers() -> PhraseIndex:
     return phrase_index(lexicon.words("namesake_openers.txt"))
