@@ -253,7 +253,7 @@ def whole_syllable(word: str) -> bool:
     """A given name has a vowel after its onset: "T" or "Qu" where a page's excerpt was
     cut mid-name ("Nguyễn M", "Lê Qu") is no given name."""
     rest = word[2:] if word.startswith("qu") else word
-    return any(letter in _SYLLABLE_VOWELS for letter in rest)
+    return not _SYLLABLE_VOWELS.isdisjoint(rest)
 
 
 def _after_place_word(tokens: list[Token], index: int) -> bool:
