@@ -112,15 +112,46 @@ def find_documents(article: Article) -> None:
         ref = _document(article, match)
         if ref is None:
             continue
-        key = _SPACE.sub("", ref.code).upper()
-        if key in seen:
-            _merge(seen[key], ref)
-        elif not (key.isdigit() and (int(key), ref.kind) in numbered):
-            seen[key] = ref  # a bare "Đề án 06" after "Đề án 06-ĐA/TU" is the same document
-            number = _LEADING_NUMBER.match(key)
-            if number:
-                numbered.add((int(number["number"]), ref.kind))
+        for listed in [ref, *_listed_after(article, match, ref)]:
+            _keep(listed, seen, numbered)
     article.documents.extend(seen.values())
+
+
+def _keep(ref: DocumentRef, seen: dict[str, DocumentRef], numbered: set[tuple[int, str]]) -> None:
+    """Keep ``ref`` once per code: a repeat is merged into the first."""
+    key = _SPACE.sub("", ref.code).upper()
+    if key in seen:
+        _merge(seen[key], ref)
+    elif not (key.isdigit() and (int(key), ref.kind) in numbered):
+        seen[key] = ref  # a bare "Đề án 06" after "Đề án 06-ĐA/TU" is the same document
+        number = _LEADING_NUMBER.match(key)
+        if number:
+            numbered.add((int(number["number"]), ref.kind))
+
+
+_LISTED_NUMBER = re.compile(
+    r"""
+    (?:\s*,\s*|\s+và\s+)        # a comma or "và" after the number before
+    (?P<number>\d{1,4})           # another bare number of the same kind
+    (?![\d/.,-]?\d|[-/][A-ZĐ])   # not a date, a decimal or a full code ("218-QĐ/TW")
+    (?=\s*(?:[,.;)]|và\s|của\s|ngày\s|$))  # then the list goes on or ends: no counted noun
+    """,
+    re.VERBOSE,
+)
+
+
+def _listed_after(article: Article, match: re.Match[str], ref: DocumentRef) -> list[DocumentRef]:
+    """"Kết luận số 121, 126, 127 và 128": bare numbers listed after a kind's bare number are
+    documents of that kind too (the guidelines count each)."""
+    if not (match["kind"] or match["lower"]) or not ref.code.isdigit():
+        return []
+    listed, at = [], match.end()
+    while (number := _LISTED_NUMBER.match(article.ntext, at)) is not None:
+        span = article.span(number.start("number"), number.end("number"))
+        listed.append(DocumentRef(code=number["number"], kind=ref.kind, span=span,
+                                  rule=DocumentRule.KIND_CODE, date=None, issuer=None))
+        at = number.end()
+    return listed
 
 
 _YEAR = re.compile(r"(?:19|20)\d\d")  # "Kế hoạch 2025", "Quy hoạch 2030": a year, not a code

@@ -87,3 +87,12 @@ def test_a_plans_span_of_years_is_no_code() -> None:
     assert [d.code for d in extract("Thực hiện Chỉ thị 03 năm 2022 của Huyện ủy.").documents] == [
         "03"]
     assert [d.code for d in extract("Theo Kế hoạch số 7 năm 2024 của xã.").documents] == ["7"]
+
+
+def test_bare_numbers_listed_after_one_kind_are_documents_each() -> None:
+    refs = extract("Tỉnh thực hiện Kết luận số 45, 46 và 52 của Ban Bí thư.").documents
+    assert [(d.code, d.kind) for d in refs] == [
+        ("45", "Kết luận"), ("46", "Kết luận"), ("52", "Kết luận")]
+    # a count after the comma is no document
+    assert [d.code for d in extract("Theo Kế hoạch số 08, 4 thôn đã làm xong.").documents] == [
+        "08"]
