@@ -131,7 +131,8 @@ def _before_term(tokens: list[Token], end: int) -> int:
     start = end
     while start > 0 and end - start < _TERM_REACH and (
             tokens[start - 1].lower in _TERM_WORDS or tokens[start - 1].text.isdigit()
-            or (tokens[start - 1].text.isupper() and tokens[start - 2].lower in {"khóa", "khoá"})):
+            or (start >= 2 and tokens[start - 1].text.isupper()
+                and tokens[start - 2].lower in {"khóa", "khoá"})):
         start -= 1
     while start < end and tokens[start].lower not in {"nhiệm", "khóa", "khoá"}:
         start += 1  # the term opens with its word; anything before it is the post's own
