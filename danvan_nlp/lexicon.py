@@ -148,6 +148,18 @@ def provinces() -> tuple[Province, ...]:
     )
 
 
+@cache
+def province_spellings() -> tuple[str, ...]:
+    """Every spelling of every province ("Kiên Giang", "TP.HCM"), in file order."""
+    return tuple(spelling for province in provinces() for spelling in province.spellings)
+
+
+@cache
+def surnames() -> frozenset[str]:
+    """Vietnamese family names (``surnames.txt``), read by every stage that reads names."""
+    return frozenset(words("surnames.txt"))
+
+
 def province_by_spelling(spelling: str) -> Province | None:
     """The province written ``spelling`` (any listed spelling), if any (the meta and the
     where-and-when stages both read it, once per match and per figure)."""

@@ -46,12 +46,12 @@ _TONE_FIX = {
     for old, new in _TONE_BASE.items()
     for variant in (str, str.upper, str.capitalize)
 }
-_VOWELS = "aăâeêioôơuưyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ"
+VOWELS = "aăâeêioôơuưyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ"
 _TONE_RE = re.compile(  # the pair comes first: the engine then skips to its first letters
     r"""
     (""" + "|".join(_TONE_FIX) + r""")
     (?<![qQgG]..)              # "qu"/"gi" carry the tone on the next vowel already
-    (?![""" + _VOWELS + _VOWELS.upper() + r"""nmcptNMCPT])  # only open syllables: hoà, not hoàn
+    (?![""" + VOWELS + VOWELS.upper() + r"""nmcptNMCPT])  # only open syllables: hoà, not hoàn
     """,
     re.VERBOSE,
 )

@@ -8,30 +8,17 @@ everywhere else, so the byline's words are handed to the rules in their capitali
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from danvan_nlp import lexicon
 from danvan_nlp.article import Article
 from danvan_nlp.context import ArticleContext
-from danvan_nlp.lexicon import provinces
 from danvan_nlp.stages.officials import positions as pos
-from danvan_nlp.tokens import PhraseIndex, Token, phrase_index, tokenize, words_at
+from danvan_nlp.stages.officials.person_names import province_index
+from danvan_nlp.tokens import Token, tokenize, words_at
 
 _BYLINE_WORDS = (2, 5)  # a full name in capitals: two to five words
 _TITLE_WITHIN = 6  # tokens after the comma in which a title must start
 _BYLINE_POSTS = 30  # tokens of posts a byline line may hold after the name
 _SENTENCE_ENDS = frozenset({".", "!", "?", ":"})
-
-
-@lru_cache(maxsize=1)
-def _surnames() -> frozenset[str]:
-    return frozenset(lexicon.words("surnames.txt"))
-
-
-@lru_cache(maxsize=1)
-def _places() -> PhraseIndex:
-    """Provinces in every spelling, matched without regard to case ("HÀ TĨNH")."""
-    return phrase_index([spelling for p in provinces() for spelling in p.spellings])
 
 
 def _build(context: ArticleContext) -> list[Token]:
@@ -81,7 +68,7 @@ def _is_byline(tokens: list[Token], start: int, end: int) -> bool:
     if not low <= end - start <= high or end + 1 >= len(tokens) or tokens[end].text != ",":
         return False
     family = tokens[start].text[:1] + tokens[start].lower[1:]
-    if family not in _surnames() or words_at(tokens, start, _places()):
+    if family not in lexicon.surnames() or words_at(tokens, start, province_index()):
         return False
     return _title_follows(tokens, end + 1) and _posts_close_line(tokens, end + 1)
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from danvan_nlp import lexicon
+from danvan_nlp.numerals import parse_words
 from danvan_nlp.stages.officials import positions as pos
 from danvan_nlp.stages.officials.person_names import name_end
 from danvan_nlp.tokens import PhraseIndex, Token, phrase_index, words_at
@@ -255,12 +256,13 @@ def _list_openers() -> PhraseIndex:
                          "gồm các đồng chí"])
 
 
-_COUNT_WORDS = frozenset({"hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười"})
-
-
 def _plural_opener(token: Token) -> bool:
-    """"các", or a count ("Ba Phó Bí thư Tỉnh ủy gồm các ông: ...", "3 Phó Chủ tịch: ...")."""
-    return token.lower == "các" or token.lower in _COUNT_WORDS or token.text.isdigit()
+    """"các", or a count of two or more ("Ba Phó Bí thư Tỉnh ủy gồm các ông: ...", "3 Phó
+    Chủ tịch: ..."), spelled as ``number_words.tsv`` lists it."""
+    if token.lower == "các" or token.text.isdigit():
+        return True
+    count = parse_words(token.lower) if token.kind == "word" else None
+    return count is not None and count >= 2
 
 
 def words_at_end(tokens: list[Token], end: int, phrases: PhraseIndex) -> int:

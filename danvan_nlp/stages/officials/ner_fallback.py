@@ -57,11 +57,6 @@ def _honorifics() -> PhraseIndex:
     return phrase_index(lexicon.words("honorifics.txt"))
 
 
-@lru_cache(maxsize=1)
-def _surnames() -> frozenset[str]:
-    return frozenset(lexicon.words("surnames.txt"))
-
-
 @component(requires=("officials",), assigns=("officials",))
 def recover_names(article: Article) -> None:
     """Add the officials underthesea's NER confirms next to posts no one holds."""
@@ -305,7 +300,7 @@ def _confirmed(article: Article, tokens: list[Token], candidates: list[Candidate
         for candidate in waiting:
             span = (tokens[candidate.name[0]].start, tokens[candidate.name[1] - 1].end)
             if span in tagged.people or (proper_nouns and span in tagged.proper_nouns
-                                         and tokens[candidate.name[0]].text in _surnames()):
+                                         and tokens[candidate.name[0]].text in lexicon.surnames()):
                 kept.append(candidate)
     return kept
 

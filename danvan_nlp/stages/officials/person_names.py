@@ -6,6 +6,7 @@ from functools import lru_cache
 
 from danvan_nlp import lexicon
 from danvan_nlp.lexicon import provinces
+from danvan_nlp.normalize import VOWELS
 from danvan_nlp.tokens import PhraseIndex, Token, phrase_index, words_at
 
 _MAX_GIVEN = 4
@@ -21,11 +22,6 @@ _MIDDLE_NAMES = frozenset({"Thị", "Văn", "Công", "Hữu", "Đức"})
 _COMMON_GIVEN = frozenset({"Trường"})  # a blocking word that is a common given name too
 _PARTY_COMMITTEES = frozenset({"ủy", "uỷ"})  # "Huyện ủy Trần Đề" names a district
 _HONORIFIC = frozenset({"ông", "bà", "anh", "chị", "cô", "chú", "cụ", "em", "thầy"})
-
-
-@lru_cache(maxsize=1)
-def _surnames() -> frozenset[str]:
-    return frozenset(lexicon.words("surnames.txt"))
 
 
 @lru_cache(maxsize=1)
@@ -94,7 +90,7 @@ def _can_start_name(tokens: list[Token], index: int, introduced: bool) -> bool:
     first = tokens[index]
     if not first.is_capitalised or first.text in _BLOCKING_GIVEN or first.lower in _HONORIFIC:
         return False
-    if not introduced and first.text not in _surnames() and not _marked_given(first.text) \
+    if not introduced and first.text not in lexicon.surnames() and not _marked_given(first.text) \
             and not _female_middle_follows(tokens, index):
         return False
     if words_at(tokens, index, _not_person()) or _after_namesake_opener(tokens, index):
@@ -130,7 +126,7 @@ def _province_as_given_end(tokens: list[Token], index: int, end: int) -> int:
     name that ends the capitalised run is the given names ("Hòa Bình", "Thái Bình")."""
     size = words_at(tokens, end, _province_names())
     after = end + size
-    if not size or end != index + 1 or tokens[index].text not in _surnames() \
+    if not size or end != index + 1 or tokens[index].text not in lexicon.surnames() \
             or tokens[index].text in _MIDDLE_NAMES or _inside_capitalised_run(tokens, index):
         return end
     following = tokens[after] if after < len(tokens) else None
@@ -188,13 +184,13 @@ def _place_then_name(tokens: list[Token], index: int, end: int) -> bool:
 def _province_ends_at(tokens: list[Token], index: int) -> bool:
     """"Thành ủy Đà Nẵng Lương Nguyễn Minh Triết": a whole province's name right before
     the run ends the place, so a double family name may follow it."""
-    return any(index - size >= 0 and words_at(tokens, index - size, _provinces()) == size
+    return any(index - size >= 0 and words_at(tokens, index - size, province_index()) == size
                for size in (1, 2, 3, 4))
 
 
 def _full_name_ends_at(tokens: list[Token], start: int, end: int) -> bool:
     later = tokens[start].text
-    return end - start >= 2 and later in _surnames() and later not in _MIDDLE_NAMES \
+    return end - start >= 2 and later in lexicon.surnames() and later not in _MIDDLE_NAMES \
         and _given_run_end(tokens, start) == end
 
 
@@ -223,7 +219,7 @@ def _village_head_named(tokens: list[Token], index: int) -> bool:
         return False
     end = _given_run_end(tokens, index)
     following = tokens[end] if end < len(tokens) else None
-    return end - index >= 3 and tokens[index].text in _surnames() and (
+    return end - index >= 3 and tokens[index].text in lexicon.surnames() and (
         following is None or not following.is_capitalised)
 
 
@@ -231,13 +227,13 @@ def _not_a_province(tokens: list[Token], index: int) -> bool:
     """After "tỉnh" only a province can follow: "tỉnh Đinh Công Lực" is a person."""
     if index == 0 or tokens[index - 1].lower != "tỉnh":
         return False
-    return not words_at(tokens, index, _provinces())
+    return not words_at(tokens, index, province_index())
 
 
 @lru_cache(maxsize=1)
-def _provinces() -> PhraseIndex:
-    """Every spelling of every province ("Kiên Giang", "TP.HCM")."""
-    return phrase_index([spelling for p in provinces() for spelling in p.spellings])
+def province_index() -> PhraseIndex:
+    """Every spelling of every province ("Kiên Giang", "TP.HCM"), as a phrase index."""
+    return phrase_index(list(lexicon.province_spellings()))
 
 
 def _is_given(token: Token) -> bool:
@@ -245,8 +241,7 @@ def _is_given(token: Token) -> bool:
         and whole_syllable(token.lower)
 
 
-_SYLLABLE_VOWELS = frozenset("aăâeêioôơuưy"  # the plain vowels, then each with a tone
-                             "àáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ")
+_SYLLABLE_VOWELS = frozenset(VOWELS)  # the plain and the toned vowels, lower case
 
 
 def whole_syllable(word: str) -> bool:

@@ -10,7 +10,7 @@ import bisect
 from functools import lru_cache
 
 from danvan_nlp import lexicon
-from danvan_nlp.lexicon import province_by_spelling, provinces
+from danvan_nlp.lexicon import province_by_spelling
 from danvan_nlp.stages.officials.person_names import name_end
 from danvan_nlp.stages.officials.status import after_province_word, cue_length
 from danvan_nlp.tokens import PhraseIndex, Token, phrase_index, words_at
@@ -95,7 +95,7 @@ def position_end(tokens: list[Token], index: int) -> int | None:
 @lru_cache(maxsize=1)
 def _province_spellings() -> PhraseIndex:
     """Every spelling of every province, and the provinces of the past."""
-    return phrase_index([*(spelling for p in provinces() for spelling in p.spellings),
+    return phrase_index([*lexicon.province_spellings(),
                          *lexicon.words("dissolved_provinces.txt")])
 
 
@@ -122,7 +122,6 @@ def _ranks() -> PhraseIndex:
     return phrase_index(lexicon.words("ranks.txt"))
 
 
-_PARENT_PLACES = frozenset({"huyện", "tỉnh", "thị xã", "thành phố", "quận"})
 
 
 def _before_parent_place(tokens: list[Token], end_at: int, clause_start: int) -> int:
@@ -140,9 +139,14 @@ def _before_parent_place(tokens: list[Token], end_at: int, clause_start: int) ->
     return end_at
 
 
+_PARENT_LEVELS = frozenset({"province", "city", "district"})  # a commune's parents
+
+
 @lru_cache(maxsize=1)
 def _place_words() -> PhraseIndex:
-    return phrase_index(sorted(_PARENT_PLACES))
+    """The lower-case words naming a province, city or district (``place_levels.tsv``)."""
+    return phrase_index([row[0] for row in lexicon.table("place_levels.tsv")
+                         if row[1] in _PARENT_LEVELS and row[2] == "named" and row[0].islower()])
 
 
 def _body_step(tokens: list[Token], index: int) -> int:

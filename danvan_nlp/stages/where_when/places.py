@@ -98,11 +98,6 @@ def find_mentions(text: str, people: Iterable[str] = ()) -> list[PlaceMention]:
 PERSON_MIDDLES = ("Thị", "Văn")
 
 
-@lru_cache(maxsize=1)
-def _surnames() -> frozenset[str]:
-    return frozenset(lexicon.words("surnames.txt"))
-
-
 @dataclass(frozen=True, slots=True)
 class _People:
     """People's names, and every run of their first words (to see a name begin)."""
@@ -135,7 +130,7 @@ class _People:
         if any(" ".join(words[:count]) in self.names for count in range(1, len(words) + 1)):
             return True
         given = len(words) >= 3 or (full and len(words) == 2)
-        return given and words[0] in _surnames() and words[1] in PERSON_MIDDLES
+        return given and words[0] in lexicon.surnames() and words[1] in PERSON_MIDDLES
 
 
 def _mention(text: str, match: re.Match[str], name: str | None) -> PlaceMention | None:
